@@ -1,0 +1,85 @@
+/**
+ * Seed 001: RFC 9457 (and RFC 7807) problem details for errors, HAL (`application/hal+json`,
+ * draft-kelly-json-hal) for successes. 201 Created, 202 Accepted and 204 No Content are
+ * successes like 200; a 204 has no body.
+ */
+import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { toIssues } from '../issues.ts';
+import type { HalLink } from '../model.ts';
+import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
+
+// A link object is HAL only with a string `href` (draft-kelly-json-hal §5.1).
+const isHalLink = (value: unknown): value is HalLink => isRecord(value) && typeof readOwn(value, 'href') === 'string';
+
+/** `_links` with every relation that holds a link or an array of links; others are dropped. */
+function toLinks(value: unknown): Record<string, HalLink | readonly HalLink[]> | undefined {
+  if (!isRecord(value)) return undefined;
+  const links: Record<string, HalLink | readonly HalLink[]> = {};
+  for (const relation of Object.keys(value)) {
+    const link = value[relation];
+    if (isHalLink(link)) setMember(links, relation, link);
+    else if (Array.isArray(link)) setMember(links, relation, link.filter(isHalLink));
+  }
+  return links;
+}
+
+function parseHal(body: unknown): BodyFacts {
+  const links = isRecord(body) ? readOwn(body, '_links') : undefined;
+  const embedded = isRecord(body) ? readOwn(body, '_embedded') : undefined;
+  if (links === undefined && embedded === undefined) return { ok: true, data: body };
+  const data: Record<string, unknown> = {};
+  for (const key of Object.keys(body as object)) if (key !== '_links' && key !== '_embedded') setMember(data, key, (body as Record<string, unknown>)[key]);
+  return { ok: true, data, links: toLinks(links), embedded: isRecord(embedded) ? embedded : undefined };
+}
+
+function parseProblem(body: unknown, status: number): BodyFacts {
+  if (!isRecord(body)) return { ok: false };
+  const extensions: Record<string, unknown> = {};
+  let issues;
+  for (const key of Object.keys(body)) {
+    const value = body[key];
+    switch (key) {
+      case 'type':
+      case 'title':
+      case 'detail':
+      case 'instance':
+        // RFC 9457 §3.1: a member of the wrong type is ignored, as if absent.
+        break;
+      case 'status':
+        // RFC 9457 §3.1.2: the body's status is advisory; a disagreement stays visible.
+        if (typeof value === 'number' && value !== status) extensions[key] = value;
+        break;
+      case 'errors':
+        // Seed 001 validation errors: `errors[]` of `{title, detail}`; RFC 9457 §3: `{detail, pointer}`.
+        if (Array.isArray(value) || isRecord(value)) issues = toIssues(value);
+        else extensions[key] = value;
+        break;
+      default:
+        setMember(extensions, key, value);
+    }
+  }
+  return {
+    ok: false,
+    // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
+    type: toOptionalString(readOwn(body, 'type')) ?? 'about:blank',
+    title: toOptionalString(readOwn(body, 'title')),
+    detail: toOptionalString(readOwn(body, 'detail')),
+    instance: toOptionalString(readOwn(body, 'instance')),
+    issues,
+    extensions,
+  };
+}
+
+export const problemDialect: DialectParser = {
+  id: 'problem',
+  mediaTypes: ['application/problem+json', 'application/hal+json'],
+  detect(body) {
+    if (!isRecord(body)) return false;
+    if (isRecord(readOwn(body, '_links')) || isRecord(readOwn(body, '_embedded'))) return true;
+    // Without its media type a problem is known by its members: seed 001 always sends
+    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`.
+    const title = typeof readOwn(body, 'title') === 'string';
+    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof readOwn(body, 'type') === 'string' && (title || typeof readOwn(body, 'status') === 'number'));
+  },
+  parse: (body, { status }) => (isSuccessStatus(status) ? parseHal(body) : parseProblem(body, status)),
+};

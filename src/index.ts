@@ -1,0 +1,9 @@
+export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, ErrorKind, HalLink, Issue, ItemFailure, PageInfo, RateLimit } from './model.ts';
+export { errorKinds } from './model.ts';
+export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
+export { normalizeResponse, type NormalizeResponseOptions } from './normalize-response.ts';
+export { unwrap, ResponseError, isApiError, isResponseError } from './response-error.ts';
+export { envelopeDialect, plainDialect, problemDialect, statusMessageDialect, dialects } from './dialects/index.ts';
+export type { BodyFacts, DialectParser, ErrorFacts, ParseContext, SuccessFacts } from './dialect.ts';
+export { toErrorKind, toReasonPhrase, isRetryableStatus } from './status.ts';
+export { parseRetryAfter, parseRateLimitReset } from './retry-timing.ts';

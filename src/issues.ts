@@ -1,0 +1,90 @@
+/**
+ * Field-level problems in the shapes servers send them: arrays of `{field, message}`-like
+ * objects or strings, RFC 9457 `{detail, pointer}`, seed 001's `{title, detail}`, and
+ * field → messages maps. Walks stop at {@link maxDepth}, so no body can overflow the stack.
+ */
+import type { Issue } from './model.ts';
+import { isRecord, readOwn, toCode, toOptionalString } from './members.ts';
+
+/** How deep any walk of a received body goes (RELIABILITY.md "Depth"). */
+export const maxDepth = 64;
+
+const canonicalIndex = /^(?:0|[1-9]\d*)$/;
+const toSegment = (segment: string): string | number => (canonicalIndex.test(segment) ? Number(segment) : segment);
+
+/**
+ * The path of a field as the server spelled it: a JSON Pointer (`/items/0/name`, `#/age`,
+ * RFC 6901) or dotted and bracketed (`items[0].name`, `items.0.name`). Seed 001 prefixes
+ * fields with the request part (`body.name`); `body.` is dropped so the path names the payload.
+ */
+export function parseFieldPath(field: string): (string | number)[] {
+  const pointer = field.startsWith('#/') ? field.slice(1) : field;
+  const segments = pointer.startsWith('/')
+    ? pointer.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
+    : field.split(/[.[\]]+/).filter((segment) => segment !== '');
+  if (segments.length > 1 && segments[0] === 'body' && !pointer.startsWith('/')) segments.shift();
+  return segments.slice(0, maxDepth).map(toSegment);
+}
+
+function toPath(value: unknown): (string | number)[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  return value.slice(0, maxDepth).filter((part): part is string | number => typeof part === 'string' || (typeof part === 'number' && Number.isInteger(part)));
+}
+
+// Seed 001: "`body.name` is `undefined`, but `string` is expected." names its field first.
+const leadingCodeSpan = /^`([\w$.[\]]+)`/;
+
+/** Builds a frozen issue, dropping absent optional members (exactOptionalPropertyTypes). */
+export function createIssue(path: readonly (string | number)[], message: string, field?: string, code?: string): Issue {
+  const issue: { path: readonly (string | number)[]; field?: string; message: string; code?: string } = { path: Object.freeze(path), message };
+  if (field !== undefined) issue.field = field;
+  if (code !== undefined) issue.code = code;
+  return Object.freeze(issue);
+}
+
+function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
+  const detail = toOptionalString(readOwn(item, 'detail'));
+  const title = toOptionalString(readOwn(item, 'title'));
+  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title ?? toOptionalString(readOwn(item, 'description'));
+  // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`.
+  const code = toCode(readOwn(item, 'code')) ?? (detail !== undefined ? title : undefined);
+  const arrayPath = toPath(readOwn(item, 'path')) ?? toPath(readOwn(item, 'loc'));
+  let field =
+    toOptionalString(readOwn(item, 'pointer')) ??
+    toOptionalString(readOwn(item, 'field')) ??
+    toOptionalString(readOwn(item, 'path')) ??
+    toOptionalString(readOwn(item, 'property')) ??
+    toOptionalString(readOwn(item, 'param'));
+  if (field === undefined && arrayPath === undefined && message !== undefined) field = leadingCodeSpan.exec(message)?.[1];
+  const path = [...prefix, ...(arrayPath ?? (field === undefined ? [] : parseFieldPath(field)))];
+  if (message !== undefined) out.push(createIssue(path, message, field, code));
+  // RFC 9457 and seed 001: an entry may itself be a problem with its own `errors`.
+  collectIssues(readOwn(item, 'errors'), path, out, depth + 1);
+}
+
+/** Appends the issues found in `value` (an array or a field → messages map) to `out`. */
+export function collectIssues(value: unknown, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
+  if (depth >= maxDepth) return;
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (typeof item === 'string') out.push(createIssue(prefix, item));
+      else if (isRecord(item)) fromObject(item, prefix, out, depth);
+    }
+  } else if (isRecord(value)) {
+    // Rails, Laravel and ASP.NET: `{ "email": ["is invalid"], "name": "is required" }`.
+    for (const field of Object.keys(value)) {
+      const messages = value[field];
+      const path = [...prefix, ...parseFieldPath(field)];
+      for (const message of Array.isArray(messages) ? messages : [messages]) {
+        if (typeof message === 'string') out.push(createIssue(path, message, field));
+      }
+    }
+  }
+}
+
+/** The issues found in `value`; `[]` when it holds none. */
+export function toIssues(value: unknown): Issue[] {
+  const out: Issue[] = [];
+  collectIssues(value, [], out, 0);
+  return out;
+}

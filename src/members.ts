@@ -1,0 +1,38 @@
+/**
+ * Reading untrusted JSON without trusting its prototype. Every read of a body member goes
+ * through `Object.keys` or {@link readOwn}, so a polluted `Object.prototype` never leaks in,
+ * and every write of a received key goes through {@link setMember}, so `__proto__` stays data.
+ */
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** A JSON object: not null, not an array. */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The value of an own property, never an inherited one. */
+export function readOwn(target: object, key: string): unknown {
+  return hasOwn.call(target, key) ? (target as Record<string, unknown>)[key] : undefined;
+}
+
+/** Stores a received member; a `__proto__` key becomes an own data property, not a prototype. */
+export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
+  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  else target[key] = value;
+}
+
+/** A string as is; anything else absent (RFC 9457 §3.1: a member of the wrong type is ignored). */
+export function toOptionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A machine code as a string: `"E42"` or `1001` (seed 004 codes are integers); anything else absent. */
+export function toCode(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** A non-negative integer, or absent. */
+export function toCount(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}

@@ -1,0 +1,102 @@
+/**
+ * `normalize` for a Web `Response`: reads the body as a stream with a size cap and cancels
+ * the rest, so a 1 GiB error page costs at most the cap plus one chunk.
+ */
+import { toApiError } from './create-error.ts';
+import { readOwn } from './members.ts';
+import type { ApiResult } from './model.ts';
+import { normalize, type NormalizeOptions } from './normalize.ts';
+import { isHttpStatus } from './status.ts';
+
+/** How to read a response. */
+export interface NormalizeResponseOptions extends NormalizeOptions {
+  /** The most body bytes read; the rest is cancelled unread. @default 1_048_576 (1 MiB) */
+  readonly maxBodyBytes?: number | undefined;
+}
+
+/** The default body cap: 1 MiB. */
+export const defaultMaxBodyBytes = 1_048_576;
+
+type BodyRead = { readonly bytes: Uint8Array | undefined; readonly overflow: boolean; readonly failure?: unknown };
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1) return chunks[0]!;
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream. */
+export async function readBodyCapped(response: Response, limit: number): Promise<BodyRead> {
+  const stream = response.body;
+  if (!stream) return { bytes: undefined, overflow: false };
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) {
+    // A declared length over the cap: read nothing.
+    await stream.cancel().catch(() => {});
+    return { bytes: undefined, overflow: true };
+  }
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      total += value.byteLength;
+      if (total > limit) {
+        await reader.cancel().catch(() => {});
+        return { bytes: undefined, overflow: true };
+      }
+    }
+  } catch (failure) {
+    reader.releaseLock();
+    return { bytes: undefined, overflow: false, failure };
+  }
+  return { bytes: concat(chunks, total), overflow: false };
+}
+
+function errorName(failure: unknown): unknown {
+  return typeof failure === 'object' && failure !== null ? readOwn(failure, 'name') ?? (failure as { name?: unknown }).name : undefined;
+}
+
+/**
+ * Reads a `Response` and normalizes it. Never rejects: a body that breaks off or exceeds
+ * `maxBodyBytes` becomes an error of its own.
+ * @example
+ * const result = await normalizeResponse(await fetch(url));
+ */
+export async function normalizeResponse<T = unknown>(response: Response, options?: NormalizeResponseOptions): Promise<ApiResult<T>> {
+  if (typeof response !== 'object' || response === null || !isHttpStatus(response.status)) {
+    // Response.error() and opaque no-cors responses have status 0: nothing was received.
+    const status = typeof response === 'object' && response !== null ? response.status : undefined;
+    return { ok: false, error: toApiError({ kind: status === 0 ? 'network' : 'invalid_response', detail: status === 0 ? undefined : 'Not a response' }) };
+  }
+  const { status, headers } = response;
+  const limit = options?.maxBodyBytes ?? defaultMaxBodyBytes;
+  let read: BodyRead;
+  try {
+    read = await readBodyCapped(response, limit);
+  } catch (failure) {
+    read = { bytes: undefined, overflow: false, failure };
+  }
+  const success = status >= 200 && status < 300;
+  if (read.overflow && success) {
+    return { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: `The body exceeds the limit of ${limit} bytes` }) };
+  }
+  if ('failure' in read) {
+    const name = errorName(read.failure);
+    const kind = name === 'AbortError' ? 'aborted' : name === 'TimeoutError' ? 'timeout' : 'network';
+    // The status already arrived: an error status keeps its own kind; a success that broke off did not succeed.
+    if (success || kind === 'aborted') {
+      const detail = read.failure instanceof Error ? read.failure.message : 'The body could not be read';
+      return { ok: false, error: toApiError({ kind, status: kind === 'aborted' ? undefined : status, detail }) };
+    }
+  }
+  return normalize<T>({ status, headers, body: read.bytes }, options);
+}

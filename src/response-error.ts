@@ -1,0 +1,51 @@
+/**
+ * For callers who prefer exceptions: `unwrap` returns the success or throws a
+ * {@link ResponseError} that carries the {@link ApiError}.
+ */
+import type { ApiError, ApiResult, ApiSuccess } from './model.ts';
+import { errorKinds } from './model.ts';
+import { isRecord } from './members.ts';
+
+/** The error `unwrap` throws. `error` holds the normalized model. */
+export class ResponseError extends Error {
+  override readonly name = 'ResponseError';
+  readonly error: ApiError;
+
+  constructor(error: ApiError) {
+    const status = error.status === undefined ? '' : `${error.status} `;
+    super(`${status}${error.title}${error.detail === undefined ? '' : `: ${error.detail}`}`);
+    this.error = error;
+  }
+
+  /** A brand that survives realms and duplicate copies of faultline, where `instanceof` does not. */
+  get isResponseError(): true {
+    return true;
+  }
+}
+
+/** Whether a value is a {@link ResponseError}, from any copy of faultline or any realm. */
+export function isResponseError(value: unknown): value is ResponseError {
+  return value instanceof ResponseError || (typeof value === 'object' && value !== null && (value as { isResponseError?: unknown }).isResponseError === true && isApiError((value as { error?: unknown }).error));
+}
+
+const kinds: ReadonlySet<string> = new Set(errorKinds);
+
+/**
+ * Whether a value is an {@link ApiError}: checked by shape, not by class, so that errors
+ * from another copy of faultline, another realm or `structuredClone` are recognised.
+ */
+export function isApiError(value: unknown): value is ApiError {
+  if (!isRecord(value)) return false;
+  const { kind, title, issues, failures, retryable, dialect, extensions } = value;
+  return typeof kind === 'string' && kinds.has(kind) && typeof title === 'string' && Array.isArray(issues) && Array.isArray(failures) && typeof retryable === 'boolean' && typeof dialect === 'string' && typeof extensions === 'object' && extensions !== null;
+}
+
+/**
+ * The success of a result, or a thrown {@link ResponseError}.
+ * @example
+ * const user = unwrap(normalize<User>(response)).data;
+ */
+export function unwrap<T>(result: ApiResult<T>): ApiSuccess<T> {
+  if (result.ok) return result.value;
+  throw new ResponseError(result.error);
+}

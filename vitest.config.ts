@@ -1,0 +1,27 @@
+import { defineConfig } from 'vitest/config';
+
+// Two environments: Node for the core and servers, happy-dom for what a browser page runs.
+// A test file ending in `.dom.test.ts` runs under happy-dom.
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'node',
+          environment: 'node',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/**/*.dom.test.ts'],
+          typecheck: { enabled: false },
+        },
+      },
+      {
+        test: {
+          name: 'happy-dom',
+          environment: 'happy-dom',
+          include: ['test/**/*.dom.test.ts'],
+        },
+      },
+    ],
+    testTimeout: 120_000,
+  },
+});
