@@ -3,6 +3,7 @@
  * status or kind, empty issues, whether to retry) and returns a frozen plain object whose
  * absent members are really absent, so it survives `structuredClone` and `JSON.stringify`.
  */
+import { emptyList } from './members.ts';
 import type { ApiError, Dialect, ErrorKind, Issue, ItemFailure, RateLimit } from './model.ts';
 import { isRetryableStatus, toKindTitle, toReasonPhrase } from './status.ts';
 
@@ -27,17 +28,22 @@ export interface ApiErrorInit {
   body?: unknown;
 }
 
-// Kinds that are worth another try whatever the status (a 2xx envelope `system` error, seed 004).
-const retryableKinds: ReadonlySet<ErrorKind> = new Set(['server', 'unavailable', 'timeout', 'network', 'rate_limited']);
+const emptyExtensions: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** The default of `retryable`: by status when there is one (RELIABILITY.md "Client"), else by kind. */
 export function isRetryable(kind: ErrorKind, status: number | undefined, hasRetryAfter: boolean): boolean {
-  return status !== undefined && status >= 400 ? isRetryableStatus(status, hasRetryAfter) : retryableKinds.has(kind);
+  // Without an error status (a 2xx envelope `system` error, seed 004; a dropped connection) the kind decides.
+  return status !== undefined && status >= 400
+    ? isRetryableStatus(status, hasRetryAfter)
+    : kind === 'server' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'rate_limited';
 }
 
-/** Builds a frozen {@link ApiError}. */
+const frozenList = <T>(list: readonly T[] | undefined): readonly T[] => (list && list.length > 0 ? Object.freeze(list) : emptyList);
+
+/** Builds a frozen {@link ApiError}; members are written in the order of the model, absent ones left out. */
 export function toApiError(init: ApiErrorInit): ApiError {
-  const { kind, status } = init;
+  const { kind, status, retryAfterMs, extensions } = init;
+  // Explicit assignments: a loop over member names or `delete` costs 5 to 20 times as much here.
   const error: Record<string, unknown> = { kind };
   if (status !== undefined) error['status'] = status;
   error['title'] = init.title ?? (status === undefined ? undefined : toReasonPhrase(status)) ?? toKindTitle(kind);
@@ -45,15 +51,15 @@ export function toApiError(init: ApiErrorInit): ApiError {
   if (init.code !== undefined) error['code'] = init.code;
   if (init.type !== undefined) error['type'] = init.type;
   if (init.instance !== undefined) error['instance'] = init.instance;
-  error['issues'] = Object.freeze(init.issues ?? []);
-  error['failures'] = Object.freeze(init.failures ?? []);
+  error['issues'] = frozenList(init.issues);
+  error['failures'] = frozenList(init.failures);
   if (init.requestId !== undefined) error['requestId'] = init.requestId;
   if (init.traceId !== undefined) error['traceId'] = init.traceId;
-  if (init.retryAfterMs !== undefined) error['retryAfterMs'] = init.retryAfterMs;
+  if (retryAfterMs !== undefined) error['retryAfterMs'] = retryAfterMs;
   if (init.rateLimit !== undefined) error['rateLimit'] = init.rateLimit;
-  error['retryable'] = init.retryable ?? isRetryable(kind, status, init.retryAfterMs !== undefined);
+  error['retryable'] = init.retryable ?? isRetryable(kind, status, retryAfterMs !== undefined);
   error['dialect'] = init.dialect ?? 'unknown';
-  error['extensions'] = Object.freeze(init.extensions ?? {});
+  error['extensions'] = extensions && Object.keys(extensions).length > 0 ? Object.freeze(extensions) : emptyExtensions;
   error['body'] = init.body;
   return Object.freeze(error) as unknown as ApiError;
 }

@@ -18,14 +18,22 @@ function toHeaderValue(value: unknown): string | undefined {
   return undefined;
 }
 
-/** Reads all headers once into a lookup by lower-case name. */
+/**
+ * Reads all headers once into a lookup by lower-case name. Two parallel arrays searched
+ * linearly: responses carry a handful of headers, and this beats a dictionary object here.
+ */
 export function readHeaders(headers: unknown): HeaderLookup {
-  const byName: Record<string, string> = Object.create(null);
+  const names: string[] = [];
+  const values: string[] = [];
   const add = (name: unknown, value: unknown): void => {
     const text = toHeaderValue(value);
     if (typeof name !== 'string' || text === undefined) return;
     const key = name.toLowerCase();
-    byName[key] = key in byName ? `${byName[key]}, ${text}` : text;
+    const index = names.indexOf(key);
+    if (index === -1) {
+      names.push(key);
+      values.push(text);
+    } else values[index] += `, ${text}`;
   };
   try {
     if (typeof headers !== 'object' || headers === null) {
@@ -40,7 +48,10 @@ export function readHeaders(headers: unknown): HeaderLookup {
   } catch {
     // A hostile or broken headers object: keep what was read before it threw.
   }
-  return (name) => byName[name];
+  return (name) => {
+    const index = names.indexOf(name);
+    return index === -1 ? undefined : values[index];
+  };
 }
 
 /** The media type of a `Content-Type` value, lower-cased, without parameters: `application/problem+json`. */
@@ -60,7 +71,7 @@ const traceparent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/i;
 
 /** The request id a server or its gateway echoed. */
 export function readRequestId(get: HeaderLookup): string | undefined {
-  return get('x-request-id') ?? get('request-id') ?? get('x-correlation-id');
+  return get('x-request-id') ?? get('request-id');
 }
 
 /** The trace id: `X-Trace-Id`, else the trace-id part of a W3C `traceparent`. */

@@ -45,16 +45,11 @@ export function createIssue(path: readonly (string | number)[], message: string,
 function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
   const detail = toOptionalString(readOwn(item, 'detail'));
   const title = toOptionalString(readOwn(item, 'title'));
-  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title ?? toOptionalString(readOwn(item, 'description'));
+  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? title;
   // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`.
   const code = toCode(readOwn(item, 'code')) ?? (detail !== undefined ? title : undefined);
-  const arrayPath = toPath(readOwn(item, 'path')) ?? toPath(readOwn(item, 'loc'));
-  let field =
-    toOptionalString(readOwn(item, 'pointer')) ??
-    toOptionalString(readOwn(item, 'field')) ??
-    toOptionalString(readOwn(item, 'path')) ??
-    toOptionalString(readOwn(item, 'property')) ??
-    toOptionalString(readOwn(item, 'param'));
+  const arrayPath = toPath(readOwn(item, 'path'));
+  let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path'));
   if (field === undefined && arrayPath === undefined && message !== undefined) field = leadingCodeSpan.exec(message)?.[1];
   const path = [...prefix, ...(arrayPath ?? (field === undefined ? [] : parseFieldPath(field)))];
   if (message !== undefined) out.push(createIssue(path, message, field, code));

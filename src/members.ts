@@ -36,3 +36,25 @@ export function toCode(value: unknown): string | undefined {
 export function toCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
 }
+
+/** A frozen empty array, shared: most errors have no issues and no failures, and freezing costs. */
+export const emptyList: readonly never[] = Object.freeze([]) as readonly never[];
+
+/**
+ * Whether `Object.prototype` carries no enumerable member of its own making. Pollution through
+ * JSON merges assigns, so it is enumerable; while this holds, a plain object's named reads see
+ * only its own members and the hot path can skip per-read checks.
+ */
+export function isPrototypeClean(): boolean {
+  for (const _ in emptyRecord) return false;
+  return true;
+}
+
+const emptyRecord = {};
+
+/** A copy of `target` that has every one of `keys` as an own member (`undefined` when absent). */
+export function toOwnShape<T extends object>(target: T, keys: readonly string[]): T {
+  const copy: Record<string, unknown> = {};
+  for (const key of keys) copy[key] = readOwn(target, key);
+  return copy as T;
+}

@@ -3,14 +3,14 @@
  * makes it throw. It decodes the body, picks a dialect by media type or by the body's own
  * markers, lets the dialect read the body, and adds what the status and headers say.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from './dialect.ts';
+import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
 import { isJsonMediaType, readHeaders, readRequestId, readTraceId, toMediaType, type HeadersLike } from './headers.ts';
-import { readOwn } from './members.ts';
+import { emptyList, isPrototypeClean, readOwn, toOwnShape } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
-import { isHttpStatus, toErrorKind, toKindTitle } from './status.ts';
+import { isHttpStatus, toErrorKind } from './status.ts';
 
 /** A response as `normalize` takes it. */
 export interface NormalizeInput {
@@ -33,6 +33,11 @@ export interface NormalizeOptions {
 export type Normalize = <T = unknown>(input: NormalizeInput, options?: NormalizeOptions) => ApiResult<T>;
 
 const byteOrderMark = 0xfeff;
+/** A dialect's facts, success or error, read member by member. */
+type FactsView = { readonly ok?: boolean } & Partial<Omit<SuccessFacts, 'ok'> & Omit<ErrorFacts, 'ok'>>;
+
+/** Every member a dialect's facts may have, for the own copy made under a polluted prototype. */
+const factKeys = ['ok', 'data', 'links', 'embedded', 'page', 'cursor', 'batch', 'requestId', 'traceId', 'kind', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'retryAfterMs', 'extensions'];
 
 interface DecodedBody {
   readonly value: unknown;
@@ -64,10 +69,7 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
 
 function decodeBody(body: unknown, mediaType: string): DecodedBody {
   if (typeof body === 'string') return decodeText(body, mediaType);
-  if (body instanceof Uint8Array || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    const bytes = body instanceof ArrayBuffer ? new Uint8Array(body) : new Uint8Array(body.buffer, body.byteOffset, body.byteLength);
-    return decodeText(new TextDecoder().decode(bytes), mediaType);
-  }
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return decodeText(new TextDecoder().decode(body), mediaType);
   return { value: body, malformed: false };
 }
 
@@ -91,59 +93,67 @@ function parseSafely(dialect: DialectParser | undefined, body: unknown, status: 
   return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
 }
 
-/** Own members only: a polluted `Object.prototype` must not reach the model. */
-const fact = <K extends keyof ErrorFacts>(facts: ErrorFacts, key: K): ErrorFacts[K] => readOwn(facts, key) as ErrorFacts[K];
+/** The caller's clock (`options.now`), else `Date.now()`. */
+function readClock(options: NormalizeOptions | undefined): number {
+  const clock = options ? readOwn(options, 'now') : undefined;
+  const time = typeof clock === 'function' ? Number(clock()) : Number.NaN;
+  return Number.isFinite(time) ? time : Date.now();
+}
 
 function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeInput, options: NormalizeOptions | undefined): ApiResult<T> {
-  const source: object = typeof input === 'object' && input !== null ? input : {};
-  const status = readOwn(source, 'status');
-  const get = readHeaders(readOwn(source, 'headers'));
+  // Named reads, safe while Object.prototype is clean; with a polluted one, own copies are read
+  // instead. (A shared `readOwn` here would make every load megamorphic on the hottest path.)
+  const clean = isPrototypeClean();
+  const given: Partial<NormalizeInput> = typeof input === 'object' && input !== null ? input : {};
+  const source = clean ? given : toOwnShape(given, ['status', 'headers', 'body']);
+  const status = source.status;
+  const get = readHeaders(source.headers);
   const mediaType = toMediaType(get('content-type'));
-  const clock = options ? readOwn(options, 'now') : undefined;
-  const clockTime = typeof clock === 'function' ? Number(clock()) : Number.NaN;
-  const now = Number.isFinite(clockTime) ? clockTime : Date.now();
-  const { value: body, malformed } = decodeBody(readOwn(source, 'body'), mediaType);
+  const { value: body, malformed } = decodeBody(source.body, mediaType);
   const requestId = readRequestId(get);
   const traceId = readTraceId(get);
-
-  if (!isHttpStatus(status)) {
-    const error = toApiError({ kind: 'invalid_response', detail: `${String(status)} is not an HTTP status`, requestId, traceId, body });
-    return { ok: false, error };
-  }
-  if (isSuccessStatus(status) && malformed) {
-    const error = toApiError({ kind: 'invalid_response', status, detail: 'The body is not valid JSON', requestId, traceId, body });
-    return { ok: false, error };
+  const valid = isHttpStatus(status);
+  if (!valid || (malformed && isSuccessStatus(status))) {
+    // A status that is no status, or a 2xx declared JSON that is not: the response cannot be used.
+    return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${String(status)}`, requestId, traceId, body }) };
   }
   const forced = options ? readOwn(options, 'dialect') : undefined;
   const dialect = selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined);
   const dialectId = (dialect?.id ?? 'unknown') as Dialect;
-  const facts = parseSafely(dialect, body, status, mediaType);
+  // Own members only, here and below: a polluted `Object.prototype` must not reach the model.
+  const parsed = parseSafely(dialect, body, status, mediaType);
+  const facts = (clean ? parsed : toOwnShape(parsed, factKeys)) as FactsView;
 
   if (facts.ok && isSuccessStatus(status)) {
-    const value: Record<string, unknown> = { status, data: readOwn(facts, 'data') };
-    for (const key of ['links', 'embedded', 'page', 'cursor', 'batch'] as const) {
-      const member = readOwn(facts, key);
-      if (member !== undefined) value[key] = member;
-    }
+    // Not frozen: `data` is the caller's to keep, and the success path is the hot one.
+    const value: Record<string, unknown> = { status, data: facts.data };
+    const { links, embedded, page, cursor, batch } = facts;
     const location = get('location');
+    const id = facts.requestId ?? requestId;
+    const trace = facts.traceId ?? traceId;
+    if (links !== undefined) value['links'] = links;
+    if (embedded !== undefined) value['embedded'] = embedded;
+    if (page !== undefined) value['page'] = page;
+    if (cursor !== undefined) value['cursor'] = cursor;
+    if (batch !== undefined) value['batch'] = batch;
     if (location !== undefined) value['location'] = location;
     value['dialect'] = dialectId;
-    const id = readOwn(facts, 'requestId') ?? requestId;
-    const trace = readOwn(facts, 'traceId') ?? traceId;
     if (id !== undefined) value['requestId'] = id;
     if (trace !== undefined) value['traceId'] = trace;
     value['body'] = body;
-    return { ok: true, value: Object.freeze(value) as unknown as ApiSuccess<T> };
+    return { ok: true, value: value as unknown as ApiSuccess<T> };
   }
 
-  const errorFacts: ErrorFacts = facts.ok ? { ok: false } : facts;
-  const issues = fact(errorFacts, 'issues') ?? [];
-  const failures = fact(errorFacts, 'failures') ?? [];
+  const errorFacts: FactsView = facts.ok ? {} : facts;
+  const issues = errorFacts.issues ?? emptyList;
   const statusKind = toErrorKind(status, issues.length > 0);
   // DESIGN.md: the status decides first; the body refines a status that says little
   // (a 2xx envelope error, a generic 400 or 422).
-  const hint = fact(errorFacts, 'kind');
+  const hint = errorFacts.kind;
   const kind = hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
+  // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
+  const retryAfter = get('retry-after');
+  const now = retryAfter !== undefined || get('x-ratelimit-reset') !== undefined || get('ratelimit-reset') !== undefined ? readClock(options) : 0;
   const rateLimit = parseRateLimit(get, now);
   const resetAt = rateLimit?.resetAt;
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.
@@ -151,20 +161,20 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const error = toApiError({
     kind,
     status,
-    title: fact(errorFacts, 'title') ?? (kind === statusKind ? undefined : toKindTitle(kind)),
-    detail: fact(errorFacts, 'detail'),
-    code: fact(errorFacts, 'code'),
-    type: fact(errorFacts, 'type'),
-    instance: fact(errorFacts, 'instance'),
+    // DESIGN.md: the server's title, else the status text; a 2xx has none, so the kind's title.
+    title: errorFacts.title,
+    detail: errorFacts.detail,
+    code: errorFacts.code,
+    type: errorFacts.type,
+    instance: errorFacts.instance,
     issues,
-    failures,
-    requestId: fact(errorFacts, 'requestId') ?? requestId,
-    traceId: fact(errorFacts, 'traceId') ?? traceId,
-    retryAfterMs: parseRetryAfter(get('retry-after'), now) ?? fact(errorFacts, 'retryAfterMs') ?? resetDelay,
+    failures: errorFacts.failures,
+    requestId: errorFacts.requestId ?? requestId,
+    traceId: errorFacts.traceId ?? traceId,
+    retryAfterMs: parseRetryAfter(retryAfter, now) ?? errorFacts.retryAfterMs ?? resetDelay,
     rateLimit,
-    retryable: undefined,
     dialect: dialectId,
-    extensions: fact(errorFacts, 'extensions'),
+    extensions: errorFacts.extensions,
     body,
   });
   return { ok: false, error };

@@ -28,8 +28,6 @@ export function isResponseError(value: unknown): value is ResponseError {
   return value instanceof ResponseError || (typeof value === 'object' && value !== null && (value as { isResponseError?: unknown }).isResponseError === true && isApiError((value as { error?: unknown }).error));
 }
 
-const kinds: ReadonlySet<string> = new Set(errorKinds);
-
 /**
  * Whether a value is an {@link ApiError}: checked by shape, not by class, so that errors
  * from another copy of faultline, another realm or `structuredClone` are recognised.
@@ -37,7 +35,7 @@ const kinds: ReadonlySet<string> = new Set(errorKinds);
 export function isApiError(value: unknown): value is ApiError {
   if (!isRecord(value)) return false;
   const { kind, title, issues, failures, retryable, dialect, extensions } = value;
-  return typeof kind === 'string' && kinds.has(kind) && typeof title === 'string' && Array.isArray(issues) && Array.isArray(failures) && typeof retryable === 'boolean' && typeof dialect === 'string' && typeof extensions === 'object' && extensions !== null;
+  return typeof kind === 'string' && (errorKinds as readonly string[]).includes(kind) && typeof title === 'string' && Array.isArray(issues) && Array.isArray(failures) && typeof retryable === 'boolean' && typeof dialect === 'string' && typeof extensions === 'object' && extensions !== null;
 }
 
 /**

@@ -46,30 +46,19 @@ function toFiniteMs(ms: number): number | undefined {
 }
 
 function toInteger(value: string | undefined): number | undefined {
-  const match = value === undefined ? null : /^\s*(\d+)\s*$/.exec(value);
-  return match ? Number(match[1]) : undefined;
-}
-
-// draft-ietf-httpapi-ratelimit-headers: `RateLimit: "default";r=50;t=30` (draft 08 on) or
-// `RateLimit: limit=100, remaining=50, reset=30` (drafts 01–07), and `RateLimit-Policy: ...;q=100`.
-const structuredMember = /(?:^|[\s;,])(r|t|q|limit|remaining|reset)=(\d+)/g;
-
-function readStructured(value: string | undefined, into: Record<string, string>): void {
-  if (value === undefined) return;
-  for (const [, key, number] of value.matchAll(structuredMember)) into[key!] ??= number!;
+  const number = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+  return Number.isSafeInteger(number) && number >= 0 ? number : undefined;
 }
 
 /**
- * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000), `RateLimit-*`
- * and the structured `RateLimit` / `RateLimit-Policy` fields; `undefined` when none is present.
+ * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000) and the IETF
+ * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 01–07);
+ * `undefined` when none is present.
  */
 export function parseRateLimit(get: (name: string) => string | undefined, now: number): RateLimit | undefined {
-  const structured: Record<string, string> = Object.create(null);
-  readStructured(get('ratelimit'), structured);
-  readStructured(get('ratelimit-policy'), structured);
-  const limit = toInteger(get('x-ratelimit-limit') ?? get('ratelimit-limit') ?? structured['limit'] ?? structured['q']);
-  const remaining = toInteger(get('x-ratelimit-remaining') ?? get('ratelimit-remaining') ?? structured['remaining'] ?? structured['r']);
-  const resetAt = parseRateLimitReset(get('x-ratelimit-reset') ?? get('ratelimit-reset') ?? structured['reset'] ?? structured['t'], now);
+  const limit = toInteger(get('x-ratelimit-limit') ?? get('ratelimit-limit'));
+  const remaining = toInteger(get('x-ratelimit-remaining') ?? get('ratelimit-remaining'));
+  const resetAt = parseRateLimitReset(get('x-ratelimit-reset') ?? get('ratelimit-reset'), now);
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
   if (limit !== undefined) rateLimit.limit = limit;

@@ -5,20 +5,26 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { toIssues } from '../issues.ts';
-import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, toCode } from '../members.ts';
+import { readMembers, type MemberRule } from '../read-members.ts';
 
-/** Members plain reads; every other member is an extension. */
-const knownMembers = new Set([
-  'code', 'error_code', 'errorCode', 'message', 'error_description', 'detail', 'description', 'msg',
-  'error', 'title', 'errors', 'request_id', 'requestId', 'trace_id', 'traceId', 'retry_after', 'retryAfter',
-]);
-
-const firstString = (body: Record<string, unknown>, keys: readonly string[]): string | undefined => {
-  for (const key of keys) {
-    const value = readOwn(body, key);
-    if (typeof value === 'string') return value;
-  }
-  return undefined;
+/** The spellings of a flat error body, first one present winning. */
+const rules: Readonly<Record<string, MemberRule>> = {
+  message: 'detail',
+  error_description: 'detail',
+  detail: 'detail',
+  description: 'detail',
+  msg: 'detail',
+  error: 'error',
+  title: 'title',
+  code: 'code',
+  error_code: 'code',
+  errorCode: 'code',
+  errors: 'issues',
+  request_id: 'requestId',
+  requestId: 'requestId',
+  trace_id: 'traceId',
+  traceId: 'traceId',
 };
 
 /** How much of a text body may become `detail`; longer text is a page, not a message. */
@@ -27,37 +33,24 @@ const maxTextDetail = 1024;
 function parseText(text: string, mediaType: string): BodyFacts {
   const trimmed = text.trim();
   // Proxies and CDNs answer with HTML pages: their markup is no message for a person.
-  const isMarkup = mediaType === 'text/html' || mediaType.endsWith('+xml') || trimmed.startsWith('<');
-  return { ok: false, detail: isMarkup || trimmed === '' || trimmed.length > maxTextDetail ? undefined : trimmed };
+  const isMarkup = mediaType === 'text/html' || mediaType.endsWith('xml') || trimmed.startsWith('<');
+  return { ok: false, detail: isMarkup || trimmed.length > maxTextDetail ? undefined : trimmed };
 }
 
-function parseObject(body: Record<string, unknown>): BodyFacts {
-  const message = firstString(body, ['message', 'error_description', 'detail', 'description', 'msg']);
-  const error = toOptionalString(readOwn(body, 'error'));
-  const retryAfter = readOwn(body, 'retry_after') ?? readOwn(body, 'retryAfter');
-  const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) if (!knownMembers.has(key)) setMember(extensions, key, body[key]);
-  return {
-    ok: false,
-    // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
-    title: toOptionalString(readOwn(body, 'title')) ?? (message === undefined ? undefined : error),
-    detail: message ?? error,
-    code: toCode(readOwn(body, 'code')) ?? toCode(readOwn(body, 'error_code')) ?? toCode(readOwn(body, 'errorCode')),
-    issues: toIssues(readOwn(body, 'errors')),
-    requestId: firstString(body, ['request_id', 'requestId']),
-    traceId: firstString(body, ['trace_id', 'traceId']),
-    retryAfterMs: typeof retryAfter === 'number' && retryAfter >= 0 && Number.isFinite(retryAfter) ? Math.round(retryAfter * 1000) : undefined,
-    extensions,
-  };
+function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
+  const facts = readMembers(body, rules, status);
+  // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
+  if (facts.detail === undefined) facts.detail = facts.error;
+  else facts.title ??= facts.error;
+  return facts;
 }
 
 /** Seed 003 chunks: `offset` is the next id or a running count; `hasNext: false` ends them. */
 function parseChunk(body: Record<string, unknown>): BodyFacts | undefined {
   const result = readOwn(body, 'result');
   const hasNext = readOwn(body, 'hasNext');
-  const offset = toCode(readOwn(body, 'offset'));
   if (!Array.isArray(result) || typeof hasNext !== 'boolean') return undefined;
-  return { ok: true, data: result, cursor: Object.freeze({ offset: offset ?? '', hasNext }) };
+  return { ok: true, data: result, cursor: { offset: toCode(readOwn(body, 'offset')) ?? '', hasNext } };
 }
 
 export const plainDialect: DialectParser = {
@@ -67,7 +60,7 @@ export const plainDialect: DialectParser = {
   parse(body, { status, mediaType }) {
     if (isSuccessStatus(status)) return (isRecord(body) && parseChunk(body)) || { ok: true, data: body };
     if (typeof body === 'string') return parseText(body, mediaType);
-    if (isRecord(body)) return parseObject(body);
+    if (isRecord(body)) return parseObject(body, status);
     // A bare array of errors: `[{"field": "email", "message": "is invalid"}]`.
     return { ok: false, issues: toIssues(body) };
   },

@@ -4,9 +4,9 @@
  * successes like 200; a 204 has no body.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { toIssues } from '../issues.ts';
 import type { HalLink } from '../model.ts';
-import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, setMember } from '../members.ts';
+import { readMembers } from '../read-members.ts';
 
 // A link object is HAL only with a string `href` (draft-kelly-json-hal §5.1).
 const isHalLink = (value: unknown): value is HalLink => isRecord(value) && typeof readOwn(value, 'href') === 'string';
@@ -34,40 +34,11 @@ function parseHal(body: unknown): BodyFacts {
 
 function parseProblem(body: unknown, status: number): BodyFacts {
   if (!isRecord(body)) return { ok: false };
-  const extensions: Record<string, unknown> = {};
-  let issues;
-  for (const key of Object.keys(body)) {
-    const value = body[key];
-    switch (key) {
-      case 'type':
-      case 'title':
-      case 'detail':
-      case 'instance':
-        // RFC 9457 §3.1: a member of the wrong type is ignored, as if absent.
-        break;
-      case 'status':
-        // RFC 9457 §3.1.2: the body's status is advisory; a disagreement stays visible.
-        if (typeof value === 'number' && value !== status) extensions[key] = value;
-        break;
-      case 'errors':
-        // Seed 001 validation errors: `errors[]` of `{title, detail}`; RFC 9457 §3: `{detail, pointer}`.
-        if (Array.isArray(value) || isRecord(value)) issues = toIssues(value);
-        else extensions[key] = value;
-        break;
-      default:
-        setMember(extensions, key, value);
-    }
-  }
-  return {
-    ok: false,
-    // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
-    type: toOptionalString(readOwn(body, 'type')) ?? 'about:blank',
-    title: toOptionalString(readOwn(body, 'title')),
-    detail: toOptionalString(readOwn(body, 'detail')),
-    instance: toOptionalString(readOwn(body, 'instance')),
-    issues,
-    extensions,
-  };
+  // Seed 001 validation errors: `errors[]` of `{title, detail}`; RFC 9457 §3: `{detail, pointer}`.
+  const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues' }, status);
+  // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
+  facts.type ??= 'about:blank';
+  return facts;
 }
 
 export const problemDialect: DialectParser = {

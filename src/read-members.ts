@@ -1,0 +1,60 @@
+/**
+ * The one loop that reads a body for a dialect: each member its rules name fills a fact, the
+ * first one present winning; every other member, and any member of the wrong type, is kept
+ * in `extensions` (RFC 9457 §3.1: ignored as the model's value, never coerced, never lost).
+ */
+import { toIssues } from './issues.ts';
+import type { Issue } from './model.ts';
+import { readOwn, setMember, toCode } from './members.ts';
+
+/** The facts a member can fill. `status` is the advisory body status (RFC 9457 §3.1.2). */
+export type MemberRule = 'title' | 'detail' | 'code' | 'type' | 'instance' | 'requestId' | 'traceId' | 'issues' | 'status' | 'error';
+
+/** What {@link readMembers} found. */
+export interface MemberFacts {
+  ok: false;
+  title: string | undefined;
+  detail: string | undefined;
+  code: string | undefined;
+  type: string | undefined;
+  instance: string | undefined;
+  requestId: string | undefined;
+  traceId: string | undefined;
+  /** A plain-dialect `error` string, placed by the dialect as title or detail. */
+  error: string | undefined;
+  issues: Issue[] | undefined;
+  extensions: Record<string, unknown>;
+}
+
+/** Reads the members of `body` by `rules`; `status` is the HTTP status the body's own must agree with. */
+export function readMembers(body: Record<string, unknown>, rules: Readonly<Record<string, MemberRule>>, status: number): MemberFacts {
+  const facts: MemberFacts = {
+    ok: false,
+    title: undefined,
+    detail: undefined,
+    code: undefined,
+    type: undefined,
+    instance: undefined,
+    requestId: undefined,
+    traceId: undefined,
+    error: undefined,
+    issues: undefined,
+    extensions: {},
+  };
+  for (const key of Object.keys(body)) {
+    const value = body[key];
+    const rule = readOwn(rules, key) as MemberRule | undefined;
+    let taken = false;
+    if (rule === 'status') taken = value === status;
+    else if (rule === 'issues') {
+      taken = typeof value === 'object' && value !== null;
+      if (taken) facts.issues = facts.issues ? facts.issues.concat(toIssues(value)) : toIssues(value);
+    } else if (rule !== undefined) {
+      const text = rule === 'code' ? toCode(value) : typeof value === 'string' ? value : undefined;
+      taken = text !== undefined;
+      if (taken) facts[rule] ??= text;
+    }
+    if (!taken) setMember(facts.extensions, key, value);
+  }
+  return facts;
+}
