@@ -23,5 +23,7 @@ export default defineConfig({
       },
     ],
     testTimeout: 120_000,
+    // CI also writes a JSON report, from which .ci/run prints its "N passed, N failed" line.
+    reporters: process.env['CI'] ? ['default', ['json', { outputFile: '.vitest/results.json' }]] : ['default'],
   },
 });
