@@ -16,5 +16,6 @@ export const statusMessageDialect: DialectParser = {
   parse: (body, { status }) =>
     isSuccessStatus(status) || !isRecord(body)
       ? { ok: true, data: body }
-      : readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status' }, status),
+      : // `code` and `errors[]` go beyond seed 002, as faultline/server writes them for machine codes and field issues.
+        readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errors: 'issues' }, status),
 };
