@@ -1,0 +1,45 @@
+/**
+ * Seed 003's key check: the key comes in `x-api-key`; a `HEAD` request on any route only checks
+ * it — 200 when valid, 401 when invalid or missing — and runs no business logic.
+ */
+import { readHeaders, type HeadersLike } from '../headers.ts';
+import type { Dialect } from '../model.ts';
+import type { DialectBuilder } from './builders/index.ts';
+import { createError } from './create-error.ts';
+import { buildError, type BuiltResponse } from './respond.ts';
+
+/** How to check keys. */
+export interface ApiKeyGuardOptions {
+  /** Whether a key is valid, e.g. known and matching the tenant (seed 003). */
+  readonly verify: (key: string) => boolean | Promise<boolean>;
+  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /** @default 'x-api-key' */
+  readonly header?: string | undefined;
+}
+
+/** The part of a request the guard reads: a Web `Request`, or node:http's `IncomingMessage`. */
+export interface RequestHead {
+  readonly method?: string | undefined;
+  readonly headers: HeadersLike;
+}
+
+/**
+ * Makes a guard that answers for the route when the key is missing or invalid, or when the
+ * request is a HEAD; otherwise it gives `undefined` and the route runs.
+ * @example
+ * const guard = createApiKeyGuard({ verify: (key) => keys.has(key) });
+ * const answer = await guard(request);
+ * if (answer) return toWebResponse(answer);
+ */
+export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
+  const header = (options.header ?? 'x-api-key').toLowerCase();
+  return async (request) => {
+    const key = readHeaders(request.headers)(header);
+    const valid = key !== undefined && key !== '' && (await options.verify(key)) === true;
+    const isHead = request.method?.toUpperCase() === 'HEAD';
+    if (valid) return isHead ? { status: 200, headers: {}, body: '' } : undefined;
+    const answer = buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect: options.dialect });
+    // RFC 9110 §9.3.2: a HEAD response has no content.
+    return isHead ? { ...answer, body: '' } : answer;
+  };
+}

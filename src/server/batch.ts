@@ -1,0 +1,45 @@
+/**
+ * Seed 004's batch writes: every received item is validated first; if any is invalid, nothing is
+ * saved and the answer is a `failure` listing each invalid item's index and errors; otherwise the
+ * items are saved and the answer is a `success` with the processed items and the batch figures.
+ */
+import type { ApiError, BatchInfo, Issue, ItemFailure } from '../model.ts';
+import { createError } from './create-error.ts';
+
+/** What a validator says of one item: its issues (none when valid). */
+export type ItemIssues = readonly Pick<Issue, 'path' | 'message' | 'field' | 'code'>[] | undefined | void;
+
+/** How to process a batch. */
+export interface BatchOptions<Saved> {
+  /** Issues of one item; an empty list (or nothing) when it is valid. */
+  readonly validate: (item: unknown, index: number) => ItemIssues | Promise<ItemIssues>;
+  /** Saves the items, all valid; called only when every item is. */
+  readonly save: (items: unknown[]) => Saved[] | Promise<Saved[]>;
+}
+
+/** The outcome of a batch: the saved items with the batch figures, or the error to answer with. */
+export type BatchOutcome<Saved> = { readonly ok: true; readonly data: Saved[]; readonly batch: BatchInfo } | { readonly ok: false; readonly error: ApiError };
+
+/**
+ * Validates every item, then saves all of them or none.
+ * @example
+ * const outcome = await processBatch(await request.json(), { validate, save });
+ * return outcome.ok ? ok(outcome.data, { dialect: 'envelope', batch: outcome.batch }) : toResponse(outcome.error, { dialect: 'envelope' });
+ */
+export async function processBatch<Saved>(items: unknown, options: BatchOptions<Saved>): Promise<BatchOutcome<Saved>> {
+  if (!Array.isArray(items)) return { ok: false, error: createError({ kind: 'bad_request', detail: 'The body must be an array of items' }) };
+  const failures: ItemFailure[] = [];
+  const validItems: number[] = [];
+  for (const [index, item] of items.entries()) {
+    const issues = (await options.validate(item, index)) ?? [];
+    if (issues.length === 0) validItems.push(index);
+    else failures.push({ index, rawData: item, issues: issues.map((issue) => ({ ...issue, path: [...issue.path] })) });
+  }
+  const metadata = { receivedItemsCount: items.length, validItems, invalidItems: failures.map((failure) => failure.index) };
+  if (failures.length > 0) {
+    // Seed 004, 422: "the content of the request included some invalid data"; no item is saved.
+    const issues = failures.flatMap((failure) => failure.issues.map((issue) => ({ ...issue, path: [failure.index, ...issue.path] })));
+    return { ok: false, error: createError({ status: 422, kind: 'validation', issues, failures, extensions: { metadata } }) };
+  }
+  return { ok: true, data: await options.save(items), batch: metadata };
+}

@@ -1,0 +1,69 @@
+/**
+ * Seed 004: every body says `result`. Successes carry the items and `metadata`; batch failures
+ * carry `failures[{rawData, errors}]` with `metadata.invalidItems`; other errors carry
+ * `error{type, code, message, description?, field?}`.
+ */
+import type { ApiError, ErrorKind, Issue } from '../../model.ts';
+import type { DialectBuilder } from './types.ts';
+import { put, toDottedField } from './members.ts';
+
+/** Seed 004's error types, from the kind. */
+const errorTypes: Partial<Record<ErrorKind, string>> = {
+  validation: 'validation',
+  unauthenticated: 'permission',
+  forbidden: 'permission',
+  bad_request: 'client',
+  not_found: 'client',
+  method_not_allowed: 'client',
+  conflict: 'content',
+  payload_too_large: 'content',
+  unprocessable: 'content',
+  rate_limited: 'client',
+};
+
+const toErrorType = (kind: ErrorKind): string => errorTypes[kind] ?? 'system';
+
+// Seed 004: `code` is an integer, always present.
+const toIntegerCode = (code: string | undefined, status: number): number | string =>
+  code === undefined ? status : /^-?\d{1,15}$/.test(code) ? Number(code) : code;
+
+function toErrorObject(kind: ErrorKind, issue: Issue | undefined, message: string, code: string | undefined, status: number): Record<string, unknown> {
+  const object: Record<string, unknown> = { type: toErrorType(kind), code: toIntegerCode(code, status), message };
+  put(object, 'field', issue && (issue.field ?? toDottedField(issue.path)));
+  return object;
+}
+
+function buildFailure(error: ApiError, status: number): Record<string, unknown> {
+  const metadata: Record<string, unknown> = { ...(error.extensions['metadata'] as object | undefined) };
+  metadata['invalidItems'] = error.failures.map((failure) => failure.index);
+  return {
+    result: 'failure',
+    failures: error.failures.map((failure) => ({
+      rawData: failure.rawData,
+      errors: failure.issues.map((issue) => toErrorObject('validation', issue, issue.message, issue.code, status)),
+    })),
+    metadata,
+  };
+}
+
+export const envelopeBuilder: DialectBuilder = {
+  id: 'envelope',
+  errorMediaType: 'application/json',
+  successMediaType: 'application/json',
+  buildError(error, status) {
+    if (error.failures.length > 0) return buildFailure(error, status);
+    // Seed 004's error object names one field: a validation error's first issue. Its message is
+    // the error's detail; further issues have no place in this shape (batch items use `failure`).
+    const object = toErrorObject(error.kind, error.issues[0], error.detail ?? error.title, error.code, status);
+    put(object, 'description', error.extensions['description']);
+    const body: Record<string, unknown> = { result: 'error', error: object };
+    put(body, 'metadata', error.extensions['metadata']);
+    return body;
+  },
+  buildSuccess(data, { page, batch, itemsKey = 'items' }) {
+    const body: Record<string, unknown> = { result: 'success' };
+    put(body, itemsKey, data);
+    body['metadata'] = { ...page, ...batch };
+    return body;
+  },
+};

@@ -1,0 +1,22 @@
+/**
+ * Seeds 000 and 003: `{code, message}` errors (with `errors[]` for field issues); successes are
+ * JSON as is, or seed 003's chunk `{result, offset, hasNext}` when there is a cursor.
+ */
+import type { DialectBuilder } from './types.ts';
+import { put, startBody, toDottedField } from './members.ts';
+
+const reserved = ['code', 'message', 'errors'];
+
+export const plainBuilder: DialectBuilder = {
+  id: 'plain',
+  errorMediaType: 'application/json',
+  successMediaType: 'application/json',
+  buildError(error) {
+    const body = startBody(error, reserved);
+    put(body, 'code', error.code);
+    body['message'] = error.detail ?? error.title;
+    if (error.issues.length > 0) body['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
+    return body;
+  },
+  buildSuccess: (data, { cursor }) => (cursor === undefined ? data : { result: data, offset: cursor.offset, hasNext: cursor.hasNext }),
+};

@@ -1,0 +1,44 @@
+/**
+ * Seed 001: errors as RFC 9457 problem details, successes as HAL. Validation issues go in
+ * `errors[]` as seed 001 prints them — `{title: code, detail: message}` — with an RFC 9457
+ * `pointer` to the field.
+ */
+import type { DialectBuilder } from './types.ts';
+import { put, startBody, toPointer } from './members.ts';
+
+const reserved = ['type', 'title', 'status', 'detail', 'instance', 'code', 'errors'];
+
+export const problemBuilder: DialectBuilder = {
+  id: 'problem',
+  errorMediaType: 'application/problem+json',
+  successMediaType: 'application/hal+json',
+  buildError(error, status) {
+    const body = startBody(error, reserved);
+    // RFC 9457 §3.1.1: "about:blank" is the default; it need not be sent.
+    if (error.type !== undefined && error.type !== 'about:blank') body['type'] = error.type;
+    body['title'] = error.title;
+    // RFC 9457 §3.1.2: the status member equals the HTTP status.
+    body['status'] = status;
+    put(body, 'detail', error.detail);
+    put(body, 'instance', error.instance);
+    put(body, 'code', error.code);
+    if (error.issues.length > 0) {
+      body['errors'] = error.issues.map((issue) => {
+        const entry: Record<string, unknown> = {};
+        put(entry, 'title', issue.code);
+        entry['detail'] = issue.message;
+        put(entry, 'pointer', toPointer(issue.path));
+        return entry;
+      });
+    }
+    return body;
+  },
+  buildSuccess(data, { links, embedded }) {
+    if (links === undefined && embedded === undefined) return data;
+    // HAL: the resource's own members, then its controls.
+    const body: Record<string, unknown> = typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data } : data === undefined ? {} : { data };
+    put(body, '_links', links);
+    put(body, '_embedded', embedded);
+    return body;
+  },
+};

@@ -1,0 +1,29 @@
+/**
+ * The server side of a dialect: model → body. It lives in `faultline/server`, apart from the
+ * parsing side in src/dialects/, so that a frontend that only normalizes never bundles it.
+ */
+import type { ApiError, BatchInfo, Cursor, Dialect, HalLink, PageInfo } from '../../model.ts';
+
+/** What a success carries besides its data. */
+export interface SuccessShape {
+  readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
+  readonly embedded?: Readonly<Record<string, unknown>> | undefined;
+  readonly page?: PageInfo | undefined;
+  readonly cursor?: Cursor | undefined;
+  readonly batch?: BatchInfo | undefined;
+  /** The member that holds the items of an envelope success (seed 004). @default 'items' */
+  readonly itemsKey?: string | undefined;
+}
+
+/** One dialect's builder. */
+export interface DialectBuilder {
+  readonly id: Exclude<Dialect, 'unknown'>;
+  /** The `Content-Type` of an error body. */
+  readonly errorMediaType: string;
+  /** The `Content-Type` of a success body. */
+  readonly successMediaType: string;
+  /** The JSON body of an error; its status member, where the dialect has one, is the error's status. */
+  buildError(error: ApiError, status: number): unknown;
+  /** The JSON body of a success. */
+  buildSuccess(data: unknown, shape: SuccessShape): unknown;
+}

@@ -1,0 +1,62 @@
+/**
+ * `createError`: an {@link ApiError} from what a route knows — a kind, a status, or both — with
+ * everything else filled in. The caller's arrays and objects are copied, never frozen in place.
+ */
+import { toApiError } from '../create-error.ts';
+import { createIssue } from '../issues.ts';
+import { setMember } from '../members.ts';
+import type { ApiError, ErrorKind, Issue, ItemFailure } from '../model.ts';
+import { isHttpStatus, toErrorKind } from '../status.ts';
+
+/** The status a kind answers with when the caller names no status. Seeds 001 and 003 answer validation failures with 400. */
+const statusesByKind: Readonly<Record<ErrorKind, number>> = {
+  bad_request: 400,
+  validation: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  payload_too_large: 413,
+  unprocessable: 422,
+  rate_limited: 429,
+  server: 500,
+  not_implemented: 501,
+  unavailable: 503,
+  timeout: 504,
+  network: 502,
+  aborted: 499,
+  invalid_response: 502,
+  unknown: 500,
+};
+
+/** The status a server answers an error of this kind with. */
+export function toStatus(kind: ErrorKind): number {
+  return statusesByKind[kind];
+}
+
+type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
+
+/** What `createError` takes: any member of the model, and a kind or a status (or both). */
+export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> & ({ kind: ErrorKind; status?: number | undefined } | { kind?: ErrorKind | undefined; status: number });
+
+const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.message, issue.field, issue.code);
+
+/**
+ * Makes an error to answer with. The status follows from the kind and the kind from the status;
+ * the title defaults to the status text.
+ * @example
+ * createError({ kind: 'not_found', detail: 'No campaign 7' }); // status 404, title 'Not Found'
+ * createError({ status: 422, issues: [{ path: ['email'], message: 'is invalid' }] }); // kind 'validation'
+ */
+export function createError(init: CreateErrorInit): ApiError {
+  if (typeof init !== 'object' || init === null) throw new TypeError('createError needs an object with a kind or a status');
+  const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
+  const status = init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind));
+  if (!isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
+  const kind = init.kind ?? toErrorKind(status, issues.length > 0);
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
+  const failures: ItemFailure[] = (init.failures ?? []).map((failure) => Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) }));
+  return toApiError({ ...init, kind, status, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) });
+}

@@ -1,0 +1,42 @@
+/**
+ * `fromError`: whatever a route threw, as an error that is safe to send. Internals never leak:
+ * a 5xx shows none of the thrown message, stack or cause unless `expose: true`; a 4xx from an
+ * http-errors-style error shows its message (the http-errors `expose` rule).
+ */
+import { isResponseError } from '../response-error.ts';
+import { isApiError } from '../response-error.ts';
+import type { ApiError } from '../model.ts';
+import { isHttpStatus } from '../status.ts';
+import { createError } from './create-error.ts';
+
+/** How to turn a thrown value into an error. */
+export interface FromErrorOptions {
+  /** Show the thrown message (and, for 5xx, the stack) in the body. For development only. @default false */
+  readonly expose?: boolean | undefined;
+}
+
+function readStatus(thrown: object): number | undefined {
+  // http-errors, Express and Fastify put the status on the error as `status` or `statusCode`.
+  const { status, statusCode } = thrown as { status?: unknown; statusCode?: unknown };
+  const candidate = typeof status === 'number' ? status : statusCode;
+  return isHttpStatus(candidate) && candidate >= 400 ? candidate : undefined;
+}
+
+/**
+ * An error to answer with, from anything a route threw.
+ * @example
+ * app.use((thrown, request, response, next) => send(response, fromError(thrown)));
+ */
+export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError {
+  if (isApiError(thrown)) return thrown;
+  if (isResponseError(thrown)) return thrown.error;
+  const expose = options?.expose === true;
+  const status = typeof thrown === 'object' && thrown !== null ? readStatus(thrown) : undefined;
+  const message = thrown instanceof Error ? thrown.message : typeof thrown === 'string' ? thrown : undefined;
+  const declared = typeof thrown === 'object' && thrown !== null ? (thrown as { expose?: unknown }).expose : undefined;
+  // http-errors: `expose` is true for 4xx, false for 5xx, unless the error says otherwise.
+  const shown = expose || (status !== undefined && (typeof declared === 'boolean' ? declared : status < 500));
+  const extensions: Record<string, unknown> = {};
+  if (expose && thrown instanceof Error && thrown.stack) extensions['stack'] = thrown.stack;
+  return createError({ status: status ?? 500, detail: shown && message ? message : undefined, extensions });
+}

@@ -1,0 +1,120 @@
+/**
+ * Errors and data → HTTP responses in a dialect: as `{status, headers, body}` for node:http,
+ * Express and Fastify (`buildError`, `buildOk`), or as a Web `Response` for Deno, Bun, edge
+ * runtimes and Hono (`toResponse`, `ok`).
+ */
+import type { ApiError, Dialect } from '../model.ts';
+import { toBuilder, type DialectBuilder, type SuccessShape } from './builders/index.ts';
+import { toStatus } from './create-error.ts';
+import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
+
+/** A response as node:http, Express and Fastify send it. */
+export interface BuiltResponse {
+  readonly status: number;
+  /** Lower-case names; every value checked for CR, LF and NUL. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** JSON text, or `''` for a response without a body (204). */
+  readonly body: string;
+}
+
+/** How to answer with an error. */
+export interface ErrorResponseOptions {
+  /** The dialect the API documents. @default 'problem' (RFC 9457) */
+  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /** Extra headers; they win over faultline's. */
+  readonly headers?: HeadersInit | undefined;
+}
+
+/** How to answer with data. */
+export interface OkOptions extends SuccessShape {
+  /** @default 'problem' — HAL for successes (seed 001) */
+  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /** @default 200 */
+  readonly status?: number | undefined;
+  /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
+  readonly location?: string | undefined;
+  readonly headers?: HeadersInit | undefined;
+}
+
+/** The status an error is answered with: its own, unless a 2xx error would mislead a client of a dialect without a `result` member. */
+function toErrorStatus(error: ApiError, builder: DialectBuilder): number {
+  const status = error.status;
+  if (status === undefined) return toStatus(error.kind);
+  return status >= 400 || builder.id === 'envelope' ? status : toStatus(error.kind);
+}
+
+/** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
+function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
+  if (error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs / 1000)));
+  const { rateLimit } = error;
+  if (rateLimit?.limit !== undefined) headers['x-ratelimit-limit'] = String(rateLimit.limit);
+  if (rateLimit?.remaining !== undefined) headers['x-ratelimit-remaining'] = String(rateLimit.remaining);
+  // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
+  if (rateLimit?.resetAt !== undefined) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit.resetAt / 1000));
+  if (error.requestId !== undefined) headers['x-request-id'] = assertHeaderValue('X-Request-Id', toEchoedId(error.requestId));
+  if (error.traceId !== undefined) headers['x-trace-id'] = assertHeaderValue('X-Trace-Id', toEchoedId(error.traceId));
+}
+
+function stringify(value: unknown, what: string): string {
+  try {
+    return JSON.stringify(value) ?? '';
+  } catch (thrown) {
+    throw new TypeError(`${what} cannot be sent as JSON: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+  }
+}
+
+/**
+ * An error as `{status, headers, body}` in a dialect.
+ * @example
+ * const { status, headers, body } = buildError(createError({ kind: 'not_found' }), { dialect: 'status-message' });
+ * response.writeHead(status, headers).end(body);
+ */
+export function buildError(error: ApiError, options?: ErrorResponseOptions): BuiltResponse {
+  const builder = toBuilder(options?.dialect);
+  const status = toErrorStatus(error, builder);
+  const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
+  toAdviceHeaders(error, headers);
+  Object.assign(headers, toHeaderRecord(options?.headers));
+  return { status, headers, body: stringify(builder.buildError(error, status), 'The error (its extensions or failures)') };
+}
+
+/**
+ * Data as `{status, headers, body}` in a dialect; a 204 has no body.
+ * @example
+ * buildOk(customers, { dialect: 'envelope', page: { page: 1, pagesCount: 4 } });
+ */
+export function buildOk(data: unknown, options?: OkOptions): BuiltResponse {
+  const builder = toBuilder(options?.dialect);
+  const status = options?.status ?? 200;
+  if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
+  const headers: Record<string, string> = {};
+  if (options?.location !== undefined) headers['location'] = assertHeaderValue('Location', options.location);
+  Object.assign(headers, toHeaderRecord(options?.headers));
+  // RFC 9110 §15.3.5: a 204 carries no content.
+  if (status === 204) return { status, headers, body: '' };
+  const body = builder.buildSuccess(data, options ?? {});
+  if (body === undefined) return { status, headers, body: '' };
+  return { status, headers: { 'content-type': builder.successMediaType, ...headers }, body: stringify(body, 'The data') };
+}
+
+/** A built response as a Web `Response`; an empty body becomes no body. */
+export const toWebResponse = ({ status, headers, body }: BuiltResponse): Response => new Response(body === '' ? null : body, { status, headers });
+
+/**
+ * An error as a Web `Response` in a dialect.
+ * @example
+ * return toResponse(createError({ kind: 'rate_limited', retryAfterMs: 30_000 }), { dialect: 'plain' });
+ */
+export function toResponse(error: ApiError, options?: ErrorResponseOptions): Response {
+  return toWebResponse(buildError(error, options));
+}
+
+/**
+ * Data as a Web `Response` in a dialect.
+ * @example
+ * return ok({ id: 7 }, { status: 201, location: '/campaigns/7', links: { self: { href: '/campaigns/7' } } });
+ */
+export function ok(data: unknown, options?: OkOptions): Response {
+  return toWebResponse(buildOk(data, options));
+}
+
