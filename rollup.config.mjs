@@ -6,6 +6,8 @@ import { dts } from 'rollup-plugin-dts';
 /** One row per `exports` subpath of package.json. */
 const entries = {
   index: 'src/index.ts',
+  server: 'src/server/index.ts',
+  zod: 'src/zod/index.ts',
 };
 
 /** Peer dependencies stay imports; they are never bundled. */

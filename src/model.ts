@@ -1,6 +1,7 @@
 /**
  * The one model every HTTP response becomes: an {@link ApiSuccess} or an {@link ApiError},
- * wrapped in an {@link ApiResult}. Plain data: frozen, `structuredClone`-able and JSON-able.
+ * wrapped in an {@link ApiResult}. Plain data, `structuredClone`-able and JSON-able; an error is
+ * frozen, a success is not (its `data` is the caller's to keep, and freezing costs on the hot path).
  */
 
 /** The response conventions faultline knows; `unknown` when none of them matched. */

@@ -72,13 +72,21 @@ function errorName(failure: unknown): unknown {
  * const result = await normalizeResponse(await fetch(url));
  */
 export async function normalizeResponse<T = unknown>(response: Response, options?: NormalizeResponseOptions): Promise<ApiResult<T>> {
-  if (typeof response !== 'object' || response === null || !isHttpStatus(response.status)) {
+  let status: unknown;
+  let headers: Headers;
+  try {
+    status = response.status;
+    headers = response.headers;
+  } catch {
+    // A hostile or broken object: RELIABILITY.md "Total" holds for normalizeResponse too.
+    return { ok: false, error: toApiError({ kind: 'invalid_response', detail: 'Not a response' }) };
+  }
+  if (!isHttpStatus(status)) {
     // Response.error() and opaque no-cors responses have status 0: nothing was received.
-    const status = typeof response === 'object' && response !== null ? response.status : undefined;
     return { ok: false, error: toApiError({ kind: status === 0 ? 'network' : 'invalid_response', detail: status === 0 ? undefined : 'Not a response' }) };
   }
-  const { status, headers } = response;
-  const limit = options?.maxBodyBytes ?? defaultMaxBodyBytes;
+  const cap = options ? readOwn(options, 'maxBodyBytes') : undefined;
+  const limit = typeof cap === 'number' && cap >= 0 ? cap : defaultMaxBodyBytes;
   let read: BodyRead;
   try {
     read = await readBodyCapped(response, limit);

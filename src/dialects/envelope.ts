@@ -6,7 +6,7 @@
  * A failure or an error is an error whatever the HTTP status.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { createIssue, parseFieldPath } from '../issues.ts';
+import { createIssue, parseFieldPath, toIssues } from '../issues.ts';
 import type { BatchInfo, ErrorKind, Issue, ItemFailure, PageInfo } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toCount, toOptionalString } from '../members.ts';
 
@@ -83,17 +83,20 @@ function parseEnvelope(body: Record<string, unknown>, status: number): BodyFacts
   }
   const error = readOwn(body, 'error');
   if (!isRecord(error)) return { ok: false, extensions: rest };
+  // faultline/server adds `errors[]` to the error object when a validation error has several issues.
+  const listed = readOwn(error, 'errors');
   const issue = readOwn(error, 'field') === undefined ? undefined : toIssue(error, []);
+  const issues = Array.isArray(listed) ? toIssues(listed) : issue ? [issue] : [];
   const description = readOwn(error, 'description');
   // `description` is for developers: kept, but not shown as the detail.
   if (description !== undefined) setMember(rest, 'description', description);
   const type = toOptionalString(readOwn(error, 'type'));
   return {
     ok: false,
-    kind: type === undefined ? undefined : kindsByErrorType[type],
+    kind: type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined,
     detail: toOptionalString(readOwn(error, 'message')),
     code: toCode(readOwn(error, 'code')),
-    issues: issue ? [issue] : [],
+    issues,
     extensions: rest,
   };
 }

@@ -94,7 +94,7 @@ export function buildOk(data: unknown, options?: OkOptions): BuiltResponse {
   if (status === 204) return { status, headers, body: '' };
   const body = builder.buildSuccess(data, options ?? {});
   if (body === undefined) return { status, headers, body: '' };
-  return { status, headers: { 'content-type': builder.successMediaType, ...headers }, body: stringify(body, 'The data') };
+  return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
 }
 
 /** A built response as a Web `Response`; an empty body becomes no body. */

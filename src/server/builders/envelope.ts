@@ -25,7 +25,7 @@ const toErrorType = (kind: ErrorKind): string => errorTypes[kind] ?? 'system';
 
 // Seed 004: `code` is an integer, always present.
 const toIntegerCode = (code: string | undefined, status: number): number | string =>
-  code === undefined ? status : /^-?\d{1,15}$/.test(code) ? Number(code) : code;
+  code === undefined ? status : /^(?:0|-?[1-9]\d{0,14})$/.test(code) ? Number(code) : code;
 
 function toErrorObject(kind: ErrorKind, issue: Issue | undefined, message: string, code: string | undefined, status: number): Record<string, unknown> {
   const object: Record<string, unknown> = { type: toErrorType(kind), code: toIntegerCode(code, status), message };
@@ -49,13 +49,15 @@ function buildFailure(error: ApiError, status: number): Record<string, unknown> 
 export const envelopeBuilder: DialectBuilder = {
   id: 'envelope',
   errorMediaType: 'application/json',
-  successMediaType: 'application/json',
+  successMediaType: () => 'application/json',
   buildError(error, status) {
     if (error.failures.length > 0) return buildFailure(error, status);
-    // Seed 004's error object names one field: a validation error's first issue. Its message is
-    // the error's detail; further issues have no place in this shape (batch items use `failure`).
+    // Seed 004's error object names one field: a validation error's first issue. When there are
+    // more, every issue with its own message and code also goes in `errors[]` — a member seed 004
+    // readers ignore and faultline reads back — so that none is lost.
     const object = toErrorObject(error.kind, error.issues[0], error.detail ?? error.title, error.code, status);
     put(object, 'description', error.extensions['description']);
+    if (error.issues.length > 1) object['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
     const body: Record<string, unknown> = { result: 'error', error: object };
     put(body, 'metadata', error.extensions['metadata']);
     return body;

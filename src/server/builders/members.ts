@@ -2,10 +2,20 @@
 import type { ApiError, Issue } from '../../model.ts';
 import { setMember } from '../../members.ts';
 
-/** A body that starts with the error's extensions, so that the dialect's own members written after them win. */
-export function startBody(error: ApiError, reserved: readonly string[]): Record<string, unknown> {
+/**
+ * Members some seed dialect reads or detects by. An extension of one of these names is not
+ * written: on the wire it would be read as that member (a plain error with an extension `title`
+ * and `detail` looks like a problem, one with `result: "error"` like an envelope).
+ */
+const readMembers: readonly string[] = [
+  'type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'message', 'request_id', 'trace_id', 'requestId',
+  'traceId', 'error', 'error_description', 'description', 'msg', 'error_code', 'errorCode', 'result', '_links', '_embedded',
+];
+
+/** A body that starts with the error's extensions, leaving out the names any dialect reads. */
+export function startBody(error: ApiError): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const key of Object.keys(error.extensions)) if (!reserved.includes(key)) setMember(body, key, error.extensions[key]);
+  for (const key of Object.keys(error.extensions)) if (!readMembers.includes(key)) setMember(body, key, error.extensions[key]);
   return body;
 }
 
@@ -14,9 +24,18 @@ export function put(body: Record<string, unknown>, key: string, value: unknown):
   if (value !== undefined) body[key] = value;
 }
 
-/** `items[0].name`: how the plain dialect spells a path when the server gave no field. */
+// A segment that dots and brackets cannot carry: empty, holding `.`, `[`, `]`, `/` or `~`, or a
+// leading `body` (seed 001's request-part prefix, which readers drop).
+const unsafeSegment = (segment: string | number, index: number): boolean =>
+  typeof segment === 'string' && (segment === '' || /[.[\]/~]/.test(segment) || (index === 0 && segment === 'body'));
+
+/**
+ * A path spelled for the `field` member when the issue has none: `items[0].name`, or a JSON
+ * Pointer (`/a.b/0`, RFC 6901) when a segment cannot be spelled with dots and brackets.
+ */
 export function toDottedField(path: Issue['path']): string | undefined {
   if (path.length === 0) return undefined;
+  if (path.some(unsafeSegment)) return toPointer(path)!.slice(1);
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 

@@ -5,14 +5,13 @@
 import type { DialectBuilder } from './types.ts';
 import { put, startBody, toDottedField } from './members.ts';
 
-const reserved = ['code', 'message', 'errors'];
 
 export const plainBuilder: DialectBuilder = {
   id: 'plain',
   errorMediaType: 'application/json',
-  successMediaType: 'application/json',
+  successMediaType: () => 'application/json',
   buildError(error) {
-    const body = startBody(error, reserved);
+    const body = startBody(error);
     put(body, 'code', error.code);
     body['message'] = error.detail ?? error.title;
     if (error.issues.length > 0) body['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));

@@ -6,14 +6,14 @@
 import type { DialectBuilder } from './types.ts';
 import { put, startBody, toPointer } from './members.ts';
 
-const reserved = ['type', 'title', 'status', 'detail', 'instance', 'code', 'errors'];
 
 export const problemBuilder: DialectBuilder = {
   id: 'problem',
   errorMediaType: 'application/problem+json',
-  successMediaType: 'application/hal+json',
+  // HAL's root is an object with controls (draft-kelly-json-hal §4); anything else is plain JSON.
+  successMediaType: (body) => (typeof body === 'object' && body !== null && ('_links' in body || '_embedded' in body) ? 'application/hal+json' : 'application/json'),
   buildError(error, status) {
-    const body = startBody(error, reserved);
+    const body = startBody(error);
     // RFC 9457 §3.1.1: "about:blank" is the default; it need not be sent.
     if (error.type !== undefined && error.type !== 'about:blank') body['type'] = error.type;
     body['title'] = error.title;
@@ -27,7 +27,8 @@ export const problemBuilder: DialectBuilder = {
         const entry: Record<string, unknown> = {};
         put(entry, 'title', issue.code);
         entry['detail'] = issue.message;
-        put(entry, 'pointer', toPointer(issue.path));
+        // RFC 6901: "#" points at the whole document — an issue tied to no field says so.
+        entry['pointer'] = toPointer(issue.path) ?? '#';
         return entry;
       });
     }

@@ -3,14 +3,13 @@ import type { DialectBuilder } from './types.ts';
 import { put, startBody, toDottedField } from './members.ts';
 import { toEchoedId } from '../header-safety.ts';
 
-const reserved = ['status', 'message', 'request_id', 'trace_id', 'code', 'errors'];
 
 export const statusMessageBuilder: DialectBuilder = {
   id: 'status-message',
   errorMediaType: 'application/json',
-  successMediaType: 'application/json',
+  successMediaType: () => 'application/json',
   buildError(error, status) {
-    const body = startBody(error, reserved);
+    const body = startBody(error);
     body['status'] = status;
     body['message'] = error.detail ?? error.title;
     put(body, 'request_id', error.requestId === undefined ? undefined : toEchoedId(error.requestId));

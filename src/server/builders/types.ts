@@ -20,8 +20,8 @@ export interface DialectBuilder {
   readonly id: Exclude<Dialect, 'unknown'>;
   /** The `Content-Type` of an error body. */
   readonly errorMediaType: string;
-  /** The `Content-Type` of a success body. */
-  readonly successMediaType: string;
+  /** The `Content-Type` of a success body (`body` is what buildSuccess made of it). */
+  successMediaType(body: unknown): string;
   /** The JSON body of an error; its status member, where the dialect has one, is the error's status. */
   buildError(error: ApiError, status: number): unknown;
   /** The JSON body of a success. */

@@ -1,0 +1,83 @@
+/**
+ * A failed `safeParse` → a `validation` `ApiError`, so that a route answers it in any
+ * dialect in one line. Only types are imported from zod: this module costs no zod at run time,
+ * and the error is read by shape, so it may come from any copy or version of zod.
+ */
+import type * as z from 'zod';
+import { toApiError } from '../create-error.ts';
+import { createIssue } from '../issues.ts';
+import type { ApiErrorOf, Issue } from '../model.ts';
+
+/** One issue as zod (or any Standard Schema library) reports it; only these members are read. */
+export interface ZodIssueLike {
+  readonly code?: string | undefined;
+  /** Zod gives property keys; Standard Schema may give `{ key }` segments. */
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+  readonly message: string;
+}
+
+/** Anything with zod's `issues` array: a `ZodError` of any zod copy, or a Standard Schema failure. */
+export interface ZodErrorLike {
+  readonly issues: readonly ZodIssueLike[];
+}
+
+/** How {@link fromZodError} builds the error. */
+export interface FromZodErrorOptions {
+  /**
+   * The HTTP status. Seeds 001 and 003 answer a request that fails validation with 400; seed 004
+   * answers data that is well-formed but invalid with 422. Either way the kind is `validation`.
+   * @default 400
+   */
+  readonly status?: 400 | 422 | undefined;
+  /** The explanation of this occurrence, e.g. `'Request failed validation'` (seed 001). */
+  readonly detail?: string | undefined;
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/** A path segment as the model holds it: symbols have no JSON form, so they become their `String`. */
+function toSegment(segment: unknown): string | number {
+  const key = isObject(segment) ? segment['key'] : segment;
+  return typeof key === 'number' || typeof key === 'string' ? key : String(key);
+}
+
+/** The path spelled as zod's `prettifyError` spells it: `items[0].name`, `tags["a b"]`. */
+function toField(path: readonly (string | number)[]): string {
+  let field = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') field += `[${segment}]`;
+    else if (/[^\w$]/.test(segment) || segment === '') field += `[${JSON.stringify(segment)}]`;
+    else field += field === '' ? segment : `.${segment}`;
+  }
+  return field;
+}
+
+function toIssue(issue: unknown, position: number): Issue {
+  if (!isObject(issue) || typeof issue['message'] !== 'string') {
+    throw new TypeError(`fromZodError: issue ${position} has no string \`message\`; expected a zod issue`);
+  }
+  const rawPath = issue['path'];
+  const path = Array.isArray(rawPath) ? rawPath.map(toSegment) : [];
+  const code = typeof issue['code'] === 'string' ? issue['code'] : undefined;
+  // The issue's other facts (expected, minimum, format, ...) are in its message already; the
+  // model has no place for them, and extensions are for members of a received body.
+  return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, code);
+}
+
+/**
+ * A `validation` error (400 Bad Request by default) with one issue per zod issue: its path,
+ * the path spelled `items[0].name` as `field`, its message and its code.
+ * @example
+ * const parsed = userSchema.safeParse(await request.json());
+ * if (!parsed.success) return toResponse(fromZodError(parsed.error), { dialect: 'problem' });
+ */
+export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike, options: FromZodErrorOptions = {}): ApiErrorOf<'validation'> {
+  // Read by shape, not `instanceof`: a second copy of zod in the bundle has its own classes.
+  const issues: unknown = isObject(error) ? (error as { issues?: unknown }).issues : undefined;
+  if (!Array.isArray(issues)) {
+    const received = error === null ? 'null' : Array.isArray(error) ? 'an array' : isObject(error) ? 'an object without one' : typeof error;
+    throw new TypeError(`fromZodError expects a zod error (an object with an \`issues\` array); received ${received}`);
+  }
+  // The kind is fixed, so the caller gets the narrowed type.
+  return toApiError({ kind: 'validation', status: options.status ?? 400, detail: options.detail, issues: issues.map(toIssue), dialect: 'unknown' }) as ApiErrorOf<'validation'>;
+}

@@ -1,0 +1,374 @@
+/**
+ * Zod schemas of each dialect's bodies, as the seeds print them, and of the {@link ApiError}
+ * model. Body schemas are loose: members they do not name are allowed and kept, as RFC 9457
+ * §3.2 allows extension members and the seeds' servers add fields of their own.
+ *
+ * The types are written out because `isolatedDeclarations` is on; they are also what a reader of
+ * the `.d.ts` sees.
+ */
+import * as z from 'zod';
+import type { Dialect, ErrorKind } from '../model.ts';
+
+/**
+ * Runs `create`. Every schema is built inside one such call, marked pure, so that a bundle that
+ * does not use a schema drops it, and a bundle that imports only `fromZodError` drops zod
+ * (STYLE.md rule 3). A pure mark on the last call of a chain is not enough: esbuild and rollup
+ * keep the calls the chain is made of (`z.looseObject(...)` in `z.looseObject(...).meta(...)`).
+ */
+const createSchema = <Schema>(create: () => Schema): Schema => create();
+
+type OptionalString = z.ZodOptional<z.ZodString>;
+type OptionalInt = z.ZodOptional<z.ZodInt>;
+type OptionalNumber = z.ZodOptional<z.ZodNumber>;
+type OptionalIndices = z.ZodOptional<z.ZodArray<z.ZodInt>>;
+type Loose<Shape extends z.core.$ZodLooseShape> = z.ZodObject<Shape, z.core.$loose>;
+
+// ---------------------------------------------------------------------------------------------
+// Seed 001 errors: RFC 9457 problem details (application/problem+json)
+
+/** Type of {@link problemErrorSchema}. */
+export type ProblemErrorSchema = Loose<{ title: OptionalString; detail: OptionalString; pointer: OptionalString }>;
+
+/** One entry of a problem's `errors[]`: seed 001 `{title, detail}`, RFC 9457 §3 `{detail, pointer}`. */
+export const problemErrorSchema: ProblemErrorSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      title: z.string().describe('The problem code, e.g. "invalid_type" (seed 001).').optional(),
+      detail: z.string().describe('What is wrong, e.g. "`body.name` is `undefined`, but `string` is expected." (seed 001).').optional(),
+      pointer: z.string().describe('A JSON Pointer (RFC 6901) to the field in the request, e.g. "#/name" (RFC 9457 §3).').optional(),
+    })
+    .meta({ title: 'Problem error', description: 'One field-level problem of a problem details `errors` collection (seed 001, RFC 9457 §3).' }),
+);
+
+/** Type of {@link problemSchema}. */
+export type ProblemSchema = Loose<{
+  type: OptionalString;
+  title: OptionalString;
+  status: OptionalInt;
+  detail: OptionalString;
+  instance: OptionalString;
+  errors: z.ZodOptional<z.ZodArray<ProblemErrorSchema>>;
+}>;
+
+/**
+ * An RFC 9457 problem details body (seed 001 errors). Every member is optional (RFC 9457 §3.1);
+ * extension members are allowed.
+ * @example
+ * problemSchema.parse({ title: 'Not Found', status: 404, detail: 'Campaign cmp_99 does not exist.' });
+ */
+export const problemSchema: ProblemSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      type: z.string().describe('A URI reference that identifies the problem type; "about:blank" when absent (RFC 9457 §3.1.1).').optional(),
+      title: z.string().describe('A short, human-readable summary of the problem type (RFC 9457 §3.1.4).').optional(),
+      status: z.int().min(100).max(599).describe('The HTTP status code of this occurrence (RFC 9457 §3.1.2).').optional(),
+      detail: z.string().describe('A human-readable explanation specific to this occurrence (RFC 9457 §3.1.4).').optional(),
+      instance: z.string().describe('A URI reference that identifies this occurrence (RFC 9457 §3.1.5).').optional(),
+      errors: z.array(problemErrorSchema).describe('Field-level problems of a failed validation (seed 001).').optional(),
+    })
+    .meta({ title: 'Problem details', description: 'An error body in the RFC 9457 problem details format, application/problem+json (seed 001).' }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Seed 001 successes: HAL (application/hal+json, draft-kelly-json-hal)
+
+/** Type of {@link halLinkSchema}. */
+export type HalLinkSchema = Loose<{
+  href: z.ZodString;
+  templated: z.ZodOptional<z.ZodBoolean>;
+  type: OptionalString;
+  deprecation: OptionalString;
+  name: OptionalString;
+  profile: OptionalString;
+  title: OptionalString;
+  hreflang: OptionalString;
+}>;
+
+/** A HAL link object (draft-kelly-json-hal §5): `href` and its optional properties. */
+export const halLinkSchema: HalLinkSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      href: z.string().describe('A URI, or a URI template when `templated` is true (draft-kelly-json-hal §5.1).'),
+      templated: z.boolean().optional(),
+      type: z.string().describe('The media type of the target resource.').optional(),
+      deprecation: z.string().optional(),
+      name: z.string().optional(),
+      profile: z.string().optional(),
+      title: z.string().optional(),
+      hreflang: z.string().optional(),
+    })
+    .meta({ title: 'HAL link', description: 'A HAL link object (draft-kelly-json-hal §5, seed 001).' }),
+);
+
+/** A resource as an `_embedded` member holds it: any object. */
+type ResourceSchema = Loose<Record<never, never>>;
+
+/** Type of {@link halSchema}. */
+export type HalSchema = Loose<{
+  _links: z.ZodRecord<z.ZodString, z.ZodUnion<readonly [HalLinkSchema, z.ZodArray<HalLinkSchema>]>>;
+  _embedded: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnion<readonly [ResourceSchema, z.ZodArray<ResourceSchema>]>>>;
+}>;
+
+/**
+ * A HAL resource (seed 001 successes): `_links` by relation, each a link or an array of links,
+ * and optionally `_embedded` resources; the resource's own members sit beside them.
+ */
+export const halSchema: HalSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      _links: z.record(z.string(), z.union([halLinkSchema, z.array(halLinkSchema)])).describe('Links by relation type (draft-kelly-json-hal §4.1.1).'),
+      _embedded: z
+        .record(z.string(), z.union([z.looseObject({}), z.array(z.looseObject({}))]))
+        .describe('Embedded resources by relation type (draft-kelly-json-hal §4.1.2).')
+        .optional(),
+    })
+    .meta({ title: 'HAL resource', description: 'A success body in HAL, application/hal+json (seed 001).' }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Seed 002: {status, message, request_id?, trace_id?}
+
+/** Type of {@link statusMessageSchema}. */
+export type StatusMessageSchema = Loose<{ status: z.ZodInt; message: z.ZodString; request_id: OptionalString; trace_id: OptionalString }>;
+
+/** A status-message error body (seed 002). */
+export const statusMessageSchema: StatusMessageSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      status: z.int().min(100).max(599).describe('The status code for the error (seed 002).'),
+      message: z.string().describe('A human readable error message (seed 002).'),
+      request_id: z.string().describe('A request ID (seed 002).').optional(),
+      trace_id: z.string().describe('A tracing ID (seed 002).').optional(),
+    })
+    .meta({ title: 'Status and message error', description: 'An error body of status, message and optional request and trace IDs (seed 002).' }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// Seeds 000 and 003: flat {code, message} errors, {result, offset, hasNext} chunks
+
+/** Type of {@link plainErrorSchema}. */
+export type PlainErrorSchema = Loose<{ code: z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>; message: z.ZodString }>;
+
+/** A flat error body `{code, message}` (seeds 000 and 003); the code is a string or a number. */
+export const plainErrorSchema: PlainErrorSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      code: z.union([z.string(), z.number()]).describe('The error code, e.g. "VALIDATION_FAILED" or 40401 (seed 003).'),
+      message: z.string().describe('What went wrong, in the language of Accept-Language (seed 003).'),
+    })
+    .meta({ title: 'Error', description: 'A JSON error body with an error code and a message (seeds 000 and 003).' }),
+);
+
+/** Type of {@link chunkOf}'s schemas. */
+export type ChunkSchema<Item extends z.core.SomeType> = Loose<{ result: z.ZodArray<Item>; offset: z.ZodString; hasNext: z.ZodBoolean }>;
+
+/**
+ * The schema of a chunk of a chunked read (seed 003) whose records `itemSchema` describes.
+ * @example
+ * const customersChunkSchema = chunkOf(z.object({ id: z.int(), firstName: z.string() }));
+ */
+export function chunkOf<Item extends z.core.SomeType>(itemSchema: Item): ChunkSchema<Item> {
+  return z
+    .looseObject({
+      result: z.array(itemSchema).describe('The records of this chunk.'),
+      offset: z.string().describe('Where the next chunk starts: the `offset` query parameter of the next request (seed 003).'),
+      hasNext: z.boolean().describe('Whether another chunk follows; false on the last chunk (seed 003).'),
+    })
+    .meta({ title: 'Chunk', description: 'One chunk of a chunked read: records, the offset of the next chunk, and whether there is one (seed 003).' });
+}
+
+/** A chunk of a chunked read (seed 003) with records of any shape. */
+export const chunkSchema: ChunkSchema<z.ZodUnknown> = /* @__PURE__ */ createSchema(() => chunkOf(z.unknown()));
+
+// ---------------------------------------------------------------------------------------------
+// Seed 004: {result: "success" | "failure" | "error", ...}
+
+/** Type of {@link envelopeMetadataSchema}. */
+export type EnvelopeMetadataSchema = Loose<{
+  page: OptionalInt;
+  pagesCount: OptionalInt;
+  recordsPerPage: OptionalInt;
+  recordsCount: OptionalInt;
+  receivedItemsCount: OptionalInt;
+  validItems: OptionalIndices;
+  invalidItems: OptionalIndices;
+}>;
+
+/** The `metadata` object of an envelope (seed 004): page figures for reads, item indices for writes. */
+export const envelopeMetadataSchema: EnvelopeMetadataSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      page: z.int().nonnegative().describe('Current page number (GET).').optional(),
+      pagesCount: z.int().nonnegative().describe('Total number of pages (GET).').optional(),
+      recordsPerPage: z.int().nonnegative().describe('Maximum number of records per each page (GET).').optional(),
+      recordsCount: z.int().nonnegative().describe('Total number of records available (GET).').optional(),
+      receivedItemsCount: z.int().nonnegative().describe('Total number of items received (POST, PATCH, DELETE).').optional(),
+      validItems: z.array(z.int().nonnegative()).describe('Indices of the valid items of the request collection (POST, PATCH, DELETE).').optional(),
+      invalidItems: z.array(z.int().nonnegative()).describe('Indices of the invalid items of the request collection (POST, PATCH, DELETE).').optional(),
+    })
+    .meta({ title: 'Envelope metadata', description: 'Describes the response: page figures for reads; received, valid and invalid items for writes (seed 004).' }),
+);
+
+/** The seed 004 error types. */
+type EnvelopeErrorType = 'system' | 'client' | 'syntax' | 'content' | 'permission' | 'validation';
+
+/** Type of {@link envelopeErrorObjectSchema}. */
+export type EnvelopeErrorObjectSchema = Loose<{
+  type: z.ZodEnum<{ [Type in EnvelopeErrorType]: Type }>;
+  code: z.ZodInt;
+  message: z.ZodString;
+  description: OptionalString;
+  field: OptionalString;
+}>;
+
+/** An envelope error object (seed 004): the `error` of a `result: "error"`, an entry of a failure's `errors`. */
+export const envelopeErrorObjectSchema: EnvelopeErrorObjectSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .looseObject({
+      type: z.enum(['system', 'client', 'syntax', 'content', 'permission', 'validation']).describe('The error type (seed 004).'),
+      code: z.int().describe('Error code (seed 004).'),
+      message: z.string().describe('Error message (seed 004).'),
+      description: z.string().describe('Verbose error description for developers, if available (seed 004).').optional(),
+      field: z.string().describe('Name of the field whose value caused validation to fail (seed 004).').optional(),
+    })
+    .meta({ title: 'Envelope error', description: 'Detailed information about an error, with hints for developers (seed 004).' }),
+);
+
+/** Type of the `result: "success"` member of {@link envelopeSchema}. */
+export type EnvelopeSuccessSchema = Loose<{ result: z.ZodLiteral<'success'>; metadata: EnvelopeMetadataSchema }>;
+/** Type of the `result: "failure"` member of {@link envelopeSchema}. */
+export type EnvelopeFailureSchema = Loose<{
+  result: z.ZodLiteral<'failure'>;
+  failures: z.ZodArray<Loose<{ rawData: z.ZodUnknown; errors: z.ZodArray<EnvelopeErrorObjectSchema> }>>;
+  metadata: EnvelopeMetadataSchema;
+}>;
+/** Type of the `result: "error"` member of {@link envelopeSchema}. */
+export type EnvelopeErrorSchema = Loose<{ result: z.ZodLiteral<'error'>; error: EnvelopeErrorObjectSchema }>;
+/** Type of {@link envelopeSchema}. */
+export type EnvelopeSchema = z.ZodDiscriminatedUnion<readonly [EnvelopeSuccessSchema, EnvelopeFailureSchema, EnvelopeErrorSchema], 'result'>;
+
+/**
+ * An envelope body (seed 004), told apart by `result`: a success with its items (under a name of
+ * the endpoint's choosing) and `metadata`; a failure with `failures[{rawData, errors}]` mapped by
+ * `metadata.invalidItems`; or an error with one `error` object.
+ */
+export const envelopeSchema: EnvelopeSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .discriminatedUnion('result', [
+      z
+        .looseObject({ result: z.literal('success'), metadata: envelopeMetadataSchema })
+        .meta({ title: 'Envelope success', description: 'Every item was processed; the processed items sit beside `metadata` (seed 004).' }),
+      z
+        .looseObject({
+          result: z.literal('failure'),
+          failures: z
+            .array(z.looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).'), errors: z.array(envelopeErrorObjectSchema) }))
+            .describe('The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004).'),
+          metadata: envelopeMetadataSchema,
+        })
+        .meta({ title: 'Envelope failure', description: 'Some or all items caused processing errors; no items were saved (seed 004).' }),
+      z
+        .looseObject({ result: z.literal('error'), error: envelopeErrorObjectSchema })
+        .meta({ title: 'Envelope error response', description: 'The request was not processed due to a fatal error (seed 004).' }),
+    ])
+    .meta({ title: 'Envelope', description: 'A response body whose `result` says whether the request was processed and whether it succeeded (seed 004).' }),
+);
+
+// ---------------------------------------------------------------------------------------------
+// The model
+
+/** Type of {@link issueSchema}. */
+export type IssueSchema = z.ZodObject<
+  { path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodInt]>>; field: OptionalString; message: z.ZodString; code: OptionalString },
+  z.core.$strip
+>;
+
+/** The model's `Issue`: one field-level problem. */
+export const issueSchema: IssueSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .object({
+      path: z.array(z.union([z.string(), z.int()])).describe("Where the problem is: ['items', 0, 'name']; [] when not tied to a field."),
+      field: z.string().describe("The server's own spelling of the field: 'items[0].name', '/items/0/name'.").optional(),
+      message: z.string(),
+      code: z.string().describe("The server's machine code for the problem: 'invalid_type', '1001'.").optional(),
+    })
+    .meta({ title: 'Issue', description: 'One field-level problem.' }),
+);
+
+/** Type of the entries of {@link apiErrorSchema}'s `failures`. */
+export type ItemFailureSchema = z.ZodObject<{ index: z.ZodInt; rawData: z.ZodUnknown; issues: z.ZodArray<IssueSchema> }, z.core.$strip>;
+
+/** Type of {@link apiErrorSchema}. */
+export type ApiErrorSchema = z.ZodObject<
+  {
+    kind: z.ZodEnum<{ [Kind in ErrorKind]: Kind }>;
+    status: OptionalInt;
+    title: z.ZodString;
+    detail: OptionalString;
+    code: OptionalString;
+    type: OptionalString;
+    instance: OptionalString;
+    issues: z.ZodArray<IssueSchema>;
+    failures: z.ZodArray<ItemFailureSchema>;
+    requestId: OptionalString;
+    traceId: OptionalString;
+    retryAfterMs: OptionalNumber;
+    rateLimit: z.ZodOptional<z.ZodObject<{ limit: OptionalNumber; remaining: OptionalNumber; resetAt: OptionalNumber }, z.core.$strip>>;
+    retryable: z.ZodBoolean;
+    dialect: z.ZodEnum<{ [Name in Dialect]: Name }>;
+    extensions: z.ZodRecord<z.ZodString, z.ZodUnknown>;
+    body: z.ZodUnknown;
+  },
+  z.core.$strip
+>;
+
+/**
+ * The `ApiError` model itself: to check an error that crossed a worker or `postMessage`
+ * boundary, or to document one.
+ */
+export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
+  z
+    .object({
+      kind: z.enum([
+        'bad_request',
+        'validation',
+        'unauthenticated',
+        'forbidden',
+        'not_found',
+        'method_not_allowed',
+        'conflict',
+        'payload_too_large',
+        'unprocessable',
+        'rate_limited',
+        'server',
+        'not_implemented',
+        'unavailable',
+        'timeout',
+        'network',
+        'aborted',
+        'invalid_response',
+        'unknown',
+      ]),
+      status: z.int().min(100).max(599).describe('The HTTP status; absent for network failures, timeouts on the client and aborts.').optional(),
+      title: z.string().describe("A short summary: the server's, else the standard status text."),
+      detail: z.string().describe("The server's explanation of this occurrence.").optional(),
+      code: z.string().describe('The machine code from the body, as a string.').optional(),
+      type: z.string().describe('RFC 9457 problem type URI.').optional(),
+      instance: z.string().optional(),
+      issues: z.array(issueSchema),
+      failures: z.array(
+        z
+          .object({ index: z.int().nonnegative(), rawData: z.unknown(), issues: z.array(issueSchema) })
+          .meta({ title: 'Item failure', description: 'One item of a batch request that the server refused (seed 004).' }),
+      ),
+      requestId: z.string().optional(),
+      traceId: z.string().optional(),
+      retryAfterMs: z.number().nonnegative().describe('How long to wait before trying again, in milliseconds.').optional(),
+      rateLimit: z.object({ limit: z.number().optional(), remaining: z.number().optional(), resetAt: z.number().describe('Epoch milliseconds.').optional() }).optional(),
+      retryable: z.boolean().describe('Whether sending the same request again may succeed.'),
+      dialect: z.enum(['plain', 'problem', 'status-message', 'envelope', 'unknown']),
+      extensions: z.record(z.string(), z.unknown()).describe('Body members the dialect does not define, kept as received.'),
+      body: z.unknown().describe('What was received: parsed JSON, or text.'),
+    })
+    .meta({ title: 'API error', description: 'A failed HTTP response, as faultline models it.' }),
+);

@@ -1,0 +1,196 @@
+/**
+ * DESIGN.md "Pattern matching": `ApiError` is a discriminated union on `kind`, so ts-pattern's
+ * `exhaustive()` is checked by the compiler and narrowing gives each variant its fields.
+ * These assertions are type-checked by `tsc --noEmit -p tsconfig.json` and run as tests.
+ */
+import { match, P } from 'ts-pattern';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type ErrorKind } from '../src/index.ts';
+
+/** A minimal error of a kind, as another copy of faultline or a test double would make it. */
+function createErrorOf<K extends ErrorKind>(kind: K, status?: number): ApiError {
+  const error = { kind, title: `A ${kind} error`, issues: [], failures: [], retryable: false, dialect: 'unknown', extensions: {}, body: undefined };
+  return (status === undefined ? error : { ...error, status }) as ApiError;
+}
+
+/** Every kind handled: `exhaustive()` compiles. */
+function toLabel(error: ApiError): string {
+  return match(error)
+    .with({ kind: 'bad_request' }, () => 'bad request')
+    .with({ kind: 'validation' }, (validation) => `validation: ${validation.issues.length} issues`)
+    .with({ kind: 'unauthenticated' }, () => 'sign in')
+    .with({ kind: 'forbidden' }, () => 'forbidden')
+    .with({ kind: 'not_found' }, () => 'not found')
+    .with({ kind: 'method_not_allowed' }, () => 'method not allowed')
+    .with({ kind: 'conflict' }, () => 'conflict')
+    .with({ kind: 'payload_too_large' }, () => 'too large')
+    .with({ kind: 'unprocessable' }, () => 'unprocessable')
+    .with({ kind: 'rate_limited' }, (limited) => `rate limited with status ${limited.status}`)
+    .with({ kind: 'server' }, () => 'server')
+    .with({ kind: 'not_implemented' }, () => 'not implemented')
+    .with({ kind: 'unavailable' }, () => 'unavailable')
+    .with({ kind: 'timeout' }, () => 'timeout')
+    .with({ kind: 'network' }, () => 'network')
+    .with({ kind: 'aborted' }, () => 'aborted')
+    .with({ kind: 'invalid_response' }, () => 'invalid response')
+    .with({ kind: 'unknown' }, () => 'unknown')
+    .exhaustive();
+}
+
+/** `unknown` left out: `exhaustive()` must not compile. */
+function toLabelMissingOneKind(error: ApiError): string {
+  const matcher = match(error)
+    .with({ kind: 'bad_request' }, () => 'bad request')
+    .with({ kind: 'validation' }, () => 'validation')
+    .with({ kind: 'unauthenticated' }, () => 'sign in')
+    .with({ kind: 'forbidden' }, () => 'forbidden')
+    .with({ kind: 'not_found' }, () => 'not found')
+    .with({ kind: 'method_not_allowed' }, () => 'method not allowed')
+    .with({ kind: 'conflict' }, () => 'conflict')
+    .with({ kind: 'payload_too_large' }, () => 'too large')
+    .with({ kind: 'unprocessable' }, () => 'unprocessable')
+    .with({ kind: 'rate_limited' }, () => 'rate limited')
+    .with({ kind: 'server' }, () => 'server')
+    .with({ kind: 'not_implemented' }, () => 'not implemented')
+    .with({ kind: 'unavailable' }, () => 'unavailable')
+    .with({ kind: 'timeout' }, () => 'timeout')
+    .with({ kind: 'network' }, () => 'network')
+    .with({ kind: 'aborted' }, () => 'aborted')
+    .with({ kind: 'invalid_response' }, () => 'invalid response');
+  // @ts-expect-error -- the kind 'unknown' is not handled, so the match is not exhaustive.
+  return matcher.exhaustive();
+}
+
+/** The same check without ts-pattern: a `switch` whose default only `never` reaches. */
+function toRetryAdvice(error: ApiError): string {
+  switch (error.kind) {
+    case 'rate_limited':
+    case 'unavailable':
+    case 'timeout':
+    case 'network':
+    case 'server':
+      return 'retry';
+    case 'bad_request':
+    case 'validation':
+    case 'unauthenticated':
+    case 'forbidden':
+    case 'not_found':
+    case 'method_not_allowed':
+    case 'conflict':
+    case 'payload_too_large':
+    case 'unprocessable':
+    case 'not_implemented':
+    case 'aborted':
+    case 'invalid_response':
+    case 'unknown':
+      return 'do not retry';
+    default: {
+      const unreachable: never = error;
+      return unreachable;
+    }
+  }
+}
+
+describe('ts-pattern over ApiError', () => {
+  it('matches every kind exhaustively, at compile time and at run time', () => {
+    const labels = errorKinds.map((kind) => toLabel(createErrorOf(kind, kind === 'rate_limited' ? 429 : undefined)));
+    expect(new Set(labels).size).toBe(errorKinds.length);
+    expect(toLabel(createErrorOf('rate_limited', 429))).toBe('rate limited with status 429');
+  });
+
+  it('refuses to compile a match that misses one kind, and still runs for the kinds it handles', () => {
+    expect(toLabelMissingOneKind(createErrorOf('not_found', 404))).toBe('not found');
+  });
+
+  it('narrows a switch on kind down to never', () => {
+    expect(errorKinds.map((kind) => toRetryAdvice(createErrorOf(kind)))).toContain('retry');
+  });
+
+  it('lists every ErrorKind once in errorKinds', () => {
+    expectTypeOf(errorKinds).toEqualTypeOf<readonly ErrorKind[]>();
+    expectTypeOf<ApiError['kind']>().toEqualTypeOf<ErrorKind>();
+    expect(new Set(errorKinds).size).toBe(errorKinds.length);
+    expect(errorKinds).toHaveLength(18);
+  });
+
+  it('narrows kind rate_limited to status: number', () => {
+    const result = normalize({ status: 429, headers: { 'retry-after': '3' } });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const { error } = result;
+    expectTypeOf(error.status).toEqualTypeOf<number | undefined>();
+    if (error.kind === 'rate_limited') {
+      expectTypeOf(error).toEqualTypeOf<ApiErrorOf<'rate_limited'>>();
+      expectTypeOf(error.status).toEqualTypeOf<number>();
+      expect(error.status).toBe(429);
+    } else {
+      expect.unreachable(`kind ${error.kind} for a 429`);
+    }
+    const status = match(error)
+      .with({ kind: 'rate_limited' }, (limited) => {
+        expectTypeOf(limited.kind).toEqualTypeOf<'rate_limited'>();
+        expectTypeOf(limited.status).toEqualTypeOf<number>();
+        expectTypeOf(limited.retryAfterMs).toEqualTypeOf<number | undefined>();
+        return limited.status;
+      })
+      .otherwise(() => 0);
+    expect(status).toBe(429);
+  });
+
+  it('narrows the other kinds to their own fields', () => {
+    expectTypeOf<ApiErrorOf<'not_found'>['status']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<ApiErrorOf<'aborted'>['status']>().toEqualTypeOf<undefined>();
+    expectTypeOf<Extract<ApiError, { kind: 'validation' }>>().toEqualTypeOf<ApiErrorOf<'validation'>>();
+    const kind = match(createErrorOf('timeout'))
+      .with({ kind: P.union('timeout', 'network') }, (transient) => {
+        expectTypeOf(transient.kind).toEqualTypeOf<'timeout' | 'network'>();
+        return transient.kind;
+      })
+      .otherwise(() => 'other');
+    expect(kind).toBe('timeout');
+  });
+});
+
+describe('ApiResult narrows on ok', () => {
+  interface User {
+    readonly id: number;
+    readonly name: string;
+  }
+
+  it('gives value on ok: true and error on ok: false', () => {
+    const result = normalize<User>({ status: 200, body: { id: 1, name: 'Ada' } });
+    expectTypeOf(result).toEqualTypeOf<ApiResult<User>>();
+    // @ts-expect-error -- `value` exists only once `ok` is known to be true.
+    expect(result.value).toBeDefined();
+    if (result.ok) {
+      expectTypeOf(result.value).toEqualTypeOf<ApiSuccess<User>>();
+      expectTypeOf(result.value.data).toEqualTypeOf<User>();
+      expectTypeOf(result).not.toHaveProperty('error');
+      expect(result.value.data.name).toBe('Ada');
+    } else {
+      expectTypeOf(result.error).toEqualTypeOf<ApiError>();
+      expect.unreachable(`an error of kind ${result.error.kind}`);
+    }
+  });
+
+  it('narrows through ts-pattern with exhaustive() over ok', () => {
+    const describeResult = (result: ApiResult<User>): string =>
+      match(result)
+        .with({ ok: true }, ({ value }) => {
+          expectTypeOf(value).toEqualTypeOf<ApiSuccess<User>>();
+          return `user ${value.data.name}`;
+        })
+        .with({ ok: false, error: { kind: 'not_found' } }, ({ error }) => {
+          expectTypeOf(error.kind).toEqualTypeOf<'not_found'>();
+          return 'no such user';
+        })
+        .with({ ok: false }, ({ error }) => {
+          expectTypeOf(error).toEqualTypeOf<ApiError>();
+          return `failed: ${error.kind}`;
+        })
+        .exhaustive();
+    expect(describeResult(normalize<User>({ status: 200, body: { id: 1, name: 'Ada' } }))).toBe('user Ada');
+    expect(describeResult(normalize<User>({ status: 404 }))).toBe('no such user');
+    expect(describeResult(normalize<User>({ status: 503 }))).toBe('failed: unavailable');
+  });
+});

@@ -1,0 +1,161 @@
+// `fromZodError` on errors of real zod schemas. The expected issues are written out by hand from
+// zod 4's English messages and issue codes; nothing here asks the implementation for them.
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import * as z from 'zod';
+import * as zm from 'zod/mini';
+import * as z3 from 'zod/v3';
+import { isApiError } from '../../src/index.ts';
+import type { ApiError, ApiErrorOf, Issue } from '../../src/index.ts';
+import { fromZodError } from '../../src/zod/index.ts';
+
+/** The zod error of a parse that must fail. */
+function failParse(schema: z.ZodType, input: unknown): z.ZodError {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected the parse to fail');
+  return result.error;
+}
+
+const order = z.object({
+  customer: z.object({ name: z.string(), address: z.object({ city: z.string() }) }),
+  items: z.array(z.object({ name: z.string(), quantity: z.int().positive() })),
+});
+
+describe('fromZodError', () => {
+  it('turns a nested object path into a path and a dotted field', () => {
+    const error = fromZodError(failParse(order, { customer: { name: 'Ada', address: { city: 7 } }, items: [] }));
+    expect(error.issues).toEqual([
+      { path: ['customer', 'address', 'city'], field: 'customer.address.city', message: 'Invalid input: expected string, received number', code: 'invalid_type' },
+    ]);
+  });
+
+  it('keeps array indices as numbers and spells them in brackets', () => {
+    const error = fromZodError(failParse(order, { customer: { name: 'Ada', address: { city: 'London' } }, items: [{ name: 'pen', quantity: 1 }, { quantity: 2 }] }));
+    expect(error.issues).toEqual([
+      { path: ['items', 1, 'name'], field: 'items[1].name', message: 'Invalid input: expected string, received undefined', code: 'invalid_type' },
+    ]);
+  });
+
+  it('gives one issue per zod issue, in zod order', () => {
+    const schema = z.object({ name: z.string().min(2), age: z.int().positive(), tags: z.array(z.string()).max(1), email: z.email() });
+    const error = fromZodError(failParse(schema, { name: 'A', age: -1, tags: ['a', 'b'], email: 'ada@' }));
+    expect(error.issues).toEqual([
+      { path: ['name'], field: 'name', message: 'Too small: expected string to have >=2 characters', code: 'too_small' },
+      { path: ['age'], field: 'age', message: 'Too small: expected number to be >0', code: 'too_small' },
+      { path: ['tags'], field: 'tags', message: 'Too big: expected array to have <=1 items', code: 'too_big' },
+      { path: ['email'], field: 'email', message: 'Invalid email address', code: 'invalid_format' },
+    ]);
+  });
+
+  it('keeps the custom message of a refinement, with the code custom', () => {
+    const signUp = z.object({ password: z.string(), confirm: z.string() }).refine((form) => form.password === form.confirm, { message: 'Passwords do not match', path: ['confirm'] });
+    const error = fromZodError(failParse(signUp, { password: 'secret', confirm: 'secrte' }));
+    expect(error.issues).toEqual([{ path: ['confirm'], field: 'confirm', message: 'Passwords do not match', code: 'custom' }]);
+  });
+
+  it('reports an unrecognized key at the path of its object, without a field for the root', () => {
+    const schema = z.strictObject({ name: z.string(), address: z.strictObject({ city: z.string() }) });
+    const error = fromZodError(failParse(schema, { name: 'Ada', address: { city: 'London', zip: 'N1' }, admin: true }));
+    expect(error.issues).toEqual([
+      { path: ['address'], field: 'address', message: 'Unrecognized key: "zip"', code: 'unrecognized_keys' },
+      { path: [], message: 'Unrecognized key: "admin"', code: 'unrecognized_keys' },
+    ]);
+    expect(Object.keys(error.issues[1]!)).not.toContain('field');
+  });
+
+  it('puts the extra facts of a zod issue nowhere: an issue has only path, field, message and code', () => {
+    const error = fromZodError(failParse(z.object({ age: z.number().min(18) }), { age: 3 }));
+    expect(Object.keys(error.issues[0]!).sort()).toEqual(['code', 'field', 'message', 'path']);
+    expect(error.extensions).toEqual({});
+    expect(error.body).toBeUndefined();
+    expect(JSON.stringify(error)).not.toContain('minimum');
+  });
+
+  it('spells keys that are not identifiers in quoted brackets, as zod does', () => {
+    const error = fromZodError(failParse(z.object({ scores: z.record(z.string(), z.number()) }), { scores: { 'first round': 'x' } }));
+    expect(error.issues).toEqual([
+      { path: ['scores', 'first round'], field: 'scores["first round"]', message: 'Invalid input: expected number, received string', code: 'invalid_type' },
+    ]);
+  });
+
+  it('turns symbols in a path into strings', () => {
+    const key = Symbol('meta');
+    const schema = z.object({}).superRefine((_value, context) => {
+      context.addIssue({ code: 'custom', message: 'Not allowed', path: [key, 'owner'] });
+    });
+    const error = fromZodError(failParse(schema, {}));
+    expect(error.issues).toEqual([{ path: ['Symbol(meta)', 'owner'], field: '["Symbol(meta)"].owner', message: 'Not allowed', code: 'custom' }]);
+  });
+
+  it('makes a validation error with status 400, the title Bad Request and dialect unknown', () => {
+    const error = fromZodError(failParse(z.object({ name: z.string() }), {}));
+    expect(error).toEqual({
+      kind: 'validation',
+      status: 400,
+      title: 'Bad Request',
+      issues: [{ path: ['name'], field: 'name', message: 'Invalid input: expected string, received undefined', code: 'invalid_type' }],
+      failures: [],
+      retryable: false,
+      dialect: 'unknown',
+      extensions: {},
+      body: undefined,
+    });
+    expect(Object.keys(error)).toEqual(['kind', 'status', 'title', 'issues', 'failures', 'retryable', 'dialect', 'extensions', 'body']);
+  });
+
+  it('takes a 422 status and a detail when asked, the kind staying validation', () => {
+    const error = fromZodError(failParse(z.object({ name: z.string() }), {}), { status: 422, detail: 'Request failed validation' });
+    expect(error).toMatchObject({ kind: 'validation', status: 422, title: 'Unprocessable Content', detail: 'Request failed validation', retryable: false });
+  });
+
+  it('returns a frozen error that isApiError recognizes and structuredClone and JSON keep', () => {
+    const error = fromZodError(failParse(order, { customer: {}, items: [{}] }));
+    expect(isApiError(error)).toBe(true);
+    expect(Object.isFrozen(error)).toBe(true);
+    expect(Object.isFrozen(error.issues)).toBe(true);
+    for (const issue of error.issues) {
+      expect(Object.isFrozen(issue)).toBe(true);
+      expect(Object.isFrozen(issue.path)).toBe(true);
+    }
+    expect(structuredClone(error)).toEqual(error);
+    expect(JSON.parse(JSON.stringify(error))).toEqual(error);
+    expect(error.issues).toHaveLength(4);
+  });
+
+  it('is typed as an ApiError of the validation kind', () => {
+    const error = fromZodError(failParse(z.string(), 1));
+    expectTypeOf(error).toEqualTypeOf<ApiErrorOf<'validation'>>();
+    expectTypeOf(error).toExtend<ApiError>();
+    expectTypeOf(error.kind).toEqualTypeOf<'validation'>();
+    expectTypeOf(error.issues).toEqualTypeOf<readonly Issue[]>();
+  });
+
+  it('accepts an error of zod/mini, whose class is not ZodError', () => {
+    const result = zm.safeParse(zm.object({ name: zm.string() }), { name: 1 });
+    expect(result.error).toBeDefined();
+    expect(result.error instanceof z.ZodError).toBe(false);
+    expect(fromZodError(result.error!).issues).toEqual([{ path: ['name'], field: 'name', message: 'Invalid input: expected string, received number', code: 'invalid_type' }]);
+  });
+
+  it('accepts an error of another zod copy, here zod 3, by its shape', () => {
+    const result = z3.z.object({ items: z3.z.array(z3.z.string()) }).safeParse({ items: ['a', 2] });
+    expect(result.success).toBe(false);
+    expect(fromZodError(result.error!).issues).toEqual([{ path: ['items', 1], field: 'items[1]', message: 'Expected string, received number', code: 'invalid_type' }]);
+  });
+
+  it('accepts a Standard Schema failure whose path segments are objects', () => {
+    const failure = { issues: [{ message: 'Required', path: [{ key: 'items' }, { key: 0 }] }, { message: 'Invalid body' }] };
+    expect(fromZodError(failure).issues).toEqual([
+      { path: ['items', 0], field: 'items[0]', message: 'Required' },
+      { path: [], message: 'Invalid body' },
+    ]);
+  });
+
+  it('throws a TypeError that names what it expected for anything but a zod error', () => {
+    const inputs: unknown[] = [null, undefined, 'Invalid input', 42, {}, [], new Error('boom'), { issues: 'none' }];
+    for (const input of inputs) {
+      expect(() => fromZodError(input as z.ZodError)).toThrow(TypeError);
+      expect(() => fromZodError(input as z.ZodError)).toThrow(/fromZodError expects a zod error \(an object with an `issues` array\)/);
+    }
+    expect(() => fromZodError({ issues: [{ path: ['name'] }] } as unknown as z.ZodError)).toThrow(new TypeError('fromZodError: issue 0 has no string `message`; expected a zod issue'));
+  });
+});

@@ -1,0 +1,50 @@
+// zod is an optional peer dependency: the built `faultline/zod` imports it and never bundles it,
+// and a bundle that takes only `fromZodError` leaves zod out, as a user's bundler would build it.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const entry = `${root}/dist/zod.js`;
+
+/** Bundles `source` (which imports from the built entry) the way a frontend bundler would. */
+async function bundle(source: string): Promise<string> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: root, loader: 'js' },
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+  });
+  return result.outputFiles[0]!.text;
+}
+
+const gzipSize = (text: string): number => gzipSync(text, { level: 9 }).length;
+
+describe('the faultline/zod bundle', () => {
+  it('imports zod from its peer in both builds instead of bundling it', () => {
+    expect(readFileSync(entry, 'utf8')).toMatch(/^import \* as z from 'zod';$/m);
+    expect(readFileSync(`${root}/dist/zod.cjs`, 'utf8')).toMatch(/require\('zod'\)/);
+    expect(readFileSync(entry, 'utf8')).not.toContain('$ZodType');
+  });
+
+  it('leaves zod out of a bundle that imports only fromZodError', async () => {
+    const text = await bundle(`export { fromZodError } from '${entry}';`);
+    const size = gzipSize(text);
+    console.log(`fromZodError: ${size} bytes gzipped`);
+    expect(text).not.toContain('$ZodType');
+    expect(text).not.toContain('looseObject');
+    expect(size).toBeLessThanOrEqual(2_048);
+  });
+
+  it('brings zod into a bundle that imports a schema', async () => {
+    const text = await bundle(`export { problemSchema } from '${entry}';`);
+    console.log(`problemSchema with zod: ${gzipSize(text)} bytes gzipped`);
+    expect(text).toContain('$ZodType');
+  });
+});

@@ -1,0 +1,62 @@
+// `toJsonSchema` writes Schema Objects for OpenAPI 3.1 documents (JSON Schema draft 2020-12).
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import { chunkOf, envelopeSchema, halSchema, problemSchema, toJsonSchema } from '../../src/zod/index.ts';
+
+describe('toJsonSchema', () => {
+  it('gives problemSchema as a draft 2020-12 object with the RFC 9457 members under properties', () => {
+    const schema = toJsonSchema(problemSchema);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.type).toBe('object');
+    expect(Object.keys(schema.properties ?? {})).toEqual(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+    expect(schema.properties?.['status']).toMatchObject({ type: 'integer', minimum: 100, maximum: 599 });
+    expect(schema.properties?.['errors']).toMatchObject({ type: 'array', items: { type: 'object', properties: { title: { type: 'string' }, detail: { type: 'string' }, pointer: { type: 'string' } } } });
+    // RFC 9457 §3.1: no member is required; §3.2: extension members are allowed.
+    expect(schema.required).toBeUndefined();
+    expect(schema.additionalProperties).toEqual({});
+  });
+
+  it('carries the title and description that name the seed', () => {
+    const schema = toJsonSchema(problemSchema);
+    expect(schema.title).toBe('Problem details');
+    expect(schema.description).toContain('seed 001');
+    expect((schema.properties?.['type'] as { description?: string }).description).toContain('RFC 9457 §3.1.1');
+  });
+
+  it('returns a plain object that JSON keeps whole', () => {
+    const schema = toJsonSchema(halSchema);
+    expect(Object.getPrototypeOf(schema)).toBe(Object.prototype);
+    expect(Object.getOwnPropertyNames(schema)).not.toContain('~standard');
+    expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
+    expect(schema.required).toEqual(['_links']);
+  });
+
+  it('writes the envelope as one of its three results', () => {
+    const schema = toJsonSchema(envelopeSchema);
+    const results = (schema.oneOf ?? []).map((member) => (member.properties?.['result'] as { const?: string }).const);
+    expect(results).toEqual(['success', 'failure', 'error']);
+  });
+
+  it('writes the records of chunkOf with their own schema', () => {
+    const schema = toJsonSchema(chunkOf(z.object({ id: z.int() })));
+    expect(schema.required).toEqual(['result', 'offset', 'hasNext']);
+    expect(schema.properties?.['result']).toMatchObject({ type: 'array', items: { type: 'object', required: ['id'] } });
+  });
+
+  it('writes what JSON Schema cannot say as any value instead of throwing', () => {
+    const schema = toJsonSchema(z.object({ at: z.date(), total: z.bigint() }));
+    expect(schema.properties).toEqual({ at: {}, total: {} });
+  });
+
+  it('describes the input of a schema when asked, for request bodies', () => {
+    const request = z.object({ limit: z.int().default(20) });
+    expect(toJsonSchema(request).required).toEqual(['limit']);
+    expect(toJsonSchema(request, { io: 'input' }).required).toBeUndefined();
+  });
+
+  it('writes an OpenAPI 3.0 Schema Object when asked', () => {
+    const schema = toJsonSchema(z.object({ detail: z.string().nullable() }), { target: 'openapi-3.0' });
+    expect(schema.$schema).toBeUndefined();
+    expect(schema.properties?.['detail']).toEqual({ type: 'string', nullable: true });
+  });
+});
