@@ -18,7 +18,6 @@ const toSegment = (segment: string): string | number => (canonicalIndex.test(seg
  * fields with the request part (`body.name`); `body.` is dropped so the path names the payload.
  */
 export function parseFieldPath(field: string): (string | number)[] {
-  if (field === '#') return [];
   const pointer = field.startsWith('#/') ? field.slice(1) : field;
   const segments = pointer.startsWith('/')
     ? pointer.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
@@ -52,7 +51,8 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   const arrayPath = toPath(readOwn(item, 'path'));
   let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path'));
   if (field === undefined && arrayPath === undefined && detail !== undefined && title !== undefined) field = leadingCodeSpan.exec(detail)?.[1];
-  const path = [...prefix, ...(arrayPath ?? (field === undefined ? [] : parseFieldPath(field)))];
+  // RFC 6901: the pointer "#" is the whole document — an issue tied to no field.
+  const path = [...prefix, ...(arrayPath ?? (field === undefined || (field === '#' && readOwn(item, 'pointer') === '#') ? [] : parseFieldPath(field)))];
   if (message !== undefined) out.push(createIssue(path, message, field, code));
   // RFC 9457 and seed 001: an entry may itself be a problem with its own `errors`.
   collectIssues(readOwn(item, 'errors'), path, out, depth + 1);

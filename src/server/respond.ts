@@ -36,11 +36,16 @@ export interface OkOptions extends SuccessShape {
   readonly headers?: HeadersInit | undefined;
 }
 
-/** The status an error is answered with: its own, unless a 2xx error would mislead a client of a dialect without a `result` member. */
+/**
+ * The status an error is answered with: its own error status; a 2xx only in the envelope
+ * dialect, whose `result` says it failed (seed 004) — and never one that forbids a body
+ * (204, 205: RFC 9110 §15.3.5–6); otherwise the status of its kind.
+ */
 function toErrorStatus(error: ApiError, builder: DialectBuilder): number {
   const status = error.status;
-  if (status === undefined) return toStatus(error.kind);
-  return status >= 400 || builder.id === 'envelope' ? status : toStatus(error.kind);
+  if (status !== undefined && status >= 400 && status <= 599) return status;
+  const envelopeSuccess = builder.id === 'envelope' && status !== undefined && status >= 200 && status < 300 && status !== 204 && status !== 205;
+  return envelopeSuccess ? status : toStatus(error.kind);
 }
 
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */

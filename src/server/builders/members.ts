@@ -1,5 +1,5 @@
 /** Helpers the builders share. */
-import type { ApiError, Issue } from '../../model.ts';
+import type { ApiError, Cursor, Issue } from '../../model.ts';
 import { setMember } from '../../members.ts';
 
 /**
@@ -43,4 +43,9 @@ export function toDottedField(path: Issue['path']): string | undefined {
 export function toPointer(path: Issue['path']): string | undefined {
   if (path.length === 0) return undefined;
   return `#/${path.map((segment) => String(segment).replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
+}
+
+/** Seed 003's chunk: the items, where the next chunk starts, and whether there is one. */
+export function toChunk(data: unknown, cursor: Cursor): Record<string, unknown> {
+  return { result: data, offset: cursor.offset, hasNext: cursor.hasNext };
 }

@@ -3,7 +3,7 @@
  * JSON as is, or seed 003's chunk `{result, offset, hasNext}` when there is a cursor.
  */
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toDottedField } from './members.ts';
+import { put, startBody, toChunk, toDottedField } from './members.ts';
 
 
 export const plainBuilder: DialectBuilder = {
@@ -17,5 +17,5 @@ export const plainBuilder: DialectBuilder = {
     if (error.issues.length > 0) body['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
     return body;
   },
-  buildSuccess: (data, { cursor }) => (cursor === undefined ? data : { result: data, offset: cursor.offset, hasNext: cursor.hasNext }),
+  buildSuccess: (data, { cursor }) => (cursor === undefined ? data : toChunk(data, cursor)),
 };

@@ -4,7 +4,7 @@
  * `pointer` to the field.
  */
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toPointer } from './members.ts';
+import { put, startBody, toChunk, toPointer } from './members.ts';
 
 
 export const problemBuilder: DialectBuilder = {
@@ -34,7 +34,8 @@ export const problemBuilder: DialectBuilder = {
     }
     return body;
   },
-  buildSuccess(data, { links, embedded }) {
+  buildSuccess(data, { links, embedded, cursor }) {
+    if (cursor !== undefined) return toChunk(data, cursor);
     if (links === undefined && embedded === undefined) return data;
     // HAL: the resource's own members, then its controls.
     const body: Record<string, unknown> = typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data } : data === undefined ? {} : { data };

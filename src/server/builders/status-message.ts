@@ -1,6 +1,6 @@
 /** Seed 002: `{status, message, request_id?, trace_id?}`; successes are JSON as is. */
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toDottedField } from './members.ts';
+import { put, startBody, toChunk, toDottedField } from './members.ts';
 import { toEchoedId } from '../header-safety.ts';
 
 
@@ -18,5 +18,5 @@ export const statusMessageBuilder: DialectBuilder = {
     if (error.issues.length > 0) body['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
     return body;
   },
-  buildSuccess: (data) => data,
+  buildSuccess: (data, { cursor }) => (cursor === undefined ? data : toChunk(data, cursor)),
 };

@@ -4,7 +4,11 @@
  */
 import type { ApiError, BatchInfo, Cursor, Dialect, HalLink, PageInfo } from '../../model.ts';
 
-/** What a success carries besides its data. */
+/**
+ * What a success carries besides its data. Each dialect writes what it has a place for: `page`
+ * and `batch` only the envelope (seed 004 `metadata`), `links` and `embedded` only HAL, and
+ * `cursor` every other dialect as seed 003's chunk `{result, offset, hasNext}`.
+ */
 export interface SuccessShape {
   readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;

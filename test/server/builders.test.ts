@@ -1,0 +1,559 @@
+/**
+ * faultline/server builders: each dialect's documented shape, compared as whole bodies, against
+ * the seed fixtures in test/fixtures/ where the seeds print or describe one. Also the Web
+ * `Response` helpers, `createError`, `processBatch` (seed 004) and `createApiKeyGuard` (seed 003).
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { errorKinds, normalize, type ApiError, type ApiSuccess, type ErrorKind } from '../../src/index.ts';
+import {
+  buildError,
+  buildOk,
+  createApiKeyGuard,
+  createError,
+  ok,
+  processBatch,
+  toResponse,
+  toStatus,
+  toWebResponse,
+  type BuiltResponse,
+  type CreateErrorInit,
+} from '../../src/server/index.ts';
+
+interface Fixture {
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+function readFixture(name: string): Fixture {
+  return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as Fixture;
+}
+
+/** Header names as faultline/server writes them: lower-case. */
+const lowerCased = (headers: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+
+const parse = (built: BuiltResponse): unknown => JSON.parse(built.body);
+
+/** Seed 004's Error Object: the members it documents. */
+const documentedErrorMembers = ['type', 'code', 'message', 'description', 'field'];
+
+/** An envelope error body with only the members seed 004 documents in its error object. */
+function documentedEnvelope(body: unknown): unknown {
+  const { error, ...rest } = body as { error: Record<string, unknown> };
+  return { ...rest, error: Object.fromEntries(Object.entries(error).filter(([name]) => documentedErrorMembers.includes(name))) };
+}
+
+function readError(built: BuiltResponse): ApiError {
+  const result = normalize({ status: built.status, headers: built.headers, body: built.body });
+  if (result.ok) throw new Error(`expected an error, got ${built.body}`);
+  return result.error;
+}
+
+function readSuccess(built: BuiltResponse): ApiSuccess {
+  const result = normalize({ status: built.status, headers: built.headers, body: built.body });
+  if (!result.ok) throw new Error(`expected a success, got ${built.body}`);
+  return result.value;
+}
+
+describe('problem: RFC 9457 errors and HAL successes (seed 001)', () => {
+  it('writes every member of an error, with errors[] as {title: code, detail: message, pointer}', () => {
+    const built = buildError(
+      createError({
+        status: 400,
+        type: 'https://example.com/probs/validation',
+        detail: 'Request failed validation',
+        instance: '/v1/campaigns/cmp_42',
+        code: 'validation_failed',
+        issues: [
+          { path: ['a', 0, 'b'], message: 'must be a string', code: 'invalid_type' },
+          { path: [], message: 'Too many fields' },
+        ],
+        extensions: { balance: 30, accounts: ['/account/12345'] },
+      }),
+    );
+    expect(built.status).toBe(400);
+    expect(built.headers).toEqual({ 'content-type': 'application/problem+json' });
+    expect(parse(built)).toEqual({
+      type: 'https://example.com/probs/validation',
+      title: 'Bad Request',
+      status: 400,
+      detail: 'Request failed validation',
+      instance: '/v1/campaigns/cmp_42',
+      code: 'validation_failed',
+      balance: 30,
+      accounts: ['/account/12345'],
+      // RFC 6901 §6: "#" points at the whole document, for an issue tied to no field.
+      errors: [{ title: 'invalid_type', detail: 'must be a string', pointer: '#/a/0/b' }, { detail: 'Too many fields', pointer: '#' }],
+    });
+  });
+
+  it("writes seed 001's printed validation example, with the status and a pointer added", () => {
+    const fixture = readFixture('problem/001-400-validation.json');
+    const message = '`body.name` is `undefined`, but `string` is expected.';
+    const built = buildError(createError({ status: 400, detail: 'Request failed validation', issues: [{ path: ['name'], message, code: 'invalid_type' }] }));
+    expect(built.status).toBe(fixture.status);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual({ title: 'Bad Request', status: 400, detail: 'Request failed validation', errors: [{ title: 'invalid_type', detail: message, pointer: '#/name' }] });
+  });
+
+  it('escapes "~" and "/" in pointers (RFC 6901 §3) and leaves out the default type about:blank (RFC 9457 §3.1.1)', () => {
+    const built = buildError(createError({ status: 422, type: 'about:blank', issues: [{ path: ['a/b', 'm~n', 3], message: 'is invalid' }] }), { dialect: 'problem' });
+    expect(parse(built)).toEqual({ title: 'Unprocessable Content', status: 422, errors: [{ detail: 'is invalid', pointer: '#/a~1b/m~0n/3' }] });
+  });
+
+  it('lets its own members win over extensions of the same names', () => {
+    const built = buildError(createError({ status: 404, extensions: { status: 200, title: 'All good', type: 'https://example.com/ok', errors: [] } }));
+    expect(parse(built)).toEqual({ title: 'Not Found', status: 404 });
+  });
+
+  it('answers data with _links and _embedded as HAL (application/hal+json)', () => {
+    const fixture = readFixture('problem/001-200-hal.json');
+    const { _links: links, _embedded: embedded, ...data } = fixture.body as Record<string, unknown>;
+    const built = buildOk(data, { links: links as Record<string, { href: string }>, embedded: embedded as Record<string, unknown> });
+    expect(built.status).toBe(200);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+    expect(readSuccess(built)).toMatchObject({ data, links, embedded, dialect: 'problem' });
+  });
+
+  it('answers 201 Created with a Location header', () => {
+    const fixture = readFixture('problem/001-201-created.json');
+    const built = buildOk(
+      { id: 'cmp_43', name: 'Spring sale' },
+      { status: 201, location: 'https://api.example.com/v1/campaigns/cmp_43', links: { self: { href: '/v1/campaigns/cmp_43' } } },
+    );
+    expect(built.status).toBe(201);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+    expect(readSuccess(built).location).toBe('https://api.example.com/v1/campaigns/cmp_43');
+  });
+
+  it('answers 202 Accepted with the Location to poll', () => {
+    const fixture = readFixture('problem/001-202-accepted.json');
+    const built = buildOk(
+      { id: 'exp_7f3c', state: 'queued' },
+      { status: 202, location: 'https://api.example.com/v1/exports/exp_7f3c', links: { self: { href: '/v1/exports/exp_7f3c' } } },
+    );
+    expect(built.status).toBe(202);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+  });
+
+  it('answers 204 No Content with no body and no content-type, whatever data it is given', () => {
+    expect(buildOk(undefined, { status: 204 })).toEqual({ status: 204, headers: {}, body: '' });
+    expect(buildOk({ id: 7 }, { status: 204, links: { self: { href: '/v1/campaigns/7' } } })).toEqual({ status: 204, headers: {}, body: '' });
+  });
+
+  it('refuses a success status that is not 2xx', () => {
+    for (const status of [199, 300, 404, 200.5]) expect(() => buildOk({}, { status })).toThrow(TypeError);
+  });
+});
+
+describe('status-message: {status, message, request_id, trace_id} (seed 002)', () => {
+  it("writes seed 002's printed example exactly, and echoes the ids as headers", () => {
+    const fixture = readFixture('status-message/002-400-bad-request.json');
+    const built = buildError(
+      createError({
+        status: 400,
+        detail: "Error updating database: Can't find campaign named 'CampaignName'",
+        requestId: '1ab23456-c78d-9012-3456-78efg9hi01j2',
+        traceId: '1a2b3456789cd0ef1g234hijklm5nopq',
+      }),
+      { dialect: 'status-message' },
+    );
+    expect(built.status).toBe(400);
+    expect(parse(built)).toEqual(fixture.body);
+    expect(built.headers).toEqual({ ...lowerCased(fixture.headers), 'x-request-id': '1ab23456-c78d-9012-3456-78efg9hi01j2', 'x-trace-id': '1a2b3456789cd0ef1g234hijklm5nopq' });
+  });
+
+  it('writes the title as the message when there is no detail, and a code and field issues when there are', () => {
+    const built = buildError(createError({ status: 404, code: 'campaign_missing', issues: [{ path: ['campaigns', 2, 'name'], message: 'is unknown', code: 'unknown' }] }), { dialect: 'status-message' });
+    expect(parse(built)).toEqual({ status: 404, message: 'Not Found', code: 'campaign_missing', errors: [{ field: 'campaigns[2].name', message: 'is unknown', code: 'unknown' }] });
+    expect(built.headers).toEqual({ 'content-type': 'application/json' });
+  });
+
+  it('answers data as is', () => {
+    expect(buildOk({ id: 7 }, { dialect: 'status-message' })).toEqual({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":7}' });
+  });
+});
+
+describe('envelope: result success, failure or error (seed 004)', () => {
+  it('answers a read with the items and the page figures in metadata', () => {
+    const fixture = readFixture('envelope/004-200-success-page.json');
+    const items = (fixture.body as { items: unknown[] }).items;
+    const built = buildOk(items, { dialect: 'envelope', page: { page: 2, pagesCount: 5, recordsPerPage: 2, recordsCount: 9 } });
+    expect(built.status).toBe(200);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+  });
+
+  it('answers a write with receivedItemsCount, validItems and invalidItems in metadata', async () => {
+    const fixture = readFixture('envelope/004-200-success-batch.json');
+    const saved = (fixture.body as { items: unknown[] }).items;
+    const outcome = await processBatch([{ name: 'Grace Hopper' }, { name: 'Edsger Dijkstra' }], { validate: () => [], save: () => saved });
+    if (!outcome.ok) throw new Error('expected the batch to be saved');
+    const built = buildOk(outcome.data, { dialect: 'envelope', batch: outcome.batch });
+    expect(parse(built)).toEqual(fixture.body);
+  });
+
+  it('puts the items under the member the endpoint names', () => {
+    expect(parse(buildOk([{ id: 1 }], { dialect: 'envelope', itemsKey: 'customers' }))).toEqual({ result: 'success', customers: [{ id: 1 }], metadata: {} });
+  });
+
+  it('answers a batch with invalid items with failures[{rawData, errors}] and the item indices', async () => {
+    const fixture = readFixture('envelope/004-422-failure.json');
+    const items = [
+      { name: 'Grace Hopper', email: 'grace@example.com' },
+      { name: 'Ada Lovelace', email: 'ada@' },
+      { name: '', email: 'alan@example.com' },
+    ];
+    const outcome = await processBatch(items, {
+      validate: (item) => {
+        const { name, email } = item as { name: string; email: string };
+        if (!email.includes('@example.')) return [{ path: ['email'], message: 'The value must be a valid e-mail address.', code: '6001' }];
+        if (name === '') return [{ path: ['name'], message: 'The value must not be empty.', code: '6002' }];
+        return [];
+      },
+      save: () => [],
+    });
+    if (outcome.ok) throw new Error('expected the batch to fail');
+    const built = buildError(outcome.error, { dialect: 'envelope' });
+    expect(built.status).toBe(fixture.status);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+    expect(readError(built).failures.map((failure) => failure.index)).toEqual([1, 2]);
+  });
+
+  it('answers an error with error{type, code, message} and an integer code', () => {
+    const fixture = readFixture('envelope/004-403-permission.json');
+    const built = buildError(createError({ kind: 'forbidden', code: '5002', detail: 'The client may not read invoices.' }), { dialect: 'envelope' });
+    expect(built.status).toBe(403);
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+  });
+
+  it("answers a validation error with the first issue's field and the description for developers", () => {
+    const fixture = readFixture('envelope/004-400-validation-field.json');
+    const built = buildError(
+      createError({
+        status: 400,
+        kind: 'validation',
+        code: '6004',
+        detail: 'The value must be a date in the future.',
+        issues: [{ path: ['dueDate'], message: 'The value must be a date in the future.' }],
+        extensions: { description: 'Use an ISO 8601 date, e.g. 2025-02-01.' },
+      }),
+      { dialect: 'envelope' },
+    );
+    expect(built.status).toBe(400);
+    expect(documentedEnvelope(parse(built))).toEqual(fixture.body);
+  });
+
+  it.each([
+    ['validation', 'validation', 400],
+    ['unauthenticated', 'permission', 401],
+    ['forbidden', 'permission', 403],
+    ['not_found', 'client', 404],
+    ['bad_request', 'client', 400],
+    ['unprocessable', 'content', 422],
+    ['server', 'system', 500],
+  ] as const)('gives a %s error the seed 004 type %s and, without a code, its status %d as the integer code', (kind, type, status) => {
+    const built = buildError(createError({ kind }), { dialect: 'envelope' });
+    expect(built.status).toBe(status);
+    expect(parse(built)).toEqual({ result: 'error', error: { type, code: status, message: createError({ kind }).title } });
+  });
+
+  it('names the first issue field', () => {
+    const built = buildError(createError({ status: 400, detail: 'Invalid e-mail', issues: [{ path: ['customers', 0, 'email'], message: 'Invalid e-mail' }] }), { dialect: 'envelope' });
+    expect(documentedEnvelope(parse(built))).toEqual({ result: 'error', error: { type: 'validation', code: 400, message: 'Invalid e-mail', field: 'customers[0].email' } });
+  });
+
+  it('writes in the error object only the members seed 004 documents — type, code, message, description, field — when there is at most one issue', () => {
+    const errors = [
+      createError({ status: 400, detail: 'Invalid e-mail', issues: [{ path: ['email'], message: 'Invalid e-mail' }] }),
+      createError({ kind: 'forbidden', extensions: { description: 'Ask the studio owner' } }),
+    ];
+    for (const error of errors) {
+      const body = parse(buildError(error, { dialect: 'envelope' })) as { error: Record<string, unknown> };
+      expect(Object.keys(body.error).filter((name) => !documentedErrorMembers.includes(name)), JSON.stringify(body)).toEqual([]);
+    }
+  });
+
+  it('adds errors[] to the error object when there are several issues, so that none is lost', () => {
+    const error = createError({ status: 400, issues: [{ path: ['email'], message: 'is invalid', code: '6001' }, { path: ['name'], message: 'is required', code: '6002' }] });
+    const body = parse(buildError(error, { dialect: 'envelope' })) as { error: Record<string, unknown> };
+    expect(body.error).toEqual({
+      type: 'validation',
+      code: 400,
+      message: 'Bad Request',
+      field: 'email',
+      errors: [
+        { field: 'email', message: 'is invalid', code: '6001' },
+        { field: 'name', message: 'is required', code: '6002' },
+      ],
+    });
+  });
+});
+
+describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', () => {
+  it('writes {code, message} and X-RateLimit-* and Retry-After headers', () => {
+    const fixture = readFixture('plain/000-429-reset-epoch.json');
+    const built = buildError(
+      createError({
+        status: 429,
+        code: 'rate_limit_exceeded',
+        detail: 'Too many requests hit the API too quickly.',
+        retryAfterMs: 30_000,
+        rateLimit: { limit: 100, remaining: 0, resetAt: 1_736_942_445_000 },
+      }),
+      { dialect: 'plain' },
+    );
+    expect(built.status).toBe(429);
+    expect(parse(built)).toEqual(fixture.body);
+    expect(built.headers).toEqual({ ...lowerCased(fixture.headers), 'x-ratelimit-remaining': '0', 'retry-after': '30' });
+  });
+
+  it('rounds Retry-After up to whole seconds, so that no client comes back early (RFC 9110 §10.2.3)', () => {
+    expect(buildError(createError({ status: 503, retryAfterMs: 1_500 }), { dialect: 'plain' }).headers['retry-after']).toBe('2');
+  });
+
+  it("writes seed 003's error code and message", () => {
+    const fixture = readFixture('plain/003-400-validation-failed.json');
+    const built = buildError(createError({ status: 400, code: 'VALIDATION_FAILED', detail: 'Validation of the request failed, check request with specification.' }), { dialect: 'plain' });
+    expect(built).toEqual({ status: 400, headers: lowerCased(fixture.headers), body: JSON.stringify(fixture.body) });
+  });
+
+  it('writes field issues as errors[{field, message, code}]', () => {
+    const built = buildError(createError({ status: 400, code: 'VALIDATION_FAILED', issues: [{ path: ['items', 0, 'name'], message: 'is required', code: 'required' }] }), { dialect: 'plain' });
+    expect(parse(built)).toEqual({ code: 'VALIDATION_FAILED', message: 'Bad Request', errors: [{ field: 'items[0].name', message: 'is required', code: 'required' }] });
+  });
+
+  it("answers a chunk of a chunked read as seed 003's {result, offset, hasNext}", () => {
+    const fixture = readFixture('plain/003-200-chunk-next-id.json');
+    const rows = (fixture.body as { result: unknown[] }).result;
+    const built = buildOk(rows, { dialect: 'plain', cursor: { offset: '1210206596', hasNext: true } });
+    expect(built.headers).toEqual(lowerCased(fixture.headers));
+    expect(parse(built)).toEqual(fixture.body);
+    expect(readSuccess(built)).toMatchObject({ data: rows, cursor: { offset: '1210206596', hasNext: true } });
+  });
+
+  it('never drops a cursor it is given: buildOk(data, { cursor }) with the default dialect still tells the client where the next chunk starts', () => {
+    const cursor = { offset: '2', hasNext: true };
+    const built = buildOk([{ firstName: 'Eduardo' }, { firstName: 'Terrence' }], { cursor });
+    expect(readSuccess(built).cursor).toEqual(cursor);
+  });
+});
+
+describe('toResponse and ok give real Web Responses', () => {
+  async function expectSameResponse(response: Response, built: BuiltResponse): Promise<void> {
+    expect(response).toBeInstanceOf(Response);
+    expect(response.status).toBe(built.status);
+    expect(Object.fromEntries(response.headers.entries())).toEqual(built.headers);
+    if (built.body === '') expect(response.body).toBeNull();
+    expect(await response.text()).toBe(built.body);
+  }
+
+  it('with the status, headers and body of buildError, in every dialect', async () => {
+    const error = createError({ kind: 'rate_limited', detail: 'Slow down', requestId: 'req-1', retryAfterMs: 30_000, rateLimit: { limit: 1000, remaining: 0 }, issues: [{ path: ['q'], message: 'too long' }] });
+    for (const dialect of ['problem', 'status-message', 'plain', 'envelope'] as const) {
+      const options = { dialect, headers: { 'Cache-Control': 'no-store' } };
+      await expectSameResponse(toResponse(error, options), buildError(error, options));
+    }
+  });
+
+  it('with the status, headers and body of buildOk, 204 included', async () => {
+    const cases = [
+      [{ id: 7 }, { status: 201, location: '/v1/campaigns/7', links: { self: { href: '/v1/campaigns/7' } } }],
+      [[1, 2], { dialect: 'envelope', page: { page: 1 } }],
+      [[1, 2], { dialect: 'plain', cursor: { offset: '2', hasNext: false } }],
+      [undefined, { status: 204 }],
+      [{ id: 7 }, { status: 204, headers: { etag: '"v7"' } }],
+    ] as const;
+    for (const [data, options] of cases) await expectSameResponse(ok(data, options), buildOk(data, options));
+    const noContent = ok(undefined, { status: 204 });
+    expect(noContent.headers.get('content-type')).toBeNull();
+  });
+
+  it('with extra headers winning over faultline own', () => {
+    const response = toResponse(createError({ status: 404 }), { headers: { 'Content-Type': 'application/vnd.acme.problem+json' } });
+    expect(response.headers.get('content-type')).toBe('application/vnd.acme.problem+json');
+  });
+});
+
+describe('createError', () => {
+  /** DESIGN.md "The model": the kind follows the status, field issues making a 400 or 422 a validation error. */
+  const kindsByStatus: readonly (readonly [number, boolean, ErrorKind])[] = [
+    [400, false, 'bad_request'],
+    [400, true, 'validation'],
+    [401, false, 'unauthenticated'],
+    [403, false, 'forbidden'],
+    [404, false, 'not_found'],
+    [405, false, 'method_not_allowed'],
+    [408, false, 'timeout'],
+    [409, false, 'conflict'],
+    [413, false, 'payload_too_large'],
+    [418, false, 'bad_request'],
+    [422, false, 'unprocessable'],
+    [422, true, 'validation'],
+    [429, false, 'rate_limited'],
+    [499, false, 'bad_request'],
+    [500, false, 'server'],
+    [501, false, 'not_implemented'],
+    [502, false, 'unavailable'],
+    [503, false, 'unavailable'],
+    [504, false, 'timeout'],
+    [599, false, 'server'],
+  ];
+
+  it.each(kindsByStatus)('fills the kind of a %d (issues: %s) as %s', (status, withIssues, kind) => {
+    const error = createError({ status, issues: withIssues ? [{ path: ['email'], message: 'is invalid' }] : [] });
+    expect(error).toMatchObject({ kind, status });
+  });
+
+  /** The seeds' statuses for each kind; seeds 001 and 003 answer validation failures with 400. */
+  const statusesByKind: readonly (readonly [ErrorKind, number])[] = [
+    ['bad_request', 400],
+    ['validation', 400],
+    ['unauthenticated', 401],
+    ['forbidden', 403],
+    ['not_found', 404],
+    ['method_not_allowed', 405],
+    ['conflict', 409],
+    ['payload_too_large', 413],
+    ['unprocessable', 422],
+    ['rate_limited', 429],
+    ['server', 500],
+    ['not_implemented', 501],
+    ['unavailable', 503],
+    ['timeout', 504],
+  ];
+
+  it.each(statusesByKind)('fills the status of %s as %d', (kind, status) => {
+    expect(createError({ kind })).toMatchObject({ kind, status, title: createError({ status }).title });
+    expect(toStatus(kind)).toBe(status);
+  });
+
+  it('gives every kind an error status, and keeps a kind and a status given together', () => {
+    for (const kind of errorKinds) {
+      const status = createError({ kind }).status!;
+      expect(status, kind).toBeGreaterThanOrEqual(400);
+      expect(status, kind).toBeLessThanOrEqual(599);
+    }
+    expect(createError({ kind: 'server', status: 200 })).toMatchObject({ kind: 'server', status: 200 });
+  });
+
+  it('titles an error with the status text (RFC 9110 §15) unless given a title', () => {
+    expect(createError({ status: 404 }).title).toBe('Not Found');
+    expect(createError({ status: 429 }).title).toBe('Too Many Requests');
+    expect(createError({ status: 404, title: 'No such campaign' }).title).toBe('No such campaign');
+  });
+
+  it('refuses a status that is not an HTTP status with a TypeError', () => {
+    for (const status of [0, 99, 600, -404, 404.5, Number.NaN, Number.POSITIVE_INFINITY, '404' as unknown as number]) {
+      expect(() => createError({ status }), String(status)).toThrow(TypeError);
+    }
+    expect(() => createError({} as CreateErrorInit)).toThrow(TypeError);
+    expect(() => createError(null as unknown as CreateErrorInit)).toThrow(TypeError);
+  });
+
+  it("copies the caller's issues and extensions and returns a frozen error", () => {
+    const issues = [{ path: ['email'], message: 'is invalid' }];
+    const extensions: Record<string, unknown> = { balance: 30 };
+    const error = createError({ status: 400, issues, extensions });
+    issues.push({ path: ['name'], message: 'is required' });
+    extensions['balance'] = 0;
+    expect(Object.isFrozen(issues)).toBe(false);
+    expect(Object.isFrozen(error)).toBe(true);
+    expect(error.issues).toHaveLength(1);
+    expect(error.extensions).toEqual({ balance: 30 });
+  });
+});
+
+describe('processBatch (seed 004: all items saved, or none)', () => {
+  const isValid = (item: unknown): boolean => typeof item === 'object' && item !== null && typeof (item as { name?: unknown }).name === 'string' && (item as { name: string }).name !== '';
+
+  function counted(): { saves: unknown[][]; save: (items: unknown[]) => unknown[] } {
+    const saves: unknown[][] = [];
+    return { saves, save: (items) => (saves.push(items), items.map((item, index) => ({ id: index + 1, ...(item as object) }))) };
+  }
+
+  it('saves nothing when any item is invalid', async () => {
+    for (const items of [[{ name: '' }], [{ name: 'Ada' }, { name: '' }], [{ name: 'Ada' }, { name: 'Alan' }, {}], [{}, {}, {}]]) {
+      const { saves, save } = counted();
+      const outcome = await processBatch(items, { validate: async (item) => (isValid(item) ? [] : [{ path: ['name'], message: 'is required' }]), save });
+      expect(saves, JSON.stringify(items)).toHaveLength(0);
+      expect(outcome.ok).toBe(false);
+      if (outcome.ok) continue;
+      expect(outcome.error).toMatchObject({ kind: 'validation', status: 422 });
+      expect(outcome.error.failures.map((failure) => failure.index)).toEqual(items.flatMap((item, index) => (isValid(item) ? [] : [index])));
+    }
+  });
+
+  it('saves every item, once, when all are valid, and reports the batch figures', async () => {
+    const { saves, save } = counted();
+    const items = [{ name: 'Ada' }, { name: 'Alan' }, { name: 'Grace' }];
+    const outcome = await processBatch(items, { validate: () => undefined, save });
+    expect(saves).toEqual([items]);
+    expect(outcome).toEqual({ ok: true, data: [{ id: 1, name: 'Ada' }, { id: 2, name: 'Alan' }, { id: 3, name: 'Grace' }], batch: { receivedItemsCount: 3, validItems: [0, 1, 2], invalidItems: [] } });
+  });
+
+  it('saves nothing and answers bad_request when the body is not an array of items', async () => {
+    const { saves, save } = counted();
+    const outcome = await processBatch({ name: 'Ada' }, { validate: () => [], save });
+    expect(saves).toHaveLength(0);
+    expect(outcome).toMatchObject({ ok: false, error: { kind: 'bad_request', status: 400 } });
+  });
+});
+
+describe('createApiKeyGuard (seed 003: x-api-key; HEAD only checks the key)', () => {
+  function makeGuard(): { guard: ReturnType<typeof createApiKeyGuard>; checked: string[] } {
+    const checked: string[] = [];
+    const guard = createApiKeyGuard({ verify: (key) => (checked.push(key), key === 'valid-key') });
+    return { guard, checked };
+  }
+
+  it('answers HEAD with a valid key 200 OK with no body, so that no route runs', async () => {
+    const { guard } = makeGuard();
+    const answer = await guard(new Request('https://api.example.com/v1/customers/42', { method: 'HEAD', headers: { 'X-API-Key': 'valid-key' } }));
+    expect(answer).toEqual({ status: 200, headers: {}, body: '' });
+    const response = toWebResponse(answer!);
+    expect(response.status).toBe(200);
+    expect(response.body).toBeNull();
+  });
+
+  it('answers HEAD with an invalid or missing key 401 Unauthorized with no body', async () => {
+    const { guard, checked } = makeGuard();
+    for (const headers of [{ 'x-api-key': 'stolen-key' }, {}, { 'x-api-key': '' }]) {
+      const answer = await guard({ method: 'HEAD', headers });
+      expect(answer?.status, JSON.stringify(headers)).toBe(401);
+      expect(answer?.body, JSON.stringify(headers)).toBe('');
+    }
+    expect(checked).toEqual(['stolen-key']);
+  });
+
+  it('lets other requests with a valid key through to the route', async () => {
+    const { guard, checked } = makeGuard();
+    expect(await guard({ method: 'GET', headers: { 'x-api-key': 'valid-key' } })).toBeUndefined();
+    expect(await guard(new Request('https://api.example.com/v1/customers', { method: 'POST', headers: { 'x-api-key': 'valid-key' }, body: '[]' }))).toBeUndefined();
+    expect(checked).toEqual(['valid-key', 'valid-key']);
+  });
+
+  it('answers other requests with an invalid or missing key 401 in the dialect asked for', async () => {
+    const { guard } = makeGuard();
+    const missing = await guard({ method: 'GET', headers: {} });
+    expect(missing?.status).toBe(401);
+    expect(readError(missing!)).toMatchObject({ kind: 'unauthenticated', status: 401, detail: 'The API key is missing', dialect: 'problem' });
+    const plainGuard = createApiKeyGuard({ verify: () => false, dialect: 'plain' });
+    const invalid = await plainGuard({ method: 'GET', headers: { 'x-api-key': 'stolen-key' } });
+    expect(JSON.parse(invalid!.body)).toEqual({ message: 'The API key is not valid' });
+    expect(readError(invalid!)).toMatchObject({ kind: 'unauthenticated', status: 401, dialect: 'plain' });
+  });
+
+  it('reads the key from a node:http header record and from a header of another name', async () => {
+    const guard = createApiKeyGuard({ verify: (key) => key === 'k1', header: 'X-Studio-Key' });
+    expect(await guard({ method: 'HEAD', headers: { 'x-studio-key': 'k1' } })).toMatchObject({ status: 200 });
+    expect(await guard({ method: 'head', headers: { 'x-api-key': 'k1' } })).toMatchObject({ status: 401 });
+  });
+});

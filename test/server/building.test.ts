@@ -1,0 +1,485 @@
+/**
+ * RELIABILITY.md "Building (server)", each line a test that can fail:
+ * - The HTTP status always equals the body's status member (RFC 9457 §3.1.2), for every dialect.
+ * - `normalize(build(e))` gives back `e`'s facts for 10,000 generated errors in every dialect.
+ * - A thrown `Error` becomes a 500 whose body holds none of its message, stack or cause, unless
+ *   `expose: true`; 4xx messages are shown (the http-errors `expose` rule).
+ * - Header values with CR, LF or NUL are refused; echoed ids are cut to 128 characters.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { errorKinds, normalize, ResponseError, toErrorKind, type ApiError, type Dialect, type ErrorKind, type Issue } from '../../src/index.ts';
+import { buildError, buildOk, createError, fromError, maxIdLength, ok, toResponse, type BuiltResponse } from '../../src/server/index.ts';
+
+type BuiltDialect = Exclude<Dialect, 'unknown'>;
+const builtDialects: readonly BuiltDialect[] = ['problem', 'status-message', 'plain', 'envelope'];
+/** The dialects whose error body has a status member: RFC 9457 (seed 001) and seed 002. */
+const dialectsWithStatus: readonly BuiltDialect[] = ['problem', 'status-message'];
+
+/** The client's clock, in whole seconds, so that second-granular headers come back exactly. */
+const FIXED = 1_750_000_000_000;
+/** RELIABILITY.md: echoed ids are cut to 128 characters. Written out, not read from the code under test. */
+const echoedIdLength = 128;
+
+type Body = Record<string, unknown>;
+
+function readBody(built: BuiltResponse): Body {
+  const value: unknown = JSON.parse(built.body);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`expected a JSON object body, got ${built.body}`);
+  return value as Body;
+}
+
+/** What a client of the built response reads, with a fixed clock. */
+function readAsClient(built: BuiltResponse): ApiError {
+  const result = normalize({ status: built.status, headers: built.headers, body: built.body }, { now: () => FIXED });
+  if (result.ok) throw new Error(`the client read an error as a success: ${built.status} ${built.body}`);
+  return result.error;
+}
+
+/** Property tests run thousands of cases; the 5 s default is for single cases. */
+const propertyTimeout = 60_000;
+
+/** What a call threw, or `undefined`. */
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (thrown) {
+    return thrown;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Generators
+
+/** RFC 6901 §4: a segment spelled like an array index ("0", "12") is an index in every notation; string segments are anything else. */
+const arrayIndex = /^(?:0|[1-9]\d*)$/;
+const segmentArb = fc.oneof(fc.nat({ max: 99 }), fc.string({ maxLength: 12 }).filter((segment) => !arrayIndex.test(segment)));
+/** Codes are strings; seed 004 codes are integers, so digit strings too. */
+const codeArb = fc.oneof(fc.string({ maxLength: 12 }), fc.stringMatching(/^-?\d{1,15}$/));
+const issueArb: fc.Arbitrary<Issue> = fc.record(
+  { path: fc.array(segmentArb, { maxLength: 4 }), message: fc.string({ maxLength: 40 }), code: codeArb },
+  { requiredKeys: ['path', 'message'] },
+);
+/** RFC 9110 §5.5 field-vchar: visible ASCII, safe in a header value. */
+const headerCharArb = fc.integer({ min: 0x21, max: 0x7e }).map((code) => String.fromCharCode(code));
+/** Ids up to 200 characters, often over the 128 that are echoed. */
+const idArb = fc.oneof(fc.string({ unit: headerCharArb, maxLength: 200 }), fc.string({ unit: headerCharArb, minLength: 100, maxLength: 200 }));
+/** Retry-After carries whole seconds (RFC 9110 §10.2.3). */
+const retryAfterMsArb = fc.nat({ max: 86_400 }).map((seconds) => seconds * 1000);
+/** X-RateLimit-Reset carries epoch seconds (seed 000; GitHub): whole seconds from 2001 to 2100. */
+const rateLimitArb = fc.record(
+  { limit: fc.nat(), remaining: fc.nat(), resetAt: fc.integer({ min: 1_000_000_000, max: 4_102_444_800 }).map((seconds) => seconds * 1000) },
+  { requiredKeys: [] },
+);
+
+/** The members each dialect defines — what its reader takes as a fact. Any other member is an extension (DESIGN.md). */
+const definedMembers: Readonly<Record<BuiltDialect, readonly string[]>> = {
+  // RFC 9457 §3.1, seed 001's `errors`, and `code`, the extension the model has a place for.
+  problem: ['type', 'title', 'status', 'detail', 'instance', 'errors', 'code'],
+  // Seed 002, with the `code` and `errors` faultline/server adds for machine codes and field issues.
+  'status-message': ['status', 'message', 'request_id', 'trace_id', 'code', 'errors'],
+  // Seeds 000 and 003: `{code, message}` and the flat spellings around it that a plain reader knows.
+  plain: ['message', 'error_description', 'detail', 'description', 'msg', 'error', 'title', 'code', 'error_code', 'errorCode', 'errors', 'request_id', 'requestId', 'trace_id', 'traceId'],
+  // Seed 004.
+  envelope: ['result', 'metadata', 'failures', 'error', 'description'],
+};
+/**
+ * Names some seed dialect reads or detects an error body by (DESIGN.md's table, seeds 000-004,
+ * HAL's controls). An extension of such a name in another dialect's body makes it ambiguous on
+ * the wire; whether it comes back is tested on its own below, not in the round trip.
+ */
+const namesDialectsRead = [
+  ...new Set([...Object.values(definedMembers).flat(), '_links', '_embedded']),
+];
+/** Names dialects read, and prototype names: extension keys are biased towards them. */
+const markedNames = [...namesDialectsRead, 'offset', 'hasNext', '__proto__', 'constructor', 'prototype'];
+
+function extensionsArb(dialect: BuiltDialect): fc.Arbitrary<Record<string, unknown>> {
+  const key = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...markedNames)).filter((name) => !definedMembers[dialect].includes(name));
+  const value = fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom('success', 'failure', 'error'));
+  return fc.dictionary(key, value, { maxKeys: 4 });
+}
+
+/** RFC 9457 §3.1.1 type URIs (fc.webUrl costs a third of a millisecond each: too slow for 40,000 runs). */
+const typeUriArb = fc.string({ maxLength: 16 }).map((name) => `https://example.com/probs/${encodeURIComponent(name)}`);
+
+const kindArb = fc.constantFrom(...errorKinds);
+const errorStatusArb = fc.integer({ min: 400, max: 599 });
+/** A kind, a 4xx/5xx status, or both: `createError` fills in the other. */
+const originArb = fc.oneof(fc.record({ kind: kindArb }), fc.record({ status: errorStatusArb }), fc.record({ kind: kindArb, status: errorStatusArb }));
+
+/** Errors as a route makes them with `createError`. */
+function errorArb(dialect: BuiltDialect): fc.Arbitrary<ApiError> {
+  const facts = fc.record(
+    {
+      title: fc.string({ maxLength: 40 }),
+      detail: fc.string({ maxLength: 60 }),
+      code: codeArb,
+      type: fc.oneof(fc.constant('about:blank'), typeUriArb, fc.string({ maxLength: 20 })),
+      instance: fc.string({ maxLength: 30 }),
+      issues: fc.array(issueArb, { maxLength: 3 }),
+      requestId: idArb,
+      traceId: idArb,
+      retryAfterMs: retryAfterMsArb,
+      rateLimit: rateLimitArb,
+      extensions: extensionsArb(dialect),
+    },
+    { requiredKeys: ['issues', 'extensions'] },
+  );
+  return fc.tuple(originArb, facts).map(([origin, rest]) => createError({ ...rest, ...origin }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// What each dialect carries
+
+/** Seed 004's error types and the kinds DESIGN.md maps them to (permission → forbidden, validation → validation, system → server, …). */
+const kindsByErrorType: Readonly<Record<string, ErrorKind>> = {
+  system: 'server',
+  client: 'bad_request',
+  syntax: 'bad_request',
+  content: 'unprocessable',
+  permission: 'forbidden',
+  validation: 'validation',
+};
+/** DESIGN.md: the status decides first; the body refines a status that says little (a generic 400 or 422, a 2xx). */
+const refinableKinds: readonly ErrorKind[] = ['bad_request', 'unprocessable', 'unknown'];
+
+const issueFacts = ({ path, message, code }: Issue): Record<string, unknown> => ({ path, message, code });
+/** Extensions as JSON carries them, without the names some dialect reads (see {@link namesDialectsRead}). */
+function comparableExtensions(extensions: Readonly<Record<string, unknown>>): unknown {
+  const kept: Record<string, unknown> = {};
+  for (const key of Object.keys(extensions)) {
+    // defineProperty: a `__proto__` key stays an own member.
+    if (!namesDialectsRead.includes(key)) Object.defineProperty(kept, key, { value: extensions[key], enumerable: true, writable: true, configurable: true });
+  }
+  return JSON.parse(JSON.stringify(kept));
+}
+
+/** The facts a client reads, projected on what the dialect carries. */
+function clientFacts(dialect: BuiltDialect, error: ApiError): Record<string, unknown> {
+  const common = {
+    dialect: error.dialect,
+    kind: error.kind,
+    status: error.status,
+    detail: error.detail,
+    code: error.code,
+    requestId: error.requestId,
+    traceId: error.traceId,
+    retryAfterMs: error.retryAfterMs,
+    rateLimit: error.rateLimit,
+  };
+  const extensions = comparableExtensions(error.extensions);
+  if (dialect === 'problem') return { ...common, title: error.title, type: error.type, instance: error.instance, issues: error.issues.map(issueFacts), extensions };
+  if (dialect === 'envelope') return { ...common, firstPath: error.issues[0]?.path ?? [] };
+  return { ...common, issues: error.issues.map(issueFacts), extensions };
+}
+
+/** The facts of `error` that `dialect` carries, as a client must read them back. */
+function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltResponse, client: ApiError): Record<string, unknown> {
+  // Generated errors all have a 4xx/5xx status.
+  const status = error.status!;
+  // Seed 004's error object names one field, the first issue's, so an envelope client may read
+  // fewer issues than were sent; the status and the issues it reads decide its kind.
+  const hasIssues = dialect === 'envelope' ? client.issues.length > 0 : error.issues.length > 0;
+  // problem, status-message and plain carry the kind through the status (and issues) alone.
+  const statusKind = toErrorKind(status, hasIssues);
+  let kind: ErrorKind | undefined = statusKind;
+  if (dialect === 'envelope' && refinableKinds.includes(statusKind)) {
+    const type = (readBody(built)['error'] as Body | undefined)?.['type'];
+    kind = typeof type === 'string' && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
+  }
+  const rateLimit = error.rateLimit && Object.keys(error.rateLimit).length > 0 ? error.rateLimit : undefined;
+  const resetAt = rateLimit?.resetAt;
+  // A client also waits for a reset it was told of, when the limit was hit (normalize's rule).
+  const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - FIXED) : undefined;
+  const common = {
+    dialect,
+    kind,
+    status,
+    requestId: error.requestId?.slice(0, echoedIdLength),
+    traceId: error.traceId?.slice(0, echoedIdLength),
+    retryAfterMs: error.retryAfterMs ?? resetDelay,
+    rateLimit,
+  };
+  const issues = error.issues.map(issueFacts);
+  const extensions = comparableExtensions(error.extensions);
+  switch (dialect) {
+    case 'problem':
+      return { ...common, title: error.title, detail: error.detail, code: error.code, type: error.type ?? 'about:blank', instance: error.instance, issues, extensions };
+    case 'status-message':
+    case 'plain':
+      return { ...common, detail: error.detail ?? error.title, code: error.code, issues, extensions };
+    case 'envelope':
+      // Seed 004: `code` is an integer, always present; the status stands in for a missing one.
+      return { ...common, detail: error.detail ?? error.title, code: error.code ?? String(status), firstPath: error.issues[0]?.path ?? [] };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+
+describe('the HTTP status always equals the body status member (RFC 9457 §3.1.2)', () => {
+  /** Errors of every status a model can hold: 1xx to 5xx, and none at all (network, aborted, an unreadable response). */
+  const withoutStatus = (kind: ErrorKind): ApiError => {
+    const { status: _status, ...rest } = createError({ kind });
+    return Object.freeze(rest) as ApiError;
+  };
+  const unreadable = normalize({ status: 0 });
+  const anyStatusArb = fc.integer({ min: 100, max: 599 });
+  const anyErrorArb: fc.Arbitrary<ApiError> = fc.oneof(
+    fc
+      .tuple(fc.oneof(fc.record({ kind: kindArb }), fc.record({ status: anyStatusArb }), fc.record({ kind: kindArb, status: anyStatusArb })), fc.array(issueArb, { maxLength: 2 }))
+      .map(([origin, issues]) => createError({ ...origin, issues })),
+    kindArb.map(withoutStatus),
+    fc.constantFrom(...(unreadable.ok ? [] : [unreadable.error])),
+  );
+
+  it('holds for errors of every status, and without one, in the problem and status-message dialects', () => {
+    fc.assert(
+      fc.property(anyErrorArb, fc.constantFrom(...dialectsWithStatus), (error, dialect) => {
+        const built = buildError(error, { dialect });
+        expect(readBody(built)['status']).toBe(built.status);
+        // A 1xx-3xx or absent status would tell the client all went well: the kind's own error status is sent instead.
+        if (error.status !== undefined && error.status >= 400) expect(built.status).toBe(error.status);
+        else expect(built.status).toBe(createError({ kind: error.kind }).status);
+        expect(built.status).toBeGreaterThanOrEqual(400);
+        expect(built.status).toBeLessThanOrEqual(599);
+        expect(readAsClient(built).status).toBe(built.status);
+      }),
+      { numRuns: 5_000 },
+    );
+  }, propertyTimeout);
+
+  it('gives the kinds without a status (network, aborted, invalid_response) an error status', () => {
+    for (const kind of ['network', 'aborted', 'invalid_response', 'timeout'] as const) {
+      for (const dialect of dialectsWithStatus) {
+        const built = buildError(withoutStatus(kind), { dialect });
+        expect(built.status, `${kind} in ${dialect}`).toBeGreaterThanOrEqual(400);
+        expect(readBody(built)['status'], `${kind} in ${dialect}`).toBe(built.status);
+      }
+    }
+  });
+
+  it('keeps a 2xx envelope error 2xx (seed 004 answers errors with 200) and the client still reads an error', () => {
+    const built = buildError(createError({ kind: 'server', status: 200, detail: 'Down' }), { dialect: 'envelope' });
+    expect(built.status).toBe(200);
+    expect(readAsClient(built)).toMatchObject({ kind: 'server', status: 200, detail: 'Down' });
+  });
+
+  it('answers every generated error in every dialect with a Web Response of the status buildError picked, read by a client as an error', () => {
+    fc.assert(
+      fc.property(anyErrorArb, fc.constantFrom(...builtDialects), (error, dialect) => {
+        const built = buildError(error, { dialect });
+        const response = toResponse(error, { dialect });
+        expect(response.status).toBe(built.status);
+        expect(readAsClient(built).status).toBe(built.status);
+      }),
+      { numRuns: 5_000 },
+    );
+  }, propertyTimeout);
+});
+
+describe('normalize(buildError(e)) gives back the facts of e (10,000 generated errors in each dialect)', () => {
+  it.each(builtDialects)('in the %s dialect', (dialect) => {
+    fc.assert(
+      fc.property(errorArb(dialect), (error) => {
+        const built = buildError(error, { dialect });
+        const client = readAsClient(built);
+        expect(clientFacts(dialect, client)).toEqual(expectedFacts(dialect, error, built, client));
+      }),
+      { numRuns: 10_000 },
+    );
+  }, propertyTimeout);
+
+  // Single cases of what the generators reach only by chance; each names one fact.
+  it.each(builtDialects)('keeps issue paths whose segments hold ".", "[", "]", "/", "~", "#", nothing, or a leading "body" in the %s dialect', (dialect) => {
+    for (const path of [['a.b', 0], ['items[0]', 'name'], ['', 'x'], [''], ['body', 'name'], ['x', ']'], ['a/b', 'c~d'], ['#'], ['#', 'a'], ['#/a']]) {
+      const error = createError({ status: 400, issues: [{ path, message: 'is invalid' }] });
+      const paths = readAsClient(buildError(error, { dialect })).issues.map((issue) => issue.path);
+      expect.soft(paths[0], JSON.stringify(path)).toEqual(path);
+    }
+  });
+
+  it.each(builtDialects)('keeps an issue that names no field path-less in the %s dialect, whatever its message starts with', (dialect) => {
+    const error = createError({ status: 400, issues: [{ path: [], message: '`name` is required' }] });
+    const client = readAsClient(buildError(error, { dialect }));
+    expect(client.issues.filter((issue) => issue.path.length > 0).map(issueFacts)).toEqual([]);
+    if (dialect !== 'envelope') expect(client.issues.map(issueFacts)).toEqual([{ path: [], message: '`name` is required', code: undefined }]);
+  });
+
+  it('keeps an envelope code of digits exactly, leading zeros and all', () => {
+    for (const code of ['007', '-0', '0042', '1001']) {
+      expect.soft(readAsClient(buildError(createError({ status: 400, code }), { dialect: 'envelope' })).code, code).toBe(code);
+    }
+  });
+
+  const ambiguousExtensions = [
+    ['status-message', { type: 'https://example.com/probs/out-of-credit' }],
+    ['status-message', { title: 'Out of credit', detail: 'Balance 30' }],
+    ['status-message', { result: 'error' }],
+    ['plain', { result: 'error' }],
+    ['plain', { type: 'https://example.com/probs/out-of-credit', status: 403 }],
+    ['plain', { _links: { self: { href: '/accounts/12345' } } }],
+  ] as const;
+
+  it.each(ambiguousExtensions)('reads a %s error with the extension %j in its own dialect, its detail intact', (dialect, extensions) => {
+    const error = createError({ status: 403, detail: 'Your balance is 30, but that costs 50', extensions });
+    expect(readAsClient(buildError(error, { dialect }))).toMatchObject({ dialect, detail: error.detail });
+  });
+
+  it.each(ambiguousExtensions)('leaves out the %s extension %j, which a reader would take for another dialect’s member (as documented)', (dialect, extensions) => {
+    const error = createError({ status: 403, detail: 'Your balance is 30, but that costs 50', extensions: { ...extensions, balance: 30 } });
+    const body = JSON.parse(buildError(error, { dialect }).body) as Record<string, unknown>;
+    for (const name of Object.keys(extensions)) if (name !== 'status') expect(body).not.toHaveProperty(name);
+    // The other extensions are written and read back.
+    expect(readAsClient(buildError(error, { dialect })).extensions).toEqual({ balance: 30 });
+  });
+
+  it('lets the plain dialect own message win over an extension of a name plain readers also read', () => {
+    // src/server/builders/members.ts startBody: extensions first, so that the dialect's own members win.
+    for (const name of ['detail', 'description', 'msg', 'error_description', 'error']) {
+      const error = createError({ status: 404, detail: 'No campaign 7', extensions: { [name]: 'from an extension' } });
+      expect.soft(readAsClient(buildError(error, { dialect: 'plain' })).detail, name).toBe('No campaign 7');
+    }
+  });
+});
+
+describe('a thrown Error becomes a 500 that shows none of its internals, unless expose: true', () => {
+  const thrown = new Error('secret', { cause: new Error('inner-cause') });
+  const stackLines = (thrown.stack ?? '').split('\n').slice(1).map((line) => line.trim()).filter((line) => line !== '');
+
+  it('has a stack to hide', () => {
+    expect(stackLines.length).toBeGreaterThan(0);
+  });
+
+  it.each(builtDialects)('in the %s dialect the body and headers hold no message, stack or cause', (dialect) => {
+    const built = buildError(fromError(thrown), { dialect });
+    expect(built.status).toBe(500);
+    const sent = `${built.body}\n${JSON.stringify(built.headers)}`;
+    expect(sent).not.toContain('secret');
+    expect(sent).not.toContain('inner-cause');
+    expect(sent).not.toContain('building.test');
+    for (const line of stackLines) expect(sent).not.toContain(line);
+    expect(readAsClient(built)).toMatchObject({ kind: 'server', status: 500 });
+  });
+
+  it.each(builtDialects)('in the %s dialect expose: true shows the message', (dialect) => {
+    const built = buildError(fromError(thrown, { expose: true }), { dialect });
+    expect(built.status).toBe(500);
+    expect(readAsClient(built).detail).toBe('secret');
+  });
+
+  it('hides the message of any thrown value without a 4xx status that exposes it, in every dialect', () => {
+    const marker = fc.string({ maxLength: 20 }).map((text) => `secret-${text}`);
+    const thrownArb: fc.Arbitrary<unknown> = fc.oneof(
+      fc.tuple(marker, marker).map(([message, inner]) => new Error(message, { cause: new Error(inner) })),
+      marker.map((message) => new TypeError(message)),
+      marker,
+      marker.map((message) => ({ message })),
+      fc.tuple(marker, fc.integer({ min: 500, max: 599 })).map(([message, status]) => Object.assign(new Error(message), { status })),
+      fc.tuple(marker, fc.integer({ min: 500, max: 599 })).map(([message, statusCode]) => Object.assign(new Error(message), { statusCode })),
+      fc.tuple(marker, fc.integer({ min: 400, max: 499 })).map(([message, status]) => Object.assign(new Error(message), { status, expose: false })),
+      fc.tuple(marker, fc.integer({ min: -1, max: 399 })).map(([message, status]) => Object.assign(new Error(message), { status })),
+    );
+    fc.assert(
+      fc.property(thrownArb, fc.constantFrom(...builtDialects), (value, dialect) => {
+        const built = buildError(fromError(value), { dialect });
+        expect(`${built.body}\n${JSON.stringify(built.headers)}`).not.toContain('secret-');
+        expect(built.status).toBeGreaterThanOrEqual(400);
+      }),
+      { numRuns: 2_000 },
+    );
+  }, propertyTimeout);
+
+  it.each(builtDialects)('in the %s dialect 4xx http-errors-style errors follow the http-errors expose rule', (dialect) => {
+    const cases = [
+      { thrown: Object.assign(new Error('Name taken'), { status: 409 }), status: 409, kind: 'conflict', shown: true },
+      { thrown: Object.assign(new Error('No campaign 7'), { statusCode: 404 }), status: 404, kind: 'not_found', shown: true },
+      { thrown: Object.assign(new Error('Rule 7 of the fraud check failed'), { status: 400, expose: false }), status: 400, kind: 'bad_request', shown: false },
+      { thrown: Object.assign(new Error('Upstream pool exhausted'), { status: 503 }), status: 503, kind: 'unavailable', shown: false },
+      { thrown: Object.assign(new Error('Down for maintenance'), { status: 503, expose: true }), status: 503, kind: 'unavailable', shown: true },
+    ] as const;
+    for (const { thrown: value, status, kind, shown } of cases) {
+      const built = buildError(fromError(value), { dialect });
+      expect(built.status, value.message).toBe(status);
+      const client = readAsClient(built);
+      expect(client.kind, value.message).toBe(kind);
+      if (shown) expect(client.detail, value.message).toBe(value.message);
+      else expect(built.body, value.message).not.toContain(value.message);
+    }
+  });
+
+  it('gives back an ApiError, a ResponseError or a branded ResponseError from another copy of faultline as the error it carries', () => {
+    const error = createError({ kind: 'conflict', detail: 'Name taken' });
+    expect(fromError(error)).toBe(error);
+    expect(fromError(new ResponseError(error))).toBe(error);
+    expect(fromError(Object.assign(new Error('409 Conflict'), { isResponseError: true, error }))).toBe(error);
+    const client = normalize({ status: 404, headers: { 'content-type': 'application/problem+json' }, body: '{"title":"Not Found","detail":"No campaign 7"}' });
+    if (client.ok) throw new Error('expected an error');
+    expect(fromError(new ResponseError(client.error))).toBe(client.error);
+  });
+});
+
+describe('header values with CR, LF or NUL are refused; echoed ids are cut to 128 characters', () => {
+  function expectRefused(run: () => unknown, header: string): void {
+    const thrown = thrownBy(run);
+    expect(thrown).toBeInstanceOf(TypeError);
+    expect((thrown as Error).message.toLowerCase()).toContain(header.toLowerCase());
+  }
+
+  it('refuses the seed examples with a TypeError naming the header', () => {
+    expectRefused(() => buildError(createError({ status: 400, requestId: 'a\r\nSet-Cookie: x' })), 'X-Request-Id');
+    expectRefused(() => toResponse(createError({ status: 400, requestId: 'a\r\nSet-Cookie: x' })), 'X-Request-Id');
+    expectRefused(() => buildError(createError({ status: 400 }), { headers: { 'X-Tenant': 'acme\nSet-Cookie: x' } }), 'X-Tenant');
+    expectRefused(() => ok({ id: 7 }, { status: 201, location: '/campaigns/7\0' }), 'Location');
+  });
+
+  it('refuses CR, LF or NUL anywhere in every header value a caller can give', () => {
+    const forbidden = fc.constantFrom('\r', '\n', '\0');
+    const safe = (maxLength: number): fc.Arbitrary<string> => fc.string({ unit: headerCharArb, maxLength });
+    // In an id, within the echoed part: what is cut away is never sent.
+    const unsafeId = fc.tuple(safe(echoedIdLength - 1), forbidden, safe(20)).map(([before, char, after]) => before + char + after);
+    const unsafeValue = fc.tuple(safe(200), forbidden, safe(20)).map(([before, char, after]) => before + char + after);
+    fc.assert(
+      fc.property(unsafeId, unsafeValue, fc.constantFrom(...builtDialects), (id, value, dialect) => {
+        expectRefused(() => buildError(createError({ status: 429, requestId: id }), { dialect }), 'X-Request-Id');
+        expectRefused(() => buildError(createError({ status: 429, traceId: id }), { dialect }), 'X-Trace-Id');
+        expectRefused(() => buildError(createError({ status: 429 }), { dialect, headers: { 'X-Tenant': value } }), 'X-Tenant');
+        expectRefused(() => buildError(createError({ status: 429 }), { dialect, headers: [['X-Tenant', value]] }), 'X-Tenant');
+        expectRefused(() => buildOk({ id: 7 }, { dialect, status: 201, location: value }), 'Location');
+        expectRefused(() => buildOk({ id: 7 }, { dialect, headers: { 'X-Tenant': value } }), 'X-Tenant');
+      }),
+      { numRuns: 1_000 },
+    );
+  }, propertyTimeout);
+
+  it('exports the cut as 128', () => {
+    expect(maxIdLength).toBe(echoedIdLength);
+  });
+
+  it('cuts echoed ids to 128 characters in the headers of every dialect and in the status-message body', () => {
+    const anyIdArb = fc.string({ unit: headerCharArb, maxLength: 300 });
+    fc.assert(
+      fc.property(anyIdArb, anyIdArb, fc.constantFrom(...builtDialects), (requestId, traceId, dialect) => {
+        const built = buildError(createError({ status: 400, requestId, traceId }), { dialect });
+        expect(built.headers['x-request-id']).toBe(requestId.slice(0, echoedIdLength));
+        expect(built.headers['x-trace-id']).toBe(traceId.slice(0, echoedIdLength));
+        if (dialect === 'status-message') {
+          const body = readBody(built);
+          expect(body['request_id']).toBe(requestId.slice(0, echoedIdLength));
+          expect(body['trace_id']).toBe(traceId.slice(0, echoedIdLength));
+        }
+        // Nothing longer is echoed anywhere: not in the body of any dialect either.
+        if (requestId.length > echoedIdLength) expect(built.body).not.toContain(JSON.stringify(requestId).slice(1, -1));
+      }),
+      { numRuns: 2_000 },
+    );
+  }, propertyTimeout);
+
+  it('cuts a 200-character id to its first 128', () => {
+    const id = `${'r'.repeat(128)}${'x'.repeat(72)}`;
+    const built = buildError(createError({ status: 400, requestId: id, traceId: id }), { dialect: 'status-message' });
+    expect(built.headers['x-request-id']).toBe('r'.repeat(128));
+    expect(readBody(built)).toMatchObject({ request_id: 'r'.repeat(128), trace_id: 'r'.repeat(128) });
+  });
+});
