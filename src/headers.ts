@@ -10,6 +10,13 @@ export type HeadersLike = HeadersInit | Readonly<Record<string, string | number 
 /** Looks up a header by its lower-case name. */
 export type HeaderLookup = (name: string) => string | undefined;
 
+/**
+ * Headers read once: lower-case names at even indices, their values after them. One flat array
+ * searched linearly: responses carry a handful of headers, and on `normalize`'s hot path this
+ * beats a dictionary object and the closures a lookup function would allocate.
+ */
+export type HeaderList = string[];
+
 function toHeaderValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
   if (typeof value === 'number') return String(value);
@@ -18,40 +25,50 @@ function toHeaderValue(value: unknown): string | undefined {
   return undefined;
 }
 
-/**
- * Reads all headers once into a lookup by lower-case name. Two parallel arrays searched
- * linearly: responses carry a handful of headers, and this beats a dictionary object here.
- */
-export function readHeaders(headers: unknown): HeaderLookup {
-  const names: string[] = [];
-  const values: string[] = [];
-  const add = (name: unknown, value: unknown): void => {
-    const text = toHeaderValue(value);
-    if (typeof name !== 'string' || text === undefined) return;
-    const key = name.toLowerCase();
-    const index = names.indexOf(key);
-    if (index === -1) {
-      names.push(key);
-      values.push(text);
-    } else values[index] += `, ${text}`;
-  };
+function addHeader(list: HeaderList, name: unknown, value: unknown): void {
+  const text = toHeaderValue(value);
+  if (typeof name !== 'string' || text === undefined) return;
+  const key = name.toLowerCase();
+  const index = findHeader(list, key);
+  if (index === -1) list.push(key, text);
+  else list[index] += `, ${text}`;
+}
+
+/** The index of a header's value in a {@link HeaderList}, or -1. */
+function findHeader(list: HeaderList, name: string): number {
+  for (let index = 0; index < list.length; index += 2) if (list[index] === name) return index + 1;
+  return -1;
+}
+
+/** Reads all headers once into a {@link HeaderList}. */
+export function toHeaderList(headers: unknown): HeaderList {
+  const list: HeaderList = [];
   try {
     if (typeof headers !== 'object' || headers === null) {
       // nothing to read
     } else if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) {
-      (headers as Headers).forEach((value, name) => add(name, value));
+      (headers as Headers).forEach((value, name) => addHeader(list, name, value));
     } else if (Array.isArray(headers) || typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
-      for (const pair of headers as Iterable<unknown>) if (Array.isArray(pair)) add(pair[0], pair[1]);
+      for (const pair of headers as Iterable<unknown>) if (Array.isArray(pair)) addHeader(list, pair[0], pair[1]);
     } else {
-      for (const name of Object.keys(headers)) add(name, (headers as Record<string, unknown>)[name]);
+      for (const name of Object.keys(headers)) addHeader(list, name, (headers as Record<string, unknown>)[name]);
     }
   } catch {
     // A hostile or broken headers object: keep what was read before it threw.
   }
-  return (name) => {
-    const index = names.indexOf(name);
-    return index === -1 ? undefined : values[index];
-  };
+  return list;
+}
+
+/** The value of a header in a {@link HeaderList}, by its lower-case name. */
+export function readHeader(list: HeaderList, name: string): string | undefined {
+  const index = findHeader(list, name);
+  return index === -1 ? undefined : list[index];
+}
+
+/** Reads all headers once into a lookup by lower-case name. */
+export function readHeaders(headers: unknown): HeaderLookup {
+  const list = toHeaderList(headers);
+  return (name) => readHeader(list, name);
 }
 
 /** The media type of a `Content-Type` value, lower-cased, without parameters: `application/problem+json`. */
@@ -70,11 +87,12 @@ export function isJsonMediaType(mediaType: string): boolean {
 const traceparent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/i;
 
 /** The request id a server or its gateway echoed. */
-export function readRequestId(get: HeaderLookup): string | undefined {
-  return get('x-request-id') ?? get('request-id');
+export function readRequestId(list: HeaderList): string | undefined {
+  return readHeader(list, 'x-request-id') ?? readHeader(list, 'request-id');
 }
 
 /** The trace id: `X-Trace-Id`, else the trace-id part of a W3C `traceparent`. */
-export function readTraceId(get: HeaderLookup): string | undefined {
-  return get('x-trace-id') ?? traceparent.exec(get('traceparent') ?? '')?.[1];
+export function readTraceId(list: HeaderList): string | undefined {
+  const parent = readHeader(list, 'traceparent');
+  return readHeader(list, 'x-trace-id') ?? (parent === undefined ? undefined : traceparent.exec(parent)?.[1]);
 }

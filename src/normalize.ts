@@ -6,7 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
-import { isJsonMediaType, readHeaders, readRequestId, readTraceId, toMediaType, type HeadersLike } from './headers.ts';
+import { isJsonMediaType, readHeader, readRequestId, readTraceId, toHeaderList, toMediaType, type HeadersLike } from './headers.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnShape } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
@@ -107,11 +107,11 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const given: Partial<NormalizeInput> = typeof input === 'object' && input !== null ? input : {};
   const source = clean ? given : toOwnShape(given, ['status', 'headers', 'body']);
   const status = source.status;
-  const get = readHeaders(source.headers);
-  const mediaType = toMediaType(get('content-type'));
+  const headers = toHeaderList(source.headers);
+  const mediaType = toMediaType(readHeader(headers, 'content-type'));
   const { value: body, malformed } = decodeBody(source.body, mediaType);
-  const requestId = readRequestId(get);
-  const traceId = readTraceId(get);
+  const requestId = readRequestId(headers);
+  const traceId = readTraceId(headers);
   const valid = isHttpStatus(status);
   if (!valid || (malformed && isSuccessStatus(status))) {
     // A status that is no status, or a 2xx declared JSON that is not: the response cannot be used.
@@ -128,7 +128,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
     // Not frozen: `data` is the caller's to keep, and the success path is the hot one.
     const value: Record<string, unknown> = { status, data: facts.data };
     const { links, embedded, page, cursor, batch } = facts;
-    const location = get('location');
+    const location = readHeader(headers, 'location');
     const id = facts.requestId ?? requestId;
     const trace = facts.traceId ?? traceId;
     if (links !== undefined) value['links'] = links;
@@ -152,9 +152,9 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const hint = errorFacts.kind;
   const kind = hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
   // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
-  const retryAfter = get('retry-after');
-  const now = retryAfter !== undefined || get('x-ratelimit-reset') !== undefined || get('ratelimit-reset') !== undefined ? readClock(options) : 0;
-  const rateLimit = parseRateLimit(get, now);
+  const retryAfter = readHeader(headers, 'retry-after');
+  const now = retryAfter !== undefined || readHeader(headers, 'x-ratelimit-reset') !== undefined || readHeader(headers, 'ratelimit-reset') !== undefined ? readClock(options) : 0;
+  const rateLimit = parseRateLimit(headers, now);
   const resetAt = rateLimit?.resetAt;
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.
   const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - now) : undefined;
