@@ -3,7 +3,7 @@
  * status or kind, empty issues, whether to retry) and returns a frozen plain object whose
  * absent members are really absent, so it survives `structuredClone` and `JSON.stringify`.
  */
-import { emptyList, isPrototypeClean, toOwnShape } from './members.ts';
+import { emptyList, isPrototypeClean, toOwnCopy } from './members.ts';
 import type { ApiError, Dialect, ErrorKind, Issue, ItemFailure, RateLimit } from './model.ts';
 import { isRetryableStatus, toKindTitle, toReasonPhrase } from './status.ts';
 
@@ -28,8 +28,6 @@ export interface ApiErrorInit {
   body?: unknown;
 }
 
-const initKeys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'requestId', 'traceId', 'retryAfterMs', 'rateLimit', 'retryable', 'dialect', 'extensions', 'body'];
-
 const emptyExtensions: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** The default of `retryable`: by status when there is one (RELIABILITY.md "Client"), else by kind. */
@@ -45,7 +43,7 @@ const frozenList = <T>(list: readonly T[] | undefined): readonly T[] => (list &&
 /** Builds a frozen {@link ApiError}; members are written in the order of the model, absent ones left out. */
 export function toApiError(given: ApiErrorInit): ApiError {
   // Named reads are safe while Object.prototype is clean; otherwise read an own copy.
-  const init = isPrototypeClean() ? given : toOwnShape(given, initKeys);
+  const init = isPrototypeClean() ? given : toOwnCopy(given);
   const { kind, status, retryAfterMs, extensions } = init;
   // Explicit assignments: a loop over member names or `delete` costs 5 to 20 times as much here.
   const error: Record<string, unknown> = { kind };

@@ -52,9 +52,10 @@ export function isPrototypeClean(): boolean {
 
 const emptyRecord = {};
 
-/** A copy of `target` that has every one of `keys` as an own member (`undefined` when absent). */
-export function toOwnShape<T extends object>(target: T, keys: readonly string[]): T {
-  const copy: Record<string, unknown> = {};
-  for (const key of keys) copy[key] = readOwn(target, key);
-  return copy as T;
+/**
+ * A copy of `target`'s own members on no prototype, so that named reads of it cannot reach a
+ * polluted `Object.prototype`. Spread defines members, so a `__proto__` key stays data.
+ */
+export function toOwnCopy<T extends object>(target: T): T {
+  return { __proto__: null, ...target };
 }

@@ -7,7 +7,7 @@ import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, t
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
 import { isJsonMediaType, readHeader, readRequestId, readTraceId, toHeaderList, toMediaType, type HeadersLike } from './headers.ts';
-import { emptyList, isPrototypeClean, readOwn, toOwnShape } from './members.ts';
+import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
 import { isHttpStatus, toErrorKind } from './status.ts';
@@ -35,9 +35,6 @@ export type Normalize = <T = unknown>(input: NormalizeInput, options?: Normalize
 const byteOrderMark = 0xfeff;
 /** A dialect's facts, success or error, read member by member. */
 type FactsView = { readonly ok?: boolean } & Partial<Omit<SuccessFacts, 'ok'> & Omit<ErrorFacts, 'ok'>>;
-
-/** Every member a dialect's facts may have, for the own copy made under a polluted prototype. */
-const factKeys = ['ok', 'data', 'links', 'embedded', 'page', 'cursor', 'batch', 'requestId', 'traceId', 'kind', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'retryAfterMs', 'extensions'];
 
 interface DecodedBody {
   readonly value: unknown;
@@ -105,7 +102,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   // instead. (A shared `readOwn` here would make every load megamorphic on the hottest path.)
   const clean = isPrototypeClean();
   const given: Partial<NormalizeInput> = typeof input === 'object' && input !== null ? input : {};
-  const source = clean ? given : toOwnShape(given, ['status', 'headers', 'body']);
+  const source = clean ? given : toOwnCopy(given);
   const status = source.status;
   const headers = toHeaderList(source.headers);
   const mediaType = toMediaType(readHeader(headers, 'content-type'));
@@ -122,7 +119,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const dialectId = (dialect?.id ?? 'unknown') as Dialect;
   // Own members only, here and below: a polluted `Object.prototype` must not reach the model.
   const parsed = parseSafely(dialect, body, status, mediaType);
-  const facts = (clean ? parsed : toOwnShape(parsed, factKeys)) as FactsView;
+  const facts = (clean ? parsed : toOwnCopy(parsed)) as FactsView;
 
   if (facts.ok && isSuccessStatus(status)) {
     // Not frozen: `data` is the caller's to keep, and the success path is the hot one.
