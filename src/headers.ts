@@ -10,12 +10,7 @@ export type HeadersLike = HeadersInit | Readonly<Record<string, string | number 
 /** Looks up a header by its lower-case name. */
 export type HeaderLookup = (name: string) => string | undefined;
 
-/**
- * Headers read once: lower-case names at even indices, their values after them. One flat array
- * searched linearly: responses carry a handful of headers, and on `normalize`'s hot path this
- * beats a dictionary object and the closures a lookup function would allocate.
- */
-export type HeaderList = string[];
+const hasOwn = Object.prototype.hasOwnProperty;
 
 function toHeaderValue(value: unknown): string | undefined {
   if (typeof value === 'string') return value;
@@ -25,50 +20,94 @@ function toHeaderValue(value: unknown): string | undefined {
   return undefined;
 }
 
-function addHeader(list: HeaderList, name: unknown, value: unknown): void {
+type Keep<T> = (target: T, name: string, value: string) => void;
+
+function addHeader<T>(target: T, keep: Keep<T>, name: unknown, value: unknown): void {
   const text = toHeaderValue(value);
-  if (typeof name !== 'string' || text === undefined) return;
-  const key = name.toLowerCase();
-  const index = findHeader(list, key);
-  if (index === -1) list.push(key, text);
-  else list[index] += `, ${text}`;
+  if (typeof name === 'string' && text !== undefined) keep(target, name.toLowerCase(), text);
 }
 
-/** The index of a header's value in a {@link HeaderList}, or -1. */
-function findHeader(list: HeaderList, name: string): number {
-  for (let index = 0; index < list.length; index += 2) if (list[index] === name) return index + 1;
-  return -1;
-}
-
-/** Reads all headers once into a {@link HeaderList}. */
-export function toHeaderList(headers: unknown): HeaderList {
-  const list: HeaderList = [];
+/** Gives `keep` each header with its lower-case name; a broken headers object ends the walk, never throws. */
+function forEachHeader<T>(headers: unknown, target: T, keep: Keep<T>): void {
   try {
     if (typeof headers !== 'object' || headers === null) {
       // nothing to read
     } else if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) {
-      (headers as Headers).forEach((value, name) => addHeader(list, name, value));
+      (headers as Headers).forEach((value, name) => addHeader(target, keep, name, value));
     } else if (Array.isArray(headers) || typeof (headers as Iterable<unknown>)[Symbol.iterator] === 'function') {
-      for (const pair of headers as Iterable<unknown>) if (Array.isArray(pair)) addHeader(list, pair[0], pair[1]);
+      for (const pair of headers as Iterable<unknown>) if (Array.isArray(pair)) addHeader(target, keep, pair[0], pair[1]);
     } else {
-      for (const name of Object.keys(headers)) addHeader(list, name, (headers as Record<string, unknown>)[name]);
+      for (const name of Object.keys(headers)) addHeader(target, keep, name, (headers as Record<string, unknown>)[name]);
     }
   } catch {
     // A hostile or broken headers object: keep what was read before it threw.
   }
-  return list;
-}
-
-/** The value of a header in a {@link HeaderList}, by its lower-case name. */
-export function readHeader(list: HeaderList, name: string): string | undefined {
-  const index = findHeader(list, name);
-  return index === -1 ? undefined : list[index];
 }
 
 /** Reads all headers once into a lookup by lower-case name. */
 export function readHeaders(headers: unknown): HeaderLookup {
-  const list = toHeaderList(headers);
-  return (name) => readHeader(list, name);
+  // Two parallel arrays searched linearly: responses carry a handful of headers.
+  const names: string[] = [];
+  const values: string[] = [];
+  forEachHeader(headers, undefined, (_, name, value) => {
+    const index = names.indexOf(name);
+    if (index === -1) {
+      names.push(name);
+      values.push(value);
+    } else values[index] += `, ${value}`;
+  });
+  return (name) => {
+    const index = names.indexOf(name);
+    return index === -1 ? undefined : values[index];
+  };
+}
+
+/** The headers `normalize` reads, by lower-case name; `undefined` when absent. */
+export interface ResponseHeaders {
+  'content-type': string | undefined;
+  location: string | undefined;
+  'x-request-id': string | undefined;
+  'request-id': string | undefined;
+  'x-trace-id': string | undefined;
+  traceparent: string | undefined;
+  'retry-after': string | undefined;
+  'x-ratelimit-limit': string | undefined;
+  'x-ratelimit-remaining': string | undefined;
+  'x-ratelimit-reset': string | undefined;
+  'ratelimit-limit': string | undefined;
+  'ratelimit-remaining': string | undefined;
+  'ratelimit-reset': string | undefined;
+}
+
+function keepKnown(known: ResponseHeaders, name: string, value: string): void {
+  if (!hasOwn.call(known, name)) return;
+  const previous = known[name as keyof ResponseHeaders];
+  known[name as keyof ResponseHeaders] = previous === undefined ? value : `${previous}, ${value}`;
+}
+
+/**
+ * Reads the headers `normalize` needs in one pass into an object of one shape: each of the
+ * dozen reads that follow is then a field load, where searching a list for each cost more
+ * than all the rest of reading the headers.
+ */
+export function readResponseHeaders(headers: unknown): ResponseHeaders {
+  const known: ResponseHeaders = {
+    'content-type': undefined,
+    location: undefined,
+    'x-request-id': undefined,
+    'request-id': undefined,
+    'x-trace-id': undefined,
+    traceparent: undefined,
+    'retry-after': undefined,
+    'x-ratelimit-limit': undefined,
+    'x-ratelimit-remaining': undefined,
+    'x-ratelimit-reset': undefined,
+    'ratelimit-limit': undefined,
+    'ratelimit-remaining': undefined,
+    'ratelimit-reset': undefined,
+  };
+  forEachHeader(headers, known, keepKnown);
+  return known;
 }
 
 /** The media type of a `Content-Type` value, lower-cased, without parameters: `application/problem+json`. */
@@ -87,12 +126,11 @@ export function isJsonMediaType(mediaType: string): boolean {
 const traceparent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/i;
 
 /** The request id a server or its gateway echoed. */
-export function readRequestId(list: HeaderList): string | undefined {
-  return readHeader(list, 'x-request-id') ?? readHeader(list, 'request-id');
+export function readRequestId(headers: ResponseHeaders): string | undefined {
+  return headers['x-request-id'] ?? headers['request-id'];
 }
 
 /** The trace id: `X-Trace-Id`, else the trace-id part of a W3C `traceparent`. */
-export function readTraceId(list: HeaderList): string | undefined {
-  const parent = readHeader(list, 'traceparent');
-  return readHeader(list, 'x-trace-id') ?? (parent === undefined ? undefined : traceparent.exec(parent)?.[1]);
+export function readTraceId(headers: ResponseHeaders): string | undefined {
+  return headers['x-trace-id'] ?? traceparent.exec(headers.traceparent ?? '')?.[1];
 }

@@ -6,7 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
-import { isJsonMediaType, readHeader, readRequestId, readTraceId, toHeaderList, toMediaType, type HeadersLike } from './headers.ts';
+import { isJsonMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike } from './headers.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
@@ -104,8 +104,8 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const given: Partial<NormalizeInput> = typeof input === 'object' && input !== null ? input : {};
   const source = clean ? given : toOwnCopy(given);
   const status = source.status;
-  const headers = toHeaderList(source.headers);
-  const mediaType = toMediaType(readHeader(headers, 'content-type'));
+  const headers = readResponseHeaders(source.headers);
+  const mediaType = toMediaType(headers['content-type']);
   const { value: body, malformed } = decodeBody(source.body, mediaType);
   const requestId = readRequestId(headers);
   const traceId = readTraceId(headers);
@@ -125,7 +125,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
     // Not frozen: `data` is the caller's to keep, and the success path is the hot one.
     const value: Record<string, unknown> = { status, data: facts.data };
     const { links, embedded, page, cursor, batch } = facts;
-    const location = readHeader(headers, 'location');
+    const location = headers.location;
     const id = facts.requestId ?? requestId;
     const trace = facts.traceId ?? traceId;
     if (links !== undefined) value['links'] = links;
@@ -149,8 +149,8 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const hint = errorFacts.kind;
   const kind = hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
   // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
-  const retryAfter = readHeader(headers, 'retry-after');
-  const now = retryAfter !== undefined || readHeader(headers, 'x-ratelimit-reset') !== undefined || readHeader(headers, 'ratelimit-reset') !== undefined ? readClock(options) : 0;
+  const retryAfter = headers['retry-after'];
+  const now = retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined ? readClock(options) : 0;
   const rateLimit = parseRateLimit(headers, now);
   const resetAt = rateLimit?.resetAt;
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.

@@ -3,7 +3,7 @@
  * of the header text and the current time. Invalid values give `undefined`, so that callers
  * fall back to their own backoff.
  */
-import { readHeader, type HeaderList } from './headers.ts';
+import type { ResponseHeaders } from './headers.ts';
 import type { RateLimit } from './model.ts';
 
 const digits = /^\s*(\d+(?:\.\d+)?)\s*$/;
@@ -56,11 +56,10 @@ function toInteger(value: string | undefined): number | undefined {
  * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 01–07);
  * `undefined` when none is present.
  */
-export function parseRateLimit(headers: HeaderList, now: number): RateLimit | undefined {
-  const get = (name: string): string | undefined => readHeader(headers, name);
-  const limit = toInteger(get('x-ratelimit-limit') ?? get('ratelimit-limit'));
-  const remaining = toInteger(get('x-ratelimit-remaining') ?? get('ratelimit-remaining'));
-  const resetAt = parseRateLimitReset(get('x-ratelimit-reset') ?? get('ratelimit-reset'), now);
+export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit | undefined {
+  const limit = toInteger(headers['x-ratelimit-limit'] ?? headers['ratelimit-limit']);
+  const remaining = toInteger(headers['x-ratelimit-remaining'] ?? headers['ratelimit-remaining']);
+  const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['ratelimit-reset'], now);
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
   if (limit !== undefined) rateLimit.limit = limit;
