@@ -32,7 +32,7 @@ describe('bundle size', () => {
     // Issue 2 asks for 3,072 bytes; this ceiling is the measured size plus a small margin, so
     // that growth fails the test while the gap to the goal is worked on (see CHANGELOG.md).
     const goal = 3_072;
-    const ceiling = 5_632;
+    const ceiling = 5_440;
     console.log(`normalize: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
