@@ -8,6 +8,7 @@ const entries = {
   index: 'src/index.ts',
   server: 'src/server/index.ts',
   zod: 'src/zod/index.ts',
+  fetch: 'src/fetch/index.ts',
 };
 
 /** Peer dependencies stay imports; they are never bundled. */

@@ -1,0 +1,2 @@
+// faultline/fetch: createClient arrives with issue 4.
+export {};
