@@ -25,7 +25,8 @@ export class ResponseError extends Error {
 
 /** Whether a value is a {@link ResponseError}, from any copy of faultline or any realm. */
 export function isResponseError(value: unknown): value is ResponseError {
-  return value instanceof ResponseError || (typeof value === 'object' && value !== null && (value as { isResponseError?: unknown }).isResponseError === true && isApiError((value as { error?: unknown }).error));
+  // The brand alone: an `instanceof` here would pull the class into every bundle that checks.
+  return (typeof value === 'object' && value !== null && (value as { isResponseError?: unknown }).isResponseError === true && isApiError((value as { error?: unknown }).error));
 }
 
 /**

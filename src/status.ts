@@ -95,6 +95,12 @@ export function toKindTitle(kind: ErrorKind): string {
   return typeof title === 'number' ? toReasonPhrase(title)! : title;
 }
 
+/** The status that means a kind (`rate_limited` → 429); `undefined` for kinds no status names. */
+export function toKindStatus(kind: ErrorKind): number | undefined {
+  const title = kindTitles[kind];
+  return typeof title === 'number' ? title : undefined;
+}
+
 /**
  * Whether sending the request again may succeed. RELIABILITY.md, as ky decides it: 408 429 500
  * 502 503 504, and 413 only when the server said when to come back.

@@ -6,33 +6,17 @@ import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
 import { setMember } from '../members.ts';
 import type { ApiError, ErrorKind, Issue, ItemFailure } from '../model.ts';
-import { isHttpStatus, toErrorKind } from '../status.ts';
+import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
-/** The status a kind answers with when the caller names no status. Seeds 001 and 003 answer validation failures with 400. */
-const statusesByKind: Readonly<Record<ErrorKind, number>> = {
-  bad_request: 400,
-  validation: 400,
-  unauthenticated: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  conflict: 409,
-  payload_too_large: 413,
-  unprocessable: 422,
-  rate_limited: 429,
-  server: 500,
-  not_implemented: 501,
-  unavailable: 503,
-  timeout: 504,
-  network: 502,
-  aborted: 499,
-  invalid_response: 502,
-  unknown: 500,
-};
+/**
+ * The status an error of a kind is answered with when the caller names none: the status that
+ * means the kind (status.ts), else these. Seeds 001 and 003 answer validation failures with 400.
+ */
+const otherStatuses: Partial<Record<ErrorKind, number>> = { validation: 400, timeout: 504, network: 502, aborted: 499, invalid_response: 502 };
 
 /** The status a server answers an error of this kind with. */
 export function toStatus(kind: ErrorKind): number {
-  return statusesByKind[kind];
+  return toKindStatus(kind) ?? otherStatuses[kind] ?? 500;
 }
 
 type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
