@@ -1,2 +1,14 @@
-// faultline/fetch: createClient arrives with issue 4.
-export {};
+/** Makes a client: retry, timeouts, API key, language, schema validation and hooks. */
+export { createClient, type Client, type ClientOptions, type RequestOptions, type SchemaRequestOptions, type SendMethod, type Query, type QueryValue, type RetryEvent, type Hooks, type BeforeRequestHook, type AfterResponseHook } from './client.ts';
+/** Walks paginated collections in every mode of the seeds. */
+export { parseNextLink, type PaginateOptions, type PaginationMode, type PaginationProgress, type PaginationStop, type Paginator } from './paginate.ts';
+/** The retry policy's options and its pure delay arithmetic. */
+export { toRetryPolicy, toBackoffMs, toRetryDelayMs, isRetryableError, isRetryableMethod, maxTimerMs, type RetryOptions, type RetryPolicy } from './retry.ts';
+/** Builds seed 003's multipart body: a JSON part of type `application/json` and binary parts. */
+export { toFormData, type FormDataOptions } from './form-data.ts';
+/** The Standard Schema v1 types a `schema` option accepts. */
+export type { StandardSchemaV1, StandardSchemaIssue, StandardSchemaResult, InferOutput } from './schema.ts';
+/** For callers who prefer exceptions: the success, or a thrown `ResponseError`. */
+export { unwrap, ResponseError, isResponseError, isApiError } from '../response-error.ts';
+/** The result model every call returns. */
+export type { ApiError, ApiResult, ApiSuccess } from '../model.ts';

@@ -1,0 +1,345 @@
+/**
+ * The engine of faultline/fetch: one request, its attempts, their timeouts and the waits between
+ * them, each response read into an {@link ApiResult}. Expected failures — error statuses,
+ * network failures, timeouts, aborts, bodies that fail the schema — are results, never thrown.
+ * What is thrown is a bug: an exception from a hook or from a custom `fetch` that is not a
+ * network failure (a `TypeError`) propagates at once and is never retried, as in ky.
+ */
+import { toApiError } from '../create-error.ts';
+import type { ApiError, ApiResult } from '../model.ts';
+import { normalizeResponse } from '../normalize-response.ts';
+import { ResponseError } from '../response-error.ts';
+import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
+import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
+import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
+import { linkAttemptSignal, waitFor, type AttemptSignal } from './timeouts.ts';
+
+/** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
+export type QueryValue = string | number | boolean | null | undefined;
+
+/** Query parameters: an object of values (or arrays of them), or `URLSearchParams`. */
+export type Query = Readonly<Record<string, QueryValue | readonly QueryValue[]>> | URLSearchParams;
+
+/** What `onRetry` is told before each wait. */
+export interface RetryEvent {
+  /** The number of the retry about to be made: 1 for the second request. */
+  readonly attempt: number;
+  /** How long the client waits first, in ms: the server's delay, or the jittered backoff. */
+  readonly delayMs: number;
+  /** The error of the attempt that failed. */
+  readonly error: ApiError;
+  readonly method: string;
+  readonly url: string;
+}
+
+/** Called before each attempt with the request about to be sent; may return another request, or a response to use instead. */
+export type BeforeRequestHook = (request: Request, attempt: number) => Request | Response | void | Promise<Request | Response | void>;
+
+/** Called after each response arrives, before its body is read; may return another response (after refreshing a token, say). */
+export type AfterResponseHook = (response: Response, request: Request, attempt: number) => Response | void | Promise<Response | void>;
+
+/** Hooks for logging and auth refresh. Anything they throw propagates and is not retried. */
+export interface Hooks {
+  readonly beforeRequest?: readonly BeforeRequestHook[] | undefined;
+  readonly afterResponse?: readonly AfterResponseHook[] | undefined;
+}
+
+/** How a client sends its requests. */
+export interface ClientOptions {
+  /** Prefixed to every path: `https://api.example.com/v1`. */
+  readonly baseUrl: string;
+  /** Sent with every request; per-call headers win. */
+  readonly headers?: HeadersInit | undefined;
+  /** Sent as `x-api-key` (seed 003); never to another origin. */
+  readonly apiKey?: string | undefined;
+  /** Sent as `Accept-Language` (seed 003), for messages in this language. */
+  readonly language?: string | undefined;
+  /** The longest one attempt may take, body included, in ms. @default 10_000 */
+  readonly timeoutMs?: number | undefined;
+  /** The longest a request may take, all attempts and waits included, in ms. @default Infinity */
+  readonly totalTimeoutMs?: number | undefined;
+  /** How to retry, or just the retry limit. @default { limit: 2 } */
+  readonly retry?: number | RetryOptions | undefined;
+  /** The most bytes of an error body read; the rest is cancelled unread. @default 1_048_576 (1 MiB) */
+  readonly maxErrorBodyBytes?: number | undefined;
+  /** The most bytes of a success body read; a longer one is an `invalid_response`. @default Infinity */
+  readonly maxBodyBytes?: number | undefined;
+  /** Told before each retry: which attempt, after which error, after how long a wait. */
+  readonly onRetry?: ((event: RetryEvent) => void) | undefined;
+  readonly hooks?: Hooks | undefined;
+  /** The `fetch` to call. @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined;
+  /**
+   * Waits between attempts: resolves after `ms`, or early when `signal` aborts. For tests that
+   * capture the delays asked for, and for custom schedulers. @default a `setTimeout`
+   */
+  readonly wait?: ((ms: number, signal: AbortSignal | undefined) => Promise<unknown>) | undefined;
+}
+
+/** What one call may add. */
+export interface RequestOptions {
+  /** Query parameters, added to those already in the path. */
+  readonly query?: Query | undefined;
+  /** A body sent as JSON with `Content-Type: application/json`. */
+  readonly json?: unknown;
+  /** A body sent as is: `FormData` (see `toFormData`), `Blob`, text, `URLSearchParams`. */
+  readonly body?: BodyInit | null | undefined;
+  readonly headers?: HeadersInit | undefined;
+  /** Aborts the request at any stage, waits between attempts included. */
+  readonly signal?: AbortSignal | undefined;
+  /** Sent as `Idempotency-Key` on every attempt; lets POST and PATCH be retried. */
+  readonly idempotencyKey?: string | undefined;
+  /** Overrides the client's `timeoutMs` for this call. */
+  readonly timeoutMs?: number | undefined;
+  /** Overrides the client's `totalTimeoutMs` for this call. */
+  readonly totalTimeoutMs?: number | undefined;
+  /** Overrides the client's retry options for this call. */
+  readonly retry?: number | RetryOptions | undefined;
+}
+
+/** A call with a Standard Schema (zod 4, valibot, arktype) that validates and types the success data. */
+export interface SchemaRequestOptions<S extends StandardSchemaV1> extends RequestOptions {
+  readonly schema: S;
+}
+
+/** A request with its method fixed. */
+export interface SendMethod {
+  <S extends StandardSchemaV1>(path: string, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
+  <T = unknown>(path: string, init?: RequestOptions): Promise<ApiResult<T>>;
+}
+
+/** A client, as {@link createClient} makes it. */
+export interface Client {
+  /** Sends a request and reads its response into an {@link ApiResult}. Never rejects for an HTTP, network, timeout or abort failure. */
+  request<S extends StandardSchemaV1>(method: string, path: string, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
+  request<T = unknown>(method: string, path: string, init?: RequestOptions): Promise<ApiResult<T>>;
+  readonly get: SendMethod;
+  readonly post: SendMethod;
+  readonly put: SendMethod;
+  readonly patch: SendMethod;
+  readonly delete: SendMethod;
+  readonly head: SendMethod;
+  /** The items of a paginated collection, page after page; throws a `ResponseError` when a page fails. */
+  paginate<T = unknown>(path: string, init?: PaginateOptions): Paginator<T>;
+  /** Seed 003: a `HEAD` of the base URL; `true` on 2xx, `false` on 401 or 403, a thrown `ResponseError` otherwise. */
+  verifyKey(init?: RequestOptions): Promise<boolean>;
+}
+
+/** A response read, with what pagination needs besides the result. */
+export interface Sent {
+  readonly result: ApiResult<unknown>;
+  readonly headers: Headers | undefined;
+  readonly url: string;
+}
+
+const credentialHeaders = ['x-api-key', 'authorization', 'cookie', 'proxy-authorization'];
+const defaultAccept = 'application/json, */*;q=0.8';
+const now: () => number = typeof performance === 'object' ? () => performance.now() : Date.now;
+
+/** Headers as a record with lower-case names, the form every attempt reuses. */
+function toHeaderRecord(target: Record<string, string>, headers: HeadersInit | undefined): Record<string, string> {
+  if (headers) new Headers(headers).forEach((value, name) => (target[name] = value));
+  return target;
+}
+
+/** Appends query parameters to a URL; `undefined` and `null` are left out, arrays repeated. */
+export function appendQuery(url: string, query: Query | undefined): string {
+  if (!query) return url;
+  const params = query instanceof URLSearchParams ? new URLSearchParams(query) : new URLSearchParams();
+  if (!(query instanceof URLSearchParams)) {
+    for (const name of Object.keys(query)) {
+      const value = query[name];
+      for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) params.append(name, String(item));
+    }
+  }
+  const text = params.toString();
+  if (text === '') return url;
+  const hash = url.indexOf('#');
+  const bare = hash === -1 ? url : url.slice(0, hash);
+  return `${bare}${bare.includes('?') ? '&' : '?'}${text}`;
+}
+
+/** The origin of a URL; `undefined` when it has none (not absolute). */
+export function toOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function toFailure(kind: 'network' | 'timeout' | 'aborted', detail: string | undefined): ApiResult<never> {
+  return { ok: false, error: toApiError({ kind, detail }) };
+}
+
+function describeFailure(failure: unknown): string | undefined {
+  if (!(failure instanceof Error)) return undefined;
+  // undici says "fetch failed" and puts the reason (ECONNRESET, ECONNREFUSED) in `cause`.
+  const cause = failure.cause;
+  return cause instanceof Error && cause.message ? `${failure.message}: ${cause.message}` : failure.message;
+}
+
+/** The error of an attempt whose signal fired, whatever the stage it fired at. */
+function toAbortFailure(link: AttemptSignal, timeoutMs: number): ApiResult<never> {
+  const cause = link.cause();
+  return cause === 'aborted' ? toFailure('aborted', 'The request was aborted') : toFailure('timeout', cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`);
+}
+
+/**
+ * Makes a client for one API.
+ * @example
+ * const api = createClient({ baseUrl: 'https://api.example.com', apiKey: process.env.KEY });
+ * const result = await api.get('/customers', { query: { page: 2 }, schema: Customers });
+ * if (result.ok) show(result.value.data); else report(result.error.kind);
+ */
+export function createClient(options: ClientOptions): Client {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const baseOrigin = toOrigin(base);
+  const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
+  if (options.apiKey !== undefined) defaults['x-api-key'] = options.apiKey;
+  if (options.language !== undefined) defaults['accept-language'] = options.language;
+  const policy = toRetryPolicy(options.retry);
+  const attemptTimeoutMs = options.timeoutMs ?? 10_000;
+  const totalTimeoutMs = options.totalTimeoutMs ?? Number.POSITIVE_INFINITY;
+  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 1_048_576;
+  const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
+  const successRead = { maxBodyBytes };
+  const errorRead = { maxBodyBytes: maxErrorBodyBytes };
+  const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const wait = options.wait ?? waitFor;
+  const { onRetry, hooks } = options;
+  const beforeRequest = hooks?.beforeRequest ?? [];
+  const afterResponse = hooks?.afterResponse ?? [];
+  const hasHooks = beforeRequest.length > 0 || afterResponse.length > 0;
+
+  /** A path joined to the base URL (ky's `prefixUrl` rule: exactly one slash between them). */
+  const toUrl = (path: string, query: Query | undefined): string => {
+    const absolute = path.startsWith('http://') || path.startsWith('https://');
+    const url = absolute ? path : path === '' ? base : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
+    return query ? appendQuery(url, query) : url;
+  };
+
+  /** The headers of one call: the client's defaults, without credentials for another origin, then the call's own. */
+  const toHeaders = (url: string, init: RequestOptions | undefined): Record<string, string> => {
+    const crossOrigin = !(url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`)) && toOrigin(url) !== baseOrigin;
+    if (!init?.headers && init?.json === undefined && init?.idempotencyKey === undefined && !crossOrigin) return defaults;
+    const headers: Record<string, string> = { ...defaults };
+    if (crossOrigin) for (const name of credentialHeaders) delete headers[name];
+    if (init?.json !== undefined) headers['content-type'] = 'application/json';
+    if (init?.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
+    return toHeaderRecord(headers, init?.headers);
+  };
+
+  /** One attempt: send, run the hooks, read the body under the attempt's signal. */
+  const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
+    const init: RequestInit = { method, headers };
+    if (body !== undefined) init.body = body;
+    if (link.signal) init.signal = link.signal;
+    let response: Response;
+    try {
+      if (hasHooks) {
+        let request = new Request(url, init);
+        let early: Response | undefined;
+        for (const hook of beforeRequest) {
+          const changed = await hook(request, attempt);
+          if (changed instanceof Response) {
+            early = changed;
+            break;
+          }
+          if (changed instanceof Request) request = changed;
+        }
+        response = early ?? (await fetchFunction(request));
+        for (const hook of afterResponse) {
+          const changed = await hook(response, request, attempt);
+          if (changed instanceof Response && changed !== response) {
+            // The replaced response is never read: cancel its body so that the connection is freed.
+            await response.body?.cancel().catch(() => {});
+            response = changed;
+          }
+        }
+      } else response = await fetchFunction(url, init);
+    } catch (failure) {
+      if (link.cause()) return { result: toAbortFailure(link, timeoutMs), headers: undefined, url };
+      // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
+      if (failure instanceof TypeError) return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };
+      throw failure;
+    }
+    let result = await normalizeResponse(response, response.ok ? successRead : errorRead);
+    if (!result.ok && link.cause()) {
+      const { kind } = result.error;
+      // The signal fired while the body was read: say why, rather than "the body broke off".
+      if (kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(link, timeoutMs);
+    }
+    return { result, headers: response.headers, url: response.url || url };
+  };
+
+  /** All the attempts of one request. */
+  const send = async (method: string, url: string, init: RequestOptions | undefined): Promise<Sent> => {
+    const headers = toHeaders(url, init);
+    const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
+    const signal = init?.signal;
+    const retry: RetryPolicy = init?.retry === undefined ? policy : toRetryPolicy(init.retry);
+    const timeoutMs = init?.timeoutMs ?? attemptTimeoutMs;
+    const totalMs = init?.totalTimeoutMs ?? totalTimeoutMs;
+    const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
+    // A stream can be sent once only; every other body can be sent again.
+    const resendable = !(typeof ReadableStream === 'function' && body instanceof ReadableStream);
+    const mayRetry = resendable && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
+    for (let attempt = 0; ; attempt++) {
+      const remaining = deadline - now();
+      if (remaining <= 0) return { result: toFailure('timeout', 'The request took longer than its total timeout'), headers: undefined, url };
+      const totalEnds = remaining <= timeoutMs;
+      const link = linkAttemptSignal(signal, totalEnds ? remaining : timeoutMs, totalEnds);
+      let sent: Sent;
+      try {
+        sent = await attemptOnce(method, url, headers, body, link, attempt, timeoutMs);
+      } finally {
+        link.release();
+      }
+      const { result } = sent;
+      if (result.ok || !mayRetry || attempt >= retry.limit || !isRetryableError(retry, result.error, link.cause() === 'attempt')) return sent;
+      const delayMs = toRetryDelayMs(retry, result.error, attempt);
+      // No time left for another attempt after the wait: the last answer is the most useful one.
+      if (now() + delayMs >= deadline) return sent;
+      onRetry?.({ attempt: attempt + 1, delayMs, error: result.error, method, url });
+      await wait(delayMs, signal);
+      if (signal?.aborted) return { result: toFailure('aborted', 'The request was aborted'), headers: undefined, url };
+    }
+  };
+
+  const request = async (method: string, path: string, init?: RequestOptions & { readonly schema?: StandardSchemaV1 }): Promise<ApiResult<never>> => {
+    const verb = method.toUpperCase();
+    const { result } = await send(verb, toUrl(path, init?.query), init);
+    const schema = init?.schema;
+    return (schema && result.ok ? validateSuccess(result.value, schema) : result) as ApiResult<never>;
+  };
+
+  const withMethod =
+    (method: string): SendMethod =>
+    (path: string, init?: RequestOptions) =>
+      request(method, path, init);
+
+  const source: PageSource = {
+    baseOrigin,
+    toUrl,
+    send: (url, init) => send('GET', url, init),
+  };
+
+  return {
+    request,
+    get: withMethod('GET'),
+    post: withMethod('POST'),
+    put: withMethod('PUT'),
+    patch: withMethod('PATCH'),
+    delete: withMethod('DELETE'),
+    head: withMethod('HEAD'),
+    paginate: <T>(path: string, init?: PaginateOptions) => createPaginator<T>(source, path, init),
+    async verifyKey(init?: RequestOptions) {
+      const result = await request('HEAD', '', init);
+      if (result.ok) return true;
+      // Seed 003: an invalid or missing key is a 401. Anything else says nothing about the key.
+      if (result.error.status === 401 || result.error.status === 403) return false;
+      throw new ResponseError(result.error);
+    },
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * Paginated collections as an async iterator of their items, in the ways the seeds page:
+ * seed 003's chunks (`offset` as the next id, or offset + `sliceSize`, both ending on
+ * `hasNext: false`), seed 004's envelope `metadata.page` / `pagesCount`, HAL `_links.next`
+ * (seed 001) and RFC 8288 `Link: <…>; rel="next"`. The iterator is written by hand, not as an
+ * async generator: a million items then cost a million resolved promises and nothing more.
+ */
+import { toApiError } from '../create-error.ts';
+import type { ApiError, ApiSuccess, HalLink } from '../model.ts';
+import { ResponseError } from '../response-error.ts';
+import type { Query, RequestOptions, Sent } from './client.ts';
+
+/** How a collection pages. `auto` picks one from the first response. */
+export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
+
+/** How to walk a collection. */
+export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
+  /** @default 'auto' */
+  readonly mode?: PaginationMode | undefined;
+  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`. */
+  readonly sliceSize?: number | undefined;
+  /** The most pages fetched; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
+  readonly maxPages?: number | undefined;
+  /** The query parameter of the offset (seed 003). @default 'offset' */
+  readonly offsetParam?: string | undefined;
+  /** The query parameter of the page number (seed 004). @default 'page' */
+  readonly pageParam?: string | undefined;
+  /** The query parameter of the chunk size (seed 003). @default 'sliceSize' */
+  readonly sliceSizeParam?: string | undefined;
+  /** Where a page's items are; by default the data when it is an array, else the one array in `_embedded` or in the data. */
+  readonly items?: ((page: ApiSuccess<unknown>) => readonly unknown[] | undefined) | undefined;
+}
+
+/** Why a walk ended: the last page said so, the position stopped advancing, or `maxPages` was reached. */
+export type PaginationStop = 'last' | 'stalled' | 'max_pages';
+
+/** How far a walk has come. */
+export interface PaginationProgress {
+  /** Pages received so far. */
+  readonly pages: number;
+  /** Items received so far. */
+  readonly items: number;
+  /** The number of items in the collection, when the server gives it (`recordsCount`, `X-Total-Count`). */
+  readonly total: number | undefined;
+  /** The mode in use, once the first page has decided it. */
+  readonly mode: Exclude<PaginationMode, 'auto'> | 'single' | undefined;
+  readonly done: boolean;
+  readonly stop: PaginationStop | undefined;
+}
+
+/** The items of a collection, with the progress of the walk. */
+export interface Paginator<T> extends AsyncIterable<T> {
+  readonly progress: PaginationProgress;
+  /** The pages themselves, each an array of items, for those who handle a page at a time. */
+  pages(): AsyncIterableIterator<readonly T[]>;
+}
+
+/** What the client gives a paginator. */
+export interface PageSource {
+  /** The base URL's origin: credentials are never sent anywhere else. */
+  readonly baseOrigin: string | undefined;
+  readonly toUrl: (path: string, query: Query | undefined) => string;
+  readonly send: (url: string, init: RequestOptions | undefined) => Promise<Sent>;
+}
+
+type Mode = Exclude<PaginationMode, 'auto'> | 'single';
+type Progress = { -readonly [K in keyof PaginationProgress]: PaginationProgress[K] };
+
+/** A URL with one query parameter set (replaced when present). */
+function withParam(url: string, name: string, value: string): string {
+  const parsed = new URL(url);
+  parsed.searchParams.set(name, value);
+  return parsed.href;
+}
+
+function firstArray(record: Readonly<Record<string, unknown>> | undefined): readonly unknown[] | undefined {
+  if (!record) return undefined;
+  for (const key of Object.keys(record)) {
+    const value = record[key];
+    if (Array.isArray(value)) return value;
+  }
+  return undefined;
+}
+
+/** A page's items: the data when it is a list, else the one list in `_embedded` (HAL), else the first list in the data. */
+function readItems(page: ApiSuccess<unknown>): readonly unknown[] | undefined {
+  const { data } = page;
+  if (Array.isArray(data)) return data;
+  const data_ = typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : undefined;
+  return firstArray(page.embedded) ?? firstArray(data_);
+}
+
+/** RFC 8288 §3: the target of the first link whose `rel` names `next` (relation types are case-insensitive). */
+export function parseNextLink(header: string | null | undefined): string | undefined {
+  if (!header) return undefined;
+  const links = /<([^>]*)>([^<]*)/g;
+  for (let match = links.exec(header); match; match = links.exec(header)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(match[2]!);
+    const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+    if (relations.includes('next')) return match[1];
+  }
+  return undefined;
+}
+
+function halNext(page: ApiSuccess<unknown>): string | undefined {
+  const next = page.links?.['next'];
+  const link = (Array.isArray(next) ? next[0] : next) as HalLink | undefined;
+  return link?.href;
+}
+
+function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): number | undefined {
+  const records = page.page?.recordsCount;
+  if (records !== undefined) return records;
+  const header = headers?.get('x-total-count');
+  const total = header ? Number(header) : Number.NaN;
+  return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+}
+
+function throwError(error: ApiError): never {
+  throw new ResponseError(error);
+}
+
+/** Walks a collection; one instance per `paginate` call. */
+class Walk {
+  readonly progress: Progress = { pages: 0, items: 0, total: undefined, mode: undefined, done: false, stop: undefined };
+  private nextUrl: string | undefined;
+  private readonly seen = new Set<string>();
+  private readonly maxPages: number;
+  private readonly offsetParam: string;
+  private readonly pageParam: string;
+  private readonly source: PageSource;
+  private readonly init: PaginateOptions | undefined;
+
+  constructor(source: PageSource, path: string, init: PaginateOptions | undefined) {
+    this.source = source;
+    this.init = init;
+    this.maxPages = init?.maxPages ?? 10_000;
+    this.offsetParam = init?.offsetParam ?? 'offset';
+    this.pageParam = init?.pageParam ?? 'page';
+    let url = source.toUrl(path, init?.query);
+    const mode = init?.mode ?? 'auto';
+    const sliceSize = init?.sliceSize;
+    if (sliceSize !== undefined && (mode === 'auto' || mode === 'slice')) {
+      // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
+      url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
+      if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
+      this.progress.mode = 'slice';
+    } else if (mode !== 'auto') this.progress.mode = mode;
+    const offset = new URL(url).searchParams.get(this.offsetParam);
+    if (offset !== null) this.seen.add(offset);
+    this.nextUrl = url;
+  }
+
+  /** Ends the walk: nothing more is fetched. */
+  finish(stop: PaginationStop | undefined): void {
+    this.nextUrl = undefined;
+    this.progress.done = true;
+    this.progress.stop = stop;
+  }
+
+  /** The next page's items, or `undefined` when the walk is over. */
+  async fetchPage(): Promise<readonly unknown[] | undefined> {
+    const url = this.nextUrl;
+    if (url === undefined) return undefined;
+    const progress = this.progress;
+    if (progress.pages >= this.maxPages) {
+      this.finish('max_pages');
+      return undefined;
+    }
+    const sent = await this.source.send(url, this.init);
+    const { result } = sent;
+    if (!result.ok) {
+      this.finish(undefined);
+      return throwError(result.error);
+    }
+    const page = result.value;
+    const items = (this.init?.items ?? readItems)(page);
+    if (!items) {
+      this.finish(undefined);
+      return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
+    }
+    progress.pages++;
+    progress.items += items.length;
+    progress.total = toTotal(page, sent.headers) ?? progress.total;
+    progress.mode ??= this.decideMode(page, sent.headers);
+    this.nextUrl = this.toNextUrl(page, sent, url, items.length);
+    if (this.nextUrl === undefined && !progress.done) this.finish('last');
+    return items;
+  }
+
+  /** `auto`: the first response's own markers say how the collection pages. */
+  private decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
+    if (page.cursor) return 'cursor';
+    if (page.page?.page !== undefined || page.page?.pagesCount !== undefined) return 'page';
+    if (halNext(page) !== undefined || parseNextLink(headers?.get('link')) !== undefined) return 'links';
+    return 'single';
+  }
+
+  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, count: number): string | undefined {
+    const progress = this.progress;
+    switch (progress.mode) {
+      case 'cursor':
+      case 'slice': {
+        const cursor = page.cursor;
+        if (!cursor || !cursor.hasNext) return undefined;
+        // An offset already sent would fetch the same chunks again, forever.
+        if (this.seen.has(cursor.offset)) return this.stall();
+        this.seen.add(cursor.offset);
+        return withParam(url, this.offsetParam, cursor.offset);
+      }
+      case 'page': {
+        const info = page.page;
+        const current = info?.page ?? Number(new URL(url).searchParams.get(this.pageParam) ?? progress.pages);
+        // Without `pagesCount`, an empty page is the end.
+        if (info?.pagesCount !== undefined ? current >= info.pagesCount : count === 0) return undefined;
+        const key = String(current);
+        if (this.seen.has(key)) return this.stall();
+        this.seen.add(key);
+        return withParam(url, this.pageParam, String(current + 1));
+      }
+      case 'links': {
+        const href = halNext(page) ?? parseNextLink(sent.headers?.get('link'));
+        if (href === undefined) return undefined;
+        let next: string;
+        try {
+          next = new URL(href, sent.url || url).href;
+        } catch {
+          return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: `Invalid next link: ${href}` }));
+        }
+        if (new URL(next).origin !== this.source.baseOrigin) {
+          // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin:
+          // the walk stops with an error rather than follow the link, with or without them.
+          this.finish(undefined);
+          return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: `The next link leads to another origin: ${new URL(next).origin}` }));
+        }
+        if (this.seen.has(next) || next === url) return this.stall();
+        this.seen.add(next);
+        return next;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private stall(): undefined {
+    this.finish('stalled');
+    return undefined;
+  }
+}
+
+const doneResult: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
+
+/** Makes the paginator of `client.paginate`. Nothing is fetched before the first `next()`. */
+export function createPaginator<T>(source: PageSource, path: string, init: PaginateOptions | undefined): Paginator<T> {
+  const walk = new Walk(source, path, init);
+  return {
+    get progress(): PaginationProgress {
+      return walk.progress;
+    },
+    [Symbol.asyncIterator](): AsyncIterator<T> {
+      let items: readonly unknown[] = [];
+      let index = 0;
+      const next = async (): Promise<IteratorResult<T>> => {
+        while (index >= items.length) {
+          const page = await walk.fetchPage();
+          if (page === undefined) return doneResult;
+          items = page;
+          index = 0;
+        }
+        return { done: false, value: items[index++] as T };
+      };
+      return {
+        next: () => (index < items.length ? Promise.resolve({ done: false, value: items[index++] as T }) : next()),
+        return: () => {
+          items = [];
+          walk.finish(undefined);
+          return Promise.resolve(doneResult);
+        },
+      };
+    },
+    pages(): AsyncIterableIterator<readonly T[]> {
+      const iterator: AsyncIterableIterator<readonly T[]> = {
+        next: async () => {
+          const page = await walk.fetchPage();
+          return page === undefined ? doneResult : { done: false, value: page as readonly T[] };
+        },
+        [Symbol.asyncIterator]: () => iterator,
+      };
+      return iterator;
+    },
+  };
+}

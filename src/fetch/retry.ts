@@ -1,0 +1,104 @@
+/**
+ * The retry policy, as pure functions: which request may be sent again after which error, and
+ * how long to wait first. RELIABILITY.md "Client" decides every default; ky's policy is the model.
+ * When a server says when to come back, `normalize` has already read it into `retryAfterMs`
+ * (from `Retry-After`, `X-RateLimit-Reset` or `RateLimit-Reset`, see ../retry-timing.ts), so
+ * nothing here parses a header.
+ */
+import type { ApiError } from '../model.ts';
+import { isRetryableStatus } from '../status.ts';
+
+/** How a client retries. Every member has a default; a number given as `retry` sets `limit`. */
+export interface RetryOptions {
+  /** How many times a request is sent again: `limit = N` makes at most N + 1 requests. @default 2 */
+  readonly limit?: number | undefined;
+  /** The methods that may be sent again; POST and PATCH also are when an `Idempotency-Key` is set. @default ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS'] */
+  readonly methods?: readonly string[] | undefined;
+  /** The error statuses that are retried; 413 only when the server said when to come back. @default [408, 413, 429, 500, 502, 503, 504] */
+  readonly statusCodes?: readonly number[] | undefined;
+  /** The first backoff step in ms; attempt n waits `random() * min(backoffLimitMs, delayMs * 2^n)`. @default 300 */
+  readonly delayMs?: number | undefined;
+  /** The cap of the exponential backoff, in ms. @default 10_000 */
+  readonly backoffLimitMs?: number | undefined;
+  /** The longest server-given delay (`Retry-After`, a rate-limit reset) honoured; longer ones are cut to it. @default 60_000 */
+  readonly maxRetryAfterMs?: number | undefined;
+  /** The source of randomness of the jitter, for tests. @default Math.random */
+  readonly random?: (() => number) | undefined;
+}
+
+/** {@link RetryOptions} with every default filled in. */
+export interface RetryPolicy {
+  readonly limit: number;
+  readonly methods: readonly string[];
+  readonly statusCodes: readonly number[];
+  readonly delayMs: number;
+  readonly backoffLimitMs: number;
+  readonly maxRetryAfterMs: number;
+  readonly random: () => number;
+}
+
+/** The longest delay `setTimeout` keeps: longer ones fire at once in browsers and Node. */
+export const maxTimerMs = 2_147_483_647;
+
+const defaultMethods: readonly string[] = ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS'];
+const defaultStatusCodes: readonly number[] = [408, 413, 429, 500, 502, 503, 504];
+
+const toCount = (value: number | undefined, fallback: number): number => (typeof value === 'number' && value >= 0 ? value : fallback);
+
+/** Fills in the defaults of RELIABILITY.md "Client". */
+export function toRetryPolicy(retry: number | RetryOptions | undefined): RetryPolicy {
+  const options: RetryOptions = typeof retry === 'number' ? { limit: retry } : retry ?? {};
+  return {
+    limit: Math.floor(toCount(options.limit, 2)),
+    methods: (options.methods ?? defaultMethods).map((method) => method.toUpperCase()),
+    statusCodes: options.statusCodes ?? defaultStatusCodes,
+    delayMs: toCount(options.delayMs, 300),
+    backoffLimitMs: toCount(options.backoffLimitMs, 10_000),
+    maxRetryAfterMs: toCount(options.maxRetryAfterMs, 60_000),
+    random: options.random ?? Math.random,
+  };
+}
+
+/**
+ * Whether the method may be sent again. POST and PATCH are not idempotent (RFC 9110 §9.2.2);
+ * with an `Idempotency-Key` (draft-ietf-httpapi-idempotency-key-header) the server dedupes them.
+ */
+export function isRetryableMethod(policy: RetryPolicy, method: string, hasIdempotencyKey: boolean): boolean {
+  return policy.methods.includes(method) || (hasIdempotencyKey && (method === 'POST' || method === 'PATCH'));
+}
+
+/**
+ * Whether an error may go away on its own. Statuses follow the policy's list (413 only with a
+ * server-given delay; 400 401 403 404 422 never are in it). An error inside a 2xx (a seed 004
+ * envelope `type: "system"`) is retryable like a 5xx, a validation error never: the error's own
+ * `retryable` says which. Without a status, network failures and attempt timeouts are retried;
+ * aborts, total timeouts and unreadable responses are not (`attemptTimedOut` tells them apart).
+ */
+export function isRetryableError(policy: RetryPolicy, error: ApiError, attemptTimedOut: boolean): boolean {
+  const { status } = error;
+  if (status !== undefined && status >= 400) {
+    if (!policy.statusCodes.includes(status)) return false;
+    return status !== 413 || isRetryableStatus(status, error.retryAfterMs !== undefined);
+  }
+  if (status !== undefined) return error.retryable && error.kind !== 'invalid_response';
+  return error.kind === 'network' || (error.kind === 'timeout' && attemptTimedOut);
+}
+
+/**
+ * Exponential backoff with full jitter (AWS Architecture Blog, "Exponential Backoff and
+ * Jitter"): attempt 0 waits up to `delayMs`, each next one twice as long, never over the cap.
+ */
+export function toBackoffMs(policy: RetryPolicy, attempt: number): number {
+  const ceiling = Math.min(policy.backoffLimitMs, policy.delayMs * 2 ** attempt, maxTimerMs);
+  return policy.random() * ceiling;
+}
+
+/**
+ * How long to wait before attempt `attempt + 1`: the server's delay when it gave one — exactly,
+ * without jitter, cut to `maxRetryAfterMs` — else the backoff. Never more than a timer holds.
+ */
+export function toRetryDelayMs(policy: RetryPolicy, error: ApiError, attempt: number): number {
+  const given = error.retryAfterMs;
+  if (given !== undefined && Number.isFinite(given) && given >= 0) return Math.min(given, policy.maxRetryAfterMs, maxTimerMs);
+  return toBackoffMs(policy, attempt);
+}

@@ -1,0 +1,244 @@
+/**
+ * What a caller of `createClient` sees: methods, URLs, query objects, JSON bodies, headers,
+ * the API key (seed 003), the language, schemas, hooks, `verifyKey`, `toFormData` and `unwrap`,
+ * against a real HTTP server.
+ */
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import * as z from 'zod';
+import { createClient, isResponseError, toFormData, unwrap, type ApiResult, type StandardSchemaV1 } from '../../src/fetch/index.ts';
+import { htmlPage, json, startServer, text, type TestServer } from './server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+
+const noWait = (): Promise<void> => Promise.resolve();
+
+describe('sending requests', () => {
+  it('joins paths to the base URL and sends query objects, leaving out undefined and repeating arrays', async () => {
+    server.route('/api/customers', json(200, [{ id: 1 }]));
+    const api = createClient({ baseUrl: `${server.origin}/api/` });
+    const result = await api.get('customers?fixed=1', { query: { page: 2, active: true, skip: undefined, none: null, tag: ['a', 'b'] } });
+    expect(result).toMatchObject({ ok: true, value: { status: 200, data: [{ id: 1 }] } });
+    expect(server.requests('/api/customers')[0]!.url).toBe('/api/customers?fixed=1&page=2&active=true&tag=a&tag=b');
+  });
+
+  it('sends each method the helpers name', async () => {
+    server.route('/echo', (request, response) => json(200, { method: request.method })(request, response, Buffer.alloc(0)));
+    const api = createClient({ baseUrl: server.origin });
+    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+      const result = await api[method]('/echo');
+      expect(result.ok && result.value.data).toEqual({ method: method.toUpperCase() });
+    }
+    const head = await api.head('/echo');
+    expect(head).toMatchObject({ ok: true, value: { status: 200, data: undefined } });
+    const other = await api.request('options', '/echo');
+    expect(other.ok && other.value.data).toEqual({ method: 'OPTIONS' });
+  });
+
+  it('sends JSON bodies with their content type', async () => {
+    server.route('/orders', json(201, { id: 7 }, { location: '/orders/7' }));
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.post('/orders', { json: { items: [{ sku: 'A', quantity: 2 }] } });
+    expect(result).toMatchObject({ ok: true, value: { status: 201, data: { id: 7 }, location: '/orders/7' } });
+    const received = server.requests('/orders')[0]!;
+    expect(received.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(received.body.toString())).toEqual({ items: [{ sku: 'A', quantity: 2 }] });
+  });
+
+  it('sends the API key as x-api-key, the language as Accept-Language, and default and per-call headers', async () => {
+    server.route('/headers', json(200, {}));
+    const api = createClient({ baseUrl: server.origin, apiKey: 'key-123', language: 'de-CH', headers: { 'x-client': 'web', 'x-override': 'default' } });
+    await api.get('/headers', { headers: { 'x-override': 'call', 'x-call': 'yes' } });
+    const { headers } = server.requests('/headers')[0]!;
+    expect(headers).toMatchObject({ 'x-api-key': 'key-123', 'accept-language': 'de-CH', 'x-client': 'web', 'x-override': 'call', 'x-call': 'yes' });
+  });
+
+  it('does not send the API key to another origin given as an absolute URL', async () => {
+    const other = await startServer();
+    try {
+      other.route('/elsewhere', json(200, {}));
+      const api = createClient({ baseUrl: server.origin, apiKey: 'secret', headers: { authorization: 'Bearer t' } });
+      await api.get(`${other.origin}/elsewhere`);
+      const { headers } = other.requests('/elsewhere')[0]!;
+      expect(headers['x-api-key']).toBeUndefined();
+      expect(headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('reading responses', () => {
+  it('returns a normalized error for an error status, with the server message', async () => {
+    server.route('/missing', json(404, { code: 'customer_not_found', message: 'No customer 42' }));
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/missing');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, code: 'customer_not_found', detail: 'No customer 42', retryable: false } });
+  });
+
+  it('turns an nginx HTML error page into an error titled by its status, not a JSON SyntaxError', async () => {
+    server.route('/html', htmlPage(403, 'Forbidden'));
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/html');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden', status: 403, title: 'Forbidden' } });
+  });
+
+  it('returns a network error when nothing listens', async () => {
+    const closed = await startServer();
+    const origin = closed.origin;
+    await closed.close();
+    const api = createClient({ baseUrl: origin, retry: 0 });
+    const result = await api.get('/');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'network', retryable: true } });
+    expect(result.ok || result.error.status).toBeUndefined();
+  });
+
+  it('maps seed 004 partial failures to their request items and never retries them', async () => {
+    server.route(
+      '/batch',
+      json(200, {
+        result: 'failure',
+        failures: [{ rawData: { email: 'x' }, errors: [{ type: 'validation', code: 1001, message: 'Invalid email', field: 'email' }] }],
+        metadata: { receivedItemsCount: 3, validItems: [0, 2], invalidItems: [1] },
+      }),
+    );
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.put('/batch', { json: [{}, {}, {}] });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', status: 200, failures: [{ index: 1, rawData: { email: 'x' }, issues: [{ path: ['email'], message: 'Invalid email' }] }] } });
+    expect(server.requests('/batch')).toHaveLength(1);
+  });
+});
+
+describe('schemas', () => {
+  const Customer = z.object({ id: z.number(), name: z.string() });
+
+  it('validates and types the success data with a zod 4 schema', async () => {
+    server.route('/customer', json(200, { id: 1, name: 'Ada', extra: true }));
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/customer', { schema: Customer });
+    expectTypeOf(result).toEqualTypeOf<ApiResult<{ id: number; name: string }>>();
+    expect(result).toMatchObject({ ok: true, value: { data: { id: 1, name: 'Ada' } } });
+    expect(result.ok && 'extra' in result.value.data).toBe(false);
+  });
+
+  it('turns a 2xx body that fails the schema into invalid_response with the schema issues, not retried', async () => {
+    server.route('/bad-customer', json(200, { id: '1' }));
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/bad-customer', { schema: Customer });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, retryable: false } });
+    expect(!result.ok && result.error.issues.map((issue) => issue.path)).toEqual([['id'], ['name']]);
+    expect(server.requests('/bad-customer')).toHaveLength(1);
+  });
+
+  it('accepts any Standard Schema, even an asynchronous hand-written one', async () => {
+    server.route('/number', json(200, 41));
+    const plusOne: StandardSchemaV1<unknown, number> = {
+      '~standard': { version: 1, vendor: 'test', validate: async (value) => (typeof value === 'number' ? { value: value + 1 } : { issues: [{ message: 'not a number' }] }) },
+    };
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/number', { schema: plusOne });
+    expectTypeOf(result).toEqualTypeOf<ApiResult<number>>();
+    expect(result.ok && result.value.data).toBe(42);
+  });
+});
+
+describe('unwrap', () => {
+  it('gives the success, or throws a ResponseError carrying the normalized error', async () => {
+    server.route('/ok', json(200, { fine: true }));
+    server.route('/conflict', json(409, { message: 'Version mismatch' }));
+    const api = createClient({ baseUrl: server.origin });
+    expect(unwrap(await api.get('/ok')).data).toEqual({ fine: true });
+    const thrown = await api.get('/conflict').then(unwrap).catch((error: unknown) => error);
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'conflict', detail: 'Version mismatch' });
+  });
+});
+
+describe('hooks', () => {
+  it('runs a hook before each request and after each response, for logging and auth refresh', async () => {
+    let token = 'old';
+    server.route('/private', (request, response) => {
+      if (request.headers.authorization === 'Bearer new') json(200, { secret: 1 })(request, response, Buffer.alloc(0));
+      else json(401, { message: 'Token expired' })(request, response, Buffer.alloc(0));
+    });
+    const log: string[] = [];
+    const api = createClient({
+      baseUrl: server.origin,
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            request.headers.set('authorization', `Bearer ${token}`);
+            log.push(`→ ${request.method} ${new URL(request.url).pathname}`);
+          },
+        ],
+        afterResponse: [
+          async (response, request) => {
+            log.push(`← ${response.status}`);
+            if (response.status !== 401) return undefined;
+            token = 'new';
+            const headers = new Headers(request.headers);
+            headers.set('authorization', `Bearer ${token}`);
+            return fetch(request.url, { headers });
+          },
+        ],
+      },
+    });
+    const result = await api.get('/private');
+    expect(result).toMatchObject({ ok: true, value: { data: { secret: 1 } } });
+    expect(log).toEqual(['→ GET /private', '← 401']);
+    expect(server.requests('/private').map((request) => request.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
+  });
+
+  it('lets an exception thrown by a hook propagate, without retrying', async () => {
+    server.route('/hooked', json(503, {}));
+    const api = createClient({ baseUrl: server.origin, wait: noWait, hooks: { afterResponse: [() => Promise.reject(new RangeError('bug in hook'))] } });
+    await expect(api.get('/hooked')).rejects.toThrow('bug in hook');
+    expect(server.requests('/hooked')).toHaveLength(1);
+  });
+});
+
+describe('verifyKey (seed 003)', () => {
+  it('sends a HEAD with the key and says true on 200 and false on 401', async () => {
+    server.route('/v1', (request, response) => {
+      response.writeHead(request.headers['x-api-key'] === 'good' ? 200 : 401);
+      response.end();
+    });
+    expect(await createClient({ baseUrl: `${server.origin}/v1`, apiKey: 'good' }).verifyKey()).toBe(true);
+    expect(await createClient({ baseUrl: `${server.origin}/v1`, apiKey: 'bad' }).verifyKey()).toBe(false);
+    expect(server.requests('/v1').map((request) => request.method)).toEqual(['HEAD', 'HEAD']);
+  });
+
+  it('throws when the answer says nothing about the key', async () => {
+    server.route('/down', text(500, ''));
+    const api = createClient({ baseUrl: `${server.origin}/down`, apiKey: 'good', retry: 0 });
+    await expect(api.verifyKey()).rejects.toMatchObject({ error: { kind: 'server', status: 500 } });
+  });
+});
+
+describe('toFormData (seed 003 multipart)', () => {
+  it('sends a JSON part of type application/json and the binary parts', async () => {
+    server.route('/documents', json(201, {}));
+    const api = createClient({ baseUrl: server.origin });
+    const pdf = new Blob([new Uint8Array([0x25, 0x50, 0x44, 0x46, 0x00, 0xff])], { type: 'application/pdf' });
+    const result = await api.post('/documents', { body: toFormData({ title: 'Contract' }, { document: pdf }) });
+    expect(result.ok).toBe(true);
+    const received = server.requests('/documents')[0]!;
+    expect(received.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const form = await new Response(received.body, { headers: { 'content-type': received.headers['content-type']! } }).formData();
+    const data = form.get('data') as File;
+    expect(data.type).toBe('application/json');
+    expect(JSON.parse(await data.text())).toEqual({ title: 'Contract' });
+    const document = form.get('document') as File;
+    expect(document.type).toBe('application/pdf');
+    expect([...new Uint8Array(await document.arrayBuffer())]).toEqual([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+  });
+
+  it('names the JSON part as asked', () => {
+    const form = toFormData([1], {}, { jsonPart: 'payload' });
+    expect([...form.keys()]).toEqual(['payload']);
+  });
+});
