@@ -1,4 +1,4 @@
-export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, ErrorKind, HalLink, Issue, ItemFailure, PageInfo, RateLimit } from './model.ts';
+export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, ErrorKind, HalLink, Issue, IssueParam, ItemFailure, PageInfo, RateLimit } from './model.ts';
 export { errorKinds } from './model.ts';
 export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
 export { normalizeResponse, type NormalizeResponseOptions } from './normalize-response.ts';

@@ -35,10 +35,11 @@ function toPath(value: unknown): (string | number)[] | undefined {
 const leadingCodeSpan = /^`([\w$.[\]]+)`/;
 
 /** Builds a frozen issue, dropping absent optional members (exactOptionalPropertyTypes). */
-export function createIssue(path: readonly (string | number)[], message: string, field?: string, code?: string): Issue {
-  const issue: { path: readonly (string | number)[]; field?: string; message: string; code?: string } = { path: Object.freeze(path), message };
+export function createIssue(path: readonly (string | number)[], message: string, field?: string, code?: string, params?: Issue['params']): Issue {
+  const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: Object.freeze(path), message };
   if (field !== undefined) issue.field = field;
   if (code !== undefined) issue.code = code;
+  if (params !== undefined) issue.params = Object.freeze(params);
   return Object.freeze(issue);
 }
 

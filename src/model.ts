@@ -59,7 +59,15 @@ export interface Issue {
   readonly message: string;
   /** The server's machine code for the problem, as a string: `invalid_type`, `1001`. */
   readonly code?: string;
+  /**
+   * The limits and names a message about this code is made of (`{ origin: 'string', minimum: 3 }`),
+   * so that faultline/i18n can say it in another language. Set by `fromZodError`.
+   */
+  readonly params?: Readonly<Record<string, IssueParam>>;
 }
+
+/** One fact of an issue's {@link Issue.params}. */
+export type IssueParam = string | number | boolean | readonly (string | number)[];
 
 /** One item of a batch request that the server refused (seed 004 `failures[]`). */
 export interface ItemFailure {

@@ -6,7 +6,7 @@
 import type * as z from 'zod';
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
-import type { ApiErrorOf, Issue } from '../model.ts';
+import type { ApiErrorOf, Issue, IssueParam } from '../model.ts';
 
 /** One issue as zod (or any Standard Schema library) reports it; only these members are read. */
 export interface ZodIssueLike {
@@ -59,9 +59,30 @@ function toIssue(issue: unknown, position: number): Issue {
   const rawPath = issue['path'];
   const path = Array.isArray(rawPath) ? rawPath.map(toSegment) : [];
   const code = typeof issue['code'] === 'string' ? issue['code'] : undefined;
-  // The issue's other facts (expected, minimum, format, ...) are in its message already; the
-  // model has no place for them, and extensions are for members of a received body.
-  return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, code);
+  // The facts the message is made of (minimum, format, ...) go in `params`, so that
+  // faultline/i18n can say the message in another language.
+  return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, code, toParams(issue));
+}
+
+/** Zod issue members a message is made of. */
+const paramNames = ['origin', 'expected', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'divisor', 'values', 'keys'];
+
+/** A zod fact as a JSON-safe param: bigints and dates as text, lists of primitives kept. */
+function toParam(value: unknown): IssueParam | undefined {
+  if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
+  if (typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return value.toISOString();
+  if (Array.isArray(value)) return value.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number');
+  return undefined;
+}
+
+function toParams(issue: Record<string, unknown>): Record<string, IssueParam> | undefined {
+  let params: Record<string, IssueParam> | undefined;
+  for (const name of paramNames) {
+    const value = toParam(issue[name]);
+    if (value !== undefined) (params ??= {})[name] = value;
+  }
+  return params;
 }
 
 /**

@@ -279,7 +279,13 @@ export const envelopeSchema: EnvelopeSchema = /* @__PURE__ */ createSchema(() =>
 
 /** Type of {@link issueSchema}. */
 export type IssueSchema = z.ZodObject<
-  { path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodInt]>>; field: OptionalString; message: z.ZodString; code: OptionalString },
+  {
+    path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodInt]>>;
+    field: OptionalString;
+    message: z.ZodString;
+    code: OptionalString;
+    params: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnion<readonly [z.ZodString, z.ZodNumber, z.ZodBoolean, z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>]>>>;
+  },
   z.core.$strip
 >;
 
@@ -291,6 +297,10 @@ export const issueSchema: IssueSchema = /* @__PURE__ */ createSchema(() =>
       field: z.string().describe("The server's own spelling of the field: 'items[0].name', '/items/0/name'.").optional(),
       message: z.string(),
       code: z.string().describe("The server's machine code for the problem: 'invalid_type', '1001'.").optional(),
+      params: z
+        .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
+        .describe("The facts a message about the code is made of: { origin: 'string', minimum: 3 }.")
+        .optional(),
     })
     .meta({ title: 'Issue', description: 'One field-level problem.' }),
 );

@@ -20,17 +20,20 @@ const order = z.object({
   items: z.array(z.object({ name: z.string(), quantity: z.int().positive() })),
 });
 
+/** The issues without their params, which the tests below check on their own. */
+const withoutParams = (issues: readonly Issue[]): Omit<Issue, 'params'>[] => issues.map(({ params: _params, ...issue }) => issue);
+
 describe('fromZodError', () => {
   it('turns a nested object path into a path and a dotted field', () => {
     const error = fromZodError(failParse(order, { customer: { name: 'Ada', address: { city: 7 } }, items: [] }));
-    expect(error.issues).toEqual([
+    expect(withoutParams(error.issues)).toEqual([
       { path: ['customer', 'address', 'city'], field: 'customer.address.city', message: 'Invalid input: expected string, received number', code: 'invalid_type' },
     ]);
   });
 
   it('keeps array indices as numbers and spells them in brackets', () => {
     const error = fromZodError(failParse(order, { customer: { name: 'Ada', address: { city: 'London' } }, items: [{ name: 'pen', quantity: 1 }, { quantity: 2 }] }));
-    expect(error.issues).toEqual([
+    expect(withoutParams(error.issues)).toEqual([
       { path: ['items', 1, 'name'], field: 'items[1].name', message: 'Invalid input: expected string, received undefined', code: 'invalid_type' },
     ]);
   });
@@ -38,7 +41,7 @@ describe('fromZodError', () => {
   it('gives one issue per zod issue, in zod order', () => {
     const schema = z.object({ name: z.string().min(2), age: z.int().positive(), tags: z.array(z.string()).max(1), email: z.email() });
     const error = fromZodError(failParse(schema, { name: 'A', age: -1, tags: ['a', 'b'], email: 'ada@' }));
-    expect(error.issues).toEqual([
+    expect(withoutParams(error.issues)).toEqual([
       { path: ['name'], field: 'name', message: 'Too small: expected string to have >=2 characters', code: 'too_small' },
       { path: ['age'], field: 'age', message: 'Too small: expected number to be >0', code: 'too_small' },
       { path: ['tags'], field: 'tags', message: 'Too big: expected array to have <=1 items', code: 'too_big' },
@@ -49,30 +52,48 @@ describe('fromZodError', () => {
   it('keeps the custom message of a refinement, with the code custom', () => {
     const signUp = z.object({ password: z.string(), confirm: z.string() }).refine((form) => form.password === form.confirm, { message: 'Passwords do not match', path: ['confirm'] });
     const error = fromZodError(failParse(signUp, { password: 'secret', confirm: 'secrte' }));
-    expect(error.issues).toEqual([{ path: ['confirm'], field: 'confirm', message: 'Passwords do not match', code: 'custom' }]);
+    expect(withoutParams(error.issues)).toEqual([{ path: ['confirm'], field: 'confirm', message: 'Passwords do not match', code: 'custom' }]);
   });
 
   it('reports an unrecognized key at the path of its object, without a field for the root', () => {
     const schema = z.strictObject({ name: z.string(), address: z.strictObject({ city: z.string() }) });
     const error = fromZodError(failParse(schema, { name: 'Ada', address: { city: 'London', zip: 'N1' }, admin: true }));
-    expect(error.issues).toEqual([
+    expect(withoutParams(error.issues)).toEqual([
       { path: ['address'], field: 'address', message: 'Unrecognized key: "zip"', code: 'unrecognized_keys' },
       { path: [], message: 'Unrecognized key: "admin"', code: 'unrecognized_keys' },
     ]);
     expect(Object.keys(error.issues[1]!)).not.toContain('field');
   });
 
-  it('puts the extra facts of a zod issue nowhere: an issue has only path, field, message and code', () => {
+  it('keeps the facts a message is made of in params, for faultline/i18n, and nowhere else', () => {
     const error = fromZodError(failParse(z.object({ age: z.number().min(18) }), { age: 3 }));
-    expect(Object.keys(error.issues[0]!).sort()).toEqual(['code', 'field', 'message', 'path']);
+    expect(Object.keys(error.issues[0]!).sort()).toEqual(['code', 'field', 'message', 'params', 'path']);
+    expect(error.issues[0]!.params).toEqual({ origin: 'number', minimum: 18, inclusive: true });
     expect(error.extensions).toEqual({});
     expect(error.body).toBeUndefined();
-    expect(JSON.stringify(error)).not.toContain('minimum');
+  });
+
+  it('gives each kind of zod issue the params its message needs', () => {
+    const schema = z.object({
+      name: z.string().min(3),
+      tags: z.array(z.string()).max(2),
+      email: z.email(),
+      size: z.enum(['s', 'm']),
+      step: z.number().multipleOf(5),
+    }).strict();
+    const error = fromZodError(failParse(schema, { name: 'ab', tags: ['a', 'b', 'c'], email: 'x', size: 'xl', step: 7, extra: 1 }));
+    const byField = Object.fromEntries(error.issues.map((issue) => [issue.field ?? '(root)', issue.params]));
+    expect(byField['name']).toEqual({ origin: 'string', minimum: 3, inclusive: true });
+    expect(byField['tags']).toEqual({ origin: 'array', maximum: 2, inclusive: true });
+    expect(byField['email']).toMatchObject({ format: 'email' });
+    expect(byField['size']).toEqual({ values: ['s', 'm'] });
+    expect(byField['step']).toMatchObject({ divisor: 5 });
+    expect(byField['(root)']).toEqual({ keys: ['extra'] });
   });
 
   it('spells keys that are not identifiers in quoted brackets, as zod does', () => {
     const error = fromZodError(failParse(z.object({ scores: z.record(z.string(), z.number()) }), { scores: { 'first round': 'x' } }));
-    expect(error.issues).toEqual([
+    expect(withoutParams(error.issues)).toEqual([
       { path: ['scores', 'first round'], field: 'scores["first round"]', message: 'Invalid input: expected number, received string', code: 'invalid_type' },
     ]);
   });
@@ -83,7 +104,7 @@ describe('fromZodError', () => {
       context.addIssue({ code: 'custom', message: 'Not allowed', path: [key, 'owner'] });
     });
     const error = fromZodError(failParse(schema, {}));
-    expect(error.issues).toEqual([{ path: ['Symbol(meta)', 'owner'], field: '["Symbol(meta)"].owner', message: 'Not allowed', code: 'custom' }]);
+    expect(withoutParams(error.issues)).toEqual([{ path: ['Symbol(meta)', 'owner'], field: '["Symbol(meta)"].owner', message: 'Not allowed', code: 'custom' }]);
   });
 
   it('makes a validation error with status 400, the title Bad Request and dialect unknown', () => {
@@ -92,7 +113,7 @@ describe('fromZodError', () => {
       kind: 'validation',
       status: 400,
       title: 'Bad Request',
-      issues: [{ path: ['name'], field: 'name', message: 'Invalid input: expected string, received undefined', code: 'invalid_type' }],
+      issues: [{ path: ['name'], field: 'name', message: 'Invalid input: expected string, received undefined', code: 'invalid_type', params: { expected: 'string' } }],
       failures: [],
       retryable: false,
       dialect: 'unknown',
@@ -133,18 +154,18 @@ describe('fromZodError', () => {
     const result = zm.safeParse(zm.object({ name: zm.string() }), { name: 1 });
     expect(result.error).toBeDefined();
     expect(result.error instanceof z.ZodError).toBe(false);
-    expect(fromZodError(result.error!).issues).toEqual([{ path: ['name'], field: 'name', message: 'Invalid input: expected string, received number', code: 'invalid_type' }]);
+    expect(withoutParams(fromZodError(result.error!).issues)).toEqual([{ path: ['name'], field: 'name', message: 'Invalid input: expected string, received number', code: 'invalid_type' }]);
   });
 
   it('accepts an error of another zod copy, here zod 3, by its shape', () => {
     const result = z3.z.object({ items: z3.z.array(z3.z.string()) }).safeParse({ items: ['a', 2] });
     expect(result.success).toBe(false);
-    expect(fromZodError(result.error!).issues).toEqual([{ path: ['items', 1], field: 'items[1]', message: 'Expected string, received number', code: 'invalid_type' }]);
+    expect(withoutParams(fromZodError(result.error!).issues)).toEqual([{ path: ['items', 1], field: 'items[1]', message: 'Expected string, received number', code: 'invalid_type' }]);
   });
 
   it('accepts a Standard Schema failure whose path segments are objects', () => {
     const failure = { issues: [{ message: 'Required', path: [{ key: 'items' }, { key: 0 }] }, { message: 'Invalid body' }] };
-    expect(fromZodError(failure).issues).toEqual([
+    expect(withoutParams(fromZodError(failure).issues)).toEqual([
       { path: ['items', 0], field: 'items[0]', message: 'Required' },
       { path: [], message: 'Invalid body' },
     ]);
