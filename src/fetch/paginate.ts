@@ -124,6 +124,8 @@ function throwError(error: ApiError): never {
 class Walk {
   readonly progress: Progress = { pages: 0, items: 0, total: undefined, mode: undefined, done: false, stop: undefined };
   private nextUrl: string | undefined;
+  /** An error found while reading a page, thrown when the page after it is asked for. */
+  private failure: ApiError | undefined;
   private readonly seen = new Set<string>();
   private readonly maxPages: number;
   private readonly offsetParam: string;
@@ -160,6 +162,12 @@ class Walk {
 
   /** The next page's items, or `undefined` when the walk is over. */
   async fetchPage(): Promise<readonly unknown[] | undefined> {
+    const failure = this.failure;
+    if (failure) {
+      this.failure = undefined;
+      this.finish(undefined);
+      return throwError(failure);
+    }
     const url = this.nextUrl;
     if (url === undefined) return undefined;
     const progress = this.progress;
@@ -184,7 +192,7 @@ class Walk {
     progress.total = toTotal(page, sent.headers) ?? progress.total;
     progress.mode ??= this.decideMode(page, sent.headers);
     this.nextUrl = this.toNextUrl(page, sent, url, items.length);
-    if (this.nextUrl === undefined && !progress.done) this.finish('last');
+    if (this.nextUrl === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
   }
 
@@ -225,13 +233,16 @@ class Walk {
         try {
           next = new URL(href, sent.url || url).href;
         } catch {
-          return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: `Invalid next link: ${href}` }));
+          this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: `Invalid next link: ${href}` });
+          return undefined;
         }
-        if (new URL(next).origin !== this.source.baseOrigin) {
+        const origin = new URL(next).origin;
+        if (origin !== this.source.baseOrigin) {
           // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin:
-          // the walk stops with an error rather than follow the link, with or without them.
-          this.finish(undefined);
-          return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: `The next link leads to another origin: ${new URL(next).origin}` }));
+          // rather than follow the link, with or without them, the walk ends with an error once
+          // this page's items have been handed out.
+          this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: `The next link leads to another origin: ${origin}` });
+          return undefined;
         }
         if (this.seen.has(next) || next === url) return this.stall();
         this.seen.add(next);

@@ -228,7 +228,7 @@ describe('toFormData (seed 003 multipart)', () => {
     expect(result.ok).toBe(true);
     const received = server.requests('/documents')[0]!;
     expect(received.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const form = await new Response(received.body, { headers: { 'content-type': received.headers['content-type']! } }).formData();
+    const form = await new Response(new Uint8Array(received.body), { headers: { 'content-type': received.headers['content-type']! } }).formData();
     const data = form.get('data') as File;
     expect(data.type).toBe('application/json');
     expect(JSON.parse(await data.text())).toEqual({ title: 'Contract' });

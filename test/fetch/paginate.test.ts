@@ -1,0 +1,236 @@
+/**
+ * `client.paginate` in every mode the seeds use, against collections the test server pages:
+ * seed 003's chunks (offset as the next id; offset + sliceSize), seed 004's envelope pages,
+ * HAL `_links.next` and RFC 8288 `Link` headers. RELIABILITY.md "Client", last line: the walk
+ * stops on `hasNext: false`, on an offset that does not advance, after `maxPages`, and never
+ * sends credentials to another origin.
+ */
+import type { IncomingMessage } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, isResponseError, parseNextLink, type PaginationProgress } from '../../src/fetch/index.ts';
+import { json, startServer, text, type Handler, type TestServer } from './server.ts';
+
+let server: TestServer;
+let other: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+  other = await startServer();
+});
+afterAll(async () => {
+  await server.close();
+  await other.close();
+});
+
+const records = Array.from({ length: 25 }, (_, index) => ({ id: 1000 + index, name: `Customer ${index}` }));
+const ids = records.map((record) => record.id);
+const query = (request: IncomingMessage): URLSearchParams => new URL(request.url ?? '/', 'http://x').searchParams;
+const noWait = (): Promise<void> => Promise.resolve();
+
+/** Seed 003, first way: `offset` is the id after which the next chunk starts. */
+const cursorPages: Handler = (request, response, body) => {
+  const after = Number(query(request).get('offset') ?? 0);
+  const chunk = records.filter((record) => record.id > after).slice(0, 10);
+  const last = chunk.at(-1)?.id ?? after;
+  json(200, { result: chunk, offset: String(last), hasNext: last < ids.at(-1)! })(request, response, body);
+};
+
+/** Seed 003, second way: `offset` + `sliceSize`. */
+const slicePages: Handler = (request, response, body) => {
+  const offset = Number(query(request).get('offset'));
+  const size = Number(query(request).get('sliceSize'));
+  const chunk = records.slice(offset, offset + size);
+  json(200, { result: chunk, offset: String(offset + chunk.length), hasNext: offset + size < records.length })(request, response, body);
+};
+
+/** Seed 004: envelope pages with `metadata.page` and `pagesCount`. */
+const envelopePages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const perPage = 10;
+  json(200, {
+    result: 'success',
+    customers: records.slice((page - 1) * perPage, page * perPage),
+    metadata: { page, pagesCount: Math.ceil(records.length / perPage), recordsPerPage: perPage, recordsCount: records.length },
+  })(request, response, body);
+};
+
+/** HAL (seed 001): items in `_embedded`, the next page in `_links.next`, relative. */
+function halPages(origin = ''): Handler {
+  return (request, response, body) => {
+    const page = Number(query(request).get('p') ?? 0);
+    const links: Record<string, { href: string }> = { self: { href: `/hal?p=${page}` } };
+    if ((page + 1) * 10 < records.length) links['next'] = { href: `${origin}/hal?p=${page + 1}` };
+    const hal = { _links: links, _embedded: { customers: records.slice(page * 10, page * 10 + 10) }, total: records.length };
+    json(200, hal, { 'content-type': 'application/hal+json' })(request, response, body);
+  };
+}
+
+/** RFC 8288: a bare array, the next page in a `Link` header, the total in `X-Total-Count`. */
+function linkPages(origin: () => string): Handler {
+  return (request, response, body) => {
+    const page = Number(query(request).get('page') ?? 1);
+    const headers: Record<string, string> = { 'x-total-count': String(records.length) };
+    if (page * 10 < records.length) headers['link'] = `<${origin()}/linked?page=${page + 1}>; rel="next", <${origin()}/linked?page=1>; rel="first"`;
+    json(200, records.slice((page - 1) * 10, page * 10), headers)(request, response, body);
+  };
+}
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+describe('every mode of the seeds, picked by auto from the first response', () => {
+  it('walks seed 003 chunks whose offset is the next id, until hasNext is false', async () => {
+    server.route('/chunks', cursorPages);
+    const api = createClient({ baseUrl: server.origin, apiKey: 'k' });
+    const pages = api.paginate<{ id: number }>('/chunks');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/chunks').map((request) => request.url)).toEqual(['/chunks', '/chunks?offset=1009', '/chunks?offset=1019']);
+    expect(pages.progress).toEqual({ pages: 3, items: 25, total: undefined, mode: 'cursor', done: true, stop: 'last' });
+  });
+
+  it('walks seed 003 chunks by offset and sliceSize, starting at offset 0', async () => {
+    server.route('/slices', slicePages);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>('/slices', { sliceSize: 10 });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/slices').map((request) => request.url)).toEqual(['/slices?sliceSize=10&offset=0', '/slices?sliceSize=10&offset=10', '/slices?sliceSize=10&offset=20']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, mode: 'slice', stop: 'last' });
+  });
+
+  it('walks seed 004 envelope pages until pagesCount, giving the total from recordsCount', async () => {
+    server.route('/customers', envelopePages);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>('/customers', { query: { filter: 'all' } });
+    const seen: PaginationProgress[] = [];
+    const items: number[] = [];
+    for await (const item of pages) {
+      items.push(item.id);
+      seen.push({ ...pages.progress });
+    }
+    expect(items).toEqual(ids);
+    expect(server.requests('/customers').map((request) => request.url)).toEqual(['/customers?filter=all', '/customers?filter=all&page=2', '/customers?filter=all&page=3']);
+    expect(seen[0]).toMatchObject({ pages: 1, items: 10, total: 25, mode: 'page', done: false });
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, done: true, stop: 'last' });
+  });
+
+  it('follows HAL _links.next, reading the items from _embedded', async () => {
+    server.route('/hal', halPages());
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>('/hal');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, mode: 'links', stop: 'last' });
+  });
+
+  it('follows RFC 8288 Link rel="next" headers, giving the total from X-Total-Count', async () => {
+    server.route('/linked', linkPages(() => server.origin));
+    const api = createClient({ baseUrl: server.origin, apiKey: 'k' });
+    const pages = api.paginate<{ id: number }>('/linked');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'links', stop: 'last' });
+    expect(server.requests('/linked').every((request) => request.headers['x-api-key'] === 'k')).toBe(true);
+  });
+
+  it('reads one page when the first response says nothing about more', async () => {
+    server.route('/single', json(200, [1, 2, 3]));
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/single');
+    expect(await collect(pages)).toEqual([1, 2, 3]);
+    expect(pages.progress).toMatchObject({ pages: 1, mode: 'single', stop: 'last' });
+  });
+
+  it('hands out whole pages too', async () => {
+    server.route('/chunks', cursorPages);
+    const api = createClient({ baseUrl: server.origin });
+    const sizes: number[] = [];
+    for await (const page of api.paginate('/chunks').pages()) sizes.push(page.length);
+    expect(sizes).toEqual([10, 10, 5]);
+  });
+});
+
+describe('the walk stops as RELIABILITY.md says', () => {
+  it('stops when the offset does not advance', async () => {
+    server.route('/stuck', json(200, { result: [{ id: 1 }], offset: '1', hasNext: true }));
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/stuck');
+    expect(await collect(pages)).toHaveLength(2);
+    expect(server.requests('/stuck')).toHaveLength(2);
+    expect(pages.progress).toMatchObject({ pages: 2, done: true, stop: 'stalled' });
+  });
+
+  it('stops when a page number comes back again', async () => {
+    server.route('/same-page', json(200, { result: 'success', items: [1], metadata: { page: 1, pagesCount: 5 } }));
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/same-page');
+    expect(await collect(pages)).toEqual([1, 1]);
+    expect(pages.progress.stop).toBe('stalled');
+  });
+
+  it('stops after maxPages, 10,000 by default', async () => {
+    let next = 0;
+    server.route('/endless', (request, response, body) => json(200, { result: [next], offset: String(++next), hasNext: true })(request, response, body));
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/endless', { maxPages: 7 });
+    expect(await collect(pages)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(server.requests('/endless')).toHaveLength(7);
+    expect(pages.progress).toMatchObject({ pages: 7, stop: 'max_pages' });
+  });
+
+  it('stops with an error, sending nothing, when a HAL next link leads to another origin', async () => {
+    server.route('/hal', halPages(other.origin));
+    other.route('/hal', halPages());
+    const api = createClient({ baseUrl: server.origin, apiKey: 'secret', headers: { authorization: 'Bearer t' } });
+    const items: unknown[] = [];
+    const thrown = await (async () => {
+      for await (const item of api.paginate('/hal')) items.push(item);
+    })().catch((error: unknown) => error);
+    expect(items).toHaveLength(10);
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'invalid_response', detail: `The next link leads to another origin: ${other.origin}` });
+    expect(other.requests('/hal')).toHaveLength(0);
+  });
+
+  it('stops with an error when a Link header leads to another origin', async () => {
+    server.route('/linked', linkPages(() => other.origin));
+    other.route('/linked', json(200, []));
+    const api = createClient({ baseUrl: server.origin, apiKey: 'secret' });
+    await expect(collect(api.paginate('/linked'))).rejects.toMatchObject({ error: { kind: 'invalid_response' } });
+    expect(other.requests('/linked')).toHaveLength(0);
+  });
+
+  it('throws the page error as a ResponseError after retrying it', async () => {
+    server.route('/flaky', text(503, ''), cursorPages, json(404, { message: 'Gone' }));
+    const api = createClient({ baseUrl: server.origin, wait: noWait });
+    const pages = api.paginate<{ id: number }>('/flaky');
+    const items: number[] = [];
+    const thrown = await (async () => {
+      for await (const item of pages) items.push(item.id);
+    })().catch((error: unknown) => error);
+    expect(items).toEqual(ids.slice(0, 10));
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'not_found', detail: 'Gone' });
+    expect(pages.progress).toMatchObject({ pages: 1, done: true });
+  });
+
+  it('fetches nothing more after the caller breaks out of the loop', async () => {
+    server.route('/chunks', cursorPages);
+    const api = createClient({ baseUrl: server.origin });
+    for await (const item of api.paginate<{ id: number }>('/chunks')) if (item.id === 1002) break;
+    expect(server.requests('/chunks')).toHaveLength(1);
+  });
+
+  it('sends nothing before the first item is asked for', () => {
+    server.route('/lazy', json(200, []));
+    createClient({ baseUrl: server.origin }).paginate('/lazy');
+    expect(server.requests('/lazy')).toHaveLength(0);
+  });
+});
+
+describe('parseNextLink (RFC 8288)', () => {
+  it('finds rel="next" among several links, quoted or not, in any case, with several relations', () => {
+    expect(parseNextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"')).toBe('https://a/3');
+    expect(parseNextLink('<https://a/3>; rel=NEXT')).toBe('https://a/3');
+    expect(parseNextLink('<https://a/3>; title="x, y"; rel="next last"')).toBe('https://a/3');
+    expect(parseNextLink('<https://a/1>; rel="prev"')).toBeUndefined();
+    expect(parseNextLink(null)).toBeUndefined();
+  });
+});
