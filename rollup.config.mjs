@@ -9,6 +9,7 @@ const entries = {
   server: 'src/server/index.ts',
   zod: 'src/zod/index.ts',
   fetch: 'src/fetch/index.ts',
+  i18n: 'src/i18n/index.ts',
 };
 
 /** Peer dependencies stay imports; they are never bundled. */

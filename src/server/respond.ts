@@ -21,6 +21,11 @@ export interface BuiltResponse {
 export interface ErrorResponseOptions {
   /** The dialect the API documents. @default 'problem' (RFC 9457) */
   readonly dialect?: Dialect | DialectBuilder | undefined;
+  /**
+   * The language the error's texts are in (after faultline/i18n's `localize`): sent as
+   * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it.
+   */
+  readonly language?: string | undefined;
   /** Extra headers; they win over faultline's. */
   readonly headers?: HeadersInit | undefined;
 }
@@ -79,6 +84,10 @@ export function buildError(error: ApiError, options?: ErrorResponseOptions): Bui
   const status = toErrorStatus(error, builder);
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);
+  if (options?.language !== undefined) {
+    headers['content-language'] = assertHeaderValue('Content-Language', options.language);
+    headers['vary'] = 'Accept-Language';
+  }
   Object.assign(headers, toHeaderRecord(options?.headers));
   return { status, headers, body: stringify(builder.buildError(error, status), 'The error (its extensions or failures)') };
 }

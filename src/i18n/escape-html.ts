@@ -1,0 +1,28 @@
+/**
+ * Server text on a page is text, never markup: a message that says `<script>` shows
+ * `<script>`. These helpers are for pages that build HTML by hand; frameworks that escape
+ * (React, Vue, Svelte) need none of it.
+ */
+import type { ApiError } from '../model.ts';
+
+const entities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes `& < > " '` so that `text` is shown as written, in element content and in quoted attributes. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => entities[character]!);
+}
+
+/**
+ * An error as a small HTML fragment: its title, its detail and a list of its issues, every
+ * piece of text escaped.
+ * @example
+ * element.innerHTML = toHtml(localize(error, 'de'));
+ */
+export function toHtml(error: ApiError): string {
+  const detail = error.detail === undefined ? '' : `<p>${escapeHtml(error.detail)}</p>`;
+  const issues = error.issues.map((issue) => {
+    const field = issue.field ?? issue.path.join('.');
+    return `<li>${field === '' ? '' : `<strong>${escapeHtml(field)}</strong>: `}${escapeHtml(issue.message)}</li>`;
+  });
+  return `<div role="alert"><strong>${escapeHtml(error.title)}</strong>${detail}${issues.length > 0 ? `<ul>${issues.join('')}</ul>` : ''}</div>`;
+}

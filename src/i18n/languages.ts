@@ -1,0 +1,75 @@
+/**
+ * Seed 003's languages and its rules for choosing one from `Accept-Language` (RFC 9110 §12.5.4):
+ * a language not listed falls back to English; a country variant not listed falls back to its
+ * language (`de-LU` → `de`); q-values decide the order; no header means the configured default.
+ */
+
+/** The 15 languages and 6 country variants of seed 003. */
+export const supportedLanguages: readonly string[] = [
+  'cs', 'de', 'en', 'es', 'fr', 'hu', 'it', 'nb', 'nl', 'pl', 'ro', 'ru', 'sl', 'sv', 'tr',
+  'de-CH', 'de-LI', 'en-CA', 'en-GB', 'en-US', 'fr-LU',
+];
+
+/** How many ranges of a header are read; a longer header is cut (a 10 KB header is no reason to work hard). */
+const maxRanges = 64;
+
+// RFC 4647 §2.1 language-range, and RFC 9110 §12.4.2 qvalue.
+const languageRange = /^(?:\*|[a-z]{1,8}(?:-[a-z\d]{1,8})*)$/i;
+const qualityParameter = /^q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/i;
+
+interface Range {
+  readonly tag: string;
+  readonly quality: number;
+}
+
+function parseRanges(header: string): Range[] {
+  const ranges: Range[] = [];
+  for (const part of header.split(',', maxRanges)) {
+    const [tag = '', ...parameters] = part.split(';').map((piece) => piece.trim());
+    if (!languageRange.test(tag)) continue;
+    let quality = 1;
+    for (const parameter of parameters) {
+      const match = qualityParameter.exec(parameter.replace(/\s+/g, ''));
+      // A malformed weight makes the whole range unusable rather than guessed at.
+      quality = match ? Number(match[1]) : Number.NaN;
+    }
+    // RFC 9110 §12.4.2: q=0 means "not acceptable".
+    if (quality > 0) ranges.push({ tag, quality });
+  }
+  // Stable: ranges of equal weight keep the client's order.
+  return ranges.sort((a, b) => b.quality - a.quality);
+}
+
+/** The supported spelling of `tag`, or of its shorter prefixes (RFC 4647 §3.4 lookup: `de-CH-1996` → `de-CH` → `de`). */
+function lookup(tag: string, supported: readonly string[]): string | undefined {
+  const byLowerCase = (candidate: string): string | undefined => supported.find((language) => language.toLowerCase() === candidate);
+  let candidate = tag.toLowerCase();
+  for (;;) {
+    const found = byLowerCase(candidate);
+    if (found) return found;
+    const end = candidate.lastIndexOf('-');
+    if (end === -1) return undefined;
+    candidate = candidate.slice(0, end);
+  }
+}
+
+/**
+ * The language to answer in, by seed 003's rules.
+ * @param acceptLanguage the request's `Accept-Language`; absent or empty means "no preference"
+ * @param supported the languages there are texts for @default supportedLanguages
+ * @param defaultLanguage the configured language, used when the header says nothing @default 'en'
+ * @example
+ * negotiateLanguage('de-LU, fr;q=0.8'); // 'de'
+ * negotiateLanguage('ja'); // 'en'
+ */
+export function negotiateLanguage(acceptLanguage: string | null | undefined, supported: readonly string[] = supportedLanguages, defaultLanguage = 'en'): string {
+  if (typeof acceptLanguage !== 'string' || acceptLanguage.trim() === '') return defaultLanguage;
+  for (const { tag } of parseRanges(acceptLanguage)) {
+    // `*` accepts any language: the configured one is as good as any.
+    if (tag === '*') return defaultLanguage;
+    const found = lookup(tag, supported);
+    if (found) return found;
+  }
+  // Seed 003: "Any other language not listed above ... will fall back to en (English)".
+  return lookup('en', supported) ?? defaultLanguage;
+}

@@ -1,0 +1,132 @@
+/**
+ * Errors in the user's language, with i18next underneath — in an instance of its own
+ * (`createInstance`), so the application's i18next is never touched. faultline localizes what
+ * it owns: standard titles (the status phrase or the kind's title it filled in) and the
+ * messages of issue codes it knows. The server's own title, `detail` and unknown issue
+ * messages stay as the server wrote them, and server text is never interpreted.
+ */
+import { createInstance, type i18n, type TOptions } from 'i18next';
+import type { ApiError, Issue } from '../model.ts';
+
+/** One language's texts: the content of a `locales/<lang>.json` file. */
+export type LocaleResources = Readonly<Record<string, unknown>>;
+
+/** How to make a localizer. */
+export interface LocalizerOptions {
+  /** An i18next instance to add faultline's texts to (namespace `faultline`); by default one of its own. */
+  readonly i18n?: i18n | undefined;
+  /** The language when none is given per call. @default 'en' */
+  readonly language?: string | undefined;
+  /** Texts by language, e.g. `{ en, de }` imported from `faultline/locales/*.json`. English is the fallback. */
+  readonly resources?: Readonly<Record<string, LocaleResources>> | undefined;
+}
+
+/** Localizes errors; made by {@link createLocalizer}. */
+export interface Localizer {
+  /** The i18next instance holding the texts. */
+  readonly i18n: i18n;
+  /** The error with faultline's own texts in `language` (the localizer's by default). */
+  localize(error: ApiError, language?: string): ApiError;
+  /** A sentence explaining the error's kind to a user, in `language`. */
+  describe(error: ApiError, language?: string): string;
+  /** "Try again in N seconds", when the error says when; `undefined` otherwise. */
+  retryAdvice(error: ApiError, language?: string): string | undefined;
+  /** Adds or replaces one language's texts, e.g. a locale fetched when the user picked it. */
+  addLocale(language: string, resources: LocaleResources): void;
+}
+
+const namespace = 'faultline';
+
+// Which issue message fits best, given the issue's params (zod's codes, seed 003's `required`).
+function toIssueKey(issue: Issue): string | undefined {
+  const { code, params } = issue;
+  if (code === undefined) return undefined;
+  const origin = params?.['origin'];
+  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string' && params?.[code === 'too_small' ? 'minimum' : 'maximum'] !== undefined) {
+    return [`${code}_${origin}`, code].join('|');
+  }
+  if (code === 'invalid_format' && typeof params?.['format'] === 'string') return [`invalid_format_${params['format']}`, code].join('|');
+  if (code === 'invalid_value' && Array.isArray(params?.['values'])) return 'invalid_value_options|invalid_value';
+  return code;
+}
+
+/**
+ * Makes a localizer.
+ * @example
+ * import en from 'faultline/locales/en.json' with { type: 'json' };
+ * import de from 'faultline/locales/de.json' with { type: 'json' };
+ * const localizer = createLocalizer({ resources: { en, de } });
+ * localizer.localize(error, 'de').title; // 'Zu viele Anfragen'
+ */
+export function createLocalizer(options: LocalizerOptions = {}): Localizer {
+  const instance = options.i18n ?? createInstance();
+  const defaultLanguage = options.language ?? 'en';
+  if (!instance.isInitialized) {
+    // Synchronous: texts are given, nothing is fetched; values are plain text (escaping is the page's job).
+    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, interpolation: { escapeValue: false }, initAsync: false, returnNull: false });
+  }
+  for (const [language, resources] of Object.entries(options.resources ?? {})) instance.addResourceBundle(language, namespace, resources, true, true);
+
+  const translate = (keys: string, language: string, values?: TOptions): string | undefined => {
+    for (const key of keys.split('|')) {
+      const options = { ...values, lng: language, ns: namespace };
+      if (instance.exists(key, options)) return instance.t(key, options) as string;
+    }
+    return undefined;
+  };
+  // English texts are compared by value: a title is faultline's own when it is the English text.
+  const english = (key: string): string | undefined => translate(key, 'en');
+
+  const localizeTitle = (error: ApiError, language: string): string => {
+    const statusKey = error.status === undefined ? undefined : `status.${error.status}`;
+    if (statusKey && error.title === english(statusKey)) return translate(statusKey, language) ?? error.title;
+    const kindKey = `kind.${error.kind}.title`;
+    return error.title === english(kindKey) ? (translate(kindKey, language) ?? error.title) : error.title;
+  };
+
+  const localizeIssue = (issue: Issue, language: string): Issue => {
+    const keys = toIssueKey(issue);
+    const params = issue.params ?? {};
+    const values = { ...params, values: Array.isArray(params['values']) ? params['values'].join(', ') : params['values'], keys: Array.isArray(params['keys']) ? params['keys'].join(', ') : params['keys'] };
+    const message = keys === undefined ? undefined : translate(keys.split('|').map((key) => `issue.${key}`).join('|'), language, values);
+    return message === undefined ? issue : Object.freeze({ ...issue, message });
+  };
+
+  return {
+    i18n: instance,
+    localize(error, language = defaultLanguage) {
+      const issues = Object.freeze(error.issues.map((issue) => localizeIssue(issue, language)));
+      const failures = Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: Object.freeze(failure.issues.map((issue) => localizeIssue(issue, language))) })));
+      return Object.freeze({ ...error, title: localizeTitle(error, language), issues, failures }) as ApiError;
+    },
+    describe: (error, language = defaultLanguage) => translate(`kind.${error.kind}.description`, language) ?? error.title,
+    retryAdvice(error, language = defaultLanguage) {
+      if (error.retryAfterMs === undefined) return undefined;
+      return translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) });
+    },
+    addLocale: (language, resources) => void instance.addResourceBundle(language, namespace, resources, true, true),
+  };
+}
+
+/** The localizer behind {@link localize}, made on first use. */
+let sharedLocalizer: Localizer | undefined;
+const shared = (): Localizer => (sharedLocalizer ??= createLocalizer());
+
+/**
+ * Registers one language's texts for {@link localize}.
+ * @example
+ * addLocale('de', await (await fetch('/locales/de.json')).json());
+ */
+export function addLocale(language: string, resources: LocaleResources): void {
+  shared().addLocale(language, resources);
+}
+
+/**
+ * The error with faultline's own texts in `language`: standard titles and the messages of issue
+ * codes faultline knows. Languages come from {@link addLocale}; what has no text stays as it was.
+ * @example
+ * localize(error, negotiateLanguage(request.headers.get('accept-language'))).title;
+ */
+export function localize(error: ApiError, language: string): ApiError {
+  return shared().localize(error, language);
+}
