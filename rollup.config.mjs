@@ -15,14 +15,30 @@ const entries = {
 /** Peer dependencies stay imports; they are never bundled. */
 const external = (id) => /^(zod|i18next|ts-pattern)(\/|$)/.test(id) || id.startsWith('node:');
 
+/**
+ * The localizer (which imports i18next) in a chunk of its own, and the core modules every entry
+ * shares (src/*.ts and src/dialects/) in one `core` chunk, so that no shared module lands beside
+ * i18next or zod by chance.
+ */
+const manualChunks = (id) => {
+  if (id.includes('/src/i18n/localizer')) return 'i18n-localizer';
+  if (/\/src\/(dialects\/)?[^/]+\.ts$/.test(id) && !id.endsWith('/src/index.ts')) return 'core';
+  return undefined;
+};
+
 export default [
   {
     input: entries,
     external,
+    // Peer dependencies are imported for what they export, never for their side effects: no bare
+    // `import 'i18next'` is left in an entry that does not use it.
+    treeshake: { moduleSideEffects: (_id, isExternal) => !isExternal },
     plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
+    // The localizer imports i18next, which does not declare itself free of side effects: in a
+    // chunk of its own, a bundle that uses only negotiateLanguage or escapeHtml leaves it out.
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
-      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks, hoistTransitiveImports: false },
+      { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', manualChunks, hoistTransitiveImports: false },
     ],
   },
   {

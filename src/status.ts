@@ -95,6 +95,11 @@ export function toKindTitle(kind: ErrorKind): string {
   return typeof title === 'number' ? toReasonPhrase(title)! : title;
 }
 
+/** A kind's title as status.ts keeps it: the status that means the kind, or a title of its own. */
+export function toKindStatusOrTitle(kind: ErrorKind): number | string {
+  return kindTitles[kind];
+}
+
 /** The status that means a kind (`rate_limited` → 429); `undefined` for kinds no status names. */
 export function toKindStatus(kind: ErrorKind): number | undefined {
   const title = kindTitles[kind];

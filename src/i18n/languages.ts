@@ -70,6 +70,7 @@ export function negotiateLanguage(acceptLanguage: string | null | undefined, sup
     const found = lookup(tag, supported);
     if (found) return found;
   }
-  // Seed 003: "Any other language not listed above ... will fall back to en (English)".
-  return lookup('en', supported) ?? defaultLanguage;
+  // Seed 003: "Any other language not listed above ... will fall back to en (English)"; a list
+  // without English falls back to the configured language, or its first.
+  return lookup('en', supported) ?? lookup(defaultLanguage, supported) ?? supported[0] ?? defaultLanguage;
 }

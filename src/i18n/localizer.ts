@@ -7,6 +7,7 @@
  */
 import { createInstance, type i18n, type TOptions } from 'i18next';
 import type { ApiError, Issue } from '../model.ts';
+import { toKindStatusOrTitle } from '../status.ts';
 
 /** One language's texts: the content of a `locales/<lang>.json` file. */
 export type LocaleResources = Readonly<Record<string, unknown>>;
@@ -37,17 +38,30 @@ export interface Localizer {
 
 const namespace = 'faultline';
 
-// Which issue message fits best, given the issue's params (zod's codes, seed 003's `required`).
-function toIssueKey(issue: Issue): string | undefined {
-  const { code, params } = issue;
-  if (code === undefined) return undefined;
-  const origin = params?.['origin'];
-  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string' && params?.[code === 'too_small' ? 'minimum' : 'maximum'] !== undefined) {
-    return [`${code}_${origin}`, code].join('|');
+/** The params a text needs, by issue key: without them the text would show a bare placeholder. */
+const neededParams: Readonly<Record<string, string>> = {
+  invalid_type_expected: 'expected',
+  not_multiple_of: 'divisor',
+  unrecognized_keys: 'keys',
+  invalid_value_options: 'values',
+};
+
+/**
+ * The issue texts that fit, best first (zod's codes, seed 003's `required`); a text whose params
+ * are missing is skipped, and with none left the server's own message stays.
+ */
+function toIssueKeys(issue: Issue): string[] {
+  const { code, params = {} } = issue;
+  if (code === undefined) return [];
+  const candidates = [code];
+  const origin = params['origin'];
+  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string' && params[code === 'too_small' ? 'minimum' : 'maximum'] !== undefined) {
+    candidates.unshift(`${code}_${origin}`);
   }
-  if (code === 'invalid_format' && typeof params?.['format'] === 'string') return [`invalid_format_${params['format']}`, code].join('|');
-  if (code === 'invalid_value' && Array.isArray(params?.['values'])) return 'invalid_value_options|invalid_value';
-  return code;
+  if (code === 'invalid_format' && typeof params['format'] === 'string') candidates.unshift(`invalid_format_${params['format']}`);
+  if (code === 'invalid_value') candidates.unshift('invalid_value_options');
+  if (code === 'invalid_type') candidates.unshift('invalid_type_expected');
+  return candidates.filter((key) => !(key in neededParams) || params[neededParams[key]!] !== undefined).map((key) => `issue.${key}`);
 }
 
 /**
@@ -67,8 +81,8 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   }
   for (const [language, resources] of Object.entries(options.resources ?? {})) instance.addResourceBundle(language, namespace, resources, true, true);
 
-  const translate = (keys: string, language: string, values?: TOptions): string | undefined => {
-    for (const key of keys.split('|')) {
+  const translate = (keys: string | readonly string[], language: string, values?: TOptions): string | undefined => {
+    for (const key of typeof keys === 'string' ? [keys] : keys) {
       const options = { ...values, lng: language, ns: namespace };
       if (instance.exists(key, options)) return instance.t(key, options) as string;
     }
@@ -77,18 +91,21 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   // English texts are compared by value: a title is faultline's own when it is the English text.
   const english = (key: string): string | undefined => translate(key, 'en');
 
+  // The title faultline filled in is the status phrase, or the kind's title when the status says
+  // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which.
   const localizeTitle = (error: ApiError, language: string): string => {
     const statusKey = error.status === undefined ? undefined : `status.${error.status}`;
     if (statusKey && error.title === english(statusKey)) return translate(statusKey, language) ?? error.title;
-    const kindKey = `kind.${error.kind}.title`;
-    return error.title === english(kindKey) ? (translate(kindKey, language) ?? error.title) : error.title;
+    const own = toKindStatusOrTitle(error.kind);
+    const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${error.kind}.title`;
+    const ownTitle = typeof own === 'number' ? english(ownKey) : own;
+    return error.title === ownTitle ? (translate(ownKey, language) ?? error.title) : error.title;
   };
 
   const localizeIssue = (issue: Issue, language: string): Issue => {
-    const keys = toIssueKey(issue);
     const params = issue.params ?? {};
     const values = { ...params, values: Array.isArray(params['values']) ? params['values'].join(', ') : params['values'], keys: Array.isArray(params['keys']) ? params['keys'].join(', ') : params['keys'] };
-    const message = keys === undefined ? undefined : translate(keys.split('|').map((key) => `issue.${key}`).join('|'), language, values);
+    const message = translate(toIssueKeys(issue), language, values);
     return message === undefined ? issue : Object.freeze({ ...issue, message });
   };
 
@@ -123,7 +140,8 @@ export function addLocale(language: string, resources: LocaleResources): void {
 
 /**
  * The error with faultline's own texts in `language`: standard titles and the messages of issue
- * codes faultline knows. Languages come from {@link addLocale}; what has no text stays as it was.
+ * codes faultline knows. Languages come from {@link addLocale}, English among them (titles are
+ * recognised by their English text, and English is the fallback); what has no text stays as it was.
  * @example
  * localize(error, negotiateLanguage(request.headers.get('accept-language'))).title;
  */

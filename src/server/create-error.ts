@@ -24,7 +24,7 @@ type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 /** What `createError` takes: any member of the model, and a kind or a status (or both). */
 export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> & ({ kind: ErrorKind; status?: number | undefined } | { kind?: ErrorKind | undefined; status: number });
 
-const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.message, issue.field, issue.code);
+const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
 
 /**
  * Makes an error to answer with. The status follows from the kind and the kind from the status;

@@ -84,11 +84,14 @@ export function buildError(error: ApiError, options?: ErrorResponseOptions): Bui
   const status = toErrorStatus(error, builder);
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);
+  Object.assign(headers, toHeaderRecord(options?.headers));
   if (options?.language !== undefined) {
     headers['content-language'] = assertHeaderValue('Content-Language', options.language);
-    headers['vary'] = 'Accept-Language';
+    // The answer depends on Accept-Language: a cache must know, whatever else the caller varies on.
+    const vary = headers['vary'];
+    if (!vary) headers['vary'] = 'Accept-Language';
+    else if (!/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(vary)) headers['vary'] = `${vary}, Accept-Language`;
   }
-  Object.assign(headers, toHeaderRecord(options?.headers));
   return { status, headers, body: stringify(builder.buildError(error, status), 'The error (its extensions or failures)') };
 }
 
