@@ -4,8 +4,27 @@
  * frozen, a success is not (its `data` is the caller's to keep, and freezing costs on the hot path).
  */
 
-/** The response conventions faultline knows; `unknown` when none of them matched. */
-export type Dialect = 'plain' | 'problem' | 'status-message' | 'envelope' | 'unknown';
+/**
+ * The response conventions faultline knows; `unknown` when none of them matched. The first four
+ * are the seeds'; the others are the error shapes of widely used APIs and frameworks.
+ */
+export type Dialect =
+  | 'plain'
+  | 'problem'
+  | 'status-message'
+  | 'envelope'
+  | 'json-api'
+  | 'graphql'
+  | 'google'
+  | 'odata'
+  | 'field-map'
+  | 'spring'
+  | 'status-code'
+  | 'stripe'
+  | 'slack'
+  | 'aws'
+  | 'kubernetes'
+  | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */
 export type ErrorKind =
