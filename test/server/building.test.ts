@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorKinds, normalize, ResponseError, toErrorKind, type ApiError, type Dialect, type ErrorKind, type Issue } from '../../src/index.ts';
-import { buildError, buildOk, createError, fromError, maxIdLength, ok, toResponse, type BuiltResponse } from '../../src/server/index.ts';
+import { errorKinds, normalize, ResponseError, toErrorKind, type ApiError, type ErrorKind, type Issue } from '../../src/index.ts';
+import { buildError, buildOk, createError, fromError, maxIdLength, ok, toResponse, type BuiltDialect as ServerDialect, type BuiltResponse } from '../../src/server/index.ts';
 
-type BuiltDialect = Exclude<Dialect, 'unknown'>;
+type BuiltDialect = ServerDialect;
 const builtDialects: readonly BuiltDialect[] = ['problem', 'status-message', 'plain', 'envelope'];
 /** The dialects whose error body has a status member: RFC 9457 (seed 001) and seed 002. */
 const dialectsWithStatus: readonly BuiltDialect[] = ['problem', 'status-message'];

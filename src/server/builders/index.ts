@@ -4,12 +4,12 @@ import { envelopeBuilder } from './envelope.ts';
 import { plainBuilder } from './plain.ts';
 import { problemBuilder } from './problem.ts';
 import { statusMessageBuilder } from './status-message.ts';
-import type { DialectBuilder } from './types.ts';
+import type { BuiltDialect, DialectBuilder } from './types.ts';
 
 export { envelopeBuilder, plainBuilder, problemBuilder, statusMessageBuilder };
-export type { DialectBuilder, SuccessShape } from './types.ts';
+export type { BuiltDialect, DialectBuilder, SuccessShape } from './types.ts';
 
-const builders: Readonly<Record<Exclude<Dialect, 'unknown'>, DialectBuilder>> = {
+const builders: Readonly<Record<BuiltDialect, DialectBuilder>> = {
   plain: plainBuilder,
   problem: problemBuilder,
   'status-message': statusMessageBuilder,
@@ -19,7 +19,7 @@ const builders: Readonly<Record<Exclude<Dialect, 'unknown'>, DialectBuilder>> = 
 /** The builder of a dialect; `problem` (RFC 9457) for `unknown` or nothing named. */
 export function toBuilder(dialect: Dialect | DialectBuilder | undefined): DialectBuilder {
   if (typeof dialect === 'object') return dialect;
-  const builder = dialect === undefined || dialect === 'unknown' ? problemBuilder : Object.hasOwn(builders, dialect) ? builders[dialect] : undefined;
+  const builder = dialect === undefined || dialect === 'unknown' ? problemBuilder : Object.hasOwn(builders, dialect) ? builders[dialect as BuiltDialect] : undefined;
   if (!builder) throw new TypeError(`Unknown dialect ${String(dialect)}; use one of ${Object.keys(builders).join(', ')}`);
   return builder;
 }

@@ -2,7 +2,7 @@
  * The server side of a dialect: model → body. It lives in `faultline/server`, apart from the
  * parsing side in src/dialects/, so that a frontend that only normalizes never bundles it.
  */
-import type { ApiError, BatchInfo, Cursor, Dialect, HalLink, PageInfo } from '../../model.ts';
+import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model.ts';
 
 /**
  * What a success carries besides its data. Each dialect writes what it has a place for: `page`
@@ -19,9 +19,12 @@ export interface SuccessShape {
   readonly itemsKey?: string | undefined;
 }
 
+/** The dialects faultline/server writes: the seeds'. The others are read, not written. */
+export type BuiltDialect = 'plain' | 'problem' | 'status-message' | 'envelope';
+
 /** One dialect's builder. */
 export interface DialectBuilder {
-  readonly id: Exclude<Dialect, 'unknown'>;
+  readonly id: BuiltDialect;
   /** The `Content-Type` of an error body. */
   readonly errorMediaType: string;
   /** The `Content-Type` of a success body (`body` is what buildSuccess made of it). */

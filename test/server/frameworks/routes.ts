@@ -3,11 +3,10 @@
  * body}` to a `BuiltResponse`, playing the seeds. Each framework adapter in `adapters/` mounts
  * them with a few lines; the dialect is a parameter, so the same routes answer in all four.
  */
-import type { Dialect } from '../../../src/index.ts';
-import { buildError, buildOk, createApiKeyGuard, createError, processBatch, type BuiltResponse, type RequestHead } from '../../../src/server/index.ts';
+import { buildError, buildOk, createApiKeyGuard, createError, processBatch, type BuiltDialect, type BuiltResponse, type RequestHead } from '../../../src/server/index.ts';
 
 /** The dialects a server can answer in. */
-export type ServedDialect = Exclude<Dialect, 'unknown'>;
+export type ServedDialect = BuiltDialect;
 
 /** Every dialect a server can answer in, for `describe.each`. */
 export const servedDialects: readonly ServedDialect[] = ['problem', 'status-message', 'plain', 'envelope'];
