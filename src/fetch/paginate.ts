@@ -261,6 +261,44 @@ class Walk {
 
 const doneResult: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/** The items of a walk, one at a time: a class with fixed fields, so that `next` stays monomorphic and cheap. */
+class ItemIterator<T> implements AsyncIterator<T> {
+  private items: readonly unknown[] = [];
+  private index = 0;
+  private readonly walk: Walk;
+
+  constructor(walk: Walk) {
+    this.walk = walk;
+  }
+
+  next(): Promise<IteratorResult<T>> {
+    const { items, index } = this;
+    if (index < items.length) {
+      this.index = index + 1;
+      return Promise.resolve({ done: false, value: items[index] as T });
+    }
+    return this.nextPage();
+  }
+
+  private async nextPage(): Promise<IteratorResult<T>> {
+    for (;;) {
+      const page = await this.walk.fetchPage();
+      if (page === undefined) return doneResult;
+      this.items = page;
+      if (page.length > 0) {
+        this.index = 1;
+        return { done: false, value: page[0] as T };
+      }
+    }
+  }
+
+  return(): Promise<IteratorResult<T>> {
+    this.items = [];
+    this.walk.finish(undefined);
+    return Promise.resolve(doneResult);
+  }
+}
+
 /** Makes the paginator of `client.paginate`. Nothing is fetched before the first `next()`. */
 export function createPaginator<T>(source: PageSource, path: string, init: PaginateOptions | undefined): Paginator<T> {
   const walk = new Walk(source, path, init);
@@ -268,27 +306,7 @@ export function createPaginator<T>(source: PageSource, path: string, init: Pagin
     get progress(): PaginationProgress {
       return walk.progress;
     },
-    [Symbol.asyncIterator](): AsyncIterator<T> {
-      let items: readonly unknown[] = [];
-      let index = 0;
-      const next = async (): Promise<IteratorResult<T>> => {
-        while (index >= items.length) {
-          const page = await walk.fetchPage();
-          if (page === undefined) return doneResult;
-          items = page;
-          index = 0;
-        }
-        return { done: false, value: items[index++] as T };
-      };
-      return {
-        next: () => (index < items.length ? Promise.resolve({ done: false, value: items[index++] as T }) : next()),
-        return: () => {
-          items = [];
-          walk.finish(undefined);
-          return Promise.resolve(doneResult);
-        },
-      };
-    },
+    [Symbol.asyncIterator]: (): AsyncIterator<T> => new ItemIterator<T>(walk),
     pages(): AsyncIterableIterator<readonly T[]> {
       const iterator: AsyncIterableIterator<readonly T[]> = {
         next: async () => {
