@@ -99,10 +99,10 @@ async function handWritten(origin, onPage) {
   }
 }
 
-async function withClient(origin, onPage) {
+async function withClient(origin, onPage, prefetch = false) {
   const client = createClient({ baseUrl: origin });
   let count = 0;
-  const records = client.paginate('/records');
+  const records = client.paginate('/records', { prefetch });
   let pages = 0;
   for await (const record of records) {
     count += record.id >= 0 ? 1 : 0;
@@ -139,10 +139,21 @@ async function benchmarkPaginate(origin) {
   gc();
   const after = process.memoryUsage().heapUsed - baseline;
   console.log(`records: ${count}; heap growth retained during the walk: peak ${(peak / 1_048_576).toFixed(2)} MB, after ${(after / 1_048_576).toFixed(2)} MB (goal < 16 MB: ${peak < 16 * 1_048_576 ? 'met' : 'NOT met'})`);
+  // For scale, without forced collections: the highest heapUsed seen at any page, garbage included.
+  gc();
+  const start = process.memoryUsage().heapUsed;
+  let highest = 0;
+  await withClient(origin, () => (highest = Math.max(highest, process.memoryUsage().heapUsed - start)));
+  gc();
+  const handStart = process.memoryUsage().heapUsed;
+  let handHighest = 0;
+  await handWritten(origin, () => (handHighest = Math.max(handHighest, process.memoryUsage().heapUsed - handStart)));
+  console.log(`heap used above the start at any page, uncollected garbage included: client.paginate ${(highest / 1_048_576).toFixed(2)} MB, hand-written loop ${(handHighest / 1_048_576).toFixed(2)} MB`);
 
   // Time: interleaved walks, median of each.
-  const walks = [['hand', handWritten], ['items', withClient], ['pages', withClientPages]];
-  const samples = { hand: [], items: [], pages: [] };
+  const withPrefetch = (target) => withClient(target, undefined, true);
+  const walks = [['hand', handWritten], ['items', withClient], ['pages', withClientPages], ['prefetch', withPrefetch]];
+  const samples = { hand: [], items: [], pages: [], prefetch: [] };
   for (let round = 0; round < 9; round++) {
     for (const [name, walk] of round % 2 === 0 ? walks : [...walks].reverse()) {
       const start = performance.now();
@@ -153,10 +164,15 @@ async function benchmarkPaginate(origin) {
   const hand = median(samples.hand);
   const items = median(samples.items);
   const pages = median(samples.pages);
-  console.log(`per 1,000,000 records: hand-written loop ${hand.toFixed(0)} ms, client.paginate items ${items.toFixed(0)} ms, client.paginate(...).pages() ${pages.toFixed(0)} ms`);
+  const prefetch = median(samples.prefetch);
+  console.log(
+    `per 1,000,000 records: hand-written loop ${hand.toFixed(0)} ms, client.paginate items ${items.toFixed(0)} ms, ` +
+      `client.paginate(...).pages() ${pages.toFixed(0)} ms, items with prefetch ${prefetch.toFixed(0)} ms`,
+  );
   // `for await` over items pays one promise per item (~100 ns each), which a loop over pages does not.
   printRatio('client.paginate items / hand-written loop (time)', items / hand, 1.1);
   printRatio('client.paginate pages() / hand-written loop (time)', pages / hand, 1.1);
+  printRatio('client.paginate items, prefetch: true / hand-written loop (time)', prefetch / hand, 1.1);
 }
 
 export async function run() {

@@ -27,6 +27,12 @@ export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 
   readonly pageParam?: string | undefined;
   /** The query parameter of the chunk size (seed 003). @default 'sliceSize' */
   readonly sliceSizeParam?: string | undefined;
+  /**
+   * Requests the next page as soon as a page arrives, while its items are handed out, so that
+   * the network and the caller's work overlap. When the caller stops early, one page more may
+   * have been requested. @default false
+   */
+  readonly prefetch?: boolean | undefined;
   /** Where a page's items are; by default the data when it is an array, else the one array in `_embedded` or in the data. */
   readonly items?: ((page: ApiSuccess<unknown>) => readonly unknown[] | undefined) | undefined;
 }
@@ -126,6 +132,8 @@ class Walk {
   private nextUrl: string | undefined;
   /** An error found while reading a page, thrown when the page after it is asked for. */
   private failure: ApiError | undefined;
+  /** The next page, already requested (`prefetch`). */
+  private pending: Promise<readonly unknown[] | undefined> | undefined;
   private readonly seen = new Set<string>();
   private readonly maxPages: number;
   private readonly offsetParam: string;
@@ -153,6 +161,12 @@ class Walk {
     this.nextUrl = url;
   }
 
+  /** The caller stopped early: a prefetched page is dropped, nothing more is fetched. */
+  close(): void {
+    this.pending = undefined;
+    this.finish(undefined);
+  }
+
   /** Ends the walk: nothing more is fetched. */
   finish(stop: PaginationStop | undefined): void {
     this.nextUrl = undefined;
@@ -162,6 +176,19 @@ class Walk {
 
   /** The next page's items, or `undefined` when the walk is over. */
   async fetchPage(): Promise<readonly unknown[] | undefined> {
+    const pending = this.pending;
+    this.pending = undefined;
+    const page = await (pending ?? this.load());
+    if (this.init?.prefetch && this.nextUrl !== undefined && !this.failure && !this.progress.done) {
+      const next = this.load();
+      // A failure of the prefetched page is thrown when that page is asked for, not before.
+      next.catch(() => {});
+      this.pending = next;
+    }
+    return page;
+  }
+
+  private async load(): Promise<readonly unknown[] | undefined> {
     const failure = this.failure;
     if (failure) {
       this.failure = undefined;
@@ -294,7 +321,7 @@ class ItemIterator<T> implements AsyncIterator<T> {
 
   return(): Promise<IteratorResult<T>> {
     this.items = [];
-    this.walk.finish(undefined);
+    this.walk.close();
     return Promise.resolve(doneResult);
   }
 }
@@ -312,6 +339,10 @@ export function createPaginator<T>(source: PageSource, path: string, init: Pagin
         next: async () => {
           const page = await walk.fetchPage();
           return page === undefined ? doneResult : { done: false, value: page as readonly T[] };
+        },
+        return: () => {
+          walk.close();
+          return Promise.resolve(doneResult);
         },
         [Symbol.asyncIterator]: () => iterator,
       };

@@ -225,6 +225,51 @@ describe('the walk stops as RELIABILITY.md says', () => {
   });
 });
 
+describe('prefetch', () => {
+  it.each([
+    ['/chunks', cursorPages, {}],
+    ['/slices', slicePages, { sliceSize: 10 }],
+    ['/customers', envelopePages, {}],
+    ['/hal', halPages(), {}],
+  ] as const)('gives the same items in %s while requesting each next page early', async (path, handler, options) => {
+    server.route(path, handler);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>(path, { ...options, prefetch: true });
+    const requestsAtFirstItem: number[] = [];
+    const items: number[] = [];
+    for await (const item of pages) {
+      if (items.length === 0) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        requestsAtFirstItem.push(server.requests(path).length);
+      }
+      items.push(item.id);
+    }
+    expect(items).toEqual(ids);
+    expect(requestsAtFirstItem).toEqual([2]);
+    expect(server.requests(path)).toHaveLength(3);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, done: true, stop: 'last' });
+  });
+
+  it('requests at most one page more when the caller stops early', async () => {
+    server.route('/chunks', cursorPages);
+    const api = createClient({ baseUrl: server.origin });
+    for await (const page of api.paginate('/chunks', { prefetch: true }).pages()) if (page.length > 0) break;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(server.requests('/chunks')).toHaveLength(2);
+  });
+
+  it('throws the error of a prefetched page only when that page is asked for', async () => {
+    server.route('/flaky', cursorPages, json(404, { message: 'Gone' }));
+    const api = createClient({ baseUrl: server.origin });
+    const items: number[] = [];
+    const thrown = await (async () => {
+      for await (const item of api.paginate<{ id: number }>('/flaky', { prefetch: true })) items.push(item.id);
+    })().catch((error: unknown) => error);
+    expect(items).toEqual(ids.slice(0, 10));
+    expect(isResponseError(thrown) && thrown.error.kind).toBe('not_found');
+  });
+});
+
 describe('parseNextLink (RFC 8288)', () => {
   it('finds rel="next" among several links, quoted or not, in any case, with several relations', () => {
     expect(parseNextLink('<https://a/1>; rel="prev", <https://a/3>; rel="next"')).toBe('https://a/3');
