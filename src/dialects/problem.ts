@@ -35,8 +35,9 @@ function parseHal(body: unknown): BodyFacts {
 function parseProblem(body: unknown, status: number): BodyFacts {
   if (!isRecord(body)) return { ok: false };
   // Seed 001 validation errors: `errors[]` of `{title, detail}`; RFC 9457 §3: `{detail, pointer}`.
-  // `code` is the most common extension member (RFC 9457 §3.2): the model has a place for it.
-  const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', code: 'code' }, status);
+  // `code` is the most common extension member (RFC 9457 §3.2), and ASP.NET Core's
+  // ValidationProblemDetails carries `traceId`: the model has a place for both.
+  const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', code: 'code', traceId: 'traceId' }, status);
   // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
   facts.type ??= 'about:blank';
   return facts;

@@ -1,0 +1,101 @@
+/**
+ * Bare field → messages maps, the whole body being the map: Rails (`render json: record.errors`,
+ * ActiveModel::Errors#as_json), Django REST framework serializer errors (nested serializers as
+ * nested maps, `many=True` lists as lists of maps, `non_field_errors`) and ASP.NET Core 2.1's
+ * `SerializableError`. A map under `errors` beside a `message` (Laravel, Rails `{errors: ...}`)
+ * and DRF's `{"detail": "Not found."}` are plain's: this dialect never claims a body with a string
+ * member, nor one with a top-level `errors`.
+ */
+import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { createIssue, maxDepth, parseFieldPath } from '../issues.ts';
+import type { Issue } from '../model.ts';
+import { isRecord, setMember } from '../members.ts';
+
+/** How many values `detect` looks at before it answers from what it saw: it runs on every response. */
+const detectBudget = 256;
+
+/**
+ * Keys that hold errors of the object as a whole: DRF's `non_field_errors` (its default
+ * `NON_FIELD_ERRORS_KEY`) and Rails' `base` (`errors.add :base`). Their issues have the path of
+ * the object they sit in; the key stays in `field`.
+ */
+const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base';
+
+interface Scan {
+  budget: number;
+  messages: number;
+}
+
+/** Whether `value` is a map of messages: every member an array of strings, a nested map, or a list of maps. */
+function isMessageMap(value: Record<string, unknown>, scan: Scan, depth: number): boolean {
+  if (depth >= maxDepth) return false;
+  for (const key of Object.keys(value)) {
+    if (--scan.budget < 0) return true;
+    if (!isMessages(value[key], scan, depth + 1)) return false;
+  }
+  return true;
+}
+
+function isMessages(value: unknown, scan: Scan, depth: number): boolean {
+  if (isRecord(value)) return isMessageMap(value, scan, depth);
+  if (!Array.isArray(value)) return false;
+  // `["can't be blank"]`, or DRF's `many=True` errors `[{}, {"name": ["..."]}]`; never both.
+  const strings = value.length > 0 && typeof value[0] === 'string';
+  for (const item of value) {
+    if (--scan.budget < 0) return true;
+    if (strings ? typeof item !== 'string' : !isRecord(item) || !isMessageMap(item, scan, depth + 1)) return false;
+    if (strings) scan.messages++;
+  }
+  return true;
+}
+
+/** The spelling of a nested field, as Laravel flattens them: `items.1.name`. */
+const joinField = (parent: string | undefined, key: string): string => (parent === undefined ? key : `${parent}.${key}`);
+
+function collect(value: unknown, path: readonly (string | number)[], field: string, out: Issue[], depth: number): void {
+  if (depth >= maxDepth) return;
+  if (isRecord(value)) {
+    collectMap(value, path, field, out, depth + 1);
+    return;
+  }
+  if (!Array.isArray(value)) return;
+  let index = 0;
+  for (const item of value) {
+    if (typeof item === 'string') out.push(createIssue(path, item, field));
+    // DRF: the errors of the n-th item of a list, `{}` for an item without any.
+    else if (isRecord(item)) collectMap(item, [...path, index], `${field}.${index}`, out, depth + 1);
+    index++;
+  }
+}
+
+function collectMap(map: Record<string, unknown>, prefix: readonly (string | number)[], parent: string | undefined, out: Issue[], depth: number): void {
+  if (depth >= maxDepth) return;
+  for (const key of Object.keys(map)) {
+    const path = isObjectKey(key) ? prefix : [...prefix, ...parseFieldPath(key)];
+    collect(map[key], path, joinField(parent, key), out, depth);
+  }
+}
+
+function parseFieldMap(body: Record<string, unknown>): BodyFacts {
+  const issues: Issue[] = [];
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) {
+    const value = body[key];
+    // RFC 9457 §3.1 in spirit: a member that is no list or map of messages is kept, not read.
+    if (Array.isArray(value) || isRecord(value)) collect(value, isObjectKey(key) ? [] : parseFieldPath(key), key, issues, 0);
+    else setMember(extensions, key, value);
+  }
+  return { ok: false, issues, extensions };
+}
+
+export const fieldMapDialect: DialectParser = {
+  id: 'field-map',
+  mediaTypes: [],
+  detect(body) {
+    if (!isRecord(body) || Object.hasOwn(body, 'errors')) return false;
+    const scan: Scan = { budget: detectBudget, messages: 0 };
+    // A map without a single message (`{}`, `{"items": []}`) is data, not errors.
+    return isMessageMap(body, scan, 0) && scan.messages > 0;
+  },
+  parse: (body, { status }) => (isSuccessStatus(status) || !isRecord(body) ? { ok: true, data: body } : parseFieldMap(body)),
+};

@@ -1,0 +1,393 @@
+/**
+ * The field-map dialect: bare field → messages maps (Rails, Django REST framework, ASP.NET Core
+ * 2.1), and the bodies of the same frameworks that other dialects read (DRF's `detail`, Laravel's
+ * `message` + `errors`, ASP.NET Core's ValidationProblemDetails). Expectations are written out by
+ * hand from the documents each fixture names.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { fieldMapDialect } from '../../src/dialects/field-map.ts';
+import { createNormalizer, plainDialect, problemDialect } from '../../src/index.ts';
+import type { ApiError, ApiResult, Dialect, ErrorKind, Issue } from '../../src/index.ts';
+
+interface Fixture {
+  readonly source: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+interface Expected {
+  readonly kind: ErrorKind;
+  readonly status: number;
+  readonly title: string;
+  readonly detail?: string;
+  readonly code?: string;
+  readonly type?: string;
+  readonly instance?: string;
+  readonly issues: readonly Issue[];
+  readonly requestId?: string;
+  readonly traceId?: string;
+  readonly retryable: boolean;
+  readonly dialect: Dialect;
+  readonly extensions: Readonly<Record<string, unknown>>;
+}
+
+const keys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'requestId', 'traceId', 'retryable', 'dialect', 'extensions'] as const;
+
+/** The members of an error these tests check, those absent left out. */
+function project(error: ApiError): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys) if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
+  return out;
+}
+
+const fixtureDirectory = new URL('../fixtures/more/field-map/', import.meta.url);
+const readFixture = (url: URL): Fixture => JSON.parse(readFileSync(url, 'utf8')) as Fixture;
+const fixtureNames = (): string[] => readdirSync(fixtureDirectory).filter((name) => name.endsWith('.json')).sort();
+
+const normalize = createNormalizer({ dialects: [fieldMapDialect, plainDialect] });
+const normalizeWithProblem = createNormalizer({ dialects: [problemDialect, fieldMapDialect, plainDialect] });
+
+const issue = (path: readonly (string | number)[], message: string, field?: string): Issue => (field === undefined ? { path, message } : { path, message, field });
+
+const expectations: Readonly<Record<string, Expected>> = {
+  'rails-422-as-json.json': {
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [issue(['name'], 'cannot be nil', 'name')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+  'rails-422-two-messages.json': {
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [issue(['name'], "can't be blank", 'name'), issue(['name'], 'is too short (minimum is 3 characters)', 'name')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+  // Rails `errors.add :base`: about the record as a whole, so no path; the key stays in `field`.
+  'rails-422-base.json': {
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [issue([], 'This person is invalid because ...', 'base')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+  'drf-400-validation.json': {
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    issues: [issue(['amount'], 'A valid integer is required.', 'amount'), issue(['description'], 'This field may not be blank.', 'description')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+  'drf-400-serializer-errors.json': {
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    issues: [issue(['email'], 'Enter a valid email address.', 'email'), issue(['created'], 'This field is required.', 'created')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+  // A nested serializer's errors nest under its field; `field` spells the path as Laravel flattens it.
+  'drf-400-nested.json': {
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    issues: [issue(['user', 'email'], 'Enter a valid email address.', 'user.email'), issue(['created'], 'This field is required.', 'created')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+  // Decided: DRF's `{"detail": "..."}` is plain's (a string member), which reads `detail` as the detail.
+  'drf-405-detail.json': {
+    kind: 'method_not_allowed',
+    status: 405,
+    title: 'Method Not Allowed',
+    detail: "Method 'DELETE' not allowed.",
+    issues: [],
+    retryable: false,
+    dialect: 'plain',
+    extensions: {},
+  },
+  // Laravel is plain's: `message` is the detail, the `errors` map gives the issues, dotted keys the paths.
+  'laravel-422-validation.json': {
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'The team name must be a string. (and 4 more errors)',
+    issues: [
+      issue(['team_name'], 'The team name must be a string.', 'team_name'),
+      issue(['team_name'], 'The team name must be at least 1 characters.', 'team_name'),
+      issue(['authorization', 'role'], 'The selected authorization.role is invalid.', 'authorization.role'),
+      issue(['users', 0, 'email'], 'The users.0.email field is required.', 'users.0.email'),
+      issue(['users', 2, 'email'], 'The users.2.email must be a valid email address.', 'users.2.email'),
+    ],
+    retryable: false,
+    dialect: 'plain',
+    extensions: {},
+  },
+  // ASP.NET Core 2.1's SerializableError: the empty key is the request body as a whole.
+  'aspnetcore-400-serializable-error.json': {
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    issues: [issue([], 'A non-empty request body is required.', '')],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
+};
+
+describe('field-map fixtures (test/fixtures/more/field-map)', () => {
+  const names = fixtureNames();
+
+  it('has an expectation for every fixture but the problem+json one, and a fixture for every expectation', () => {
+    expect(names.filter((name) => name !== 'aspnetcore-400-validation-problem.json')).toEqual(Object.keys(expectations).sort());
+    expect(names.length).toBeGreaterThanOrEqual(3);
+  });
+
+  for (const name of Object.keys(expectations)) {
+    it(`normalizes ${name} as written down`, () => {
+      const fixture = readFixture(new URL(name, fixtureDirectory));
+      const result = normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(project(result.error)).toStrictEqual(expectations[name]);
+      expect(result.error.body).toStrictEqual(fixture.body);
+    });
+  }
+
+  it('gives the same facts when the fixture arrives as JSON text', () => {
+    for (const name of Object.keys(expectations)) {
+      const fixture = readFixture(new URL(name, fixtureDirectory));
+      const result = normalize({ status: fixture.status, headers: fixture.headers, body: JSON.stringify(fixture.body) });
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(project(result.error), name).toStrictEqual(expectations[name]);
+    }
+  });
+});
+
+describe('ASP.NET Core ValidationProblemDetails (application/problem+json) is the problem dialect’s', () => {
+  const fixture = readFixture(new URL('aspnetcore-400-validation-problem.json', fixtureDirectory));
+
+  it('reads the errors map into issues and traceId into the model', () => {
+    const result = normalizeWithProblem({ status: fixture.status, headers: fixture.headers, body: fixture.body });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(project(result.error)).toStrictEqual({
+      kind: 'validation',
+      status: 400,
+      title: 'One or more validation errors occurred.',
+      type: 'https://tools.ietf.org/html/rfc7231#section-6.5.1',
+      issues: [issue([], 'A non-empty request body is required.', '')],
+      retryable: false,
+      traceId: '|7fb5e16a-4c8f23bbfc974667.',
+      dialect: 'problem',
+      extensions: {},
+    });
+  });
+
+  it('is not claimed by field-map even without its media type', () => {
+    expect(fieldMapDialect.detect(fixture.body, 'application/json')).toBe(false);
+  });
+});
+
+const readResult = (result: ApiResult): ApiError => {
+  if (result.ok) throw new Error(`expected an error, got a success of dialect ${result.value.dialect}`);
+  return result.error;
+};
+
+describe('field-map detection', () => {
+  it('claims bare maps of message lists, nested maps and DRF lists of maps', () => {
+    const positives: unknown[] = [
+      { email: ["can't be blank", 'is invalid'] },
+      { email: ['This field is required.'], non_field_errors: ['Unable to log in with provided credentials.'] },
+      { address: { city: ['This field is required.'] } },
+      { items: [{}, { name: ['This field is required.'] }] },
+      { tags: { 0: ['Not a valid string.'] } },
+      { '': ['A non-empty request body is required.'] },
+      JSON.parse('{"__proto__": ["is reserved"]}') as unknown,
+    ];
+    for (const body of positives) expect(fieldMapDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(true);
+  });
+
+  it('claims nothing with a string, number, boolean or null member, a top-level errors, or no message at all', () => {
+    const negatives: unknown[] = [
+      {},
+      [],
+      ['is invalid'],
+      'email is invalid',
+      null,
+      42,
+      { detail: 'Not found.' },
+      { message: 'The given data was invalid.', errors: { email: ['The email field is required.'] } },
+      { errors: { email: ["can't be blank"] } },
+      { errors: ['is invalid'] },
+      { title: 'Invalid', email: ['is invalid'] },
+      { error: 'invalid_grant', email: ['is invalid'] },
+      { email: ['is invalid'], count: 1 },
+      { email: ['is invalid'], ok: false },
+      { email: ['is invalid'], extra: null },
+      { email: ['is invalid', 3] },
+      { email: ['is invalid', { name: ['x'] }] },
+      { items: [{}, {}] },
+      { items: [] },
+      { items: [{ name: 'Ada' }] },
+      { address: { city: 'Rome' } },
+    ];
+    for (const body of negatives) expect(fieldMapDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
+  });
+
+  it('claims none of the seed fixtures', () => {
+    for (const dialect of ['plain', 'problem', 'status-message', 'envelope']) {
+      const directory = new URL(`../fixtures/${dialect}/`, import.meta.url);
+      for (const name of readdirSync(directory).filter((file) => file.endsWith('.json'))) {
+        const { body } = readFixture(new URL(name, directory));
+        expect(fieldMapDialect.detect(body, 'application/json'), `${dialect}/${name}`).toBe(false);
+      }
+    }
+  });
+
+  it('claims none of the other families’ typical bodies', () => {
+    for (const [family, body] of Object.entries(otherFamilies)) expect(fieldMapDialect.detect(body, 'application/json'), family).toBe(false);
+  });
+
+  it('stops scanning after a fixed number of values and answers from what it saw', () => {
+    const messages: unknown[] = Array.from({ length: 100_000 }, () => 'is invalid');
+    messages.push(42);
+    // The 42 at the end is never looked at: detection costs the same on every body.
+    expect(fieldMapDialect.detect({ email: messages }, 'application/json')).toBe(true);
+    const fields: Record<string, unknown> = {};
+    for (let index = 0; index < 100_000; index++) fields[`field${index}`] = ['is invalid'];
+    fields['zzz'] = 'a string at the end';
+    expect(fieldMapDialect.detect(fields, 'application/json')).toBe(true);
+  });
+});
+
+/** Typical bodies of the other dialects, seed and issue 6. */
+const otherFamilies: Readonly<Record<string, unknown>> = {
+  'json-api': { errors: [{ status: '422', source: { pointer: '/data/attributes/firstName' }, title: 'Invalid Attribute', detail: 'First name must contain at least two characters.' }] },
+  graphql: { errors: [{ message: 'Name for character with ID 1002 could not be fetched.', locations: [{ line: 6, column: 7 }], path: ['hero', 'heroFriends', 1, 'name'] }], data: null },
+  google: { error: { code: 400, message: 'API key not valid. Please pass a valid API key.', status: 'INVALID_ARGUMENT' } },
+  odata: { error: { code: 'BadRequest', message: 'Resource not found for the segment.' } },
+  stripe: { error: { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' } },
+  slack: { ok: false, error: 'invalid_auth' },
+  aws: { __type: 'ValidationException', message: '1 validation error detected' },
+  kubernetes: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'pods "web" not found', reason: 'NotFound', details: { name: 'web', kind: 'pods' }, code: 404 },
+  spring: { timestamp: '2024-05-01T10:15:30.000+00:00', status: 404, error: 'Not Found', path: '/api/users/42' },
+  'status-code': { statusCode: 400, message: ['email must be an email'], error: 'Bad Request' },
+  'status-message': { status: 404, message: "Can't find campaign named 'CampaignName'" },
+  envelope: { result: 'error', error: { type: 'validation', code: 6001, message: 'The value must be a valid date.' } },
+  problem: { type: 'about:blank', title: 'Not Found', status: 404 },
+};
+
+describe('field-map parsing', () => {
+  it('reads DRF non_field_errors and list items with their paths', () => {
+    const error = readResult(
+      normalize({
+        status: 400,
+        body: { non_field_errors: ['Unable to log in.'], items: [{}, { name: ['This field is required.'], non_field_errors: ['Duplicate item.'] }], 'lines[2].qty': ['Must be positive.'] },
+      }),
+    );
+    expect(error.kind).toBe('validation');
+    expect(error.issues).toStrictEqual([
+      issue([], 'Unable to log in.', 'non_field_errors'),
+      issue(['items', 1, 'name'], 'This field is required.', 'items.1.name'),
+      issue(['items', 1], 'Duplicate item.', 'items.1.non_field_errors'),
+      issue(['lines', 2, 'qty'], 'Must be positive.', 'lines[2].qty'),
+    ]);
+  });
+
+  it('gives a 2xx body back as data, and a 500 with issues stays a server error', () => {
+    const success = normalize({ status: 200, body: { tags: ['red', 'blue'] } });
+    expect(success).toStrictEqual({ ok: true, value: { status: 200, data: { tags: ['red', 'blue'] }, dialect: 'field-map', body: { tags: ['red', 'blue'] } } });
+    expect(readResult(normalize({ status: 500, body: { base: ['Something broke.'] } })).kind).toBe('server');
+  });
+
+  it('ignores members of the wrong type, keeping them in extensions, when the dialect is forced', () => {
+    const error = readResult(
+      normalize({ status: 422, body: { email: ['is invalid', 7, null, { x: 1 }], name: 'is required', count: 2, ok: false, none: null } }, { dialect: 'field-map' }),
+    );
+    expect(project(error)).toStrictEqual({
+      kind: 'validation',
+      status: 422,
+      title: 'Unprocessable Content',
+      issues: [issue(['email'], 'is invalid', 'email')],
+      retryable: false,
+      dialect: 'field-map',
+      extensions: { name: 'is required', count: 2, ok: false, none: null },
+    });
+  });
+
+  it('keeps __proto__ keys as data', () => {
+    const body = JSON.parse('{"__proto__": ["is reserved"], "constructor": {"prototype": ["is reserved too"]}}') as unknown;
+    const error = readResult(normalize({ status: 422, body }));
+    expect(error.dialect).toBe('field-map');
+    expect(error.issues).toStrictEqual([issue(['__proto__'], 'is reserved', '__proto__'), issue(['constructor', 'prototype'], 'is reserved too', 'constructor.prototype')]);
+    expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+  });
+
+  it('gives the same output with a polluted Object.prototype', () => {
+    const inputs = [
+      ...Object.keys(expectations).map((name) => readFixture(new URL(name, fixtureDirectory))),
+      { status: 400, headers: {}, body: { items: [{}, { name: ['required'] }], non_field_errors: ['x'] } },
+    ];
+    const before = inputs.map((input) => normalize(input));
+    const pollution: Record<string, unknown> = { 0: 'polluted', email: ['POLLUTED'], errors: ['POLLUTED'], message: 'POLLUTED', detail: 'POLLUTED', base: ['POLLUTED'], non_field_errors: ['POLLUTED'] };
+    const prototype = Object.prototype as Record<string, unknown>;
+    try {
+      for (const key of Object.keys(pollution)) prototype[key] = pollution[key];
+      const after = inputs.map((input) => normalize(input));
+      const detected = inputs.map((input) => fieldMapDialect.detect(input.body, 'application/json'));
+      for (const key of Object.keys(pollution)) delete prototype[key];
+      expect(after).toStrictEqual(before);
+      expect(detected).toStrictEqual(inputs.map((input) => fieldMapDialect.detect(input.body, 'application/json')));
+    } finally {
+      for (const key of Object.keys(pollution)) delete prototype[key];
+    }
+  });
+});
+
+describe('field-map depth and size', () => {
+  /** `{"a": {"a": … ["is invalid"]}}`, `levels` maps deep. */
+  function nest(levels: number): unknown {
+    let body: unknown = ['is invalid'];
+    for (let level = 0; level < levels; level++) body = { a: body };
+    return body;
+  }
+
+  it('does not throw on a 1,000,000-deep body, and does not claim it', () => {
+    const body = nest(1_000_000);
+    expect(() => fieldMapDialect.detect(body, 'application/json')).not.toThrow();
+    expect(fieldMapDialect.detect(body, 'application/json')).toBe(false);
+    const error = readResult(normalize({ status: 422, body }, { dialect: 'field-map' }));
+    expect(error.issues).toEqual([]);
+  });
+
+  it('stops nesting at depth 64', () => {
+    expect(fieldMapDialect.detect(nest(64), 'application/json')).toBe(true);
+    expect(fieldMapDialect.detect(nest(65), 'application/json')).toBe(false);
+    const deepest = readResult(normalize({ status: 422, body: nest(64) }));
+    expect(deepest.issues).toHaveLength(1);
+    expect(deepest.issues[0]?.path).toHaveLength(64);
+    expect(readResult(normalize({ status: 422, body: nest(65) }, { dialect: 'field-map' })).issues).toEqual([]);
+  });
+
+  it('reads a 100,000-field map into 100,000 issues', () => {
+    const body: Record<string, unknown> = {};
+    for (let index = 0; index < 100_000; index++) body[`field${index}`] = ['is invalid'];
+    const error = readResult(normalize({ status: 422, body }));
+    expect(error.issues).toHaveLength(100_000);
+    expect(error.issues[99_999]).toStrictEqual(issue(['field99999'], 'is invalid', 'field99999'));
+  });
+});
