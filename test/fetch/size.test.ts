@@ -28,14 +28,18 @@ const gzipSize = (text: string): number => gzipSync(text, { level: 9 }).length;
 describe('faultline/fetch bundle size', () => {
   it('keeps `createClient` with `normalize` within its ceiling', async () => {
     const size = gzipSize(await bundle("export { createClient } from 'faultline/fetch';"));
-    // Issue 4 asks for ≤ 5,064 bytes (ky's size). Not reached: `normalize` alone bundles to about
-    // 5,400 bytes (test/size.test.ts), so no client on top of it can meet that goal. This ceiling
-    // is the size measured when the client was written (9,994, with pagination's prefetch) plus 64
-    // bytes, so that growth fails the test while the gap is worked on.
+    const core = gzipSize(await bundle("export { normalize } from 'faultline';"));
+    const share = size - core;
+    // Issue 4 asks for ≤ 5,064 bytes (ky's size) for createClient with normalize. Not reached:
+    // `normalize` alone bundles to more than that (5,405 bytes when the client was written, see
+    // test/size.test.ts), so no client on top of it can meet the goal. The core is another
+    // test's business and grows with its dialects, so the ceiling here bounds the client's own
+    // share (its code, normalizeResponse and ResponseError): 4,589 bytes when measured (total
+    // 9,994), plus 64, so that the client's growth fails the test while the gap is worked on.
     const goal = 5_064;
-    const ceiling = 10_058;
-    console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026`);
-    expect(size).toBeLessThanOrEqual(ceiling);
+    const shareCeiling = 4_653;
+    console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
+    expect(share).toBeLessThanOrEqual(shareCeiling);
   });
 
   it('bundles a client that imports no node: module and no schema library', async () => {
