@@ -191,6 +191,9 @@ function toAbortFailure(link: AttemptSignal, timeoutMs: number): ApiResult<never
   return cause === 'aborted' ? toFailure('aborted', 'The request was aborted') : toFailure('timeout', cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`);
 }
 
+/** A stream can be sent once only; every other body can be sent again. */
+const resendableBody = (body: BodyInit | null | undefined): boolean => !(typeof ReadableStream === 'function' && body instanceof ReadableStream);
+
 /**
  * Makes a client for one API.
  * @example
@@ -238,8 +241,10 @@ export function createClient(options: ClientOptions): Client {
 
   /** One attempt: send, run the hooks, read the body under the attempt's signal. */
   const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
-    const init: RequestInit = { method, headers };
+    const init: RequestInit & { duplex?: 'half' } = { method, headers };
     if (body !== undefined) init.body = body;
+    // The Fetch standard asks for `duplex: 'half'` with a stream body (Node refuses the request without it).
+    if (!resendableBody(body)) init.duplex = 'half';
     if (link.signal) init.signal = link.signal;
     let response: Response;
     try {
@@ -288,9 +293,7 @@ export function createClient(options: ClientOptions): Client {
     const timeoutMs = init?.timeoutMs ?? attemptTimeoutMs;
     const totalMs = init?.totalTimeoutMs ?? totalTimeoutMs;
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
-    // A stream can be sent once only; every other body can be sent again.
-    const resendable = !(typeof ReadableStream === 'function' && body instanceof ReadableStream);
-    const mayRetry = resendable && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
+    const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - now();
       if (remaining <= 0) return { result: toFailure('timeout', 'The request took longer than its total timeout'), headers: undefined, url };

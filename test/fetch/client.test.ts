@@ -73,6 +73,22 @@ describe('sending requests', () => {
   });
 });
 
+describe('bodies', () => {
+  it('sends a stream body once and does not retry it, since it cannot be sent again', async () => {
+    server.route('/upload', text(503, ''));
+    const api = createClient({ baseUrl: server.origin, wait: noWait });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('line 1\n'));
+        controller.close();
+      },
+    });
+    const result = await api.put('/upload', { body: stream });
+    expect(result).toMatchObject({ ok: false, error: { status: 503 } });
+    expect(server.requests('/upload').map((request) => request.body.toString())).toEqual(['line 1\n']);
+  });
+});
+
 describe('reading responses', () => {
   it('returns a normalized error for an error status, with the server message', async () => {
     server.route('/missing', json(404, { code: 'customer_not_found', message: 'No customer 42' }));
@@ -147,6 +163,16 @@ describe('schemas', () => {
   });
 });
 
+describe('types', () => {
+  it('types results by the type argument or the schema, and pages by the item type', () => {
+    const api = createClient({ baseUrl: 'https://api.example.com' });
+    expectTypeOf(api.get<{ id: number }>('/x')).toEqualTypeOf<Promise<ApiResult<{ id: number }>>>();
+    expectTypeOf(api.post('/x', { schema: z.array(z.string()) })).toEqualTypeOf<Promise<ApiResult<string[]>>>();
+    expectTypeOf(api.paginate<{ id: number }>('/x')).toExtend<AsyncIterable<{ id: number }>>();
+    expectTypeOf(api.verifyKey()).toEqualTypeOf<Promise<boolean>>();
+  });
+});
+
 describe('unwrap', () => {
   it('gives the success, or throws a ResponseError carrying the normalized error', async () => {
     server.route('/ok', json(200, { fine: true }));
@@ -191,6 +217,21 @@ describe('hooks', () => {
     expect(result).toMatchObject({ ok: true, value: { data: { secret: 1 } } });
     expect(log).toEqual(['→ GET /private', '← 401']);
     expect(server.requests('/private').map((request) => request.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
+  });
+
+  it('runs the hooks on every attempt, telling them which attempt it is', async () => {
+    server.route('/retried', text(503, ''), json(200, {}));
+    const attempts: number[] = [];
+    const api = createClient({ baseUrl: server.origin, wait: noWait, hooks: { beforeRequest: [(_request, attempt) => void attempts.push(attempt)] } });
+    expect((await api.get('/retried')).ok).toBe(true);
+    expect(attempts).toEqual([0, 1]);
+  });
+
+  it('answers from a beforeRequest hook that returns a response, without sending anything', async () => {
+    server.route('/cached', json(500, {}));
+    const api = createClient({ baseUrl: server.origin, hooks: { beforeRequest: [() => Response.json({ cached: true })] } });
+    expect(await api.get('/cached')).toMatchObject({ ok: true, value: { data: { cached: true } } });
+    expect(server.requests('/cached')).toHaveLength(0);
   });
 
   it('lets an exception thrown by a hook propagate, without retrying', async () => {
