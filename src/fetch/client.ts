@@ -191,6 +191,8 @@ function toAbortFailure(link: AttemptSignal, timeoutMs: number): ApiResult<never
   return cause === 'aborted' ? toFailure('aborted', 'The request was aborted') : toFailure('timeout', cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`);
 }
 
+const hasCredentials = (headers: Record<string, string>): boolean => credentialHeaders.some((name) => headers[name] !== undefined);
+
 /** A stream can be sent once only; every other body can be sent again. */
 const resendableBody = (body: BodyInit | null | undefined): boolean => !(typeof ReadableStream === 'function' && body instanceof ReadableStream);
 
@@ -220,6 +222,8 @@ export function createClient(options: ClientOptions): Client {
   const beforeRequest = hooks?.beforeRequest ?? [];
   const afterResponse = hooks?.afterResponse ?? [];
   const hasHooks = beforeRequest.length > 0 || afterResponse.length > 0;
+  // Browsers hide redirects from `redirect: 'manual'`; there CORS already keeps custom headers from other origins that do not allow them.
+  const followRedirects = typeof document === 'undefined';
 
   /** A path joined to the base URL (ky's `prefixUrl` rule: exactly one slash between them). */
   const toUrl = (path: string, query: Query | undefined): string => {
@@ -237,6 +241,36 @@ export function createClient(options: ClientOptions): Client {
     if (init?.json !== undefined) headers['content-type'] = 'application/json';
     if (init?.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
     return toHeaderRecord(headers, init?.headers);
+  };
+
+  /**
+   * `fetch`, with redirects followed here rather than by `fetch`: Node's fetch (undici) keeps
+   * `x-api-key` on a redirect to another origin, dropping only Authorization and cookies, and
+   * the key must never leave the base URL's origin. Redirect rules of RFC 9110 §15.4: 303 (and
+   * 301 or 302 after a POST) become a GET without body; 20 hops at most, as in the Fetch standard.
+   */
+  const fetchFollowing = async (url: string, init: RequestInit): Promise<Response> => {
+    let current = url;
+    let request: RequestInit = { ...init, redirect: 'manual' };
+    for (let hops = 0; ; hops++) {
+      const response = await fetchFunction(current, request);
+      // A browser-like runtime hides where a redirect leads: only a request that may be sent again is sent again, followed by fetch.
+      if (response.type === 'opaqueredirect' && (request.method === 'GET' || request.method === 'HEAD')) return fetchFunction(current, { ...request, redirect: 'follow' });
+      const { status } = response;
+      const location = response.headers.get('location');
+      if (status < 300 || status > 399 || status === 304 || location === null || hops >= 20) return response;
+      await response.body?.cancel().catch(() => {});
+      const next = new URL(location, current).href;
+      const nextHeaders: Record<string, string> = { ...(request.headers as Record<string, string>) };
+      if (toOrigin(next) !== baseOrigin) for (const name of credentialHeaders) delete nextHeaders[name];
+      request = { ...request, headers: nextHeaders };
+      if ((status === 303 && request.method !== 'HEAD') || ((status === 301 || status === 302) && request.method === 'POST')) {
+        delete nextHeaders['content-type'];
+        request = { ...request, method: 'GET' };
+        delete request.body;
+      }
+      current = next;
+    }
   };
 
   /** One attempt: send, run the hooks, read the body under the attempt's signal. */
@@ -268,7 +302,7 @@ export function createClient(options: ClientOptions): Client {
             response = changed;
           }
         }
-      } else response = await fetchFunction(url, init);
+      } else response = followRedirects && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link, timeoutMs), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.

@@ -89,6 +89,41 @@ describe('bodies', () => {
   });
 });
 
+describe('redirects', () => {
+  it('follows a redirect to another origin without the API key or Authorization', async () => {
+    const other = await startServer();
+    try {
+      other.route('/landing', json(200, { landed: true }));
+      server.route('/moved', (_request, response) => {
+        response.writeHead(302, { location: `${other.origin}/landing` });
+        response.end();
+      });
+      const api = createClient({ baseUrl: server.origin, apiKey: 'secret', headers: { authorization: 'Bearer t' } });
+      expect(await api.get('/moved')).toMatchObject({ ok: true, value: { data: { landed: true } } });
+      expect(server.requests('/moved')[0]!.headers['x-api-key']).toBe('secret');
+      const { headers } = other.requests('/landing')[0]!;
+      expect(headers['x-api-key']).toBeUndefined();
+      expect(headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('keeps the API key on a redirect within the origin, and turns a POST answered 303 into a GET', async () => {
+    server.route('/created', json(200, { seen: true }));
+    server.route('/submit', (_request, response) => {
+      response.writeHead(303, { location: '/created' });
+      response.end();
+    });
+    const api = createClient({ baseUrl: server.origin, apiKey: 'secret' });
+    expect(await api.post('/submit', { json: { a: 1 } })).toMatchObject({ ok: true, value: { data: { seen: true } } });
+    const followed = server.requests('/created')[0]!;
+    expect(followed).toMatchObject({ method: 'GET', headers: { 'x-api-key': 'secret' } });
+    expect(followed.headers['content-type']).toBeUndefined();
+    expect(followed.body.length).toBe(0);
+  });
+});
+
 describe('reading responses', () => {
   it('returns a normalized error for an error status, with the server message', async () => {
     server.route('/missing', json(404, { code: 'customer_not_found', message: 'No customer 42' }));
