@@ -32,9 +32,11 @@ const emptyExtensions: Readonly<Record<string, unknown>> = Object.freeze({});
 
 /** The default of `retryable`: by status when there is one (RELIABILITY.md "Client"), else by kind. */
 export function isRetryable(kind: ErrorKind, status: number | undefined, hasRetryAfter: boolean): boolean {
-  // Without an error status (a 2xx envelope `system` error, seed 004; a dropped connection) the kind decides.
+  // Without an error status (a 2xx envelope `system` error, seed 004; a dropped connection) the
+  // kind decides; with one, the status does — except a rate limit the body names, which AWS sends
+  // as a 400 (ThrottlingException) and every AWS SDK retries.
   return status !== undefined && status >= 400
-    ? isRetryableStatus(status, hasRetryAfter)
+    ? isRetryableStatus(status, hasRetryAfter) || kind === 'rate_limited'
     : kind === 'server' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'rate_limited';
 }
 

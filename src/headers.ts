@@ -68,6 +68,9 @@ export interface ResponseHeaders {
   location: string | undefined;
   'x-request-id': string | undefined;
   'request-id': string | undefined;
+  'x-amzn-requestid': string | undefined;
+  'x-amz-request-id': string | undefined;
+  'x-slack-req-id': string | undefined;
   'x-trace-id': string | undefined;
   traceparent: string | undefined;
   'retry-after': string | undefined;
@@ -96,6 +99,9 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     location: undefined,
     'x-request-id': undefined,
     'request-id': undefined,
+    'x-amzn-requestid': undefined,
+    'x-amz-request-id': undefined,
+    'x-slack-req-id': undefined,
     'x-trace-id': undefined,
     traceparent: undefined,
     'retry-after': undefined,
@@ -125,9 +131,9 @@ export function isJsonMediaType(mediaType: string): boolean {
 // W3C Trace Context §3.2: version "-" trace-id (32 hex) "-" parent-id (16 hex) "-" flags.
 const traceparent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/i;
 
-/** The request id a server or its gateway echoed. */
+/** The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`) and Slack name their own. */
 export function readRequestId(headers: ResponseHeaders): string | undefined {
-  return headers['x-request-id'] ?? headers['request-id'];
+  return headers['x-request-id'] ?? headers['request-id'] ?? headers['x-amzn-requestid'] ?? headers['x-amz-request-id'] ?? headers['x-slack-req-id'];
 }
 
 /** The trace id: `X-Trace-Id`, else the trace-id part of a W3C `traceparent`. */

@@ -3,7 +3,25 @@ export { errorKinds } from './model.ts';
 export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
 export { normalizeResponse, type NormalizeResponseOptions } from './normalize-response.ts';
 export { unwrap, ResponseError, isApiError, isResponseError } from './response-error.ts';
-export { envelopeDialect, plainDialect, problemDialect, statusMessageDialect, dialects } from './dialects/index.ts';
+export {
+  envelopeDialect,
+  plainDialect,
+  problemDialect,
+  statusMessageDialect,
+  jsonApiDialect,
+  graphqlDialect,
+  googleDialect,
+  odataDialect,
+  fieldMapDialect,
+  springDialect,
+  statusCodeDialect,
+  stripeDialect,
+  slackDialect,
+  awsDialect,
+  kubernetesDialect,
+  dialects,
+  seedDialects,
+} from './dialects/index.ts';
 export type { BodyFacts, DialectParser, ErrorFacts, ParseContext, SuccessFacts } from './dialect.ts';
 export { toErrorKind, toReasonPhrase, isRetryableStatus } from './status.ts';
 export { parseRetryAfter, parseRateLimitReset } from './retry-timing.ts';

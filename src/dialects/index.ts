@@ -1,11 +1,66 @@
-/** The four seed dialects, in the order `normalize` tries them: plain claims every body, so it is last. */
+/**
+ * The built-in dialects, in the order `normalize` tries them. The four seed dialects first where
+ * their markers are strict; the other families by their own markers, each exclusive of the
+ * others (tested in test/dialects/); then status-message, field-map and plain, whose markers are
+ * the loosest — plain claims every body, so it is last.
+ */
 import type { DialectParser } from '../dialect.ts';
+import { awsDialect } from './aws.ts';
 import { envelopeDialect } from './envelope.ts';
+import { fieldMapDialect } from './field-map.ts';
+import { googleDialect } from './google.ts';
+import { graphqlDialect } from './graphql.ts';
+import { jsonApiDialect } from './json-api.ts';
+import { kubernetesDialect } from './kubernetes.ts';
+import { odataDialect } from './odata.ts';
 import { plainDialect } from './plain.ts';
 import { problemDialect } from './problem.ts';
+import { slackDialect } from './slack.ts';
+import { springDialect } from './spring.ts';
+import { statusCodeDialect } from './status-code.ts';
 import { statusMessageDialect } from './status-message.ts';
+import { stripeDialect } from './stripe.ts';
 
-export { envelopeDialect, plainDialect, problemDialect, statusMessageDialect };
+export {
+  awsDialect,
+  envelopeDialect,
+  fieldMapDialect,
+  googleDialect,
+  graphqlDialect,
+  jsonApiDialect,
+  kubernetesDialect,
+  odataDialect,
+  plainDialect,
+  problemDialect,
+  slackDialect,
+  springDialect,
+  statusCodeDialect,
+  statusMessageDialect,
+  stripeDialect,
+};
 
-/** Every built-in dialect, most specific first. */
-export const dialects: readonly DialectParser[] = [envelopeDialect, problemDialect, statusMessageDialect, plainDialect];
+/** The four seed dialects only, for `createNormalizer({ dialects: seedDialects })`: the smallest bundle. */
+export const seedDialects: readonly DialectParser[] = [envelopeDialect, problemDialect, statusMessageDialect, plainDialect];
+
+/**
+ * Every built-in dialect, most specific first: Stripe before OData (both have a string
+ * `error.code`), Spring and status-code before status-message (Spring bodies carry `message`
+ * and a numeric `status`), field-map and plain last.
+ */
+export const dialects: readonly DialectParser[] = [
+  envelopeDialect,
+  problemDialect,
+  jsonApiDialect,
+  graphqlDialect,
+  stripeDialect,
+  googleDialect,
+  odataDialect,
+  awsDialect,
+  kubernetesDialect,
+  springDialect,
+  statusCodeDialect,
+  statusMessageDialect,
+  slackDialect,
+  fieldMapDialect,
+  plainDialect,
+];

@@ -11,7 +11,9 @@ import { errorKinds, isApiError, normalize, normalizeResponse, type ApiResult, t
 const numRuns = 100_000;
 const propertyTimeout = 120_000;
 
-const dialectIds: ReadonlySet<string> = new Set(['plain', 'problem', 'status-message', 'envelope', 'unknown']);
+const dialectIds: ReadonlySet<string> = new Set([
+  'plain', 'problem', 'status-message', 'envelope', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'stripe', 'slack', 'aws', 'kubernetes', 'unknown',
+]);
 const kinds: ReadonlySet<string> = new Set(errorKinds);
 const optionalStrings = ['detail', 'code', 'type', 'instance', 'requestId', 'traceId'] as const;
 const hasOwn = (target: object, key: string): boolean => Object.prototype.hasOwnProperty.call(target, key);

@@ -1,0 +1,87 @@
+/**
+ * AWS JSON protocols (awsJson1_0, awsJson1_1: DynamoDB, Kinesis, CloudWatch Logs, ...): an
+ * error body names its shape in `__type` — `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`
+ * — and explains it in `message` (some services spell it `Message`). restJson1 services send
+ * the name in the `x-amzn-ErrorType` header instead and a bare `{message}` body, which the
+ * plain dialect reads: a dialect sees no headers.
+ */
+import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { toIssues } from '../issues.ts';
+import type { ErrorKind, Issue } from '../model.ts';
+import { isRecord, readOwn, setMember } from '../members.ts';
+
+/**
+ * Error shapes shared by many AWS services (the "Common Errors" of the AWS API references and
+ * DynamoDB's error table), and what they mean for a status that says little: AWS sends most
+ * of them as a plain 400.
+ */
+const kindsByErrorName: Readonly<Record<string, ErrorKind>> = {
+  ValidationException: 'validation',
+  ValidationError: 'validation',
+  SerializationException: 'bad_request',
+  ResourceNotFoundException: 'not_found',
+  AccessDeniedException: 'forbidden',
+  AccessDenied: 'forbidden',
+  UnrecognizedClientException: 'unauthenticated',
+  InvalidSignatureException: 'unauthenticated',
+  IncompleteSignature: 'unauthenticated',
+  MissingAuthenticationToken: 'unauthenticated',
+  InvalidClientTokenId: 'unauthenticated',
+  ExpiredTokenException: 'unauthenticated',
+  ExpiredToken: 'unauthenticated',
+  ThrottlingException: 'rate_limited',
+  Throttling: 'rate_limited',
+  ProvisionedThroughputExceededException: 'rate_limited',
+  RequestLimitExceeded: 'rate_limited',
+  TooManyRequestsException: 'rate_limited',
+  ConditionalCheckFailedException: 'conflict',
+  TransactionConflictException: 'conflict',
+  ResourceInUseException: 'conflict',
+  ConflictException: 'conflict',
+  InternalServerError: 'server',
+  InternalServerException: 'server',
+  InternalFailure: 'server',
+  ServiceUnavailable: 'unavailable',
+  ServiceUnavailableException: 'unavailable',
+};
+
+/**
+ * The error name in an `__type` (or `x-amzn-ErrorType`) value, as the Smithy protocol tests
+ * sanitize it (smithy.io, aws-restjson1 "Operation error serialization"): the part before the
+ * first `:`, then the part after the first `#`.
+ * @example
+ * toErrorName('ValidationException:http://internal.amazon.com/coral/com.amazon.coral.validate/'); // 'ValidationException'
+ */
+function toErrorName(type: string): string {
+  const colon = type.indexOf(':');
+  const name = colon === -1 ? type : type.slice(0, colon);
+  const hash = name.indexOf('#');
+  return hash === -1 ? name : name.slice(hash + 1);
+}
+
+function parseAws(body: Record<string, unknown>): BodyFacts {
+  const type = readOwn(body, '__type');
+  const code = typeof type === 'string' ? toErrorName(type) || undefined : undefined;
+  let detail: string | undefined;
+  let issues: Issue[] | undefined;
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) {
+    const value = body[key];
+    if (key === '__type' && code !== undefined) continue;
+    // awsJson bodies spell it `message`; some services (and older ones) `Message`.
+    if ((key === 'message' || key === 'Message') && typeof value === 'string' && detail === undefined) detail = value;
+    // smithy.framework#ValidationException lists its fields: `fieldList: [{path: "/name", message}]`.
+    else if (key === 'fieldList' && Array.isArray(value)) issues = toIssues(value);
+    else setMember(extensions, key, value);
+  }
+  const kind = code !== undefined && Object.hasOwn(kindsByErrorName, code) ? kindsByErrorName[code] : undefined;
+  return { ok: false, kind, detail, code, issues, extensions };
+}
+
+export const awsDialect: DialectParser = {
+  id: 'aws',
+  mediaTypes: ['application/x-amz-json-1.0', 'application/x-amz-json-1.1'],
+  detect: (body) => isRecord(body) && typeof readOwn(body, '__type') === 'string',
+  // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
+  parse: (body, { status }) => (isSuccessStatus(status) ? { ok: true, data: body } : isRecord(body) ? parseAws(body) : { ok: false }),
+};

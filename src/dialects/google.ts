@@ -1,0 +1,146 @@
+/**
+ * Google APIs (cloud.google.com/apis/design/errors, AIP-193): `{error: {code, message, status,
+ * details[]}}`, where `code` is the HTTP status, `status` the canonical `google.rpc.Code` name
+ * and `details` typed messages of google/rpc/error_details.proto, each named by its `@type`.
+ *
+ * The details the model has a place for become model fields and leave `extensions.details`:
+ * `BadRequest.fieldViolations` the issues, `RetryInfo.retryDelay` the wait, `RequestInfo.requestId`
+ * the request id. `ErrorInfo.reason` is the machine code (AIP-193: "the reason is the most
+ * specific code"), but `ErrorInfo` stays in the details for its `domain` and `metadata`, as do
+ * `Help`, `LocalizedMessage`, `QuotaFailure` and the rest. Success bodies are resources as is.
+ */
+import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { createIssue, parseFieldPath } from '../issues.ts';
+import type { ErrorKind, Issue } from '../model.ts';
+import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
+
+/** The canonical codes (google/rpc/code.proto) and what they mean for the caller. */
+const kindsByStatus: Readonly<Record<string, ErrorKind>> = {
+  INVALID_ARGUMENT: 'bad_request',
+  FAILED_PRECONDITION: 'bad_request',
+  OUT_OF_RANGE: 'bad_request',
+  UNAUTHENTICATED: 'unauthenticated',
+  PERMISSION_DENIED: 'forbidden',
+  NOT_FOUND: 'not_found',
+  ALREADY_EXISTS: 'conflict',
+  ABORTED: 'conflict',
+  RESOURCE_EXHAUSTED: 'rate_limited',
+  UNIMPLEMENTED: 'not_implemented',
+  UNAVAILABLE: 'unavailable',
+  DEADLINE_EXCEEDED: 'timeout',
+  INTERNAL: 'server',
+  UNKNOWN: 'server',
+  DATA_LOSS: 'server',
+  // CANCELLED (HTTP 499) is left to the status: the model's `aborted` means the caller gave up
+  // and no response came, which is not what a server's CANCELLED says.
+};
+
+/** Members of the error object the model reads; the others are kept as extensions. */
+const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, status: true, details: true };
+
+// google/protobuf/duration.proto, JSON mapping: seconds with up to nine fractional digits and an "s".
+const duration = /^(\d{1,12})(?:\.(\d{1,9}))?s$/;
+
+/** A `google.protobuf.Duration` ("30s", "1.5s") in milliseconds, rounded up so that a retry is never early. */
+function parseDuration(value: unknown): number | undefined {
+  const match = typeof value === 'string' ? duration.exec(value) : null;
+  if (!match) return undefined;
+  const nanos = match[2] === undefined ? 0 : Number(match[2].padEnd(9, '0'));
+  return Number(match[1]) * 1000 + Math.ceil(nanos / 1e6);
+}
+
+/** A detail's message name: `type.googleapis.com/google.rpc.BadRequest` → `google.rpc.BadRequest`. */
+function toMessageName(detail: unknown): string | undefined {
+  const type = isRecord(detail) ? toOptionalString(readOwn(detail, '@type')) : undefined;
+  return type?.slice(type.lastIndexOf('/') + 1);
+}
+
+/** Appends a `BadRequest`'s field violations to `issues`; whether each one became an issue. */
+function collectViolations(detail: Record<string, unknown>, issues: Issue[]): boolean {
+  const violations = readOwn(detail, 'fieldViolations');
+  if (!Array.isArray(violations)) return false;
+  let complete = true;
+  for (const violation of violations) {
+    const description = isRecord(violation) ? toOptionalString(readOwn(violation, 'description')) : undefined;
+    if (!isRecord(violation) || description === undefined) {
+      complete = false;
+      continue;
+    }
+    // A localized message has no place in an issue: the detail stays for it.
+    if (readOwn(violation, 'localizedMessage') !== undefined) complete = false;
+    // error_details.proto: `field` is a path in the request, "emailAddresses[1].email" in JSON.
+    const field = toOptionalString(readOwn(violation, 'field'));
+    issues.push(createIssue(field === undefined ? [] : parseFieldPath(field), description, field, toOptionalString(readOwn(violation, 'reason'))));
+  }
+  return complete;
+}
+
+function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): ErrorFacts {
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
+  for (const key of Object.keys(error)) if (readOwn(errorMembers, key) === undefined) setMember(extensions, key, error[key]);
+  // The body's `code` repeats the HTTP status; a disagreement is kept visible (RFC 9457 §3.1.2 reading).
+  const code = readOwn(error, 'code');
+  if (code !== undefined && code !== status) setMember(extensions, 'code', code);
+  // RFC 9457 §3.1: members of the wrong type are ignored as the model's values, and kept.
+  const message = readOwn(error, 'message');
+  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
+  const statusName = readOwn(error, 'status');
+  if (statusName !== undefined && typeof statusName !== 'string') setMember(extensions, 'status', statusName);
+
+  const details = readOwn(error, 'details');
+  const issues: Issue[] = [];
+  const kept: unknown[] = [];
+  let reason: string | undefined;
+  let retryAfterMs: number | undefined;
+  let requestId: string | undefined;
+  for (const detail of Array.isArray(details) ? details : []) {
+    const name = toMessageName(detail);
+    const record = detail as Record<string, unknown>;
+    if (name === 'google.rpc.BadRequest' && collectViolations(record, issues)) continue;
+    if (name === 'google.rpc.RetryInfo') {
+      const delay = parseDuration(readOwn(record, 'retryDelay'));
+      retryAfterMs ??= delay;
+      if (delay !== undefined) continue;
+    }
+    if (name === 'google.rpc.RequestInfo') {
+      const id = toOptionalString(readOwn(record, 'requestId'));
+      requestId ??= id;
+      // `servingData` is for the service's own debugging: the detail stays for it.
+      if (id !== undefined && readOwn(record, 'servingData') === undefined) continue;
+    }
+    if (name === 'google.rpc.ErrorInfo') reason ??= toOptionalString(readOwn(record, 'reason'));
+    kept.push(detail);
+  }
+  if (!Array.isArray(details) && details !== undefined) setMember(extensions, 'details', details);
+  else if (kept.length > 0) setMember(extensions, 'details', kept);
+
+  const known = typeof statusName === 'string' && Object.hasOwn(kindsByStatus, statusName) ? kindsByStatus[statusName] : undefined;
+  return {
+    ok: false,
+    // AIP-193: INVALID_ARGUMENT with field violations is a validation error.
+    kind: known === 'bad_request' && issues.length > 0 ? 'validation' : known,
+    detail: toOptionalString(message),
+    code: reason ?? toOptionalString(statusName),
+    issues,
+    requestId,
+    retryAfterMs,
+    extensions,
+  };
+}
+
+export const googleDialect: DialectParser = {
+  id: 'google',
+  mediaTypes: [],
+  detect(body) {
+    if (!isRecord(body)) return false;
+    const error = readOwn(body, 'error');
+    return isRecord(error) && typeof readOwn(error, 'code') === 'number' && typeof readOwn(error, 'status') === 'string';
+  },
+  parse(body, { status }): BodyFacts {
+    const error = isRecord(body) ? readOwn(body, 'error') : undefined;
+    // A 2xx whose whole body is the error is an error; a resource that merely has an `error` member is data.
+    if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return { ok: true, data: body };
+    return isRecord(body) && isRecord(error) ? parseError(body, error, status) : { ok: false };
+  },
+};

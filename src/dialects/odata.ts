@@ -1,0 +1,82 @@
+/**
+ * OData JSON Format v4.01 §21 "Error Response", as Microsoft Graph ("Microsoft Graph error
+ * responses and resource types") and the Microsoft and Azure REST API guidelines send it:
+ * `{error: {code, message, target?, details?: [{code, message, target?}], innererror?}}`.
+ * `code` is a service-defined string, `target` names what the error is about.
+ *
+ * Each of `details` is an issue (its `target` the field); an error with a `target` and no
+ * details is one issue of its own. `innererror` is free-form (OData: "service-defined") and
+ * is kept whole; Graph puts the request id there, spelled `innerError` in its responses.
+ * Told apart from Google (numeric `code`, string `status`) and Stripe (string `type`).
+ */
+import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { createIssue, parseFieldPath } from '../issues.ts';
+import type { Issue } from '../model.ts';
+import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
+
+/** Members of the error object the model reads; the others (innererror, Azure's additionalInfo) are kept. */
+const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, target: true, details: true };
+
+const toIssuePath = (target: string | undefined): (string | number)[] => (target === undefined ? [] : parseFieldPath(target));
+
+/** The issues of `details`, and whether every entry became one. */
+function toDetailIssues(details: readonly unknown[]): { issues: Issue[]; complete: boolean } {
+  const issues: Issue[] = [];
+  for (const detail of details) {
+    const message = isRecord(detail) ? toOptionalString(readOwn(detail, 'message')) : undefined;
+    if (message === undefined) continue;
+    const record = detail as Record<string, unknown>;
+    const target = toOptionalString(readOwn(record, 'target'));
+    issues.push(createIssue(toIssuePath(target), message, target, toCode(readOwn(record, 'code'))));
+  }
+  return { issues, complete: issues.length === details.length };
+}
+
+function readRequestId(error: Record<string, unknown>): string | undefined {
+  // OData spells it `innererror`; Microsoft Graph's responses `innerError`.
+  const inner = readOwn(error, 'innererror') ?? readOwn(error, 'innerError');
+  return isRecord(inner) ? toOptionalString(readOwn(inner, 'request-id')) : undefined;
+}
+
+function parseError(body: Record<string, unknown>, error: Record<string, unknown>): ErrorFacts {
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
+  for (const key of Object.keys(error)) if (readOwn(errorMembers, key) === undefined) setMember(extensions, key, error[key]);
+  // RFC 9457 §3.1: members of the wrong type are ignored as the model's values, and kept.
+  for (const key of ['code', 'message'] as const) {
+    const value = readOwn(error, key);
+    if (value !== undefined && typeof value !== 'string') setMember(extensions, key, value);
+  }
+  const code = toOptionalString(readOwn(error, 'code'));
+  const message = toOptionalString(readOwn(error, 'message'));
+  const target = readOwn(error, 'target');
+  const details = readOwn(error, 'details');
+  const { issues, complete } = Array.isArray(details) ? toDetailIssues(details) : { issues: [], complete: details === undefined };
+  if (!complete) setMember(extensions, 'details', details);
+  if (issues.length === 0 && typeof target === 'string' && message !== undefined) issues.push(createIssue(toIssuePath(target), message, target, code));
+  // With details, the top-level target names the whole request part ("query"): kept, since no issue holds it.
+  else if (target !== undefined) setMember(extensions, 'target', target);
+  return { ok: false, detail: message, code, issues, requestId: readRequestId(error), extensions };
+}
+
+export const odataDialect: DialectParser = {
+  id: 'odata',
+  mediaTypes: [],
+  detect(body) {
+    if (!isRecord(body)) return false;
+    const error = readOwn(body, 'error');
+    return (
+      isRecord(error) &&
+      typeof readOwn(error, 'code') === 'string' &&
+      typeof readOwn(error, 'message') === 'string' &&
+      typeof readOwn(error, 'status') !== 'string' &&
+      typeof readOwn(error, 'type') !== 'string'
+    );
+  },
+  parse(body, { status }): BodyFacts {
+    const error = isRecord(body) ? readOwn(body, 'error') : undefined;
+    // A 2xx whose whole body is the error is an error; an Azure operation status with an `error` member is data.
+    if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return { ok: true, data: body };
+    return isRecord(body) && isRecord(error) ? parseError(body, error) : { ok: false };
+  },
+};

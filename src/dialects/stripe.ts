@@ -1,0 +1,57 @@
+/**
+ * Stripe (docs.stripe.com/api/errors): every error is `{error: {type, code?, decline_code?,
+ * message?, param?, doc_url?, request_log_url?, charge?, ...}}` with a 4xx or 5xx status; a
+ * success is the requested object as is. OpenAI and others copy this shape, and read the same.
+ * The request id comes in the `Request-Id` header, which `normalize` reads already.
+ */
+import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { createIssue, parseFieldPath } from '../issues.ts';
+import type { ErrorKind } from '../model.ts';
+import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
+import { readMembers } from '../read-members.ts';
+
+/**
+ * Stripe's error types and the kinds they mean, for a status that says little. Card errors come
+ * as 402 "Request Failed: the parameters were valid but the request failed", so they are
+ * unprocessable; `rate_limit_error` and `authentication_error` are the types of older API versions.
+ */
+const kindsByErrorType: Readonly<Record<string, ErrorKind>> = {
+  api_error: 'server',
+  card_error: 'unprocessable',
+  idempotency_error: 'conflict',
+  invalid_request_error: 'bad_request',
+  rate_limit_error: 'rate_limited',
+  authentication_error: 'unauthenticated',
+};
+
+function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): BodyFacts {
+  const facts = readMembers(error, { message: 'detail', code: 'code' }, status);
+  const { extensions } = facts;
+  // `param` names the request parameter in Stripe's form encoding: `card[number]`, `items[0][price]`.
+  const param = toOptionalString(readOwn(error, 'param'));
+  const issues = param === undefined || facts.detail === undefined ? [] : [createIssue(parseFieldPath(param), facts.detail, param, facts.code)];
+  if (issues.length > 0) delete extensions['param'];
+  // Members beside `error` are kept too; the error's own win a clash.
+  for (const key of Object.keys(body)) if (key !== 'error' && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
+  const type = toOptionalString(readOwn(error, 'type'));
+  let kind = type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
+  if (kind === 'bad_request' && issues.length > 0) kind = 'validation';
+  return { ok: false, kind, detail: facts.detail, code: facts.code, issues, extensions };
+}
+
+export const stripeDialect: DialectParser = {
+  id: 'stripe',
+  mediaTypes: [],
+  detect(body) {
+    if (!isRecord(body)) return false;
+    const error = readOwn(body, 'error');
+    // Seed 004 errors have an `error.type` too, beside `result`, which no Stripe body has.
+    return isRecord(error) && typeof readOwn(error, 'type') === 'string' && readOwn(body, 'result') === undefined;
+  },
+  parse(body, { status }) {
+    // Stripe sends its error object only with a 4xx or 5xx: on a 2xx the status decides.
+    if (isSuccessStatus(status)) return { ok: true, data: body };
+    const error = isRecord(body) ? readOwn(body, 'error') : undefined;
+    return isRecord(body) && isRecord(error) ? parseError(body, error, status) : { ok: false };
+  },
+};

@@ -1,0 +1,324 @@
+/**
+ * The GraphQL dialect (spec.graphql.org §7.1 "Response"; GraphQL-over-HTTP): every fixture in
+ * test/fixtures/more/graphql/ normalizes to the values written out below by hand, errors inside
+ * a 200 are errors, partial data is kept, and hostile bodies change nothing.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { graphqlDialect } from '../../src/dialects/graphql.ts';
+import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess } from '../../src/index.ts';
+
+const normalize = createNormalizer({ dialects: [graphqlDialect, plainDialect] });
+const fixtureFolder = new URL('../fixtures/more/graphql/', import.meta.url);
+const seedFolder = new URL('../fixtures/', import.meta.url);
+
+interface Fixture {
+  readonly source: string;
+  readonly status: number;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+}
+
+const readFixture = (folder: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Fixture;
+const normalizeFixture = (name: string): ApiResult => {
+  const { status, headers, body } = readFixture(fixtureFolder, name);
+  return normalize({ status, headers, body });
+};
+
+/** The members of an error a user reads, absent ones left out, so that `toEqual` checks them all. */
+const errorKeys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'requestId', 'traceId', 'retryAfterMs', 'rateLimit', 'retryable', 'dialect', 'extensions'] as const;
+const successKeys = ['status', 'data', 'links', 'embedded', 'page', 'cursor', 'batch', 'location', 'dialect', 'requestId', 'traceId'] as const;
+
+function toError(result: ApiResult): ApiError {
+  if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value.data)}`);
+  return result.error;
+}
+function toSuccess(result: ApiResult): ApiSuccess {
+  if (!result.ok) throw new Error(`expected a success, got ${result.error.kind}: ${result.error.detail ?? ''}`);
+  return result.value;
+}
+function pick(value: object, keys: readonly string[]): Record<string, unknown> {
+  const picked: Record<string, unknown> = {};
+  for (const key of keys) if ((value as Record<string, unknown>)[key] !== undefined) picked[key] = (value as Record<string, unknown>)[key];
+  return picked;
+}
+const readError = (result: ApiResult): Record<string, unknown> => pick(toError(result), errorKeys);
+const fails = (expected: Record<string, unknown>): Record<string, unknown> => ({ issues: [], failures: [], extensions: {}, dialect: 'graphql', ...expected });
+
+const fetchFailed = 'Name for character with ID 1002 could not be fetched.';
+
+const expectations: Readonly<Record<string, () => void>> = {
+  '200-success.json': () =>
+    expect(pick(toSuccess(normalizeFixture('200-success.json')), successKeys)).toEqual({ status: 200, data: { hero: { name: 'R2-D2' } }, dialect: 'graphql' }),
+  '200-partial-field-error.json': () =>
+    expect(readError(normalizeFixture('200-partial-field-error.json'))).toEqual(
+      fails({
+        // A field error with no code names no kind; a 200 says nothing more.
+        kind: 'unknown',
+        status: 200,
+        title: 'Unknown Error',
+        detail: fetchFailed,
+        issues: [{ path: ['hero', 'heroFriends', 1, 'name'], message: fetchFailed }],
+        retryable: false,
+        extensions: {
+          data: {
+            hero: {
+              name: 'R2-D2',
+              heroFriends: [
+                { id: '1000', name: 'Luke Skywalker' },
+                { id: '1002', name: null },
+                { id: '1003', name: 'Leia Organa' },
+              ],
+            },
+          },
+        },
+      }),
+    ),
+  '200-error-extensions.json': () =>
+    expect(readError(normalizeFixture('200-error-extensions.json'))).toEqual(
+      fails({
+        kind: 'unknown',
+        status: 200,
+        title: 'Unknown Error',
+        detail: fetchFailed,
+        code: 'CAN_NOT_FETCH_BY_ID',
+        issues: [{ path: ['hero', 'heroFriends', 1, 'name'], message: fetchFailed, code: 'CAN_NOT_FETCH_BY_ID' }],
+        retryable: false,
+      }),
+    ),
+  '400-validation-failed.json': () =>
+    expect(readError(normalizeFixture('400-validation-failed.json'))).toEqual(
+      fails({
+        // A lone request error with no path is the error itself, not a field issue.
+        kind: 'bad_request',
+        status: 400,
+        title: 'Bad Request',
+        detail: 'Cannot query field "__typenam" on type "Query".',
+        code: 'GRAPHQL_VALIDATION_FAILED',
+        retryable: false,
+      }),
+    ),
+  '200-bad-user-input.json': () =>
+    expect(readError(normalizeFixture('200-bad-user-input.json'))).toEqual(
+      fails({
+        kind: 'validation',
+        status: 200,
+        title: 'Validation Failed',
+        detail: 'Invalid argument value',
+        code: 'BAD_USER_INPUT',
+        issues: [{ path: ['userWithID'], message: 'Invalid argument value', code: 'BAD_USER_INPUT' }],
+        retryable: false,
+        extensions: { data: { userWithID: null } },
+      }),
+    ),
+  '401-unauthenticated.json': () =>
+    expect(readError(normalizeFixture('401-unauthenticated.json'))).toEqual(
+      fails({ kind: 'unauthenticated', status: 401, title: 'Unauthorized', detail: 'User is not authenticated', code: 'UNAUTHENTICATED', retryable: false }),
+    ),
+};
+
+const fixtureNames = readdirSync(fixtureFolder).filter((name) => name.endsWith('.json'));
+
+describe('the GraphQL fixtures', () => {
+  it('are at least three real documented bodies, each naming its source and having an expectation', () => {
+    expect(fixtureNames.length).toBeGreaterThanOrEqual(3);
+    for (const name of fixtureNames) {
+      expect(readFixture(fixtureFolder, name).source, name).toMatch(/GraphQL|graphql|Apollo/);
+      expect(Object.keys(expectations), name).toContain(name);
+    }
+  });
+
+  for (const name of Object.keys(expectations)) it(`${name} normalizes to what the GraphQL documents say it means`, () => expectations[name]!());
+});
+
+/** Typical bodies of every other family faultline reads. */
+const otherFamilies: Readonly<Record<string, unknown>> = {
+  'json-api': { errors: [{ status: '422', source: { pointer: '/data/attributes/firstName' }, title: 'Invalid Attribute', detail: 'First name must contain at least two characters.' }] },
+  'json-api-document': { data: { type: 'articles', id: '1' }, links: { self: 'https://x' } },
+  google: { error: { code: 400, message: 'API key not valid.', status: 'INVALID_ARGUMENT', details: [] } },
+  odata: { error: { code: 'BadArgument', message: 'Bad', target: 'x', details: [{ code: 'NullValue', target: 'y', message: 'z' }] } },
+  stripe: { error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: amount.', param: 'amount' } },
+  slack: { ok: false, error: 'invalid_auth' },
+  aws: { __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException', message: 'Requested resource not found' },
+  kubernetes: { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'pods "grafana" not found', reason: 'NotFound', details: { name: 'grafana', kind: 'pods' }, code: 404 },
+  spring: { timestamp: '2024-05-01T10:15:30.000+00:00', status: 400, error: 'Bad Request', path: '/api/users', errors: [{ defaultMessage: 'must not be blank', field: 'email', code: 'NotBlank' }] },
+  'status-code': { statusCode: 400, error: 'Bad Request', message: ['email must be an email'] },
+  'field-map': { email: ['is invalid'], name: ["can't be blank"] },
+  'plain-errors': { errors: [{ field: 'email', message: 'is invalid' }] },
+  'rest-data-wrapper': { data: { id: 1 } },
+  'laravel-resource': { data: [{ id: 1 }], links: { first: 'https://x?page=1' }, meta: { current_page: 1 } },
+};
+
+describe('GraphQL detection', () => {
+  it('claims errors with data, locations, a path or extensions, and `{data, extensions}`', () => {
+    const claimed: unknown[] = [
+      { errors: [{ message: 'x' }], data: null },
+      { errors: [{ message: 'x', locations: [{ line: 1, column: 1 }] }] },
+      { errors: [{ message: 'x', path: ['a'] }] },
+      { errors: [{ message: 'x', extensions: { code: 'FORBIDDEN' } }] },
+      { data: { a: 1 }, extensions: { cost: 3 } },
+    ];
+    for (const body of claimed) expect(graphqlDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(true);
+  });
+
+  it('is chosen by the GraphQL-over-HTTP media type whatever the body', () => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'application/graphql-response+json' }, body: { errors: [{ message: 'Syntax Error: Unexpected Name "qeury".' }] } });
+    expect(toError(result)).toMatchObject({ kind: 'bad_request', detail: 'Syntax Error: Unexpected Name "qeury".', dialect: 'graphql' });
+  });
+
+  it('leaves a bare `{data}` over application/json to other dialects: too common a REST wrapper to claim', () => {
+    expect(graphqlDialect.detect({ data: { hero: { name: 'R2-D2' } } }, 'application/json')).toBe(false);
+    expect(toSuccess(normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: { data: { hero: null } } })).dialect).toBe('plain');
+  });
+
+  it('claims none of the seed fixtures', () => {
+    for (const folder of ['plain', 'problem', 'status-message', 'envelope']) {
+      const folderUrl = new URL(`${folder}/`, seedFolder);
+      const names = readdirSync(folderUrl).filter((name) => name.endsWith('.json'));
+      expect(names.length, folder).toBeGreaterThan(0);
+      for (const name of names) {
+        const { headers, body } = readFixture(folderUrl, name);
+        expect(graphqlDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), `${folder}/${name}`).toBe(false);
+      }
+    }
+  });
+
+  it("claims no other family's typical body", () => {
+    for (const [family, body] of Object.entries(otherFamilies)) expect(graphqlDialect.detect(body, 'application/json'), family).toBe(false);
+  });
+
+  it('claims no scalar, array, or look-alike', () => {
+    const unclaimed: unknown[] = [
+      undefined, null, 1, 'errors', [], [{ message: 'x', path: ['a'] }],
+      { errors: [{ message: 'x' }] },
+      { errors: [{ message: 1, path: ['a'] }] },
+      { errors: ['x'], data: null },
+      { errors: {}, data: null },
+      { data: { a: 1 }, extensions: 'x' },
+      { data: { a: 1 }, extensions: {}, meta: {} },
+    ];
+    for (const body of unclaimed) expect(graphqlDialect.detect(body, ''), JSON.stringify(body) ?? 'undefined').toBe(false);
+  });
+});
+
+describe('GraphQL responses', () => {
+  const send = (status: number, body: unknown): ApiResult => normalize({ status, headers: { 'content-type': 'application/graphql-response+json' }, body });
+
+  it('without errors are successes whose data is `data`', () => {
+    expect(toSuccess(send(200, { data: { a: 1 }, extensions: { tracing: {} } })).data).toEqual({ a: 1 });
+    // §7.1.2: `errors`, when present, is not empty; an empty list reports nothing.
+    expect(toSuccess(send(200, { data: { a: 1 }, errors: [] })).data).toEqual({ a: 1 });
+  });
+
+  it('with `data: null` and errors are errors that keep the null data', () => {
+    const error = toError(send(200, { data: null, errors: [{ message: 'Boom', path: ['viewer'] }] }));
+    expect(error).toMatchObject({ kind: 'unknown', detail: 'Boom', issues: [{ path: ['viewer'], message: 'Boom' }] });
+    expect(Object.hasOwn(error.extensions, 'data')).toBe(true);
+    expect(error.extensions['data']).toBeNull();
+  });
+
+  it('with request errors only (no data, no path, no code) are bad requests (§7.1.2)', () => {
+    expect(toError(send(200, { errors: [{ message: 'Unknown argument "x".', locations: [{ line: 1, column: 9 }] }] }))).toMatchObject({ kind: 'bad_request', title: 'Bad Request', issues: [] });
+  });
+
+  it('name their kind by the first known Apollo code, looked up as an own property', () => {
+    const codes: Readonly<Record<string, string>> = {
+      BAD_USER_INPUT: 'validation',
+      GRAPHQL_VALIDATION_FAILED: 'bad_request',
+      GRAPHQL_PARSE_FAILED: 'bad_request',
+      UNAUTHENTICATED: 'unauthenticated',
+      FORBIDDEN: 'forbidden',
+      PERSISTED_QUERY_NOT_FOUND: 'not_found',
+      INTERNAL_SERVER_ERROR: 'server',
+      constructor: 'unknown',
+      ['__proto__']: 'unknown',
+      toString: 'unknown',
+      SOMETHING_ELSE: 'unknown',
+    };
+    expect(Object.keys(codes)).toContain('__proto__');
+    for (const code of Object.keys(codes)) {
+      const body = { data: { a: null }, errors: [{ message: 'x', path: ['a'], extensions: { code } }] };
+      expect(toError(send(200, body)).kind, code).toBe(codes[code]);
+    }
+    const mixed = { data: null, errors: [{ message: 'a', path: ['a'], extensions: { code: 'CUSTOM' } }, { message: 'b', path: ['b'], extensions: { code: 'FORBIDDEN' } }] };
+    expect(toError(send(200, mixed))).toMatchObject({ kind: 'forbidden' });
+    expect(toError(send(200, mixed)).code).toBeUndefined();
+  });
+
+  it('let the HTTP status decide before the code', () => {
+    expect(toError(send(503, { errors: [{ message: 'x', extensions: { code: 'UNAUTHENTICATED' } }] }))).toMatchObject({ kind: 'unavailable', status: 503, retryable: true });
+  });
+
+  it('list every error as an issue when there are several, with or without a path', () => {
+    const error = toError(send(200, { errors: [{ message: 'first', locations: [] }, { message: 'second', path: ['a', 0] }] }));
+    expect(error.issues).toEqual([
+      { path: [], message: 'first' },
+      { path: ['a', 0], message: 'second' },
+    ]);
+    expect(error.detail).toBeUndefined();
+  });
+
+  it('ignore members of the wrong type instead of coercing them', () => {
+    const error = toError(
+      send(200, {
+        data: null,
+        errors: [
+          { message: 42, path: ['a'], extensions: { code: 'FORBIDDEN' } },
+          { message: 'bad path', path: ['a', true, 1.5] },
+          { message: 'bad code', path: 'a.b', extensions: { code: { name: 'x' } } },
+          { message: 'negative', path: ['a', -1] },
+          'not an error',
+        ],
+      }),
+    );
+    expect(error.issues).toEqual([
+      { path: [], message: 'bad path' },
+      { path: [], message: 'bad code' },
+      { path: [], message: 'negative' },
+    ]);
+    expect(error).toMatchObject({ kind: 'forbidden', code: 'FORBIDDEN' });
+    expect(error.detail).toBeUndefined();
+  });
+
+  it('keep `errors` of the wrong type, and the response extensions, as extensions', () => {
+    const error = toError(send(500, { errors: 'Internal', extensions: { requestId: 'r1' } }));
+    expect(error).toMatchObject({ kind: 'server', extensions: { errors: 'Internal', extensions: { requestId: 'r1' } }, issues: [] });
+  });
+});
+
+describe('hostile GraphQL bodies', () => {
+  it('a polluted Object.prototype changes no output', () => {
+    const bodies = fixtureNames.map((name) => readFixture(fixtureFolder, name));
+    const run = (): string[] => bodies.map(({ status, headers, body }) => JSON.stringify(normalize({ status, headers, body })));
+    const runBare = (): string[] =>
+      [{}, { errors: [{}] }, { errors: [{ message: 'm' }], data: null }, { data: {} }].map((body) => JSON.stringify(normalize({ status: 200, body })) + String(graphqlDialect.detect(body, '')));
+    const clean = [...run(), ...runBare()];
+    const members = { errors: [{ message: 'polluted', path: ['p'] }], data: { polluted: true }, extensions: { code: 'FORBIDDEN' }, message: 'polluted', path: ['polluted'], locations: [], code: 'FORBIDDEN', BAD_REQUEST_X: 'server', CAN_NOT_FETCH_BY_ID: 'server', SOMETHING_ELSE: 'server' };
+    let polluted: string[];
+    try {
+      for (const [key, value] of Object.entries(members)) Object.defineProperty(Object.prototype, key, { value, enumerable: true, configurable: true, writable: true });
+      polluted = [...run(), ...runBare()];
+    } finally {
+      for (const key of Object.keys(members)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+    expect(polluted).toEqual(clean);
+  });
+
+  it('a `__proto__` member stays data', () => {
+    const body = JSON.parse('{"errors":[{"message":"x","path":["__proto__"],"extensions":{"code":"__proto__"}}],"data":{"__proto__":{"polluted":true}},"__proto__":{"polluted":true}}') as unknown;
+    const error = toError(normalize({ status: 200, body }));
+    expect(error).toMatchObject({ kind: 'unknown', code: '__proto__', issues: [{ path: ['__proto__'], message: 'x', code: '__proto__' }] });
+    expect(Object.getOwnPropertyDescriptor(error.extensions, '__proto__')?.value).toEqual({ polluted: true });
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('deep and huge bodies do not throw, and paths stop at 64 segments', () => {
+    const depth = 100_000;
+    const deepPath = JSON.stringify(Array.from({ length: depth }, (_, index) => (index % 2 ? index : 'f')));
+    const deepText = `{"errors":[{"message":"deep","path":${deepPath},"extensions":${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}}],"data":${'['.repeat(depth)}${']'.repeat(depth)}}`;
+    const deep = toError(normalize({ status: 200, headers: { 'content-type': 'application/graphql-response+json' }, body: deepText }));
+    expect(deep.issues[0]?.path).toHaveLength(64);
+    const many = Array.from({ length: 100_000 }, (_, index) => ({ message: `e${index}`, path: ['items', index] }));
+    expect(toError(normalize({ status: 200, body: { data: null, errors: many } })).issues).toHaveLength(100_000);
+  });
+});
