@@ -1,38 +1,7 @@
 // A frontend pays in bytes for what it imports: each entry point is bundled as a user's bundler
 // would (esbuild, minified, tree-shaken) from the built package, and its gzipped size checked.
-import { build, type Plugin } from 'esbuild';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-/** Bundles `source` (which imports from 'faultline') and returns its minified text. */
-async function bundle(source: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    // `faultline` and its subpaths resolve to the built ESM files the `exports` map names.
-    plugins: [builtPackage],
-    platform: 'neutral',
-  });
-  return result.outputFiles[0]!.text;
-}
-
-/** Resolves `faultline` and `faultline/<entry>` to dist/<entry>.js, as the `import` condition of `exports` does. */
-const builtPackage: Plugin = {
-  name: 'faultline-dist',
-  setup(build) {
-    build.onResolve({ filter: /^faultline(\/[a-z0-9-]+)?$/ }, ({ path }) => ({ path: join(root, 'dist', `${path.split('/')[1] ?? 'index'}.js`) }));
-  },
-};
-
-const gzipSize = (text: string): number => gzipSync(text, { level: 9 }).length;
+import { bundle, gzipSize } from './support/bundle.ts';
 
 describe('bundle size', () => {
   it('keeps `normalize` with every built-in dialect within its ceiling', async () => {

@@ -4,60 +4,14 @@
  * which no dialect sees: its `{message}` bodies are the plain dialect's. Every fixture in
  * test/fixtures/more/aws/ is read with the expectations written out below.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { awsDialect } from '../../src/dialects/aws.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess, type Issue } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiError, type ApiResult } from '../../src/index.ts';
+import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [awsDialect, plainDialect] });
-/** The clock every fixture is read with: Wed, 15 Jan 2025 12:00:00 GMT. */
-const now = (): number => 1_736_942_400_000;
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const moreDirectory = new URL('../fixtures/more/', import.meta.url);
-const listJson = (directory: URL): string[] => readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
-const readFixture = (directory: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, directory), 'utf8')) as Fixture;
-const ownDirectory = new URL('aws/', moreDirectory);
-
-/** A body as `normalize` would decode it: fixtures hold JSON text for some bodies. */
-function toParsedBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
-  }
-}
-
-/** Every fixture body of the given folders, by `folder/file`; folders that do not exist yet are skipped. */
-function readBodies(base: URL, folders: readonly string[]): [string, unknown][] {
-  const existing = new Set(readdirSync(base));
-  return folders
-    .filter((folder) => existing.has(folder))
-    .flatMap((folder) => listJson(new URL(`${folder}/`, base)).map((name): [string, unknown] => [`${folder}/${name}`, toParsedBody(readFixture(new URL(`${folder}/`, base), name).body)]));
-}
-
-type ExpectedError = Omit<ApiError, 'body' | 'issues' | 'failures' | 'extensions'> & { issues?: readonly Issue[]; extensions?: Readonly<Record<string, unknown>> };
-type Expected = { readonly ok: true; readonly value: Omit<ApiSuccess, 'body'> } | { readonly ok: false; readonly error: Omit<ApiError, 'body'> };
-const fails = (error: ExpectedError): Expected => ({ ok: false, error: { issues: [], failures: [], extensions: {}, ...error } as Omit<ApiError, 'body'> });
-
-/** The result without `body`, which is checked apart: what a user reads. */
-function toView(result: ApiResult): Expected {
-  if (result.ok) {
-    const { body: _, ...value } = result.value;
-    return { ok: true, value };
-  }
-  const { body: _, ...error } = result.error;
-  return { ok: false, error };
-}
-
-const read = (fixture: Fixture): ApiResult => normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }, { now });
+const ownDirectory = moreFixtures('aws');
+const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
 
 const expectations: Readonly<Record<string, Expected>> = {
   // AWS sends most errors as a plain 400: the error name refines it. The title stays the status's,
@@ -114,18 +68,7 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the AWS fixtures', () => {
-  it('has an expectation for every fixture file and a fixture file for every expectation', () => {
-    expect(listJson(ownDirectory)).toEqual(Object.keys(expectations).sort());
-  });
-
-  for (const name of listJson(ownDirectory)) {
-    const fixture = readFixture(ownDirectory, name);
-    it(`reads ${name} (${fixture.source})`, () => {
-      const result = read(fixture);
-      expect(toView(result)).toEqual(expectations[name]);
-      expect(result.ok ? result.value.body : result.error.body).toEqual(fixture.body);
-    });
-  }
+  itReadsEveryFixture(ownDirectory, expectations, read);
 
   it('claims every fixture body that names its error in `__type`', () => {
     const claimed = listJson(ownDirectory).filter((name) => awsDialect.detect(readFixture(ownDirectory, name).body, 'application/json'));
@@ -142,14 +85,14 @@ describe('detecting an AWS error', () => {
   });
 
   it('does not claim the seed fixtures of the four seed dialects', () => {
-    const seeds = readBodies(new URL('../fixtures/', import.meta.url), ['plain', 'problem', 'status-message', 'envelope']);
+    const seeds = readSeedBodies();
     expect(seeds.length).toBeGreaterThan(60);
-    expect(seeds.filter(([, body]) => awsDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(awsDialect, seeds)).toEqual([]);
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
     const others = readBodies(moreDirectory, ['stripe', 'slack', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code']);
-    expect(others.filter(([, body]) => awsDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(awsDialect, others)).toEqual([]);
   });
 
   it('does not claim the typical bodies of the other families, nor a `__type` of the wrong type', () => {
@@ -174,11 +117,7 @@ describe('detecting an AWS error', () => {
 });
 
 describe('reading an AWS error', () => {
-  const errorOf = (result: ApiResult): ApiError => {
-    if (result.ok) throw new Error('expected an error');
-    return result.error;
-  };
-  const read400 = (body: unknown): ApiError => errorOf(normalize({ status: 400, body }));
+  const read400 = (body: unknown): ApiError => toError(normalize({ status: 400, body }));
 
   it('cuts the error name out of `__type` as the Smithy protocols do: before the first `:`, after the first `#`', () => {
     expect(read400({ __type: 'com.amazonaws.dynamodb.v20120810#ResourceNotFoundException' }).code).toBe('ResourceNotFoundException');
@@ -213,8 +152,8 @@ describe('reading an AWS error', () => {
     ];
     for (const [name, kind] of kinds) expect(read400({ __type: `com.amazonaws.x#${name}`, message: 'm' }).kind, name).toBe(kind);
     // The status decides first.
-    expect(errorOf(normalize({ status: 500, body: { __type: 'ValidationException', message: 'm' } })).kind).toBe('server');
-    expect(errorOf(normalize({ status: 403, body: { __type: 'ThrottlingException' } })).kind).toBe('forbidden');
+    expect(toError(normalize({ status: 500, body: { __type: 'ValidationException', message: 'm' } })).kind).toBe('server');
+    expect(toError(normalize({ status: 403, body: { __type: 'ThrottlingException' } })).kind).toBe('forbidden');
   });
 
   it('takes `message`, else `Message`, the first present winning, and keeps the other', () => {
@@ -258,16 +197,8 @@ describe('reading AWS bodies safely', () => {
     const bodies: unknown[] = [{ message: 'x' }, { Items: [] }, { __type: 'UnknownException' }, { __type: 'X', fieldList: [{ path: '/a', message: 'm' }] }];
     const readAll = (): unknown[] => [...inputs.map(read), ...bodies.map((body) => normalize({ status: 400, body })), ...bodies.map((body) => awsDialect.detect(body, ''))];
     const clean = readAll();
-    const prototype = Object.prototype as Record<string, unknown>;
     const pollution: Record<string, unknown> = { __type: 'ThrottlingException', message: 'polluted', Message: 'polluted', fieldList: [{ path: '/p', message: 'polluted' }], UnknownException: 'server', X: 'forbidden' };
-    const keys = Object.keys(pollution);
-    let polluted: unknown[];
-    try {
-      for (const key of keys) prototype[key] = pollution[key];
-      polluted = readAll();
-    } finally {
-      for (const key of keys) delete prototype[key];
-    }
+    const polluted = withPollutedPrototype(pollution, readAll);
     expect(polluted).toEqual(clean);
   });
 

@@ -4,47 +4,16 @@
  * `message` + `errors`, ASP.NET Core's ValidationProblemDetails). Expectations are written out by
  * hand from the documents each fixture names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { fieldMapDialect } from '../../src/dialects/field-map.ts';
 import { createNormalizer, plainDialect, problemDialect } from '../../src/index.ts';
-import type { ApiError, ApiResult, Dialect, ErrorKind, Issue } from '../../src/index.ts';
+import type { Issue } from '../../src/index.ts';
+import { listJson, moreFixtures, project, readFixture, readSeedFixtures, toError, withPollutedPrototype, type ProjectedError } from './support.ts';
 
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
+/** The members of an error an expectation here writes out. */
+type Expected = ProjectedError;
 
-interface Expected {
-  readonly kind: ErrorKind;
-  readonly status: number;
-  readonly title: string;
-  readonly detail?: string;
-  readonly code?: string;
-  readonly type?: string;
-  readonly instance?: string;
-  readonly issues: readonly Issue[];
-  readonly requestId?: string;
-  readonly traceId?: string;
-  readonly retryable: boolean;
-  readonly dialect: Dialect;
-  readonly extensions: Readonly<Record<string, unknown>>;
-}
-
-const keys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'requestId', 'traceId', 'retryable', 'dialect', 'extensions'] as const;
-
-/** The members of an error these tests check, those absent left out. */
-function project(error: ApiError): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
-  return out;
-}
-
-const fixtureDirectory = new URL('../fixtures/more/field-map/', import.meta.url);
-const readFixture = (url: URL): Fixture => JSON.parse(readFileSync(url, 'utf8')) as Fixture;
-const fixtureNames = (): string[] => readdirSync(fixtureDirectory).filter((name) => name.endsWith('.json')).sort();
+const fixtureDirectory = moreFixtures('field-map');
 
 const normalize = createNormalizer({ dialects: [fieldMapDialect, plainDialect] });
 const normalizeWithProblem = createNormalizer({ dialects: [problemDialect, fieldMapDialect, plainDialect] });
@@ -149,7 +118,7 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('field-map fixtures (test/fixtures/more/field-map)', () => {
-  const names = fixtureNames();
+  const names = listJson(fixtureDirectory);
 
   it('has an expectation for every fixture but the problem+json one, and a fixture for every expectation', () => {
     expect(names.filter((name) => name !== 'aspnetcore-400-validation-problem.json')).toEqual(Object.keys(expectations).sort());
@@ -158,7 +127,7 @@ describe('field-map fixtures (test/fixtures/more/field-map)', () => {
 
   for (const name of Object.keys(expectations)) {
     it(`normalizes ${name} as written down`, () => {
-      const fixture = readFixture(new URL(name, fixtureDirectory));
+      const fixture = readFixture(fixtureDirectory, name);
       const result = normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body });
       expect(result.ok).toBe(false);
       if (result.ok) return;
@@ -169,7 +138,7 @@ describe('field-map fixtures (test/fixtures/more/field-map)', () => {
 
   it('gives the same facts when the fixture arrives as JSON text', () => {
     for (const name of Object.keys(expectations)) {
-      const fixture = readFixture(new URL(name, fixtureDirectory));
+      const fixture = readFixture(fixtureDirectory, name);
       const result = normalize({ status: fixture.status, headers: fixture.headers, body: JSON.stringify(fixture.body) });
       expect(result.ok).toBe(false);
       if (!result.ok) expect(project(result.error), name).toStrictEqual(expectations[name]);
@@ -178,7 +147,7 @@ describe('field-map fixtures (test/fixtures/more/field-map)', () => {
 });
 
 describe('ASP.NET Core ValidationProblemDetails (application/problem+json) is the problem dialect’s', () => {
-  const fixture = readFixture(new URL('aspnetcore-400-validation-problem.json', fixtureDirectory));
+  const fixture = readFixture(fixtureDirectory, 'aspnetcore-400-validation-problem.json');
 
   it('reads the errors map into issues and traceId into the model', () => {
     const result = normalizeWithProblem({ status: fixture.status, headers: fixture.headers, body: fixture.body });
@@ -201,11 +170,6 @@ describe('ASP.NET Core ValidationProblemDetails (application/problem+json) is th
     expect(fieldMapDialect.detect(fixture.body, 'application/json')).toBe(false);
   });
 });
-
-const readResult = (result: ApiResult): ApiError => {
-  if (result.ok) throw new Error(`expected an error, got a success of dialect ${result.value.dialect}`);
-  return result.error;
-};
 
 describe('field-map detection', () => {
   it('claims bare maps of message lists, nested maps and DRF lists of maps', () => {
@@ -249,12 +213,8 @@ describe('field-map detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const dialect of ['plain', 'problem', 'status-message', 'envelope']) {
-      const directory = new URL(`../fixtures/${dialect}/`, import.meta.url);
-      for (const name of readdirSync(directory).filter((file) => file.endsWith('.json'))) {
-        const { body } = readFixture(new URL(name, directory));
-        expect(fieldMapDialect.detect(body, 'application/json'), `${dialect}/${name}`).toBe(false);
-      }
+    for (const { fixtures } of readSeedFixtures()) {
+      for (const [label, { body }] of fixtures) expect(fieldMapDialect.detect(body, 'application/json'), label).toBe(false);
     }
   });
 
@@ -293,7 +253,7 @@ const otherFamilies: Readonly<Record<string, unknown>> = {
 
 describe('field-map parsing', () => {
   it('reads DRF non_field_errors and list items with their paths', () => {
-    const error = readResult(
+    const error = toError(
       normalize({
         status: 400,
         body: { non_field_errors: ['Unable to log in.'], items: [{}, { name: ['This field is required.'], non_field_errors: ['Duplicate item.'] }], 'lines[2].qty': ['Must be positive.'] },
@@ -311,11 +271,11 @@ describe('field-map parsing', () => {
   it('gives a 2xx body back as data, and a 500 with issues stays a server error', () => {
     const success = normalize({ status: 200, body: { tags: ['red', 'blue'] } });
     expect(success).toStrictEqual({ ok: true, value: { status: 200, data: { tags: ['red', 'blue'] }, dialect: 'field-map', body: { tags: ['red', 'blue'] } } });
-    expect(readResult(normalize({ status: 500, body: { base: ['Something broke.'] } })).kind).toBe('server');
+    expect(toError(normalize({ status: 500, body: { base: ['Something broke.'] } })).kind).toBe('server');
   });
 
   it('ignores members of the wrong type, keeping them in extensions, when the dialect is forced', () => {
-    const error = readResult(
+    const error = toError(
       normalize({ status: 422, body: { email: ['is invalid', 7, null, { x: 1 }], name: 'is required', count: 2, ok: false, none: null } }, { dialect: 'field-map' }),
     );
     expect(project(error)).toStrictEqual({
@@ -331,7 +291,7 @@ describe('field-map parsing', () => {
 
   it('keeps __proto__ keys as data', () => {
     const body = JSON.parse('{"__proto__": ["is reserved"], "constructor": {"prototype": ["is reserved too"]}}') as unknown;
-    const error = readResult(normalize({ status: 422, body }));
+    const error = toError(normalize({ status: 422, body }));
     expect(error.dialect).toBe('field-map');
     expect(error.issues).toStrictEqual([issue(['__proto__'], 'is reserved', '__proto__'), issue(['constructor', 'prototype'], 'is reserved too', 'constructor.prototype')]);
     expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
@@ -339,22 +299,14 @@ describe('field-map parsing', () => {
 
   it('gives the same output with a polluted Object.prototype', () => {
     const inputs = [
-      ...Object.keys(expectations).map((name) => readFixture(new URL(name, fixtureDirectory))),
+      ...Object.keys(expectations).map((name) => readFixture(fixtureDirectory, name)),
       { status: 400, headers: {}, body: { items: [{}, { name: ['required'] }], non_field_errors: ['x'] } },
     ];
     const before = inputs.map((input) => normalize(input));
     const pollution: Record<string, unknown> = { 0: 'polluted', email: ['POLLUTED'], errors: ['POLLUTED'], message: 'POLLUTED', detail: 'POLLUTED', base: ['POLLUTED'], non_field_errors: ['POLLUTED'] };
-    const prototype = Object.prototype as Record<string, unknown>;
-    try {
-      for (const key of Object.keys(pollution)) prototype[key] = pollution[key];
-      const after = inputs.map((input) => normalize(input));
-      const detected = inputs.map((input) => fieldMapDialect.detect(input.body, 'application/json'));
-      for (const key of Object.keys(pollution)) delete prototype[key];
-      expect(after).toStrictEqual(before);
-      expect(detected).toStrictEqual(inputs.map((input) => fieldMapDialect.detect(input.body, 'application/json')));
-    } finally {
-      for (const key of Object.keys(pollution)) delete prototype[key];
-    }
+    const [after, detected] = withPollutedPrototype(pollution, () => [inputs.map((input) => normalize(input)), inputs.map((input) => fieldMapDialect.detect(input.body, 'application/json'))] as const);
+    expect(after).toStrictEqual(before);
+    expect(detected).toStrictEqual(inputs.map((input) => fieldMapDialect.detect(input.body, 'application/json')));
   });
 });
 
@@ -370,23 +322,23 @@ describe('field-map depth and size', () => {
     const body = nest(1_000_000);
     expect(() => fieldMapDialect.detect(body, 'application/json')).not.toThrow();
     expect(fieldMapDialect.detect(body, 'application/json')).toBe(false);
-    const error = readResult(normalize({ status: 422, body }, { dialect: 'field-map' }));
+    const error = toError(normalize({ status: 422, body }, { dialect: 'field-map' }));
     expect(error.issues).toEqual([]);
   });
 
   it('stops nesting at depth 64', () => {
     expect(fieldMapDialect.detect(nest(64), 'application/json')).toBe(true);
     expect(fieldMapDialect.detect(nest(65), 'application/json')).toBe(false);
-    const deepest = readResult(normalize({ status: 422, body: nest(64) }));
+    const deepest = toError(normalize({ status: 422, body: nest(64) }));
     expect(deepest.issues).toHaveLength(1);
     expect(deepest.issues[0]?.path).toHaveLength(64);
-    expect(readResult(normalize({ status: 422, body: nest(65) }, { dialect: 'field-map' })).issues).toEqual([]);
+    expect(toError(normalize({ status: 422, body: nest(65) }, { dialect: 'field-map' })).issues).toEqual([]);
   });
 
   it('reads a 100,000-field map into 100,000 issues', () => {
     const body: Record<string, unknown> = {};
     for (let index = 0; index < 100_000; index++) body[`field${index}`] = ['is invalid'];
-    const error = readResult(normalize({ status: 422, body }));
+    const error = toError(normalize({ status: 422, body }));
     expect(error.issues).toHaveLength(100_000);
     expect(error.issues[99_999]).toStrictEqual(issue(['field99999'], 'is invalid', 'field99999'));
   });

@@ -3,48 +3,17 @@
  * test/fixtures/more/google/ normalizes to the values written out below by hand, the
  * `google.rpc` details become issues, waits and request ids, and hostile bodies change nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { googleDialect } from '../../src/dialects/google.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiError, type ApiResult } from '../../src/index.ts';
+import { failsIn, inputOf, listJson, moreFixtures, readError, readFixture, readSeedFixtures, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [googleDialect, plainDialect] });
-const fixtureFolder = new URL('../fixtures/more/google/', import.meta.url);
-const seedFolder = new URL('../fixtures/', import.meta.url);
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const readFixture = (folder: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Fixture;
-const normalizeFixture = (name: string): ApiResult => {
-  const { status, headers, body } = readFixture(fixtureFolder, name);
-  return normalize({ status, headers, body });
-};
+const fixtureFolder = moreFixtures('google');
+const normalizeFixture = (name: string): ApiResult => normalize(inputOf(readFixture(fixtureFolder, name)));
 /** The `details` of a fixture's error, to say which of them stay in the extensions. */
 const readDetails = (name: string): unknown[] => (readFixture(fixtureFolder, name).body as { error: { details: unknown[] } }).error.details;
-
-/** The members of an error a user reads, absent ones left out, so that `toEqual` checks them all. */
-const errorKeys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'requestId', 'traceId', 'retryAfterMs', 'rateLimit', 'retryable', 'dialect', 'extensions'] as const;
-
-function toError(result: ApiResult): ApiError {
-  if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value.data)}`);
-  return result.error;
-}
-function toSuccess(result: ApiResult): ApiSuccess {
-  if (!result.ok) throw new Error(`expected a success, got ${result.error.kind}: ${result.error.detail ?? ''}`);
-  return result.value;
-}
-function readError(result: ApiResult): Record<string, unknown> {
-  const error = toError(result) as unknown as Record<string, unknown>;
-  const picked: Record<string, unknown> = {};
-  for (const key of errorKeys) if (error[key] !== undefined) picked[key] = error[key];
-  return picked;
-}
-const fails = (expected: Record<string, unknown>): Record<string, unknown> => ({ issues: [], failures: [], extensions: {}, dialect: 'google', ...expected });
+const fails = failsIn('google');
 
 const expectations: Readonly<Record<string, () => void>> = {
   '400-api-key-invalid.json': () =>
@@ -113,7 +82,7 @@ const expectations: Readonly<Record<string, () => void>> = {
     ),
 };
 
-const fixtureNames = readdirSync(fixtureFolder).filter((name) => name.endsWith('.json'));
+const fixtureNames = listJson(fixtureFolder);
 
 describe('the Google API fixtures', () => {
   it('are at least three real documented bodies, each naming its source and having an expectation', () => {
@@ -150,14 +119,9 @@ describe('Google detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const folder of ['plain', 'problem', 'status-message', 'envelope']) {
-      const folderUrl = new URL(`${folder}/`, seedFolder);
-      const names = readdirSync(folderUrl).filter((name) => name.endsWith('.json'));
-      expect(names.length, folder).toBeGreaterThan(0);
-      for (const name of names) {
-        const { headers, body } = readFixture(folderUrl, name);
-        expect(googleDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), `${folder}/${name}`).toBe(false);
-      }
+    for (const { folder, fixtures } of readSeedFixtures()) {
+      expect(fixtures.length, folder).toBeGreaterThan(0);
+      for (const [label, { headers, body }] of fixtures) expect(googleDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), label).toBe(false);
     }
   });
 
@@ -274,13 +238,7 @@ describe('hostile Google bodies', () => {
       error: { code: 400, status: 'INTERNAL', message: 'polluted' }, code: 500, status: 'INTERNAL', message: 'polluted', details: [{ '@type': 'google.rpc.RetryInfo', retryDelay: '9s' }],
       '@type': 'type.googleapis.com/google.rpc.RequestInfo', requestId: 'polluted', retryDelay: '9s', reason: 'polluted', fieldViolations: [{ field: 'p', description: 'p' }], description: 'polluted', field: 'polluted', X: 'server',
     };
-    let polluted: string[];
-    try {
-      for (const [key, value] of Object.entries(members)) Object.defineProperty(Object.prototype, key, { value, enumerable: true, configurable: true, writable: true });
-      polluted = [...run(), ...runBare()];
-    } finally {
-      for (const key of Object.keys(members)) delete (Object.prototype as Record<string, unknown>)[key];
-    }
+    const polluted = withPollutedPrototype(members, () => [...run(), ...runBare()]);
     expect(polluted).toEqual(clean);
   });
 

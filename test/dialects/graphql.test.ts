@@ -3,47 +3,15 @@
  * test/fixtures/more/graphql/ normalizes to the values written out below by hand, errors inside
  * a 200 are errors, partial data is kept, and hostile bodies change nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { graphqlDialect } from '../../src/dialects/graphql.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiResult } from '../../src/index.ts';
+import { failsIn, inputOf, listJson, moreFixtures, pick, readError, readFixture, readSeedFixtures, successKeys, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [graphqlDialect, plainDialect] });
-const fixtureFolder = new URL('../fixtures/more/graphql/', import.meta.url);
-const seedFolder = new URL('../fixtures/', import.meta.url);
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const readFixture = (folder: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Fixture;
-const normalizeFixture = (name: string): ApiResult => {
-  const { status, headers, body } = readFixture(fixtureFolder, name);
-  return normalize({ status, headers, body });
-};
-
-/** The members of an error a user reads, absent ones left out, so that `toEqual` checks them all. */
-const errorKeys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'requestId', 'traceId', 'retryAfterMs', 'rateLimit', 'retryable', 'dialect', 'extensions'] as const;
-const successKeys = ['status', 'data', 'links', 'embedded', 'page', 'cursor', 'batch', 'location', 'dialect', 'requestId', 'traceId'] as const;
-
-function toError(result: ApiResult): ApiError {
-  if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value.data)}`);
-  return result.error;
-}
-function toSuccess(result: ApiResult): ApiSuccess {
-  if (!result.ok) throw new Error(`expected a success, got ${result.error.kind}: ${result.error.detail ?? ''}`);
-  return result.value;
-}
-function pick(value: object, keys: readonly string[]): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
-  for (const key of keys) if ((value as Record<string, unknown>)[key] !== undefined) picked[key] = (value as Record<string, unknown>)[key];
-  return picked;
-}
-const readError = (result: ApiResult): Record<string, unknown> => pick(toError(result), errorKeys);
-const fails = (expected: Record<string, unknown>): Record<string, unknown> => ({ issues: [], failures: [], extensions: {}, dialect: 'graphql', ...expected });
+const fixtureFolder = moreFixtures('graphql');
+const normalizeFixture = (name: string): ApiResult => normalize(inputOf(readFixture(fixtureFolder, name)));
+const fails = failsIn('graphql');
 
 const fetchFailed = 'Name for character with ID 1002 could not be fetched.';
 
@@ -117,7 +85,7 @@ const expectations: Readonly<Record<string, () => void>> = {
     ),
 };
 
-const fixtureNames = readdirSync(fixtureFolder).filter((name) => name.endsWith('.json'));
+const fixtureNames = listJson(fixtureFolder);
 
 describe('the GraphQL fixtures', () => {
   it('are at least three real documented bodies, each naming its source and having an expectation', () => {
@@ -172,14 +140,9 @@ describe('GraphQL detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const folder of ['plain', 'problem', 'status-message', 'envelope']) {
-      const folderUrl = new URL(`${folder}/`, seedFolder);
-      const names = readdirSync(folderUrl).filter((name) => name.endsWith('.json'));
-      expect(names.length, folder).toBeGreaterThan(0);
-      for (const name of names) {
-        const { headers, body } = readFixture(folderUrl, name);
-        expect(graphqlDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), `${folder}/${name}`).toBe(false);
-      }
+    for (const { folder, fixtures } of readSeedFixtures()) {
+      expect(fixtures.length, folder).toBeGreaterThan(0);
+      for (const [label, { headers, body }] of fixtures) expect(graphqlDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), label).toBe(false);
     }
   });
 
@@ -294,13 +257,7 @@ describe('hostile GraphQL bodies', () => {
       [{}, { errors: [{}] }, { errors: [{ message: 'm' }], data: null }, { data: {} }].map((body) => JSON.stringify(normalize({ status: 200, body })) + String(graphqlDialect.detect(body, '')));
     const clean = [...run(), ...runBare()];
     const members = { errors: [{ message: 'polluted', path: ['p'] }], data: { polluted: true }, extensions: { code: 'FORBIDDEN' }, message: 'polluted', path: ['polluted'], locations: [], code: 'FORBIDDEN', BAD_REQUEST_X: 'server', CAN_NOT_FETCH_BY_ID: 'server', SOMETHING_ELSE: 'server' };
-    let polluted: string[];
-    try {
-      for (const [key, value] of Object.entries(members)) Object.defineProperty(Object.prototype, key, { value, enumerable: true, configurable: true, writable: true });
-      polluted = [...run(), ...runBare()];
-    } finally {
-      for (const key of Object.keys(members)) delete (Object.prototype as Record<string, unknown>)[key];
-    }
+    const polluted = withPollutedPrototype(members, () => [...run(), ...runBare()]);
     expect(polluted).toEqual(clean);
   });
 

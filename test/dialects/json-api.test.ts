@@ -3,48 +3,15 @@
  * test/fixtures/more/json-api/ normalizes to the values written out below by hand, detection
  * claims JSON:API documents and nothing else, and hostile bodies change nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { jsonApiDialect } from '../../src/dialects/json-api.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiError, type ApiResult } from '../../src/index.ts';
+import { failsIn, inputOf, listJson, moreFixtures, readError, readFixture, readSuccess, readSeedFixtures, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [jsonApiDialect, plainDialect] });
-const fixtureFolder = new URL('../fixtures/more/json-api/', import.meta.url);
-const seedFolder = new URL('../fixtures/', import.meta.url);
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const readFixture = (folder: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Fixture;
-const normalizeFixture = (name: string): ApiResult => {
-  const { status, headers, body } = readFixture(fixtureFolder, name);
-  return normalize({ status, headers, body });
-};
-
-/** The members of an error a user reads, absent ones left out, so that `toEqual` checks them all. */
-const errorKeys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'requestId', 'traceId', 'retryAfterMs', 'rateLimit', 'retryable', 'dialect', 'extensions'] as const;
-const successKeys = ['status', 'data', 'links', 'embedded', 'page', 'cursor', 'batch', 'location', 'dialect', 'requestId', 'traceId'] as const;
-
-function toError(result: ApiResult): ApiError {
-  if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value.data)}`);
-  return result.error;
-}
-function toSuccess(result: ApiResult): ApiSuccess {
-  if (!result.ok) throw new Error(`expected a success, got ${result.error.kind}: ${result.error.detail ?? ''}`);
-  return result.value;
-}
-function pick(value: object, keys: readonly string[]): Record<string, unknown> {
-  const picked: Record<string, unknown> = {};
-  for (const key of keys) if ((value as Record<string, unknown>)[key] !== undefined) picked[key] = (value as Record<string, unknown>)[key];
-  return picked;
-}
-const readError = (result: ApiResult): Record<string, unknown> => pick(toError(result), errorKeys);
-const readSuccess = (result: ApiResult): Record<string, unknown> => pick(toSuccess(result), successKeys);
-const fails = (expected: Record<string, unknown>): Record<string, unknown> => ({ issues: [], failures: [], extensions: {}, dialect: 'json-api', ...expected });
+const fixtureFolder = moreFixtures('json-api');
+const normalizeFixture = (name: string): ApiResult => normalize(inputOf(readFixture(fixtureFolder, name)));
+const fails = failsIn('json-api');
 
 const jsonapi = { version: '1.1' };
 
@@ -157,7 +124,7 @@ const expectations: Readonly<Record<string, () => void>> = {
     }),
 };
 
-const fixtureNames = readdirSync(fixtureFolder).filter((name) => name.endsWith('.json'));
+const fixtureNames = listJson(fixtureFolder);
 
 describe('the JSON:API fixtures', () => {
   it('are at least three real documented bodies, each naming its source and having an expectation', () => {
@@ -218,14 +185,9 @@ describe('JSON:API detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const folder of ['plain', 'problem', 'status-message', 'envelope']) {
-      const folderUrl = new URL(`${folder}/`, seedFolder);
-      const names = readdirSync(folderUrl).filter((name) => name.endsWith('.json'));
-      expect(names.length, folder).toBeGreaterThan(0);
-      for (const name of names) {
-        const { headers, body } = readFixture(folderUrl, name);
-        expect(jsonApiDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), `${folder}/${name}`).toBe(false);
-      }
+    for (const { folder, fixtures } of readSeedFixtures()) {
+      expect(fixtures.length, folder).toBeGreaterThan(0);
+      for (const [label, { headers, body }] of fixtures) expect(jsonApiDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), label).toBe(false);
     }
   });
 
@@ -346,13 +308,7 @@ describe('hostile JSON:API bodies', () => {
     const runBare = (): string[] => [{}, { errors: [{}] }, { errors: [{ source: {} }] }, { data: {} }].map((body) => JSON.stringify(normalize({ status: 422, body })) + String(jsonApiDialect.detect(body, '')));
     const clean = [...run(), ...runBare()];
     const members = { errors: [{ status: '500', source: { pointer: '/data/attributes/x' }, detail: 'polluted' }], jsonapi: { version: 'x' }, source: { pointer: '/p', parameter: 'p' }, pointer: '/polluted', parameter: 'polluted', status: '500', code: 'polluted', title: 'polluted', detail: 'polluted', links: { type: 'p' }, type: 'p', id: 'p', data: { type: 'p', id: 'p' }, href: 'p' };
-    let polluted: string[];
-    try {
-      for (const [key, value] of Object.entries(members)) Object.defineProperty(Object.prototype, key, { value, enumerable: true, configurable: true, writable: true });
-      polluted = [...run(), ...runBare()];
-    } finally {
-      for (const key of Object.keys(members)) delete (Object.prototype as Record<string, unknown>)[key];
-    }
+    const polluted = withPollutedPrototype(members, () => [...run(), ...runBare()]);
     expect(polluted).toEqual(clean);
   });
 

@@ -3,62 +3,14 @@
  * apiVersion, status: "Success" | "Failure", message, reason, details: {causes, retryAfterSeconds}, code}`.
  * Every fixture in test/fixtures/more/kubernetes/ is read with the expectations written out below.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { kubernetesDialect } from '../../src/dialects/kubernetes.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess, type Issue } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiResult } from '../../src/index.ts';
+import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, succeeds, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [kubernetesDialect, plainDialect] });
-/** The clock every fixture is read with: Wed, 15 Jan 2025 12:00:00 GMT. */
-const now = (): number => 1_736_942_400_000;
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const moreDirectory = new URL('../fixtures/more/', import.meta.url);
-const listJson = (directory: URL): string[] => readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
-const readFixture = (directory: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, directory), 'utf8')) as Fixture;
-const ownDirectory = new URL('kubernetes/', moreDirectory);
-
-/** A body as `normalize` would decode it: fixtures hold JSON text for some bodies. */
-function toParsedBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
-  }
-}
-
-/** Every fixture body of the given folders, by `folder/file`; folders that do not exist yet are skipped. */
-function readBodies(base: URL, folders: readonly string[]): [string, unknown][] {
-  const existing = new Set(readdirSync(base));
-  return folders
-    .filter((folder) => existing.has(folder))
-    .flatMap((folder) => listJson(new URL(`${folder}/`, base)).map((name): [string, unknown] => [`${folder}/${name}`, toParsedBody(readFixture(new URL(`${folder}/`, base), name).body)]));
-}
-
-type ExpectedError = Omit<ApiError, 'body' | 'issues' | 'failures' | 'extensions'> & { issues?: readonly Issue[]; extensions?: Readonly<Record<string, unknown>> };
-type Expected = { readonly ok: true; readonly value: Omit<ApiSuccess, 'body'> } | { readonly ok: false; readonly error: Omit<ApiError, 'body'> };
-const fails = (error: ExpectedError): Expected => ({ ok: false, error: { issues: [], failures: [], extensions: {}, ...error } as Omit<ApiError, 'body'> });
-
-/** The result without `body`, which is checked apart: what a user reads. */
-function toView(result: ApiResult): Expected {
-  if (result.ok) {
-    const { body: _, ...value } = result.value;
-    return { ok: true, value };
-  }
-  const { body: _, ...error } = result.error;
-  return { ok: false, error };
-}
-
-const read = (fixture: Fixture): ApiResult => normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }, { now });
-
-const succeeds = (value: Omit<ApiSuccess, 'body'>): Expected => ({ ok: true, value });
+const ownDirectory = moreFixtures('kubernetes');
+const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
 
 const expectations: Readonly<Record<string, Expected>> = {
   // `kind`, `apiVersion`, `status`, `metadata` and a `code` equal to the HTTP status are the Status's own: not kept.
@@ -125,18 +77,7 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the Kubernetes fixtures', () => {
-  it('has an expectation for every fixture file and a fixture file for every expectation', () => {
-    expect(listJson(ownDirectory)).toEqual(Object.keys(expectations).sort());
-  });
-
-  for (const name of listJson(ownDirectory)) {
-    const fixture = readFixture(ownDirectory, name);
-    it(`reads ${name} (${fixture.source})`, () => {
-      const result = read(fixture);
-      expect(toView(result)).toEqual(expectations[name]);
-      expect(result.ok ? result.value.body : result.error.body).toEqual(fixture.body);
-    });
-  }
+  itReadsEveryFixture(ownDirectory, expectations, read);
 
   it('claims every fixture body', () => {
     for (const name of listJson(ownDirectory)) expect(kubernetesDialect.detect(readFixture(ownDirectory, name).body, 'application/json')).toBe(true);
@@ -145,14 +86,14 @@ describe('the Kubernetes fixtures', () => {
 
 describe('detecting a Kubernetes Status', () => {
   it('does not claim the seed fixtures of the four seed dialects', () => {
-    const seeds = readBodies(new URL('../fixtures/', import.meta.url), ['plain', 'problem', 'status-message', 'envelope']);
+    const seeds = readSeedBodies();
     expect(seeds.length).toBeGreaterThan(60);
-    expect(seeds.filter(([, body]) => kubernetesDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(kubernetesDialect, seeds)).toEqual([]);
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
     const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code']);
-    expect(others.filter(([, body]) => kubernetesDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(kubernetesDialect, others)).toEqual([]);
   });
 
   it('does not claim other Kubernetes objects, the typical bodies of the other families, nor members of the wrong type', () => {
@@ -178,10 +119,6 @@ describe('detecting a Kubernetes Status', () => {
 });
 
 describe('reading a Kubernetes Status', () => {
-  const errorOf = (result: ApiResult): ApiError => {
-    if (result.ok) throw new Error('expected an error');
-    return result.error;
-  };
   const status = (members: Record<string, unknown>): Record<string, unknown> => ({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', ...members });
 
   it('names the kind of each StatusReason, for a status that says little', () => {
@@ -205,30 +142,30 @@ describe('reading a Kubernetes Status', () => {
       ['constructor', 'bad_request'],
       ['__proto__', 'bad_request'],
     ];
-    for (const [reason, kind] of kinds) expect(errorOf(normalize({ status: 400, body: status({ reason, message: 'm' }) })).kind, reason).toBe(kind);
+    for (const [reason, kind] of kinds) expect(toError(normalize({ status: 400, body: status({ reason, message: 'm' }) })).kind, reason).toBe(kind);
     // "A Reason clarifies an HTTP status code but does not override it."
-    expect(errorOf(normalize({ status: 403, body: status({ reason: 'NotFound' }) })).kind).toBe('forbidden');
+    expect(toError(normalize({ status: 403, body: status({ reason: 'NotFound' }) })).kind).toBe('forbidden');
   });
 
   it('makes a Failure an error whatever the status, and a Success with an error status an error too', () => {
-    expect(errorOf(normalize({ status: 200, body: status({ reason: 'Forbidden', message: 'no' }) }))).toMatchObject({ kind: 'forbidden', title: 'Forbidden', detail: 'no', code: 'Forbidden' });
-    expect(errorOf(normalize({ status: 500, body: status({ status: 'Success' }) })).kind).toBe('server');
+    expect(toError(normalize({ status: 200, body: status({ reason: 'Forbidden', message: 'no' }) }))).toMatchObject({ kind: 'forbidden', title: 'Forbidden', detail: 'no', code: 'Forbidden' });
+    expect(toError(normalize({ status: 500, body: status({ status: 'Success' }) })).kind).toBe('server');
   });
 
   it('keeps a suggested code that disagrees with the HTTP status, and drops one that agrees', () => {
-    expect(errorOf(normalize({ status: 500, body: status({ reason: 'InternalError', code: 503 }) })).extensions).toEqual({ code: 503 });
-    expect(errorOf(normalize({ status: 500, body: status({ reason: 'InternalError', code: 500 }) })).extensions).toEqual({});
+    expect(toError(normalize({ status: 500, body: status({ reason: 'InternalError', code: 503 }) })).extensions).toEqual({ code: 503 });
+    expect(toError(normalize({ status: 500, body: status({ reason: 'InternalError', code: 500 }) })).extensions).toEqual({});
   });
 
   it('treats an empty reason and message as absent, and a zero retryAfterSeconds as none', () => {
-    const error = errorOf(normalize({ status: 500, body: status({ reason: '', message: '', details: { retryAfterSeconds: 0 } }) }));
+    const error = toError(normalize({ status: 500, body: status({ reason: '', message: '', details: { retryAfterSeconds: 0 } }) }));
     expect(error.code).toBeUndefined();
     expect(error.detail).toBeUndefined();
     expect(error.retryAfterMs).toBeUndefined();
   });
 
   it('lets the Retry-After header win over details.retryAfterSeconds', () => {
-    const error = errorOf(normalize({ status: 429, headers: { 'Retry-After': '7' }, body: status({ reason: 'TooManyRequests', details: { retryAfterSeconds: 1 } }) }, { now }));
+    const error = toError(normalize({ status: 429, headers: { 'Retry-After': '7' }, body: status({ reason: 'TooManyRequests', details: { retryAfterSeconds: 1 } }) }, { now }));
     expect(error.retryAfterMs).toBe(7_000);
   });
 
@@ -240,7 +177,7 @@ describe('reading a Kubernetes Status', () => {
       { reason: 'NoMessage', field: 'x' },
       'not a cause',
     ];
-    const error = errorOf(normalize({ status: 409, body: status({ reason: 'Conflict', details: { causes } }) }));
+    const error = toError(normalize({ status: 409, body: status({ reason: 'Conflict', details: { causes } }) }));
     expect(error.issues).toEqual([
       { path: ['spec', 'replicas'], field: 'spec.replicas', message: 'Invalid value: -1: must be greater than or equal to 0', code: 'FieldValueInvalid' },
       { path: ['spec', 'replicas'], field: '.spec.replicas', message: 'conflict with "kubectl"', code: 'FieldManagerConflict' },
@@ -249,17 +186,17 @@ describe('reading a Kubernetes Status', () => {
   });
 
   it('ignores members of the wrong type, keeping them as received', () => {
-    const error = errorOf(normalize({ status: 404, body: status({ reason: 404, message: { text: 'x' }, details: { causes: 'all', retryAfterSeconds: '5' } }) }));
+    const error = toError(normalize({ status: 404, body: status({ reason: 404, message: { text: 'x' }, details: { causes: 'all', retryAfterSeconds: '5' } }) }));
     expect(error.code).toBeUndefined();
     expect(error.detail).toBeUndefined();
     expect(error.issues).toEqual([]);
     expect(error.retryAfterMs).toBeUndefined();
     expect(error.extensions).toEqual({ reason: 404, message: { text: 'x' }, details: { causes: 'all', retryAfterSeconds: '5' } });
-    expect(errorOf(normalize({ status: 404, body: status({ metadata: 'x', status: 3 }) })).extensions).toEqual({ metadata: 'x', status: 3 });
+    expect(toError(normalize({ status: 404, body: status({ metadata: 'x', status: 3 }) })).extensions).toEqual({ metadata: 'x', status: 3 });
   });
 
   it('keeps `__proto__` members as data', () => {
-    const error = errorOf(normalize({ status: 404, body: JSON.parse('{"kind":"Status","apiVersion":"v1","__proto__":{"polluted":1}}') as unknown }));
+    const error = toError(normalize({ status: 404, body: JSON.parse('{"kind":"Status","apiVersion":"v1","__proto__":{"polluted":1}}') as unknown }));
     expect(Object.hasOwn(error.extensions, '__proto__')).toBe(true);
     expect(Object.getPrototypeOf(error.extensions)).toBe(Object.prototype);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -272,7 +209,6 @@ describe('reading Kubernetes bodies safely', () => {
     const bodies: unknown[] = [{ kind: 'Pod', apiVersion: 'v1' }, { message: 'x' }, { kind: 'Status', apiVersion: 'v1', reason: 'Unknown' }, { kind: 'Status', apiVersion: 'v1', details: {} }];
     const readAll = (): unknown[] => [...inputs.map(read), ...bodies.map((body) => normalize({ status: 400, body })), ...bodies.map((body) => kubernetesDialect.detect(body, ''))];
     const clean = readAll();
-    const prototype = Object.prototype as Record<string, unknown>;
     const pollution: Record<string, unknown> = {
       kind: 'Status',
       apiVersion: 'v1',
@@ -284,14 +220,7 @@ describe('reading Kubernetes bodies safely', () => {
       retryAfterSeconds: 9,
       Unknown: 'server',
     };
-    const keys = Object.keys(pollution);
-    let polluted: unknown[];
-    try {
-      for (const key of keys) prototype[key] = pollution[key];
-      polluted = readAll();
-    } finally {
-      for (const key of keys) delete prototype[key];
-    }
+    const polluted = withPollutedPrototype(pollution, readAll);
     expect(polluted).toEqual(clean);
   });
 

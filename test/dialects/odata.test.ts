@@ -4,46 +4,15 @@
  * test/fixtures/more/odata/ normalizes to the values written out below by hand, `details`
  * and `target` become issues, and hostile bodies change nothing.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { odataDialect } from '../../src/dialects/odata.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiError, type ApiResult } from '../../src/index.ts';
+import { failsIn, inputOf, listJson, moreFixtures, readError, readFixture, readSeedFixtures, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [odataDialect, plainDialect] });
-const fixtureFolder = new URL('../fixtures/more/odata/', import.meta.url);
-const seedFolder = new URL('../fixtures/', import.meta.url);
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const readFixture = (folder: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, folder), 'utf8')) as Fixture;
-const normalizeFixture = (name: string): ApiResult => {
-  const { status, headers, body } = readFixture(fixtureFolder, name);
-  return normalize({ status, headers, body });
-};
-
-/** The members of an error a user reads, absent ones left out, so that `toEqual` checks them all. */
-const errorKeys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'failures', 'requestId', 'traceId', 'retryAfterMs', 'rateLimit', 'retryable', 'dialect', 'extensions'] as const;
-
-function toError(result: ApiResult): ApiError {
-  if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value.data)}`);
-  return result.error;
-}
-function toSuccess(result: ApiResult): ApiSuccess {
-  if (!result.ok) throw new Error(`expected a success, got ${result.error.kind}: ${result.error.detail ?? ''}`);
-  return result.value;
-}
-function readError(result: ApiResult): Record<string, unknown> {
-  const error = toError(result) as unknown as Record<string, unknown>;
-  const picked: Record<string, unknown> = {};
-  for (const key of errorKeys) if (error[key] !== undefined) picked[key] = error[key];
-  return picked;
-}
-const fails = (expected: Record<string, unknown>): Record<string, unknown> => ({ issues: [], failures: [], extensions: {}, dialect: 'odata', ...expected });
+const fixtureFolder = moreFixtures('odata');
+const normalizeFixture = (name: string): ApiResult => normalize(inputOf(readFixture(fixtureFolder, name)));
+const fails = failsIn('odata');
 
 const expectations: Readonly<Record<string, () => void>> = {
   '400-graph-bad-request.json': () =>
@@ -134,7 +103,7 @@ const expectations: Readonly<Record<string, () => void>> = {
     ),
 };
 
-const fixtureNames = readdirSync(fixtureFolder).filter((name) => name.endsWith('.json'));
+const fixtureNames = listJson(fixtureFolder);
 
 describe('the OData fixtures', () => {
   it('are at least three real documented bodies, each naming its source and having an expectation', () => {
@@ -171,14 +140,9 @@ describe('OData detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const folder of ['plain', 'problem', 'status-message', 'envelope']) {
-      const folderUrl = new URL(`${folder}/`, seedFolder);
-      const names = readdirSync(folderUrl).filter((name) => name.endsWith('.json'));
-      expect(names.length, folder).toBeGreaterThan(0);
-      for (const name of names) {
-        const { headers, body } = readFixture(folderUrl, name);
-        expect(odataDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), `${folder}/${name}`).toBe(false);
-      }
+    for (const { folder, fixtures } of readSeedFixtures()) {
+      expect(fixtures.length, folder).toBeGreaterThan(0);
+      for (const [label, { headers, body }] of fixtures) expect(odataDialect.detect(body, (headers['content-type'] ?? '').toLowerCase()), label).toBe(false);
     }
   });
 
@@ -265,13 +229,7 @@ describe('hostile OData bodies', () => {
       error: { code: 'polluted', message: 'polluted' }, code: 'polluted', message: 'polluted', target: 'polluted', details: [{ message: 'polluted', target: 'p' }],
       innererror: { 'request-id': 'polluted' }, innerError: { 'request-id': 'polluted' }, 'request-id': 'polluted', type: 'polluted', status: 'polluted',
     };
-    let polluted: string[];
-    try {
-      for (const [key, value] of Object.entries(members)) Object.defineProperty(Object.prototype, key, { value, enumerable: true, configurable: true, writable: true });
-      polluted = [...run(), ...runBare()];
-    } finally {
-      for (const key of Object.keys(members)) delete (Object.prototype as Record<string, unknown>)[key];
-    }
+    const polluted = withPollutedPrototype(members, () => [...run(), ...runBare()]);
     expect(polluted).toEqual(clean);
   });
 

@@ -4,20 +4,13 @@
  * an error with the right kind and the status text as title; markup never becomes `detail`,
  * short plain text does. No dialect of their own: the plain dialect reads text and HTML.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { normalize, type ApiError, type ErrorKind } from '../../src/index.ts';
+import { listJson, moreFixtures, readFixture as readFixtureIn, type Fixture } from './support.ts';
 
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const directory = new URL('../fixtures/more/proxies/', import.meta.url);
-const fixtureNames = readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
-const readFixture = (name: string): Fixture => JSON.parse(readFileSync(new URL(name, directory), 'utf8')) as Fixture;
+const directory = moreFixtures('proxies');
+const fixtureNames = listJson(directory);
+const readFixture = (name: string): Fixture => readFixtureIn(directory, name);
 
 interface ExpectedPage {
   readonly kind: ErrorKind;

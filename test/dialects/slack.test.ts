@@ -3,62 +3,14 @@
  * `{ok: false, error}` an error whatever the status, `response_metadata.next_cursor` the next
  * page. Every fixture in test/fixtures/more/slack/ is read with the expectations written out below.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { slackDialect } from '../../src/dialects/slack.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess, type Issue } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiResult } from '../../src/index.ts';
+import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, succeeds, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [slackDialect, plainDialect] });
-/** The clock every fixture is read with: Wed, 15 Jan 2025 12:00:00 GMT. */
-const now = (): number => 1_736_942_400_000;
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const moreDirectory = new URL('../fixtures/more/', import.meta.url);
-const listJson = (directory: URL): string[] => readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
-const readFixture = (directory: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, directory), 'utf8')) as Fixture;
-const ownDirectory = new URL('slack/', moreDirectory);
-
-/** A body as `normalize` would decode it: fixtures hold JSON text for some bodies. */
-function toParsedBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
-  }
-}
-
-/** Every fixture body of the given folders, by `folder/file`; folders that do not exist yet are skipped. */
-function readBodies(base: URL, folders: readonly string[]): [string, unknown][] {
-  const existing = new Set(readdirSync(base));
-  return folders
-    .filter((folder) => existing.has(folder))
-    .flatMap((folder) => listJson(new URL(`${folder}/`, base)).map((name): [string, unknown] => [`${folder}/${name}`, toParsedBody(readFixture(new URL(`${folder}/`, base), name).body)]));
-}
-
-type ExpectedError = Omit<ApiError, 'body' | 'issues' | 'failures' | 'extensions'> & { issues?: readonly Issue[]; extensions?: Readonly<Record<string, unknown>> };
-type Expected = { readonly ok: true; readonly value: Omit<ApiSuccess, 'body'> } | { readonly ok: false; readonly error: Omit<ApiError, 'body'> };
-const fails = (error: ExpectedError): Expected => ({ ok: false, error: { issues: [], failures: [], extensions: {}, ...error } as Omit<ApiError, 'body'> });
-
-/** The result without `body`, which is checked apart: what a user reads. */
-function toView(result: ApiResult): Expected {
-  if (result.ok) {
-    const { body: _, ...value } = result.value;
-    return { ok: true, value };
-  }
-  const { body: _, ...error } = result.error;
-  return { ok: false, error };
-}
-
-const read = (fixture: Fixture): ApiResult => normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }, { now });
-
-const succeeds = (value: Omit<ApiSuccess, 'body'>): Expected => ({ ok: true, value });
+const ownDirectory = moreFixtures('slack');
+const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
 
 const expectations: Readonly<Record<string, Expected>> = {
   // A 200 carries no reason phrase for an error: the title is the kind's.
@@ -86,18 +38,7 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the Slack fixtures', () => {
-  it('has an expectation for every fixture file and a fixture file for every expectation', () => {
-    expect(listJson(ownDirectory)).toEqual(Object.keys(expectations).sort());
-  });
-
-  for (const name of listJson(ownDirectory)) {
-    const fixture = readFixture(ownDirectory, name);
-    it(`reads ${name} (${fixture.source})`, () => {
-      const result = read(fixture);
-      expect(toView(result)).toEqual(expectations[name]);
-      expect(result.ok ? result.value.body : result.error.body).toEqual(fixture.body);
-    });
-  }
+  itReadsEveryFixture(ownDirectory, expectations, read);
 
   it('claims every fixture body but the bare `ok: true` successes', () => {
     for (const name of listJson(ownDirectory)) {
@@ -115,14 +56,14 @@ describe('detecting a Slack response', () => {
   });
 
   it('does not claim the seed fixtures of the four seed dialects', () => {
-    const seeds = readBodies(new URL('../fixtures/', import.meta.url), ['plain', 'problem', 'status-message', 'envelope']);
+    const seeds = readSeedBodies();
     expect(seeds.length).toBeGreaterThan(60);
-    expect(seeds.filter(([, body]) => slackDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(slackDialect, seeds)).toEqual([]);
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
     const others = readBodies(moreDirectory, ['stripe', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code']);
-    expect(others.filter(([, body]) => slackDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(slackDialect, others)).toEqual([]);
   });
 
   it('does not claim the typical bodies of the other families, nor an `ok` of the wrong type', () => {
@@ -150,10 +91,6 @@ describe('detecting a Slack response', () => {
 });
 
 describe('reading a Slack response', () => {
-  const errorOf = (result: ApiResult): ApiError => {
-    if (result.ok) throw new Error('expected an error');
-    return result.error;
-  };
 
   it('reads Block Kit messages that end in a JSON Pointer as issues at that path, leaving warnings out', () => {
     const body = {
@@ -163,7 +100,7 @@ describe('reading a Slack response', () => {
         messages: ['[ERROR] failed to match all allowed schemas [json-pointer:/blocks/0/text]', '[ERROR] must be less than 3001 characters [json-pointer:/blocks/0/text/text]', '[WARN] A Content-Type header was not given'],
       },
     };
-    const error = errorOf(normalize({ status: 200, body }));
+    const error = toError(normalize({ status: 200, body }));
     expect(error.kind).toBe('validation');
     expect(error.code).toBe('invalid_blocks');
     expect(error.issues).toEqual([
@@ -173,14 +110,14 @@ describe('reading a Slack response', () => {
   });
 
   it('keeps the scopes of a missing_scope error as received', () => {
-    const error = errorOf(normalize({ status: 200, body: { ok: false, error: 'missing_scope', needed: 'chat:write', provided: 'channels:read' } }));
+    const error = toError(normalize({ status: 200, body: { ok: false, error: 'missing_scope', needed: 'chat:write', provided: 'channels:read' } }));
     expect(error).toMatchObject({ kind: 'forbidden', title: 'Forbidden', code: 'missing_scope', extensions: { needed: 'chat:write', provided: 'channels:read' } });
   });
 
   it('lets an HTTP error status decide before the code, and refuses an `ok: true` that came with one', () => {
-    expect(errorOf(normalize({ status: 503, body: { ok: false, error: 'channel_not_found' } })).kind).toBe('unavailable');
-    expect(errorOf(normalize({ status: 400, body: { ok: false, error: 'channel_not_found' } })).kind).toBe('not_found');
-    const refused = errorOf(normalize({ status: 500, body: { ok: true, channel: 'C1', response_metadata: {} } }));
+    expect(toError(normalize({ status: 503, body: { ok: false, error: 'channel_not_found' } })).kind).toBe('unavailable');
+    expect(toError(normalize({ status: 400, body: { ok: false, error: 'channel_not_found' } })).kind).toBe('not_found');
+    const refused = toError(normalize({ status: 500, body: { ok: true, channel: 'C1', response_metadata: {} } }));
     expect(refused).toMatchObject({ kind: 'server', dialect: 'slack', extensions: { channel: 'C1' } });
   });
 
@@ -192,17 +129,17 @@ describe('reading a Slack response', () => {
   });
 
   it('ignores members of the wrong type', () => {
-    const error = errorOf(normalize({ status: 200, body: { ok: false, error: 'invalid_arguments', response_metadata: { messages: [1, null, { text: 'x' }, '', '[ERROR] '] } } }));
+    const error = toError(normalize({ status: 200, body: { ok: false, error: 'invalid_arguments', response_metadata: { messages: [1, null, { text: 'x' }, '', '[ERROR] '] } } }));
     expect(error.issues).toEqual([]);
     expect(error.kind).toBe('validation');
-    expect(errorOf(normalize({ status: 200, body: { ok: false, error: 'x', response_metadata: { messages: 'not a list' } } })).issues).toEqual([]);
+    expect(toError(normalize({ status: 200, body: { ok: false, error: 'x', response_metadata: { messages: 'not a list' } } })).issues).toEqual([]);
   });
 
   it('keeps `__proto__` members as data', () => {
     const success = normalize({ status: 200, body: JSON.parse('{"ok":true,"__proto__":{"polluted":1}}') as unknown });
     expect(success.ok && Object.hasOwn(success.value.data as object, '__proto__')).toBe(true);
     expect(success.ok && Object.getPrototypeOf(success.value.data)).toBe(Object.prototype);
-    const error = errorOf(normalize({ status: 200, body: JSON.parse('{"ok":false,"error":"x","__proto__":{"polluted":1}}') as unknown }));
+    const error = toError(normalize({ status: 200, body: JSON.parse('{"ok":false,"error":"x","__proto__":{"polluted":1}}') as unknown }));
     expect(Object.hasOwn(error.extensions, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
   });
@@ -214,16 +151,8 @@ describe('reading Slack bodies safely', () => {
     const bodies: unknown[] = [{ id: 'C1' }, { error: 'x' }, { result: [1], hasNext: false }, { ok: true, response_metadata: {} }];
     const readAll = (): unknown[] => [...inputs.map(read), ...bodies.map((body) => normalize({ status: 200, body })), ...bodies.map((body) => slackDialect.detect(body, ''))];
     const clean = readAll();
-    const prototype = Object.prototype as Record<string, unknown>;
     const pollution: Record<string, unknown> = { ok: false, error: 'polluted', response_metadata: { messages: ['[ERROR] polluted'], next_cursor: 'polluted' }, messages: ['polluted'], next_cursor: 'polluted', warning: 'polluted' };
-    const keys = Object.keys(pollution);
-    let polluted: unknown[];
-    try {
-      for (const key of keys) prototype[key] = pollution[key];
-      polluted = readAll();
-    } finally {
-      for (const key of keys) delete prototype[key];
-    }
+    const polluted = withPollutedPrototype(pollution, readAll);
     expect(polluted).toEqual(clean);
   });
 

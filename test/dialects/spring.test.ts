@@ -2,52 +2,17 @@
  * The spring dialect: Spring Boot's default error body (`DefaultErrorAttributes`). Expectations
  * are written out by hand from the documents each fixture names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { springDialect } from '../../src/dialects/spring.ts';
 import { createNormalizer, plainDialect, statusMessageDialect } from '../../src/index.ts';
-import type { ApiError, ApiResult, Dialect, ErrorKind, Issue } from '../../src/index.ts';
+import { listJson, moreFixtures, project, readFixture, readSeedFixtures, toError, withPollutedPrototype, type ProjectedError } from './support.ts';
 
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
+/** The members of an error an expectation here writes out. */
+type Expected = Omit<ProjectedError, 'type'>;
 
-interface Expected {
-  readonly kind: ErrorKind;
-  readonly status: number;
-  readonly title: string;
-  readonly detail?: string;
-  readonly code?: string;
-  readonly instance?: string;
-  readonly issues: readonly Issue[];
-  readonly requestId?: string;
-  readonly traceId?: string;
-  readonly retryable: boolean;
-  readonly dialect: Dialect;
-  readonly extensions: Readonly<Record<string, unknown>>;
-}
-
-const keys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'requestId', 'traceId', 'retryable', 'dialect', 'extensions'] as const;
-
-/** The members of an error these tests check, those absent left out. */
-function project(error: ApiError): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
-  return out;
-}
-
-const fixtureDirectory = new URL('../fixtures/more/spring/', import.meta.url);
-const readFixture = (url: URL): Fixture => JSON.parse(readFileSync(url, 'utf8')) as Fixture;
+const fixtureDirectory = moreFixtures('spring');
 
 const normalize = createNormalizer({ dialects: [springDialect, plainDialect] });
-
-const readResult = (result: ApiResult): ApiError => {
-  if (result.ok) throw new Error(`expected an error, got a success of dialect ${result.value.dialect}`);
-  return result.error;
-};
 
 const bindingErrors = [
   {
@@ -100,31 +65,31 @@ const expectations: Readonly<Record<string, Expected>> = {
 
 describe('spring fixtures (test/fixtures/more/spring)', () => {
   it('has an expectation for every fixture and a fixture for every expectation', () => {
-    const names = readdirSync(fixtureDirectory).filter((name) => name.endsWith('.json')).sort();
+    const names = listJson(fixtureDirectory);
     expect(names).toEqual(Object.keys(expectations).sort());
   });
 
   for (const name of Object.keys(expectations)) {
     it(`normalizes ${name} as written down`, () => {
-      const fixture = readFixture(new URL(name, fixtureDirectory));
-      const error = readResult(normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }));
+      const fixture = readFixture(fixtureDirectory, name);
+      const error = toError(normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }));
       expect(project(error)).toStrictEqual(expectations[name]);
       expect(error.body).toStrictEqual(fixture.body);
     });
   }
 
   it('keeps the binding errors whole in the body, the issues holding what the model has room for', () => {
-    const fixture = readFixture(new URL('defaults-400-binding.json', fixtureDirectory));
+    const fixture = readFixture(fixtureDirectory, 'defaults-400-binding.json');
     expect((fixture.body as { errors: unknown }).errors).toStrictEqual(bindingErrors);
   });
 });
 
 describe('spring before status-message', () => {
-  const fixture = readFixture(new URL('restdocs-400-error.json', fixtureDirectory));
+  const fixture = readFixture(fixtureDirectory, 'restdocs-400-error.json');
 
   it('reads a Spring body with a message and a numeric status as spring when spring comes first', () => {
     const normalizeInOrder = createNormalizer({ dialects: [springDialect, statusMessageDialect, plainDialect] });
-    const error = readResult(normalizeInOrder({ status: 400, headers: fixture.headers, body: fixture.body }));
+    const error = toError(normalizeInOrder({ status: 400, headers: fixture.headers, body: fixture.body }));
     expect(error.dialect).toBe('spring');
     expect(error.instance).toBe('/notes');
   });
@@ -132,7 +97,7 @@ describe('spring before status-message', () => {
   it('loses the title and the instance to status-message when status-message comes first', () => {
     expect(statusMessageDialect.detect(fixture.body, 'application/json')).toBe(true);
     const normalizeInWrongOrder = createNormalizer({ dialects: [statusMessageDialect, springDialect, plainDialect] });
-    const error = readResult(normalizeInWrongOrder({ status: 400, headers: fixture.headers, body: fixture.body }));
+    const error = toError(normalizeInWrongOrder({ status: 400, headers: fixture.headers, body: fixture.body }));
     expect(error.dialect).toBe('status-message');
     expect(error.title).toBe('Bad Request');
     expect(error.instance).toBeUndefined();
@@ -185,12 +150,8 @@ describe('spring detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const dialect of ['plain', 'problem', 'status-message', 'envelope']) {
-      const directory = new URL(`../fixtures/${dialect}/`, import.meta.url);
-      for (const name of readdirSync(directory).filter((file) => file.endsWith('.json'))) {
-        const { body } = readFixture(new URL(name, directory));
-        expect(springDialect.detect(body, 'application/json'), `${dialect}/${name}`).toBe(false);
-      }
+    for (const { fixtures } of readSeedFixtures()) {
+      for (const [label, { body }] of fixtures) expect(springDialect.detect(body, 'application/json'), label).toBe(false);
     }
   });
 
@@ -201,7 +162,7 @@ describe('spring detection', () => {
 
 describe('spring parsing', () => {
   it('keeps a body status that disagrees with the HTTP status visible in extensions', () => {
-    const error = readResult(normalize({ status: 500, body: { timestamp: '2024-05-01T10:15:30.000+00:00', status: 999, error: 'None', message: 'No message available' } }));
+    const error = toError(normalize({ status: 500, body: { timestamp: '2024-05-01T10:15:30.000+00:00', status: 999, error: 'None', message: 'No message available' } }));
     expect(project(error)).toStrictEqual({
       kind: 'server',
       status: 500,
@@ -224,7 +185,7 @@ describe('spring parsing', () => {
       exception: 'java.lang.IllegalStateException',
       trace: 'java.lang.IllegalStateException: Boom\n\tat com.example.UserController.get(UserController.java:42)\n',
     };
-    expect(project(readResult(normalize({ status: 500, body })))).toStrictEqual({
+    expect(project(toError(normalize({ status: 500, body })))).toStrictEqual({
       kind: 'server',
       status: 500,
       title: 'Internal Server Error',
@@ -252,7 +213,7 @@ describe('spring parsing', () => {
       ],
       path: '/orders',
     };
-    expect(readResult(normalize({ status: 400, body })).issues).toStrictEqual([
+    expect(toError(normalize({ status: 400, body })).issues).toStrictEqual([
       { path: [], message: 'start must be before end', code: 'ValidDates' },
       { path: ['lines', 0, 'quantity'], field: 'lines[0].quantity', message: 'must be greater than 0', code: 'Positive' },
     ]);
@@ -260,7 +221,7 @@ describe('spring parsing', () => {
 
   it('ignores members of the wrong type, keeping them in extensions', () => {
     const body = { timestamp: 1, status: 400, error: 'Bad Request', message: 7, path: ['x'], requestId: 12, errors: { email: 'must not be blank' } };
-    expect(project(readResult(normalize({ status: 400, body })))).toStrictEqual({
+    expect(project(toError(normalize({ status: 400, body })))).toStrictEqual({
       kind: 'bad_request',
       status: 400,
       title: 'Bad Request',
@@ -277,7 +238,7 @@ describe('spring parsing', () => {
   });
 
   it('gives the same output with a polluted Object.prototype', () => {
-    const inputs = Object.keys(expectations).map((name) => readFixture(new URL(name, fixtureDirectory)));
+    const inputs = Object.keys(expectations).map((name) => readFixture(fixtureDirectory, name));
     inputs.push({ source: 'test', status: 400, headers: {}, body: { timestamp: 1, status: 400, error: 'Bad Request', errors: [{ defaultMessage: 'x' }] } });
     const before = inputs.map((input) => normalize(input));
     const pollution: Record<string, unknown> = {
@@ -292,17 +253,9 @@ describe('spring parsing', () => {
       defaultMessage: 'POLLUTED',
       code: 'POLLUTED',
     };
-    const prototype = Object.prototype as Record<string, unknown>;
-    try {
-      for (const key of Object.keys(pollution)) prototype[key] = pollution[key];
-      const after = inputs.map((input) => normalize(input));
-      const detectedWithout = springDialect.detect({}, 'application/json');
-      for (const key of Object.keys(pollution)) delete prototype[key];
-      expect(after).toStrictEqual(before);
-      expect(detectedWithout).toBe(false);
-    } finally {
-      for (const key of Object.keys(pollution)) delete prototype[key];
-    }
+    const [after, detectedWithout] = withPollutedPrototype(pollution, () => [inputs.map((input) => normalize(input)), springDialect.detect({}, 'application/json')] as const);
+    expect(after).toStrictEqual(before);
+    expect(detectedWithout).toBe(false);
   });
 
   it('does not throw on deep or huge bodies', () => {
@@ -311,7 +264,7 @@ describe('spring parsing', () => {
     const body = { timestamp: 1, status: 400, error: 'Bad Request', errors: [deep], trace: deep };
     expect(() => normalize({ status: 400, body })).not.toThrow();
     const many = Array.from({ length: 100_000 }, (_, index) => ({ field: `f${index}`, defaultMessage: 'must not be null', code: 'NotNull' }));
-    const error = readResult(normalize({ status: 400, body: { timestamp: 1, status: 400, error: 'Bad Request', errors: many } }));
+    const error = toError(normalize({ status: 400, body: { timestamp: 1, status: 400, error: 'Bad Request', errors: many } }));
     expect(error.kind).toBe('validation');
     expect(error.issues).toHaveLength(100_000);
   });

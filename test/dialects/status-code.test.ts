@@ -2,50 +2,17 @@
  * The status-code dialect: `{statusCode, error, message}` from hapi's boom, Fastify and NestJS.
  * Expectations are written out by hand from the documents each fixture names.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { statusCodeDialect } from '../../src/dialects/status-code.ts';
 import { createNormalizer, plainDialect, statusMessageDialect } from '../../src/index.ts';
-import type { ApiError, ApiResult, Dialect, ErrorKind, Issue } from '../../src/index.ts';
+import { listJson, moreFixtures, project, readFixture, readSeedFixtures, toError, withPollutedPrototype, type ProjectedError } from './support.ts';
 
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
+/** The members of an error an expectation here writes out. */
+type Expected = Omit<ProjectedError, 'type' | 'instance' | 'traceId'>;
 
-interface Expected {
-  readonly kind: ErrorKind;
-  readonly status: number;
-  readonly title: string;
-  readonly detail?: string;
-  readonly code?: string;
-  readonly issues: readonly Issue[];
-  readonly requestId?: string;
-  readonly retryable: boolean;
-  readonly dialect: Dialect;
-  readonly extensions: Readonly<Record<string, unknown>>;
-}
-
-const keys = ['kind', 'status', 'title', 'detail', 'code', 'type', 'instance', 'issues', 'requestId', 'traceId', 'retryable', 'dialect', 'extensions'] as const;
-
-/** The members of an error these tests check, those absent left out. */
-function project(error: ApiError): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const key of keys) if (key in error) out[key] = (error as unknown as Record<string, unknown>)[key];
-  return out;
-}
-
-const fixtureDirectory = new URL('../fixtures/more/status-code/', import.meta.url);
-const readFixture = (url: URL): Fixture => JSON.parse(readFileSync(url, 'utf8')) as Fixture;
+const fixtureDirectory = moreFixtures('status-code');
 
 const normalize = createNormalizer({ dialects: [statusCodeDialect, plainDialect] });
-
-const readResult = (result: ApiResult): ApiError => {
-  if (result.ok) throw new Error(`expected an error, got a success of dialect ${result.value.dialect}`);
-  return result.error;
-};
 
 const expectations: Readonly<Record<string, Expected>> = {
   // NestJS leaves `error` out when it would repeat the message: the title is the status text.
@@ -144,14 +111,14 @@ const expectations: Readonly<Record<string, Expected>> = {
 
 describe('status-code fixtures (test/fixtures/more/status-code)', () => {
   it('has an expectation for every fixture and a fixture for every expectation', () => {
-    const names = readdirSync(fixtureDirectory).filter((name) => name.endsWith('.json')).sort();
+    const names = listJson(fixtureDirectory);
     expect(names).toEqual(Object.keys(expectations).sort());
   });
 
   for (const name of Object.keys(expectations)) {
     it(`normalizes ${name} as written down`, () => {
-      const fixture = readFixture(new URL(name, fixtureDirectory));
-      const error = readResult(normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }));
+      const fixture = readFixture(fixtureDirectory, name);
+      const error = toError(normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }));
       expect(project(error)).toStrictEqual(expectations[name]);
       expect(error.body).toStrictEqual(fixture.body);
     });
@@ -208,12 +175,8 @@ describe('status-code detection', () => {
   });
 
   it('claims none of the seed fixtures', () => {
-    for (const dialect of ['plain', 'problem', 'status-message', 'envelope']) {
-      const directory = new URL(`../fixtures/${dialect}/`, import.meta.url);
-      for (const name of readdirSync(directory).filter((file) => file.endsWith('.json'))) {
-        const { body } = readFixture(new URL(name, directory));
-        expect(statusCodeDialect.detect(body, 'application/json'), `${dialect}/${name}`).toBe(false);
-      }
+    for (const { fixtures } of readSeedFixtures()) {
+      for (const [label, { body }] of fixtures) expect(statusCodeDialect.detect(body, 'application/json'), label).toBe(false);
     }
   });
 
@@ -223,7 +186,7 @@ describe('status-code detection', () => {
 
   it('does not overlap status-message: statusCode is not status', () => {
     for (const name of Object.keys(expectations)) {
-      expect(statusMessageDialect.detect(readFixture(new URL(name, fixtureDirectory)).body, 'application/json'), name).toBe(false);
+      expect(statusMessageDialect.detect(readFixture(fixtureDirectory, name).body, 'application/json'), name).toBe(false);
     }
   });
 });
@@ -231,7 +194,7 @@ describe('status-code detection', () => {
 describe('status-code parsing', () => {
   it('reads every string of a NestJS message list as an issue, skipping what is no string', () => {
     const body = { statusCode: 400, message: ['email must be an email', 'name should not be empty', 7, { property: 'age' }], error: 'Bad Request' };
-    expect(project(readResult(normalize({ status: 400, body })))).toStrictEqual({
+    expect(project(toError(normalize({ status: 400, body })))).toStrictEqual({
       kind: 'validation',
       status: 400,
       title: 'Bad Request',
@@ -247,7 +210,7 @@ describe('status-code parsing', () => {
 
   it('reads the real Fastify validation body, whose code names the failure', () => {
     const body = { statusCode: 400, code: 'FST_ERR_VALIDATION', error: 'Bad Request', message: "body must have required property 'name'" };
-    expect(project(readResult(normalize({ status: 400, body })))).toStrictEqual({
+    expect(project(toError(normalize({ status: 400, body })))).toStrictEqual({
       kind: 'bad_request',
       status: 400,
       title: 'Bad Request',
@@ -261,7 +224,7 @@ describe('status-code parsing', () => {
   });
 
   it('keeps a statusCode that disagrees with the HTTP status visible in extensions', () => {
-    const error = readResult(normalize({ status: 502, body: { statusCode: 404, error: 'Not Found', message: 'missing' } }));
+    const error = toError(normalize({ status: 502, body: { statusCode: 404, error: 'Not Found', message: 'missing' } }));
     expect(error.kind).toBe('unavailable');
     expect(error.status).toBe(502);
     expect(error.extensions).toStrictEqual({ statusCode: 404 });
@@ -269,7 +232,7 @@ describe('status-code parsing', () => {
 
   it('ignores members of the wrong type, keeping them in extensions', () => {
     const body = { statusCode: 400, error: 'Bad Request', message: { text: 'no' }, code: { id: 1 } };
-    expect(project(readResult(normalize({ status: 400, body })))).toStrictEqual({
+    expect(project(toError(normalize({ status: 400, body })))).toStrictEqual({
       kind: 'bad_request',
       status: 400,
       title: 'Bad Request',
@@ -279,7 +242,7 @@ describe('status-code parsing', () => {
       extensions: { message: { text: 'no' }, code: { id: 1 } },
     });
     // A numeric code is a machine code, as everywhere in faultline.
-    expect(readResult(normalize({ status: 400, body: { statusCode: 400, error: 'Bad Request', code: 42 } })).code).toBe('42');
+    expect(toError(normalize({ status: 400, body: { statusCode: 400, error: 'Bad Request', code: 42 } })).code).toBe('42');
   });
 
   it('gives a 2xx body back as data', () => {
@@ -288,20 +251,12 @@ describe('status-code parsing', () => {
   });
 
   it('gives the same output with a polluted Object.prototype', () => {
-    const inputs = Object.keys(expectations).map((name) => readFixture(new URL(name, fixtureDirectory)));
+    const inputs = Object.keys(expectations).map((name) => readFixture(fixtureDirectory, name));
     const before = inputs.map((input) => normalize(input));
     const pollution: Record<string, unknown> = { statusCode: 400, error: 'POLLUTED', message: ['POLLUTED'], code: 'POLLUTED', 0: 'POLLUTED' };
-    const prototype = Object.prototype as Record<string, unknown>;
-    try {
-      for (const key of Object.keys(pollution)) prototype[key] = pollution[key];
-      const after = inputs.map((input) => normalize(input));
-      const detectedEmpty = statusCodeDialect.detect({}, 'application/json');
-      for (const key of Object.keys(pollution)) delete prototype[key];
-      expect(after).toStrictEqual(before);
-      expect(detectedEmpty).toBe(false);
-    } finally {
-      for (const key of Object.keys(pollution)) delete prototype[key];
-    }
+    const [after, detectedEmpty] = withPollutedPrototype(pollution, () => [inputs.map((input) => normalize(input)), statusCodeDialect.detect({}, 'application/json')] as const);
+    expect(after).toStrictEqual(before);
+    expect(detectedEmpty).toBe(false);
   });
 
   it('does not throw on deep or huge bodies', () => {
@@ -309,7 +264,7 @@ describe('status-code parsing', () => {
     for (let level = 0; level < 1_000_000; level++) deep = [deep];
     expect(() => normalize({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: deep, data: deep } })).not.toThrow();
     const messages = Array.from({ length: 100_000 }, (_, index) => `field${index} should not be empty`);
-    const error = readResult(normalize({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: messages } }));
+    const error = toError(normalize({ status: 400, body: { statusCode: 400, error: 'Bad Request', message: messages } }));
     expect(error.kind).toBe('validation');
     expect(error.issues).toHaveLength(100_000);
   });

@@ -3,60 +3,14 @@
  * param?, doc_url?, ...}}`. Every fixture in test/fixtures/more/stripe/ is read with the
  * expectations written out below by hand; nothing here asks the implementation for them.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stripeDialect } from '../../src/dialects/stripe.ts';
-import { createNormalizer, plainDialect, type ApiError, type ApiResult, type ApiSuccess, type Issue } from '../../src/index.ts';
+import { createNormalizer, plainDialect, type ApiResult } from '../../src/index.ts';
+import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [stripeDialect, plainDialect] });
-/** The clock every fixture is read with: Wed, 15 Jan 2025 12:00:00 GMT. */
-const now = (): number => 1_736_942_400_000;
-
-interface Fixture {
-  readonly source: string;
-  readonly status: number;
-  readonly headers: Readonly<Record<string, string>>;
-  readonly body: unknown;
-}
-
-const moreDirectory = new URL('../fixtures/more/', import.meta.url);
-const listJson = (directory: URL): string[] => readdirSync(directory).filter((name) => name.endsWith('.json')).sort();
-const readFixture = (directory: URL, name: string): Fixture => JSON.parse(readFileSync(new URL(name, directory), 'utf8')) as Fixture;
-const ownDirectory = new URL('stripe/', moreDirectory);
-
-/** A body as `normalize` would decode it: fixtures hold JSON text for some bodies. */
-function toParsedBody(body: unknown): unknown {
-  if (typeof body !== 'string') return body;
-  try {
-    return JSON.parse(body) as unknown;
-  } catch {
-    return body;
-  }
-}
-
-/** Every fixture body of the given folders, by `folder/file`; folders that do not exist yet are skipped. */
-function readBodies(base: URL, folders: readonly string[]): [string, unknown][] {
-  const existing = new Set(readdirSync(base));
-  return folders
-    .filter((folder) => existing.has(folder))
-    .flatMap((folder) => listJson(new URL(`${folder}/`, base)).map((name): [string, unknown] => [`${folder}/${name}`, toParsedBody(readFixture(new URL(`${folder}/`, base), name).body)]));
-}
-
-type ExpectedError = Omit<ApiError, 'body' | 'issues' | 'failures' | 'extensions'> & { issues?: readonly Issue[]; extensions?: Readonly<Record<string, unknown>> };
-type Expected = { readonly ok: true; readonly value: Omit<ApiSuccess, 'body'> } | { readonly ok: false; readonly error: Omit<ApiError, 'body'> };
-const fails = (error: ExpectedError): Expected => ({ ok: false, error: { issues: [], failures: [], extensions: {}, ...error } as Omit<ApiError, 'body'> });
-
-/** The result without `body`, which is checked apart: what a user reads. */
-function toView(result: ApiResult): Expected {
-  if (result.ok) {
-    const { body: _, ...value } = result.value;
-    return { ok: true, value };
-  }
-  const { body: _, ...error } = result.error;
-  return { ok: false, error };
-}
-
-const read = (fixture: Fixture): ApiResult => normalize({ status: fixture.status, headers: fixture.headers, body: fixture.body }, { now });
+const ownDirectory = moreFixtures('stripe');
+const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
 
 const expectations: Readonly<Record<string, Expected>> = {
   // 402 is "Request Failed" to Stripe: the request was valid, the card was not; the reason phrase stays the status's.
@@ -116,18 +70,7 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the Stripe fixtures', () => {
-  it('has an expectation for every fixture file and a fixture file for every expectation', () => {
-    expect(listJson(ownDirectory)).toEqual(Object.keys(expectations).sort());
-  });
-
-  for (const name of listJson(ownDirectory)) {
-    const fixture = readFixture(ownDirectory, name);
-    it(`reads ${name} (${fixture.source})`, () => {
-      const result = read(fixture);
-      expect(toView(result)).toEqual(expectations[name]);
-      expect(result.ok ? result.value.body : result.error.body).toEqual(fixture.body);
-    });
-  }
+  itReadsEveryFixture(ownDirectory, expectations, read);
 
   it('claims every fixture body', () => {
     for (const name of listJson(ownDirectory)) expect(stripeDialect.detect(readFixture(ownDirectory, name).body, 'application/json')).toBe(true);
@@ -142,14 +85,14 @@ describe('detecting a Stripe error', () => {
   });
 
   it('does not claim the seed fixtures of the four seed dialects', () => {
-    const seeds = readBodies(new URL('../fixtures/', import.meta.url), ['plain', 'problem', 'status-message', 'envelope']);
+    const seeds = readSeedBodies();
     expect(seeds.length).toBeGreaterThan(60);
-    expect(seeds.filter(([, body]) => stripeDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(stripeDialect, seeds)).toEqual([]);
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
     const others = readBodies(moreDirectory, ['slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code']);
-    expect(others.filter(([, body]) => stripeDialect.detect(body, 'application/json')).map(([name]) => name)).toEqual([]);
+    expect(claimedBy(stripeDialect, others)).toEqual([]);
   });
 
   it('does not claim the typical bodies of the other families', () => {
@@ -177,38 +120,34 @@ describe('detecting a Stripe error', () => {
 
 describe('reading a Stripe error', () => {
   const declined = (error: Record<string, unknown>, status = 402): ApiResult => normalize({ status, headers: { 'content-type': 'application/json' }, body: { error } });
-  const errorOf = (result: ApiResult): ApiError => {
-    if (result.ok) throw new Error('expected an error');
-    return result.error;
-  };
 
   it('reads the bracketed parameter names of Stripe form encoding as paths', () => {
-    expect(errorOf(declined({ type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.', param: 'card[number]' })).issues).toEqual([
+    expect(toError(declined({ type: 'card_error', code: 'incorrect_number', message: 'Your card number is incorrect.', param: 'card[number]' })).issues).toEqual([
       { path: ['card', 'number'], field: 'card[number]', message: 'Your card number is incorrect.', code: 'incorrect_number' },
     ]);
-    expect(errorOf(declined({ type: 'invalid_request_error', message: 'No such price', param: 'items[0][price]' }, 400)).issues[0]?.path).toEqual(['items', 0, 'price']);
+    expect(toError(declined({ type: 'invalid_request_error', message: 'No such price', param: 'items[0][price]' }, 400)).issues[0]?.path).toEqual(['items', 0, 'price']);
   });
 
   it('makes an invalid request without a parameter a bad request, and one with a parameter a validation error', () => {
-    expect(errorOf(declined({ type: 'invalid_request_error', message: 'Unrecognized request URL (GET: /v1/nothing).' }, 400)).kind).toBe('bad_request');
-    expect(errorOf(declined({ type: 'invalid_request_error', message: 'Invalid integer: abc', param: 'amount' }, 400)).kind).toBe('validation');
+    expect(toError(declined({ type: 'invalid_request_error', message: 'Unrecognized request URL (GET: /v1/nothing).' }, 400)).kind).toBe('bad_request');
+    expect(toError(declined({ type: 'invalid_request_error', message: 'Invalid integer: abc', param: 'amount' }, 400)).kind).toBe('validation');
   });
 
   it('lets the HTTP status decide before the type', () => {
-    expect(errorOf(declined({ type: 'card_error', message: 'Your card was declined.' }, 429)).kind).toBe('rate_limited');
-    expect(errorOf(declined({ type: 'api_error', message: 'x' }, 503)).kind).toBe('unavailable');
-    expect(errorOf(declined({ type: 'rate_limit_error', message: 'Too many requests hit the API too quickly.' }, 400)).kind).toBe('rate_limited');
-    expect(errorOf(declined({ type: 'authentication_error', message: 'Invalid API Key provided: sk_test_****' }, 400)).kind).toBe('unauthenticated');
-    expect(errorOf(declined({ type: 'some_future_error', message: 'x' }, 400)).kind).toBe('bad_request');
+    expect(toError(declined({ type: 'card_error', message: 'Your card was declined.' }, 429)).kind).toBe('rate_limited');
+    expect(toError(declined({ type: 'api_error', message: 'x' }, 503)).kind).toBe('unavailable');
+    expect(toError(declined({ type: 'rate_limit_error', message: 'Too many requests hit the API too quickly.' }, 400)).kind).toBe('rate_limited');
+    expect(toError(declined({ type: 'authentication_error', message: 'Invalid API Key provided: sk_test_****' }, 400)).kind).toBe('unauthenticated');
+    expect(toError(declined({ type: 'some_future_error', message: 'x' }, 400)).kind).toBe('bad_request');
   });
 
   it('takes the request id from the Request-Id header Stripe sends', () => {
     const result = normalize({ status: 402, headers: { 'Request-Id': 'req_abc123' }, body: { error: { type: 'card_error', message: 'Your card was declined.' } } });
-    expect(errorOf(result).requestId).toBe('req_abc123');
+    expect(toError(result).requestId).toBe('req_abc123');
   });
 
   it('keeps the members beside `error`, the error object\'s winning a clash', () => {
-    const error = errorOf(normalize({ status: 400, body: { error: { type: 'invalid_request_error', message: 'x', doc_url: 'inner' }, doc_url: 'outer', livemode: false } }));
+    const error = toError(normalize({ status: 400, body: { error: { type: 'invalid_request_error', message: 'x', doc_url: 'inner' }, doc_url: 'outer', livemode: false } }));
     expect(error.extensions).toEqual({ type: 'invalid_request_error', doc_url: 'inner', livemode: false });
   });
 
@@ -218,24 +157,24 @@ describe('reading a Stripe error', () => {
   });
 
   it('ignores members of the wrong type, keeping them as received', () => {
-    const error = errorOf(declined({ type: 'card_error', message: 42, code: { nested: true }, param: 7, decline_code: null }, 402));
+    const error = toError(declined({ type: 'card_error', message: 42, code: { nested: true }, param: 7, decline_code: null }, 402));
     expect(error.detail).toBeUndefined();
     expect(error.code).toBeUndefined();
     expect(error.issues).toEqual([]);
     expect(error.extensions).toEqual({ type: 'card_error', message: 42, code: { nested: true }, param: 7, decline_code: null });
     // A number is a machine code as a string (DESIGN.md `code`).
-    expect(errorOf(declined({ type: 'card_error', code: 1001 })).code).toBe('1001');
+    expect(toError(declined({ type: 'card_error', code: 1001 })).code).toBe('1001');
   });
 
   it('keeps a parameter without a message as received, making no issue of it', () => {
-    const error = errorOf(declined({ type: 'invalid_request_error', param: 'amount' }, 400));
+    const error = toError(declined({ type: 'invalid_request_error', param: 'amount' }, 400));
     expect(error.issues).toEqual([]);
     expect(error.extensions).toEqual({ type: 'invalid_request_error', param: 'amount' });
   });
 
   it('keeps `__proto__` members as data', () => {
     const body = JSON.parse('{"error":{"type":"card_error","message":"m","__proto__":{"polluted":1}},"__proto__":{"x":2}}') as unknown;
-    const error = errorOf(normalize({ status: 402, body }));
+    const error = toError(normalize({ status: 402, body }));
     expect(Object.getPrototypeOf(error.extensions)).toBe(Object.prototype);
     expect(Object.hasOwn(error.extensions, '__proto__')).toBe(true);
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
@@ -248,16 +187,8 @@ describe('reading Stripe bodies safely', () => {
     const bodies: unknown[] = [{ id: 'ch_1' }, { error: 'x' }, { other: { type: 'card_error' } }];
     const readAll = (): unknown[] => [...inputs.map(read), ...bodies.map((body) => normalize({ status: 400, body })), ...bodies.map((body) => stripeDialect.detect(body, ''))];
     const clean = readAll();
-    const prototype = Object.prototype as Record<string, unknown>;
     const pollution: Record<string, unknown> = { error: { type: 'card_error', message: 'polluted', param: 'polluted' }, type: 'api_error', message: 'polluted', code: 'polluted', param: 'polluted', decline_code: 'polluted' };
-    const keys = Object.keys(pollution);
-    let polluted: unknown[];
-    try {
-      for (const key of keys) prototype[key] = pollution[key];
-      polluted = readAll();
-    } finally {
-      for (const key of keys) delete prototype[key];
-    }
+    const polluted = withPollutedPrototype(pollution, readAll);
     expect(polluted).toEqual(clean);
   });
 

@@ -2,42 +2,17 @@
 // would (esbuild, minified, tree-shaken) from the built package, with i18next left to the
 // application (an optional peer dependency), and its gzipped size checked. The texts stay in
 // `locales/`, loaded per language, so the bundle holds none of them.
-import { build, type Plugin } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { bundle as bundleWith, gzipSize } from '../support/bundle.ts';
 import { flatten, readLocale, root, seedTags, toLocalePath } from './locale-files.ts';
-
-/** Resolves `faultline` and `faultline/<entry>` to dist/<entry>.js, as the `import` condition of `exports` does. */
-const builtPackage: Plugin = {
-  name: 'faultline-dist',
-  setup(build) {
-    build.onResolve({ filter: /^faultline(\/[a-z0-9-]+)?$/ }, ({ path }) => ({ path: join(root, 'dist', `${path.split('/')[1] ?? 'index'}.js`) }));
-  },
-};
 
 /**
  * Bundles `source` (which imports from 'faultline/…') and returns its minified text; i18next is
  * external unless `withI18next`, then resolved from node_modules as an application's bundler does.
  */
-async function bundle(source: string, withI18next = false): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    plugins: [builtPackage],
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    external: withI18next ? [] : ['i18next'],
-  });
-  return result.outputFiles[0]!.text;
-}
-
-const gzipSize = (text: string | Buffer): number => gzipSync(text, { level: 9 }).length;
+const bundle = (source: string, withI18next = false): Promise<string> => bundleWith(source, { mainFields: ['module', 'main'], external: withI18next ? [] : ['i18next'] });
 
 /** Issue 5: the i18n entry point within 2 KB gzipped. */
 const ceiling = 2_048;

@@ -1,30 +1,15 @@
 // zod is an optional peer dependency: the built `faultline/zod` imports it and never bundles it,
 // and a bundle that takes only `fromZodError` leaves zod out, as a user's bundler would build it.
-import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { bundle as bundleWith, gzipSize } from '../support/bundle.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const entry = `${root}/dist/zod.js`;
 
 /** Bundles `source` (which imports from the built entry) the way a frontend bundler would. */
-async function bundle(source: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-  });
-  return result.outputFiles[0]!.text;
-}
-
-const gzipSize = (text: string): number => gzipSync(text, { level: 9 }).length;
+const bundle = (source: string): Promise<string> => bundleWith(source, { resolveFaultline: false, mainFields: ['module', 'main'] });
 
 describe('the faultline/zod bundle', () => {
   it('imports zod from its peer in both builds instead of bundling it', () => {
