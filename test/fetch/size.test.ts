@@ -1,29 +1,7 @@
 // Issue 4: `createClient` with `normalize`, bundled as a user's bundler would (esbuild, minified,
 // tree-shaken) from the built package, gzipped. Run `npm run build` first: this reads dist/.
-import { build } from 'esbuild';
-import { gzipSync } from 'node:zlib';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-
-const root = fileURLToPath(new URL('../..', import.meta.url));
-
-async function bundle(source: string): Promise<string> {
-  const result = await build({
-    stdin: { contents: source, resolveDir: root, loader: 'js' },
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-    // The subpath as package.json exports it; the core through the package itself.
-    alias: { 'faultline/fetch': './dist/fetch.js', faultline: root },
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-  });
-  return result.outputFiles[0]!.text;
-}
-
-const gzipSize = (text: string): number => gzipSync(text, { level: 9 }).length;
+import { bundle, gzipSize } from '../support/bundle.ts';
 
 describe('faultline/fetch bundle size', () => {
   it('keeps `createClient` with `normalize` within its ceiling', async () => {
