@@ -33,10 +33,10 @@ const emptyExtensions: Readonly<Record<string, unknown>> = Object.freeze({});
 /** The default of `retryable`: by status when there is one (RELIABILITY.md "Client"), else by kind. */
 export function isRetryable(kind: ErrorKind, status: number | undefined, hasRetryAfter: boolean): boolean {
   // Without an error status (a 2xx envelope `system` error, seed 004; a dropped connection) the
-  // kind decides; with one, the status does — except a rate limit the body names, which AWS sends
-  // as a 400 (ThrottlingException) and every AWS SDK retries.
+  // kind decides; with one, the status does — and also a rate limit, an outage or a time-out the
+  // body or a proxy names (AWS sends throttling as a 400; Cloudflare time-outs are 522 and 524).
   return status !== undefined && status >= 400
-    ? isRetryableStatus(status, hasRetryAfter) || kind === 'rate_limited'
+    ? isRetryableStatus(status, hasRetryAfter) || kind === 'rate_limited' || kind === 'unavailable' || kind === 'timeout'
     : kind === 'server' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'rate_limited';
 }
 

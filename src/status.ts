@@ -52,6 +52,11 @@ const kindsByStatus: Readonly<Record<number, ErrorKind>> = {
   502: 'unavailable',
   503: 'unavailable',
   504: 'timeout',
+  // Cloudflare's own: 521 web server down, 523 origin unreachable; 522 and 524 time-outs.
+  521: 'unavailable',
+  522: 'timeout',
+  523: 'unavailable',
+  524: 'timeout',
 };
 
 /** Whether `status` is a status code a response can carry (RFC 9110 §15: three digits, 100–599). */

@@ -22,7 +22,8 @@ interface ExpectedPage {
 /**
  * Written out by hand from DESIGN.md: 502 and 503 unavailable, 504 timeout, 413 too large, 403
  * forbidden, other 5xx server. Cloudflare's 520–524 are no registered statuses: they have no
- * reason phrase, so the title is the kind's, and RELIABILITY.md's retry list does not name them.
+ * reason phrase, so the title is the kind's — 521 and 523 (origin down or unreachable) are
+ * unavailable, 522 and 524 time-outs, both retryable; 520 (unknown) stays a server error.
  */
 const expectations: Readonly<Record<string, ExpectedPage>> = {
   'nginx-502-bad-gateway.json': { kind: 'unavailable', title: 'Bad Gateway', retryable: true },
@@ -30,10 +31,10 @@ const expectations: Readonly<Record<string, ExpectedPage>> = {
   // RFC 9110 §15.5.14 renamed it "Content Too Large"; nginx still says "Request Entity Too Large".
   'nginx-413-request-entity-too-large.json': { kind: 'payload_too_large', title: 'Content Too Large', retryable: false },
   'cloudflare-520-unknown-error.json': { kind: 'server', title: 'Internal Server Error', retryable: false },
-  'cloudflare-521-web-server-down.json': { kind: 'server', title: 'Internal Server Error', retryable: false },
-  'cloudflare-522-connection-timed-out.json': { kind: 'server', title: 'Internal Server Error', retryable: false },
-  'cloudflare-523-origin-unreachable.json': { kind: 'server', title: 'Internal Server Error', retryable: false },
-  'cloudflare-524-timeout.json': { kind: 'server', title: 'Internal Server Error', retryable: false },
+  'cloudflare-521-web-server-down.json': { kind: 'unavailable', title: 'Service Unavailable', retryable: true },
+  'cloudflare-522-connection-timed-out.json': { kind: 'timeout', title: 'Timeout', retryable: true },
+  'cloudflare-523-origin-unreachable.json': { kind: 'unavailable', title: 'Service Unavailable', retryable: true },
+  'cloudflare-524-timeout.json': { kind: 'timeout', title: 'Timeout', retryable: true },
   'cloudflare-1020-access-denied-html.json': { kind: 'forbidden', title: 'Forbidden', retryable: false },
   'cloudflare-1020-access-denied-text.json': { kind: 'forbidden', title: 'Forbidden', detail: 'error code: 1020', retryable: false },
   'alb-502-bad-gateway.json': { kind: 'unavailable', title: 'Bad Gateway', retryable: true },

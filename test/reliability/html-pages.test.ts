@@ -200,15 +200,15 @@ describe('HTML error pages from proxies, servers and CDNs', () => {
     expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 30_000, retryable: true });
   });
 
-  it('reads Cloudflare 52x pages, which have no registered reason phrase, as server errors with a plain title', () => {
-    for (const [status, body] of [
-      [520, cloudflare502],
-      [521, cloudflare502],
-      [522, cloudflare522],
-      [524, cloudflare522],
+  it('reads Cloudflare 52x pages, which have no registered reason phrase, by what Cloudflare says they mean, with a plain title', () => {
+    for (const [status, body, kind] of [
+      [520, cloudflare502, 'server'],
+      [521, cloudflare502, 'unavailable'],
+      [522, cloudflare522, 'timeout'],
+      [524, cloudflare522, 'timeout'],
     ] as const) {
       const error = toError(normalize({ status, headers: { 'content-type': 'text/html; charset=UTF-8' }, body }));
-      expect(error).toMatchObject({ status, kind: 'server' });
+      expect(error).toMatchObject({ status, kind });
       expect(error.title.length).toBeGreaterThan(0);
       expect(error.detail).toBeUndefined();
       expectNoMarkupOrSyntaxError(error);
