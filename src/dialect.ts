@@ -10,6 +10,11 @@ export interface ParseContext {
   readonly status: number;
   /** The media type, lower-cased, without parameters; `''` when absent. */
   readonly mediaType: string;
+  /**
+   * The response headers normalize reads (lower-case names: `content-type`, `x-request-id`,
+   * `retry-after`, `x-amzn-errortype`, ...), for a dialect whose facts travel in headers.
+   */
+  readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
 }
 
 /** What a dialect found in an error body. Absent members are left to the status and headers. */
@@ -54,6 +59,11 @@ export interface DialectParser {
   readonly id: string;
   /** Media types that select this dialect without looking at the body: `application/problem+json`. */
   readonly mediaTypes: readonly string[];
+  /**
+   * Response headers whose presence selects this dialect, as a media type does (AWS REST-JSON
+   * names its error in `x-amzn-ErrorType`). Only headers normalize reads can mark a dialect.
+   */
+  readonly markerHeaders?: readonly string[] | undefined;
   /** Whether the (parsed) body looks like this dialect. */
   detect(body: unknown, mediaType: string): boolean;
   /** Reads the body; a 2xx status gives a success unless the body itself says it failed. */

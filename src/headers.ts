@@ -71,6 +71,7 @@ export interface ResponseHeaders {
   'x-amzn-requestid': string | undefined;
   'x-amz-request-id': string | undefined;
   'x-slack-req-id': string | undefined;
+  'x-amzn-errortype': string | undefined;
   'x-trace-id': string | undefined;
   traceparent: string | undefined;
   'retry-after': string | undefined;
@@ -102,6 +103,7 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'x-amzn-requestid': undefined,
     'x-amz-request-id': undefined,
     'x-slack-req-id': undefined,
+    'x-amzn-errortype': undefined,
     'x-trace-id': undefined,
     traceparent: undefined,
     'retry-after': undefined,

@@ -6,7 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
-import { isJsonMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike } from './headers.ts';
+import { isJsonMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
@@ -70,19 +70,22 @@ function decodeBody(body: unknown, mediaType: string): DecodedBody {
   return { value: body, malformed: false };
 }
 
-function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaType: string, forced: string | undefined): DialectParser | undefined {
+function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
   if (forced !== undefined) return dialects.find((dialect) => dialect.id === forced);
   if (typeof body === 'object' && body !== null) {
-    for (const dialect of dialects) if (dialect.mediaTypes.includes(mediaType)) return dialect;
+    for (const dialect of dialects) {
+      if (dialect.mediaTypes.includes(mediaType)) return dialect;
+      if (headers && dialect.markerHeaders?.some((name) => (headers as unknown as Record<string, string | undefined>)[name] !== undefined)) return dialect;
+    }
   }
   for (const dialect of dialects) if (dialect.detect(body, mediaType)) return dialect;
   return undefined;
 }
 
-function parseSafely(dialect: DialectParser | undefined, body: unknown, status: number, mediaType: string): BodyFacts {
+function parseSafely(dialect: DialectParser | undefined, body: unknown, status: number, mediaType: string, headers: ResponseHeaders): BodyFacts {
   if (dialect) {
     try {
-      return dialect.parse(body, { status, mediaType });
+      return dialect.parse(body, { status, mediaType, headers: headers as unknown as Record<string, string | undefined> });
     } catch {
       // A custom dialect's bug must not make normalize throw: the status still tells the story.
     }
@@ -115,10 +118,10 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
     return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${String(status)}`, requestId, traceId, body }) };
   }
   const forced = options ? readOwn(options, 'dialect') : undefined;
-  const dialect = selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined);
+  const dialect = selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined, headers);
   const dialectId = (dialect?.id ?? 'unknown') as Dialect;
   // Own members only, here and below: a polluted `Object.prototype` must not reach the model.
-  const parsed = parseSafely(dialect, body, status, mediaType);
+  const parsed = parseSafely(dialect, body, status, mediaType, headers);
   const facts = (clean ? parsed : toOwnCopy(parsed)) as FactsView;
 
   if (facts.ok && isSuccessStatus(status)) {

@@ -59,15 +59,16 @@ function toErrorName(type: string): string {
   return hash === -1 ? name : name.slice(hash + 1);
 }
 
-function parseAws(body: Record<string, unknown>): BodyFacts {
+function parseAws(body: Record<string, unknown>, errorType: string | undefined): BodyFacts {
   const type = readOwn(body, '__type');
-  const code = typeof type === 'string' ? toErrorName(type) || undefined : undefined;
+  // awsJson names the error in `__type`; restJson in the `x-amzn-ErrorType` header (smithy.io).
+  const code = typeof type === 'string' ? toErrorName(type) || undefined : errorType === undefined ? undefined : toErrorName(errorType) || undefined;
   let detail: string | undefined;
   let issues: Issue[] | undefined;
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(body)) {
     const value = body[key];
-    if (key === '__type' && code !== undefined) continue;
+    if (key === '__type' && typeof type === 'string' && code !== undefined) continue;
     // awsJson bodies spell it `message`; some services (and older ones) `Message`.
     if ((key === 'message' || key === 'Message') && typeof value === 'string' && detail === undefined) detail = value;
     // smithy.framework#ValidationException lists its fields: `fieldList: [{path: "/name", message}]`.
@@ -81,7 +82,9 @@ function parseAws(body: Record<string, unknown>): BodyFacts {
 export const awsDialect: DialectParser = {
   id: 'aws',
   mediaTypes: ['application/x-amz-json-1.0', 'application/x-amz-json-1.1'],
+  markerHeaders: ['x-amzn-errortype'],
   detect: (body) => isRecord(body) && typeof readOwn(body, '__type') === 'string',
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
-  parse: (body, { status }) => (isSuccessStatus(status) ? { ok: true, data: body } : isRecord(body) ? parseAws(body) : { ok: false }),
+  parse: (body, { status, headers }) =>
+    isSuccessStatus(status) ? { ok: true, data: body } : isRecord(body) ? parseAws(body, headers?.['x-amzn-errortype']) : { ok: false },
 };

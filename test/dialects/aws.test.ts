@@ -55,15 +55,16 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'aws',
   }),
   '400-json11-throttling-capital-message.json': fails({ kind: 'rate_limited', status: 400, title: 'Bad Request', detail: 'Rate exceeded', code: 'ThrottlingException', retryable: true, dialect: 'aws' }),
-  // No `__type`: the plain dialect reads the message; the error name waits in the header.
+  // No `__type`: the `x-amzn-ErrorType` header names the error (restJson), cut at ':' and '#'.
   '400-restjson-validation-header.json': fails({
-    kind: 'bad_request',
+    kind: 'validation',
     status: 400,
     title: 'Bad Request',
     detail: "1 validation error detected: Value null at 'functionName' failed to satisfy constraint: Member must not be null",
+    code: 'ValidationException',
     requestId: 'f1c2b6a5-6a4e-4f8e-9d1b-2b7c1e0f5a3d',
     retryable: false,
-    dialect: 'plain',
+    dialect: 'aws',
   }),
 };
 
@@ -209,5 +210,17 @@ describe('reading AWS bodies safely', () => {
     const fieldList = Array.from({ length: 100_000 }, (_, index) => ({ path: `/items/${index}`, message: 'bad' }));
     const result = normalize({ status: 400, body: { __type: `${'#'.repeat(1 << 20)}ValidationException`, message: 'm'.repeat(1 << 20), fieldList } });
     expect(result.ok ? 0 : result.error.issues.length).toBe(100_000);
+  });
+});
+
+describe('the x-amzn-ErrorType header', () => {
+  it('names the error of a restJson body that has no __type, and selects the AWS dialect by itself', () => {
+    const result = normalize({ status: 404, headers: { 'x-amzn-ErrorType': 'ResourceNotFoundException:http://internal.amazon.com/coral/com.amazonaws.lambda/' }, body: '{"message":"Function not found"}' });
+    expect(result.ok ? undefined : result.error).toMatchObject({ kind: 'not_found', code: 'ResourceNotFoundException', detail: 'Function not found', dialect: 'aws' });
+  });
+
+  it('gives way to a __type in the body', () => {
+    const result = normalize({ status: 400, headers: { 'x-amzn-errortype': 'ValidationException' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate exceeded' } });
+    expect(result.ok ? undefined : result.error.code).toBe('ThrottlingException');
   });
 });
