@@ -22,10 +22,14 @@ export interface ErrorResponseOptions {
   /** The dialect the API documents. @default 'problem' (RFC 9457) */
   readonly dialect?: Dialect | DialectBuilder | undefined;
   /**
-   * The language the error's texts are in (after faultline/i18n's `localize`): sent as
-   * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it.
+   * The language to answer in (e.g. from faultline/i18n's `negotiateLanguage`): sent as
+   * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it. With a
+   * `localizer`, the error's texts are put in that language first; without one, they are taken
+   * to be in it already.
    */
   readonly language?: string | undefined;
+  /** Puts faultline's texts in `language`: a faultline/i18n localizer (`createLocalizer()`). */
+  readonly localizer?: { localize(error: ApiError, language: string): ApiError } | undefined;
   /** Extra headers; they win over faultline's. */
   readonly headers?: HeadersInit | undefined;
 }
@@ -79,7 +83,9 @@ function stringify(value: unknown, what: string): string {
  * const { status, headers, body } = buildError(createError({ kind: 'not_found' }), { dialect: 'status-message' });
  * response.writeHead(status, headers).end(body);
  */
-export function buildError(error: ApiError, options?: ErrorResponseOptions): BuiltResponse {
+export function buildError(given: ApiError, options?: ErrorResponseOptions): BuiltResponse {
+  const language = options?.language;
+  const error = language !== undefined && options?.localizer ? options.localizer.localize(given, language) : given;
   const builder = toBuilder(options?.dialect);
   const status = toErrorStatus(error, builder);
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };

@@ -161,3 +161,21 @@ describe('over real HTTP', () => {
     expect(reply.title).toBe(textFor('de', 'status.429'));
   });
 });
+
+describe('toResponse with a localizer', () => {
+  it('answers in the negotiated language by itself when given the localizer', async () => {
+    const { createLocalizer, negotiateLanguage } = await import('../../src/i18n/index.ts');
+    const { createError, toResponse } = await import('../../src/server/index.ts');
+    const { readFileSync } = await import('node:fs');
+    const read = (language: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../locales/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    const de = read('de');
+    const localizer = createLocalizer({ resources: { en: read('en'), de } });
+    const language = negotiateLanguage('de-LU, en;q=0.5');
+    const response = toResponse(createError({ kind: 'not_found', detail: 'Kampagne 7 gibt es nicht' }), { language, localizer });
+    expect(response.headers.get('content-language')).toBe('de');
+    expect(response.headers.get('vary')).toBe('Accept-Language');
+    const body = (await response.json()) as { title: string; detail: string };
+    expect(body.title).toBe((de['status'] as Record<string, string>)['404']);
+    expect(body.detail).toBe('Kampagne 7 gibt es nicht');
+  });
+});
