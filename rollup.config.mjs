@@ -10,9 +10,10 @@ const entries = {
   zod: 'src/zod/index.ts',
   fetch: 'src/fetch/index.ts',
   i18n: 'src/i18n/index.ts',
+  cli: 'src/cli/index.ts',
 };
 
-/** Peer dependencies stay imports; they are never bundled. */
+/** Peer dependencies stay imports; they are never bundled (nor the CLI's Node built-ins). */
 const external = (id) => /^(zod|i18next|ts-pattern)(\/|$)/.test(id) || id.startsWith('node:');
 
 /**
@@ -37,7 +38,7 @@ export default [
     // The localizer imports i18next, which does not declare itself free of side effects: in a
     // chunk of its own, a bundle that uses only negotiateLanguage or escapeHtml leaves it out.
     output: [
-      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks, hoistTransitiveImports: false },
+      { dir: 'dist', format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js', manualChunks, hoistTransitiveImports: false, banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs', manualChunks, hoistTransitiveImports: false },
     ],
   },

@@ -1,0 +1,2 @@
+// The `faultline` command arrives with issue 7.
+export {};
