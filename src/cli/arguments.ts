@@ -1,0 +1,129 @@
+/**
+ * The command line of `faultline`, read with node:util `parseArgs`. Nothing here touches the
+ * file system or the network: a parse gives a command or a sentence saying what is wrong.
+ */
+import { parseArgs } from 'node:util';
+
+/** `faultline inspect <source>` with its options. */
+export interface InspectCommand {
+  readonly command: 'inspect';
+  /** A file path, an http(s) URL, or `-` for standard input. */
+  readonly source: string;
+  /** `--status`: the status of a bare body, or the one that replaces a saved status line. */
+  readonly status?: number;
+  /** `--header`, in order: response headers of a saved body, request headers sent to a URL. */
+  readonly headers: readonly (readonly [name: string, value: string])[];
+  /** `--lang`, as given: a tag or an `Accept-Language` list. */
+  readonly language?: string;
+  /** `--json`: the model as JSON instead of the report. */
+  readonly json: boolean;
+}
+
+/** What the command line asks for. */
+export type Command = { readonly command: 'help' } | { readonly command: 'version' } | InspectCommand;
+
+/** A parsed command line, or the sentence saying what is wrong with it (exit code 2). */
+export type ParsedArguments = { readonly ok: true; readonly value: Command } | { readonly ok: false; readonly message: string };
+
+/** The text `faultline --help` prints. */
+export const usage: string = `Usage: faultline inspect <file | url | -> [options]
+
+Prints the normalized model of an HTTP response: a saved body, a response saved with
+\`curl -i\` (status line, headers, blank line, body), a live http(s) URL, or standard input (-).
+
+Options:
+  --status <code>          The status of a bare body (required for one); replaces the
+                           status line of a saved response. Not for URLs.
+  -H, --header "Name: value"
+                           A response header of a saved body (repeatable), or a request
+                           header sent to a URL.
+  --lang <tag>             The language of titles, issue messages and advice: any tag or
+                           Accept-Language list, negotiated as seed 003 says (default en).
+  --json                   Print the model as JSON.
+  -h, --help               Print this help.
+  --version                Print the version.
+
+Exit codes:
+  0  the response is a success
+  1  the response is an error (the inspection itself worked, as with curl --fail)
+  2  the command line is wrong
+  3  the file is missing or cannot be read
+  4  the URL could not be reached
+  5  the input is not a response body (it holds a NUL byte or is not UTF-8 text)
+`;
+
+const options = {
+  status: { type: 'string' },
+  header: { type: 'string', short: 'H', multiple: true },
+  lang: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** RFC 9110 §5.1: a field name is a token. */
+const fieldName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
+
+/** `Name: value` → `[name, value]`; the value trimmed of surrounding whitespace (RFC 9110 §5.5). */
+export function parseHeader(text: string): readonly [string, string] | string {
+  const colon = text.indexOf(':');
+  const name = colon === -1 ? '' : text.slice(0, colon).trim();
+  if (!fieldName.test(name)) return `--header needs "Name: value", not "${text}"`;
+  const value = text.slice(colon + 1).trim();
+  // RFC 9110 §5.5: no CR, LF or NUL in a field value.
+  if (/[\r\n\0]/.test(value)) return `--header "${name}" has a line break or NUL in its value`;
+  return [name, value];
+}
+
+/** `--status` as a number, or the sentence saying why it is not one. */
+function parseStatus(text: string): number | string {
+  const status = /^\d{3}$/.test(text) ? Number(text) : Number.NaN;
+  return status >= 100 && status <= 599 ? status : `--status needs an HTTP status from 100 to 599, not "${text}"`;
+}
+
+/** The first sentence of parseArgs' message: "Unknown option '--foo'", "Option '--status <value>' argument missing". */
+function toUsageMessage(thrown: unknown): string {
+  const message = thrown instanceof Error ? thrown.message : String(thrown);
+  return message.split(/\.\s/)[0]!.replace(/^./, (first) => first.toLowerCase());
+}
+
+/**
+ * Reads `argv` (without `node` and the script).
+ * @example
+ * parseArguments(['inspect', 'body.json', '--status', '404']);
+ * // { ok: true, value: { command: 'inspect', source: 'body.json', status: 404, headers: [], json: false } }
+ */
+export function parseArguments(argv: readonly string[]): ParsedArguments {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+  } catch (thrown) {
+    return { ok: false, message: toUsageMessage(thrown) };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, value: { command: 'help' } };
+  if (values.version) return { ok: true, value: { command: 'version' } };
+  const [command, source, ...rest] = positionals;
+  if (command === undefined) return { ok: false, message: 'a command is missing: faultline inspect <file | url | ->' };
+  if (command !== 'inspect') return { ok: false, message: `unknown command "${command}" (the command is inspect)` };
+  if (source === undefined || source === '') return { ok: false, message: 'inspect needs a source: a file, an http(s) URL, or - for standard input' };
+  if (rest.length > 0) return { ok: false, message: `inspect takes one source, not also "${rest.join('" "')}"` };
+
+  const headers: (readonly [string, string])[] = [];
+  for (const text of values.header ?? []) {
+    const header = parseHeader(text);
+    if (typeof header === 'string') return { ok: false, message: header };
+    headers.push(header);
+  }
+  const inspect: { -readonly [K in keyof InspectCommand]: InspectCommand[K] } = { command: 'inspect', source, headers, json: values.json === true };
+  if (values.status !== undefined) {
+    const status = parseStatus(values.status);
+    if (typeof status === 'string') return { ok: false, message: status };
+    inspect.status = status;
+  }
+  if (values.lang !== undefined) {
+    if (values.lang.trim() === '') return { ok: false, message: '--lang needs a language tag such as de or de-CH' };
+    inspect.language = values.lang;
+  }
+  return { ok: true, value: inspect };
+}

@@ -1,0 +1,21 @@
+/**
+ * The exit codes of `faultline`. An error response is not a failure of the command: the
+ * inspection worked, and the code says what it found, as `curl --fail` does (1 rather than 22).
+ */
+export const exitCodes = {
+  /** The response is a success (2xx, and the body reads as one). */
+  success: 0,
+  /** The response is an error: an error status, an envelope `result: "error"`, an unreadable 2xx. */
+  errorResponse: 1,
+  /** The command line is wrong: an unknown option, a missing source, a bad `--status` or `--header`. */
+  usage: 2,
+  /** The file is missing or cannot be read. */
+  unreadableFile: 3,
+  /** The URL could not be reached: refused, unknown host, TLS failure, timed out. */
+  unreachableUrl: 4,
+  /** The input is not a response body: it holds a NUL byte or is not UTF-8 text. */
+  notAResponse: 5,
+} as const;
+
+/** One of {@link exitCodes}. */
+export type ExitCode = (typeof exitCodes)[keyof typeof exitCodes];

@@ -1,0 +1,79 @@
+/**
+ * `faultline`: the command, as a function of its arguments and its surroundings, returning the
+ * exit code. index.ts runs it on the real process; tests run it on their own streams.
+ */
+import { readFile } from 'node:fs/promises';
+import { negotiateLanguage } from '../i18n/languages.ts';
+import { parseArguments, usage, type InspectCommand } from './arguments.ts';
+import { exitCodes, type ExitCode } from './exit-codes.ts';
+import { loadLocalizer, type LocalizerModule } from './locales.ts';
+import { readSource } from './read-source.ts';
+import { renderJson, renderResult, toSafeText } from './render.ts';
+
+/** The surroundings of a run. */
+export interface CliContext {
+  /** The installed package's folder, ending in a slash: `locales/` and `package.json` are read from it. */
+  readonly packageUrl: URL;
+  readonly writeOut: (text: string) => void;
+  readonly writeError: (text: string) => void;
+  readonly readStdin: () => Promise<Uint8Array>;
+  /** @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined;
+  /** How long a live response may take. @default 30_000 */
+  readonly timeoutMs?: number | undefined;
+  /** Imports the localizer; tests replace it to see the report without i18next. */
+  readonly importLocalizer?: (() => Promise<LocalizerModule>) | undefined;
+}
+
+/** The version in the package's package.json. */
+async function readVersion(packageUrl: URL): Promise<string> {
+  try {
+    const manifest: unknown = JSON.parse(await readFile(new URL('package.json', packageUrl), 'utf8'));
+    const version = (manifest as { version?: unknown } | null)?.version;
+    return typeof version === 'string' ? version : 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** `faultline inspect`: read, normalize, print; the exit code says what was found. */
+async function inspect(command: InspectCommand, context: CliContext): Promise<ExitCode> {
+  const read = await readSource(command, context);
+  if (!read.ok) {
+    context.writeError(`faultline: ${toSafeText(read.message)}\n`);
+    return read.exitCode;
+  }
+  // Any tag or Accept-Language list is accepted; seed 003's rules pick one there are texts for.
+  const language = negotiateLanguage(command.language);
+  // --json is the model as normalize gave it, unless a language was asked for.
+  const wantsTexts = !command.json || command.language !== undefined;
+  const localizer = wantsTexts ? await loadLocalizer(language, new URL('locales/', context.packageUrl), context.importLocalizer) : undefined;
+  if (wantsTexts && !localizer && language !== 'en') context.writeError('faultline: i18next is not installed, so the texts stay in English (npm install i18next)\n');
+  const options = { language, localizer };
+  context.writeOut(command.json ? renderJson(read.result, options) : renderResult(read.result, options));
+  return read.result.ok ? exitCodes.success : exitCodes.errorResponse;
+}
+
+/**
+ * Runs `faultline` with `argv` (the arguments after the script).
+ * @returns the exit code: see exit-codes.ts
+ * @example
+ * process.exitCode = await main(process.argv.slice(2), context);
+ */
+export async function main(argv: readonly string[], context: CliContext): Promise<ExitCode> {
+  const parsed = parseArguments(argv);
+  if (!parsed.ok) {
+    context.writeError(`faultline: ${toSafeText(parsed.message)}\nRun "faultline --help" for usage.\n`);
+    return exitCodes.usage;
+  }
+  const command = parsed.value;
+  if (command.command === 'help') {
+    context.writeOut(usage);
+    return exitCodes.success;
+  }
+  if (command.command === 'version') {
+    context.writeOut(`${await readVersion(context.packageUrl)}\n`);
+    return exitCodes.success;
+  }
+  return inspect(command, context);
+}

@@ -1,0 +1,211 @@
+/**
+ * From what the command line names to an {@link ApiResult}: a file's bytes, standard input, or a
+ * live response. A file (or standard input) is either a bare body, whose status comes from
+ * `--status`, or a response saved with `curl -i`, which carries its own status line and headers.
+ */
+import { readFile } from 'node:fs/promises';
+import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
+import type { InspectCommand } from './arguments.ts';
+import { exitCodes, type ExitCode } from './exit-codes.ts';
+
+/** Where the response comes from. */
+export type Source = { readonly kind: 'stdin' } | { readonly kind: 'url'; readonly url: URL } | { readonly kind: 'file'; readonly path: string };
+
+/** A header as a pair; pairs keep repeated names and never throw, as a `Headers` object would on a bad value. */
+export type HeaderPair = [name: string, value: string];
+
+/** What `curl -i` saves: the last status line (after any `100 Continue`, redirect or proxy `CONNECT`), its headers and the body. */
+export interface SavedResponse {
+  readonly status: number;
+  readonly headers: readonly HeaderPair[];
+  readonly body: Uint8Array;
+}
+
+/** The model, or why there is none and the exit code that says so. */
+export type SourceRead =
+  | { readonly ok: true; readonly result: ApiResult }
+  | { readonly ok: false; readonly exitCode: ExitCode; readonly message: string };
+
+/** What reading needs from the outside world, given so that tests can supply it. */
+export interface SourceInput {
+  /** All of standard input. */
+  readonly readStdin: () => Promise<Uint8Array>;
+  /** @default globalThis.fetch */
+  readonly fetch?: typeof fetch | undefined;
+  /** How long a live response may take, body included. @default 30_000 */
+  readonly timeoutMs?: number | undefined;
+}
+
+/** The default wait for a live response: 30 seconds, headers and body. */
+export const defaultTimeoutMs = 30_000;
+
+/**
+ * `-` is standard input, an `http:` or `https:` URL is fetched, anything else is a file path.
+ * @returns the source, or a sentence saying why the URL cannot be used (a usage error)
+ */
+export function toSource(text: string): Source | string {
+  if (text === '-') return { kind: 'stdin' };
+  if (!/^https?:\/\//i.test(text)) return { kind: 'file', path: text };
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return `"${text}" is not a valid URL`;
+  }
+  // Fetch refuses a URL with credentials (Fetch §5.4, "new Request" step 8): say what to do instead.
+  if (url.username !== '' || url.password !== '') return 'a URL may not carry credentials: send them with --header "Authorization: …"';
+  return { kind: 'url', url };
+}
+
+/** `HTTP/1.1 404 Not Found`, `HTTP/2 200`: the status line of RFC 9112 §4, and curl's spelling of HTTP/2 and 3. */
+const statusLine = /^HTTP\/\d(?:\.\d)? (\d{3})(?: [^\r\n]*)?\r?$/;
+
+/** The line that starts at `start`, without its CR LF, and where the next one starts. */
+function readLine(text: string, start: number): { readonly line: string; readonly next: number } {
+  const end = text.indexOf('\n', start);
+  const stop = end === -1 ? text.length : end;
+  return { line: text.slice(start, stop).replace(/\r$/, ''), next: end === -1 ? text.length : end + 1 };
+}
+
+/**
+ * A response saved by `curl -i` (or `curl -iL`, or through a proxy): status lines with headers,
+ * a blank line after each block, then the body. The last block is the response; `undefined`
+ * when the bytes do not start with a status line.
+ * @example
+ * parseSavedResponse(new TextEncoder().encode('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\nNo such page'));
+ * // { status: 404, headers: [['Content-Type', 'text/plain']], body: Uint8Array('No such page') }
+ */
+export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined {
+  // The head is bytes, not UTF-8 (RFC 9110 §5.5: field values are octets; latin1 keeps each one).
+  const text = new TextDecoder('latin1').decode(bytes);
+  let position = 0;
+  let saved: { status: number; headers: HeaderPair[] } | undefined;
+  for (;;) {
+    const { line, next } = readLine(text, position);
+    const match = statusLine.exec(line);
+    if (!match) break;
+    const headers: HeaderPair[] = [];
+    position = next;
+    while (position < text.length) {
+      const field = readLine(text, position);
+      position = field.next;
+      if (field.line === '') break;
+      const last = headers.at(-1);
+      if (/^[ \t]/.test(field.line) && last) {
+        // RFC 9112 §5.2: an obsolete line folding continues the previous value.
+        headers[headers.length - 1] = [last[0], `${last[1]} ${field.line.trim()}`];
+        continue;
+      }
+      const colon = field.line.indexOf(':');
+      if (colon > 0) headers.push([field.line.slice(0, colon).trim(), field.line.slice(colon + 1).trim()]);
+    }
+    saved = { status: Number(match[1]), headers };
+  }
+  // latin1 maps each byte to one character, so a character position is a byte offset.
+  return saved && { ...saved, body: bytes.subarray(position) };
+}
+
+/**
+ * Why `bytes` cannot be a response body, or `undefined` when they can: faultline reads JSON and
+ * text, and a NUL byte or a byte sequence that is not UTF-8 (RFC 8259 §8.1) means neither.
+ */
+export function findNonText(bytes: Uint8Array): string | undefined {
+  const nul = bytes.indexOf(0);
+  // ignoreBOM keeps a byte order mark as U+FEFF, so character and byte positions stay in step.
+  const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
+  const encoder = new TextEncoder();
+  let offset = 0;
+  let from = 0;
+  for (let index = text.indexOf('\uFFFD'); index !== -1; index = text.indexOf('\uFFFD', from)) {
+    offset += encoder.encode(text.slice(from, index)).byteLength;
+    // A replacement character the bytes really hold is EF BF BD; anything else was not UTF-8.
+    if (bytes[offset] !== 0xef || bytes[offset + 1] !== 0xbf || bytes[offset + 2] !== 0xbd) {
+      return nul !== -1 && nul < offset ? `it holds a NUL byte at byte ${nul}` : `it is not UTF-8 text (byte ${offset} is 0x${bytes[offset]!.toString(16).padStart(2, '0')})`;
+    }
+    offset += 3;
+    from = index + 1;
+  }
+  return nul === -1 ? undefined : `it holds a NUL byte at byte ${nul}`;
+}
+
+/** The headers with `--header`s added, each given name replacing the saved fields of that name. */
+function withHeaders(saved: readonly HeaderPair[], given: InspectCommand['headers']): HeaderPair[] {
+  const replaced = new Set(given.map(([name]) => name.toLowerCase()));
+  return [...saved.filter(([name]) => !replaced.has(name.toLowerCase())), ...given.map(([name, value]): HeaderPair => [name, value])];
+}
+
+/** The saved bytes (a file or standard input) as a response. */
+function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): SourceRead {
+  const saved = parseSavedResponse(bytes);
+  const status = command.status ?? saved?.status;
+  if (status === undefined) {
+    return { ok: false, exitCode: exitCodes.usage, message: `${label} is a bare body: give its status with --status <code> (a response saved with curl -i carries its own)` };
+  }
+  const headers = withHeaders(saved?.headers ?? [], command.headers);
+  const body = saved?.body ?? bytes;
+  const reason = findNonText(body);
+  if (reason !== undefined) {
+    const encoding = headers.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
+    const hint = encoding && encoding.toLowerCase() !== 'identity' ? ` Its Content-Encoding is ${encoding}: save it with curl --compressed.` : '';
+    return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: ${reason}; faultline reads JSON and text bodies.${hint}` };
+  }
+  return { ok: true, result: normalize({ status, headers, body }) };
+}
+
+/** A file's bytes, or the sentence saying why there are none. */
+async function readFileBytes(path: string): Promise<Uint8Array | string> {
+  try {
+    return await readFile(path);
+  } catch (thrown) {
+    const code = (thrown as { code?: unknown } | null)?.code;
+    if (code === 'ENOENT') return `no such file: ${path}`;
+    if (code === 'EISDIR') return `${path} is a directory, not a file`;
+    if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
+    return `cannot read ${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+  }
+}
+
+/** The reason a fetch failed: undici hides it in `cause` ("fetch failed" says nothing), an AggregateError when every address was refused. */
+export function describeFetchFailure(thrown: unknown): string {
+  let reason: unknown = thrown instanceof Error && thrown.cause !== undefined ? thrown.cause : thrown;
+  if (reason instanceof AggregateError && reason.message === '' && reason.errors.length > 0) reason = reason.errors[0];
+  if (reason instanceof Error) return reason.message || String((reason as { code?: unknown }).code ?? reason.name);
+  return String(reason);
+}
+
+/** A live response: fetched with the `--header`s (and `--lang` as Accept-Language), then normalized with its own status and headers. */
+async function readUrl(url: URL, command: InspectCommand, input: SourceInput): Promise<SourceRead> {
+  if (command.status !== undefined) return { ok: false, exitCode: exitCodes.usage, message: '--status is for a saved body; a live response has its own' };
+  const headers = new Headers();
+  try {
+    for (const [name, value] of command.headers) headers.append(name, value);
+  } catch (thrown) {
+    return { ok: false, exitCode: exitCodes.usage, message: `a --header cannot be sent: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+  }
+  if (command.language !== undefined && !headers.has('accept-language')) headers.set('accept-language', command.language);
+  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs;
+  let response: Response;
+  try {
+    response = await (input.fetch ?? fetch)(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+  } catch (thrown) {
+    const reason = thrown instanceof Error && thrown.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : describeFetchFailure(thrown);
+    return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot reach ${url.href}: ${reason}` };
+  }
+  return { ok: true, result: await normalizeResponse(response) };
+}
+
+/**
+ * Reads the source the command names and normalizes it.
+ * @example
+ * const read = await readSource({ command: 'inspect', source: 'saved.http', headers: [], json: false }, { readStdin });
+ * if (read.ok) console.log(read.result.ok);
+ */
+export async function readSource(command: InspectCommand, input: SourceInput): Promise<SourceRead> {
+  const source = toSource(command.source);
+  if (typeof source === 'string') return { ok: false, exitCode: exitCodes.usage, message: source };
+  if (source.kind === 'url') return readUrl(source.url, command, input);
+  if (source.kind === 'stdin') return readSaved(await input.readStdin(), 'standard input', command);
+  const bytes = await readFileBytes(source.path);
+  if (typeof bytes === 'string') return { ok: false, exitCode: exitCodes.unreadableFile, message: bytes };
+  return readSaved(bytes, source.path, command);
+}

@@ -1,0 +1,199 @@
+/**
+ * The human-readable report of `faultline inspect`: the model's fields under their own names
+ * (the names `--json` prints), faultline's own texts in the chosen language, issues and batch
+ * failures as aligned tables. Everything the server sent is printed as is, except control and
+ * bidirectional characters, which are escaped: a body must not drive the terminal.
+ */
+import type { ApiError, ApiResult, ApiSuccess, Issue } from '../model.ts';
+import type { Localizer } from '../i18n/localizer.ts';
+
+/** How to render. */
+export interface RenderOptions {
+  /** The language, as negotiateLanguage gives it. */
+  readonly language: string;
+  /** Texts in that language; without one (no i18next) the model's English texts are shown as they are. */
+  readonly localizer?: Localizer | undefined;
+}
+
+/** Lines of a value preview, beyond which `--json` shows the rest. */
+const maxPreviewLines = 40;
+/** Characters of a one-line value (extensions, a failed item's raw data). */
+const maxInlineLength = 160;
+
+/**
+ * C0 and C1 controls (ESC starts a terminal sequence, and U+009B is a one-character CSI), line
+ * and paragraph separators, and the bidirectional controls of Unicode TR 9 that can reorder what
+ * a reader sees ("Trojan Source", CVE-2021-42574).
+ */
+const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** {@link unsafeCharacters} that `JSON.stringify` leaves as they are: all but the C0 controls. */
+const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+const namedEscapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Server text made safe to print: each control or bidirectional character becomes an escape.
+ * @example
+ * toSafeText('Bad\u001b[31m request\n'); // 'Bad\\u001b[31m request\\n'
+ */
+export function toSafeText(text: string): string {
+  return text.replace(unsafeCharacters, (character) => namedEscapes[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * JSON for a terminal: `JSON.stringify` escapes C0 controls, and this escapes the rest of
+ * {@link toSafeText}'s characters, which can appear only inside strings (so the JSON stays valid).
+ */
+export function toSafeJson(value: unknown, indent?: number): string {
+  const json = JSON.stringify(value, null, indent) as string | undefined;
+  return (json ?? 'undefined').replace(unsafeInJson, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** Characters as a terminal counts them, roughly: code points (wide CJK glyphs count one). */
+const widthOf = (text: string): number => [...text].length;
+
+/** Rows as aligned columns, two spaces apart; the last column is not padded. */
+export function renderTable(rows: readonly (readonly string[])[], indent = '  '): string[] {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, widthOf(cell))));
+  return rows.map((row) => indent + row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - widthOf(cell)))).join('  ').trimEnd());
+}
+
+/** `['items', 0, 'name']` → `items[0].name`; a key that is not an identifier in brackets: `["first name"]`. */
+export function toPathText(path: readonly (string | number)[]): string {
+  let text = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') text += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) text += text === '' ? segment : `.${segment}`;
+    else text += `[${JSON.stringify(segment)}]`;
+  }
+  return text;
+}
+
+/**
+ * The issue table: where (the server's own spelling when it gave one), code, message. A message
+ * the localizer replaced (a code faultline knows) keeps the server's own beside it: the report
+ * is for inspecting what the server said.
+ */
+function renderIssues(issues: readonly Issue[], received: readonly Issue[], indent: string): string[] {
+  const replaced = issues.some((issue, index) => issue.message !== received[index]?.message);
+  const rows = issues.map((issue, index) => {
+    const row = [toSafeText(issue.field ?? toPathText(issue.path)) || '-', toSafeText(issue.code ?? '') || '-', toSafeText(issue.message)];
+    return replaced ? [...row, toSafeText(received[index]?.message ?? '')] : row;
+  });
+  return renderTable([['PATH', 'CODE', 'MESSAGE', ...(replaced ? ['SERVER MESSAGE'] : [])], ...rows], indent);
+}
+
+/** A value on one line, cut at {@link maxInlineLength}. */
+function toInlineJson(value: unknown): string {
+  const json = toSafeJson(value);
+  return widthOf(json) > maxInlineLength ? `${[...json].slice(0, maxInlineLength - 1).join('')}…` : json;
+}
+
+/** A value as indented lines, cut at {@link maxPreviewLines}. */
+function toPreview(value: unknown): string[] {
+  const lines = (typeof value === 'string' ? toSafeText(value) : toSafeJson(value, 2)).split('\n');
+  if (lines.length <= maxPreviewLines) return lines.map((line) => `  ${line}`);
+  return [...lines.slice(0, maxPreviewLines).map((line) => `  ${line}`), `  … ${lines.length - maxPreviewLines} more lines (--json prints them all)`];
+}
+
+/** `limit 100, remaining 0, resets 2026-01-01T00:00:00.000Z`. */
+function toRateLimitText(rateLimit: NonNullable<ApiError['rateLimit']>): string {
+  const parts: string[] = [];
+  if (rateLimit.limit !== undefined) parts.push(`limit ${rateLimit.limit}`);
+  if (rateLimit.remaining !== undefined) parts.push(`remaining ${rateLimit.remaining}`);
+  const resetAt = rateLimit.resetAt === undefined ? undefined : new Date(rateLimit.resetAt);
+  if (resetAt && Number.isFinite(resetAt.getTime())) parts.push(`resets ${resetAt.toISOString()}`);
+  return parts.join(', ');
+}
+
+/** The field lines: label, value; a value that is absent leaves its line out. */
+function renderFields(fields: readonly (readonly [string, string | undefined])[]): string[] {
+  return renderTable(fields.filter((field): field is readonly [string, string] => field[1] !== undefined && field[1] !== ''));
+}
+
+/** The report of an error response. */
+export function renderError(original: ApiError, options: RenderOptions): string {
+  const { language, localizer } = options;
+  const error = localizer ? localizer.localize(original, language) : original;
+  const safe = (text: string | undefined): string | undefined => (text === undefined ? undefined : toSafeText(text));
+  const advice = localizer?.retryAdvice(error, language);
+  const lines = [
+    `Error response: ${error.kind}${error.status === undefined ? '' : ` (${error.status})`}`,
+    ...renderFields([
+      ['kind', error.kind],
+      ['status', error.status === undefined ? undefined : String(error.status)],
+      ['title', safe(error.title)],
+      ['detail', safe(error.detail)],
+      ['description', localizer?.describe(error, language)],
+      ['code', safe(error.code)],
+      ['type', safe(error.type)],
+      ['instance', safe(error.instance)],
+      ['requestId', safe(error.requestId)],
+      ['traceId', safe(error.traceId)],
+      ['retryable', String(error.retryable)],
+      ['retryAfterMs', error.retryAfterMs === undefined ? undefined : `${error.retryAfterMs}${advice === undefined ? '' : `  ${advice}`}`],
+      ['rateLimit', error.rateLimit && toRateLimitText(error.rateLimit)],
+      ['dialect', error.dialect],
+      ['extensions', Object.keys(error.extensions).length > 0 ? toInlineJson(error.extensions) : undefined],
+    ]),
+  ];
+  if (error.issues.length > 0) lines.push('', `Issues (${error.issues.length})`, ...renderIssues(error.issues, original.issues, '  '));
+  if (error.failures.length > 0) {
+    lines.push('', `Failures (${error.failures.length})`);
+    error.failures.forEach((failure, index) => {
+      lines.push(`  item ${failure.index}  ${toInlineJson(failure.rawData)}`);
+      if (failure.issues.length > 0) lines.push(...renderIssues(failure.issues, original.failures[index]?.issues ?? [], '    '));
+    });
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `self, next` — the names of a record's members. */
+const toNames = (record: Readonly<Record<string, unknown>> | undefined): string | undefined => (record ? toSafeText(Object.keys(record).join(', ')) : undefined);
+
+/** `key value, key value` for the facts of a success (page, cursor, batch). */
+const toFactsText = (facts: object | undefined): string | undefined =>
+  facts ? Object.entries(facts).map(([key, value]) => `${key} ${Array.isArray(value) ? value.join(' ') : toSafeText(String(value))}`).join(', ') : undefined;
+
+/** The report of a success: its facts, then the data. */
+export function renderSuccess(success: ApiSuccess): string {
+  const lines = [
+    `Success response (${success.status})`,
+    ...renderFields([
+      ['status', String(success.status)],
+      ['dialect', success.dialect],
+      ['requestId', success.requestId === undefined ? undefined : toSafeText(success.requestId)],
+      ['traceId', success.traceId === undefined ? undefined : toSafeText(success.traceId)],
+      ['location', success.location === undefined ? undefined : toSafeText(success.location)],
+      ['page', toFactsText(success.page)],
+      ['cursor', toFactsText(success.cursor)],
+      ['batch', toFactsText(success.batch)],
+      ['links', toNames(success.links)],
+      ['embedded', toNames(success.embedded)],
+    ]),
+    '',
+    success.data === undefined ? 'No data' : 'Data',
+  ];
+  if (success.data !== undefined) lines.push(...toPreview(success.data));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The report of a result, in `options.language`.
+ * @example
+ * process.stdout.write(renderResult(normalize({ status: 404 }), { language: 'de', localizer }));
+ */
+export function renderResult(result: ApiResult, options: RenderOptions): string {
+  return result.ok ? renderSuccess(result.value) : renderError(result.error, options);
+}
+
+/**
+ * `--json`: the result as `JSON.stringify(result, null, 2)`, the error localized when a
+ * localizer is given, and made safe for a terminal as {@link toSafeJson} says.
+ */
+export function renderJson(result: ApiResult, options?: RenderOptions): string {
+  const localized = !result.ok && options?.localizer ? { ok: false, error: options.localizer.localize(result.error, options.language) } : result;
+  return `${toSafeJson(localized, 2)}\n`;
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { parseArguments, parseHeader, usage } from '../../src/cli/arguments.ts';
+
+/** The sentence of a refused command line; fails the test when it was accepted. */
+function refusal(argv: string[]): string {
+  const parsed = parseArguments(argv);
+  if (parsed.ok) throw new Error(`accepted: ${JSON.stringify(parsed.value)}`);
+  return parsed.message;
+}
+
+describe('parseArguments', () => {
+  it('reads inspect with a source and every option', () => {
+    expect(parseArguments(['inspect', 'body.json', '--status', '404', '--header', 'Retry-After: 30', '-H', 'X-Request-Id:  r-1 ', '--lang', 'de-CH', '--json'])).toEqual({
+      ok: true,
+      value: { command: 'inspect', source: 'body.json', status: 404, headers: [['Retry-After', '30'], ['X-Request-Id', 'r-1']], language: 'de-CH', json: true },
+    });
+  });
+
+  it('takes options before the source as well as after it', () => {
+    expect(parseArguments(['--json', 'inspect', '--status=200', 'x.json'])).toEqual({ ok: true, value: { command: 'inspect', source: 'x.json', status: 200, headers: [], json: true } });
+  });
+
+  it('reads - as standard input and a URL as a source', () => {
+    expect(parseArguments(['inspect', '-'])).toMatchObject({ ok: true, value: { source: '-' } });
+    expect(parseArguments(['inspect', 'https://example.com/a?b=1'])).toMatchObject({ ok: true, value: { source: 'https://example.com/a?b=1' } });
+  });
+
+  it('accepts an Accept-Language list as --lang', () => {
+    expect(parseArguments(['inspect', 'x', '--lang', 'de-LU, fr;q=0.8'])).toMatchObject({ ok: true, value: { language: 'de-LU, fr;q=0.8' } });
+  });
+
+  it('answers --help and --version whatever else is given', () => {
+    expect(parseArguments(['--help'])).toEqual({ ok: true, value: { command: 'help' } });
+    expect(parseArguments(['inspect', '-h'])).toEqual({ ok: true, value: { command: 'help' } });
+    expect(parseArguments(['--version'])).toEqual({ ok: true, value: { command: 'version' } });
+  });
+
+  it('names an unknown option', () => {
+    expect(refusal(['inspect', 'x', '--colour'])).toBe("unknown option '--colour'");
+    expect(refusal(['inspect', 'x', '-x'])).toBe("unknown option '-x'");
+  });
+
+  it('says when an option lacks its value or takes none', () => {
+    expect(refusal(['inspect', 'x', '--status'])).toMatch(/--status <value>.*missing/);
+    expect(refusal(['inspect', 'x', '--json=yes'])).toMatch(/--json.*does not take an argument/);
+  });
+
+  it('refuses a missing command, an unknown command, a missing source and a second source', () => {
+    expect(refusal([])).toMatch(/command is missing/);
+    expect(refusal(['show', 'x'])).toMatch(/unknown command "show"/);
+    expect(refusal(['inspect'])).toMatch(/inspect needs a source/);
+    expect(refusal(['inspect', 'a.json', 'b.json'])).toMatch(/one source, not also "b.json"/);
+  });
+
+  it('refuses a --status that is not an HTTP status', () => {
+    for (const status of ['abc', '99', '600', '4040', '40.4', '']) expect(refusal(['inspect', 'x', '--status', status])).toMatch(/100 to 599/);
+  });
+
+  it('refuses an empty --lang', () => {
+    expect(refusal(['inspect', 'x', '--lang', ' '])).toMatch(/--lang needs a language tag/);
+  });
+});
+
+describe('parseHeader', () => {
+  it('splits a header at its first colon and trims the value', () => {
+    expect(parseHeader('Link: <https://a.example/?p=2>; rel="next"')).toEqual(['Link', '<https://a.example/?p=2>; rel="next"']);
+    expect(parseHeader('X-Empty:')).toEqual(['X-Empty', '']);
+  });
+
+  it('refuses a header without a name, with a name that is not a token, or with a line break', () => {
+    expect(parseHeader('no colon')).toMatch(/needs "Name: value"/);
+    expect(parseHeader(': value')).toMatch(/needs "Name: value"/);
+    expect(parseHeader('Bad Name: value')).toMatch(/needs "Name: value"/);
+    expect(parseHeader('X-Injected: a\r\nSet-Cookie: b')).toMatch(/line break/);
+  });
+});
+
+describe('usage', () => {
+  it('names the command, every option and every exit code', () => {
+    for (const text of ['faultline inspect <file | url | ->', '--status', '--header', '--lang', '--json', '--help', '--version', 'curl -i']) expect(usage).toContain(text);
+    for (const code of [0, 1, 2, 3, 4, 5]) expect(usage).toMatch(new RegExp(`^  ${code}  `, 'm'));
+  });
+});

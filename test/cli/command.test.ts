@@ -1,0 +1,159 @@
+/**
+ * The built `faultline` command end to end: `node dist/cli.js …` in a child process, as
+ * `npx faultline` runs it. Run `npm run build` first (`npm test` does).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ApiResult } from '../../src/index.ts';
+import { readLocale, readText } from '../i18n/locale-files.ts';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const command = join(root, 'dist/cli.js');
+const de = readLocale('de');
+const fixture = JSON.parse(readFileSync(join(root, 'test/fixtures/problem/001-400-validation.json'), 'utf8')) as { status: number; headers: Record<string, string>; body: unknown };
+
+interface Run {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs the built command; asynchronous, so that a server in this process can answer it. */
+function faultline(args: string[], input?: string | Uint8Array): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+let folder: string;
+let bodyFile: string;
+let server: Server;
+let base: string;
+/** The Accept-Language of the last request the server received. */
+let receivedLanguage: string | undefined;
+
+beforeAll(async () => {
+  if (!existsSync(command)) throw new Error('dist/cli.js is missing: run `npm run build` before these tests');
+  folder = mkdtempSync(join(tmpdir(), 'faultline-command-'));
+  bodyFile = join(folder, '001-400-validation.json');
+  writeFileSync(bodyFile, JSON.stringify(fixture.body));
+  server = createServer((request, response) => {
+    receivedLanguage = request.headers['accept-language'];
+    if (request.url === '/campaigns') {
+      response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'live-ok' });
+      response.end(JSON.stringify({ id: 7, name: 'Spring' }));
+      return;
+    }
+    response.writeHead(fixture.status, { ...fixture.headers, 'x-request-id': 'live-400' });
+    response.end(JSON.stringify(fixture.body));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  if (folder) rmSync(folder, { recursive: true, force: true });
+  if (server) await new Promise((resolve) => server.close(resolve));
+});
+
+describe('the faultline command', () => {
+  it('inspects a saved seed body with --status and --header, and exits with 1 for the error response', async () => {
+    const { code, stdout, stderr } = await faultline(['inspect', bodyFile, '--status', '400', '--header', 'Content-Type: application/problem+json']);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toMatch(/^Error response: validation \(400\)\n/);
+    expect(stdout).toMatch(/^ {2}title +Bad Request$/m);
+    expect(stdout).toMatch(/^ {2}detail +Request failed validation$/m);
+    expect(stdout).toMatch(/^ {2}dialect +problem$/m);
+    expect(stdout).toMatch(/^Issues \(1\)\n {2}PATH +CODE +MESSAGE/m);
+    expect(stdout).toContain('`body.name` is `undefined`, but `string` is expected.');
+  });
+
+  it('inspects a response saved with curl -i, status line and headers included', async () => {
+    const saved = join(folder, 'saved.http');
+    writeFileSync(saved, 'HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\nRetry-After: 30\r\nX-RateLimit-Limit: 100\r\nX-RateLimit-Remaining: 0\r\nX-Request-Id: req-429\r\n\r\n{"code":"rate_limited","message":"Slow down"}');
+    const { code, stdout } = await faultline(['inspect', saved]);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/^ {2}kind +rate_limited$/m);
+    expect(stdout).toMatch(/^ {2}requestId +req-429$/m);
+    expect(stdout).toMatch(/^ {2}retryAfterMs +30000 {2}Try again in 30 seconds\.$/m);
+    expect(stdout).toMatch(/^ {2}rateLimit +limit 100, remaining 0$/m);
+  });
+
+  it('reads standard input for -', async () => {
+    const { code, stdout } = await faultline(['inspect', '-', '--status', '200'], '{"id":7}');
+    expect(code).toBe(0);
+    expect(stdout).toBe('Success response (200)\n  status   200\n  dialect  plain\n\nData\n  {\n    "id": 7\n  }\n');
+  });
+
+  it('inspects a live URL with the response’s own status and headers, sending --lang as Accept-Language', async () => {
+    const failed = await faultline(['inspect', `${base}/campaigns/7`, '--lang', 'de']);
+    expect(failed.code).toBe(1);
+    expect(receivedLanguage).toBe('de');
+    expect(failed.stdout).toMatch(/^ {2}requestId +live-400$/m);
+    expect(failed.stdout).toMatch(new RegExp(`^ {2}title +${readText(de, 'de', 'status.400')}$`, 'm'));
+    const succeeded = await faultline(['inspect', `${base}/campaigns`]);
+    expect(succeeded.code).toBe(0);
+    expect(succeeded.stdout).toMatch(/^ {2}requestId +live-ok$/m);
+    expect(succeeded.stdout).toContain('"name": "Spring"');
+  });
+
+  it('prints faultline’s texts in German with --lang de', async () => {
+    const { stdout } = await faultline(['inspect', bodyFile, '--status', '400', '--lang', 'de']);
+    expect(stdout).toMatch(new RegExp(`^ {2}title +${readText(de, 'de', 'status.400')}$`, 'm'));
+    expect(stdout).toContain(readText(de, 'de', 'kind.validation.description'));
+    expect(stdout).toContain(readText(de, 'de', 'issue.invalid_type'));
+  });
+
+  it('prints the model as JSON with --json', async () => {
+    const { code, stdout } = await faultline(['inspect', bodyFile, '--status', '400', '-H', 'content-type: application/problem+json', '--json']);
+    expect(code).toBe(1);
+    const result = JSON.parse(stdout) as ApiResult;
+    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', status: 400, title: 'Bad Request', detail: 'Request failed validation', dialect: 'problem', body: fixture.body } });
+    expect(!result.ok && result.error.issues).toHaveLength(1);
+  });
+
+  it('exits with 3 and names the file when it is missing', async () => {
+    const missing = join(folder, 'missing.json');
+    expect(await faultline(['inspect', missing, '--status', '400'])).toEqual({ code: 3, stdout: '', stderr: `faultline: no such file: ${missing}\n` });
+  });
+
+  it('exits with 4 and prints the cause when the URL cannot be reached', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    expect(await faultline(['inspect', `http://127.0.0.1:${port}/`])).toEqual({ code: 4, stdout: '', stderr: `faultline: cannot reach http://127.0.0.1:${port}/: connect ECONNREFUSED 127.0.0.1:${port}\n` });
+  });
+
+  it('exits with 5 for bytes that are not a response body', async () => {
+    const garbage = join(folder, 'garbage.bin');
+    writeFileSync(garbage, Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00));
+    const { code, stdout, stderr } = await faultline(['inspect', garbage, '--status', '200']);
+    expect({ code, stdout }).toEqual({ code: 5, stdout: '' });
+    expect(stderr).toBe(`faultline: ${garbage} is not a response body: it is not UTF-8 text (byte 0 is 0x89); faultline reads JSON and text bodies.\n`);
+  });
+
+  it('exits with 2 for an unknown option, and with 0 for --help', async () => {
+    expect(await faultline(['inspect', bodyFile, '--verbose'])).toEqual({ code: 2, stdout: '', stderr: `faultline: unknown option '--verbose'\nRun "faultline --help" for usage.\n` });
+    const help = await faultline(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: faultline inspect <file \| url \| ->/);
+  });
+
+  it('starts with a shebang, so that npm can link it as a command', () => {
+    expect(readFileSync(command, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+});

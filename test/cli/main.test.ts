@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { usage } from '../../src/cli/arguments.ts';
+import { main, type CliContext } from '../../src/cli/main.ts';
+import { normalize } from '../../src/index.ts';
+import { readLocale, readText } from '../i18n/locale-files.ts';
+
+const packageUrl = new URL('../../', import.meta.url);
+const version = (JSON.parse(readFileSync(new URL('package.json', packageUrl), 'utf8')) as { version: string }).version;
+const de = readLocale('de');
+
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `main` on its own streams. */
+async function run(argv: string[], more: Partial<CliContext> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, {
+    packageUrl,
+    writeOut: (text) => void (stdout += text),
+    writeError: (text) => void (stderr += text),
+    readStdin: () => Promise.reject(new Error('no standard input in this test')),
+    ...more,
+  });
+  return { code, stdout, stderr };
+}
+
+const problem = { title: 'Not Found', detail: 'No campaign 7' };
+let folder: string;
+let bodyFile: string;
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'faultline-main-'));
+  bodyFile = join(folder, 'not-found.json');
+  writeFileSync(bodyFile, JSON.stringify(problem));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+describe('main', () => {
+  it('prints the usage for --help and the package version for --version', async () => {
+    expect(await run(['--help'])).toEqual({ code: 0, stdout: usage, stderr: '' });
+    expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
+  it('exits with 2 and points to --help on a usage error', async () => {
+    expect(await run(['inspect', bodyFile, '--colour'])).toEqual({ code: 2, stdout: '', stderr: `faultline: unknown option '--colour'\nRun "faultline --help" for usage.\n` });
+  });
+
+  it('exits with 1 for an error response and 0 for a success', async () => {
+    expect(await run(['inspect', bodyFile, '--status', '404'])).toMatchObject({ code: 1, stdout: expect.stringMatching(/^Error response: not_found \(404\)/), stderr: '' });
+    expect(await run(['inspect', bodyFile, '--status', '200'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/^Success response \(200\)/) });
+  });
+
+  it('prints --json as normalize gave it, and localized when --lang is given', async () => {
+    const { stdout } = await run(['inspect', bodyFile, '--status', '404', '--json']);
+    expect(JSON.parse(stdout)).toEqual(JSON.parse(JSON.stringify(normalize({ status: 404, body: JSON.stringify(problem) }))));
+    const german = JSON.parse((await run(['inspect', bodyFile, '--status', '404', '--json', '--lang', 'de'])).stdout) as { error: { title: string } };
+    expect(german.error.title).toBe(readText(de, 'de', 'status.404'));
+  });
+
+  it('negotiates --lang by seed 003’s rules: a variant falls back to its language, an unknown one to English', async () => {
+    expect((await run(['inspect', bodyFile, '--status', '404', '--lang', 'de-LU'])).stdout).toMatch(new RegExp(`title +${readText(de, 'de', 'status.404')}`));
+    expect((await run(['inspect', bodyFile, '--status', '404', '--lang', 'ja, de;q=0.5'])).stdout).toMatch(new RegExp(`title +${readText(de, 'de', 'status.404')}`));
+    expect((await run(['inspect', bodyFile, '--status', '404', '--lang', 'ja'])).stdout).toMatch(/title +Not Found/);
+  });
+
+  it('keeps the model’s English texts, and says why, when i18next is not installed', async () => {
+    const importLocalizer = (): Promise<never> => Promise.reject(new Error("Cannot find package 'i18next'"));
+    const result = await run(['inspect', bodyFile, '--status', '404', '--lang', 'de'], { importLocalizer });
+    expect(result).toMatchObject({ code: 1, stderr: 'faultline: i18next is not installed, so the texts stay in English (npm install i18next)\n' });
+    expect(result.stdout).toMatch(/title +Not Found/);
+    expect((await run(['inspect', bodyFile, '--status', '404'], { importLocalizer })).stderr).toBe('');
+  });
+
+  it('prints a read failure on standard error with its exit code', async () => {
+    const missing = join(folder, 'missing.json');
+    expect(await run(['inspect', missing, '--status', '404'])).toEqual({ code: 3, stdout: '', stderr: `faultline: no such file: ${missing}\n` });
+  });
+
+  it('escapes control characters in a file name it prints', async () => {
+    expect((await run(['inspect', join(folder, 'a\u001b[2Jb'), '--status', '404'])).stderr).toContain('a\\u001b[2Jb');
+  });
+});

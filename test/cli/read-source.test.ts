@@ -1,0 +1,222 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InspectCommand } from '../../src/cli/arguments.ts';
+import { describeFetchFailure, findNonText, parseSavedResponse, readSource, toSource, type SourceRead } from '../../src/cli/read-source.ts';
+import type { ApiResult } from '../../src/index.ts';
+
+const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
+const inspect = (source: string, more: Partial<InspectCommand> = {}): InspectCommand => ({ command: 'inspect', source, headers: [], json: false, ...more });
+const noStdin = (): Promise<Uint8Array> => Promise.reject(new Error('standard input is not read in this test'));
+
+function resultOf(read: SourceRead): ApiResult {
+  if (!read.ok) throw new Error(`not read: ${read.message}`);
+  return read.result;
+}
+
+let folder: string;
+beforeAll(() => {
+  folder = mkdtempSync(join(tmpdir(), 'faultline-read-source-'));
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+/** A file in the test's folder. */
+function save(name: string, content: string | Uint8Array): string {
+  const path = join(folder, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+describe('toSource', () => {
+  it('reads - as standard input, http(s) URLs as URLs and anything else as a path', () => {
+    expect(toSource('-')).toEqual({ kind: 'stdin' });
+    expect(toSource('http://127.0.0.1:8080/a')).toEqual({ kind: 'url', url: new URL('http://127.0.0.1:8080/a') });
+    expect(toSource('HTTPS://example.com')).toMatchObject({ kind: 'url' });
+    expect(toSource('saved/response.http')).toEqual({ kind: 'file', path: 'saved/response.http' });
+    expect(toSource('ftp://example.com/x')).toEqual({ kind: 'file', path: 'ftp://example.com/x' });
+  });
+
+  it('refuses a URL that does not parse or carries credentials', () => {
+    expect(toSource('http://exa mple.com')).toMatch(/not a valid URL/);
+    expect(toSource('https://user:secret@example.com/')).toMatch(/--header "Authorization/);
+  });
+});
+
+describe('parseSavedResponse', () => {
+  it('reads the status line, headers and body that curl -i saves', () => {
+    const saved = parseSavedResponse(encode('HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\nX-Request-Id: r-1\r\n\r\n{"title":"Not Found"}'));
+    expect(saved?.status).toBe(404);
+    expect(saved?.headers).toEqual([['Content-Type', 'application/problem+json'], ['X-Request-Id', 'r-1']]);
+    expect(decode(saved!.body)).toBe('{"title":"Not Found"}');
+  });
+
+  it('reads bare line feeds, HTTP/2 status lines without a reason and an empty body', () => {
+    const saved = parseSavedResponse(encode('HTTP/2 204\ndate: Tue, 01 Jan 2030 00:00:00 GMT\n\n'));
+    expect(saved).toMatchObject({ status: 204, headers: [['date', 'Tue, 01 Jan 2030 00:00:00 GMT']] });
+    expect(saved?.body.byteLength).toBe(0);
+    expect(parseSavedResponse(encode('HTTP/1.1 200 OK'))).toMatchObject({ status: 200, headers: [] });
+  });
+
+  it('takes the last response after 100 Continue, a redirect followed with -L, or a proxy CONNECT', () => {
+    const text = 'HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 Connection established\r\n\r\nHTTP/1.1 302 Found\r\nLocation: /b\r\n\r\nHTTP/2 503\r\nretry-after: 5\r\n\r\nbusy';
+    const saved = parseSavedResponse(encode(text));
+    expect(saved).toMatchObject({ status: 503, headers: [['retry-after', '5']] });
+    expect(decode(saved!.body)).toBe('busy');
+  });
+
+  it('joins an obsolete folded header line to the field before it (RFC 9112 §5.2)', () => {
+    expect(parseSavedResponse(encode('HTTP/1.0 500 Oops\r\nX-Note: first\r\n  second\r\n\r\n'))?.headers).toEqual([['X-Note', 'first second']]);
+  });
+
+  it('keeps the body bytes exactly, a body that is not UTF-8 included', () => {
+    const head = encode('HTTP/1.1 200 OK\r\n\r\n');
+    const body = Uint8Array.of(0xff, 0x00, 0xc3, 0xa9);
+    const bytes = new Uint8Array([...head, ...body]);
+    expect([...parseSavedResponse(bytes)!.body]).toEqual([...body]);
+  });
+
+  it('gives undefined for a bare body', () => {
+    expect(parseSavedResponse(encode('{"status":404}'))).toBeUndefined();
+    expect(parseSavedResponse(encode('HTTP/1.1 abc\r\n\r\n'))).toBeUndefined();
+    expect(parseSavedResponse(new Uint8Array())).toBeUndefined();
+  });
+});
+
+describe('findNonText', () => {
+  it('accepts UTF-8 text, a byte order mark and a replacement character the body really holds', () => {
+    expect(findNonText(encode('{"message":"Grüße, 日本, 🙂"}'))).toBeUndefined();
+    expect(findNonText(encode('\uFEFF{"a":1}'))).toBeUndefined();
+    expect(findNonText(encode('bad byte shown as \uFFFD by the server'))).toBeUndefined();
+    expect(findNonText(new Uint8Array())).toBeUndefined();
+  });
+
+  it('names the first NUL byte', () => {
+    expect(findNonText(encode('{"a":\u0000}'))).toBe('it holds a NUL byte at byte 5');
+  });
+
+  it('names the first byte that is not UTF-8, after real replacement characters', () => {
+    expect(findNonText(Uint8Array.of(0x7b, 0xff, 0x7d))).toBe('it is not UTF-8 text (byte 1 is 0xff)');
+    expect(findNonText(new Uint8Array([...encode('é\uFFFDx'), 0xc3]))).toBe('it is not UTF-8 text (byte 6 is 0xc3)');
+    // Latin-1 "é" alone, as a file saved in the wrong encoding has it.
+    expect(findNonText(Uint8Array.of(0x63, 0x61, 0x66, 0xe9))).toBe('it is not UTF-8 text (byte 3 is 0xe9)');
+  });
+
+  it('names whichever comes first of a NUL byte and bytes that are not UTF-8', () => {
+    expect(findNonText(Uint8Array.of(0x61, 0x00, 0xff))).toBe('it holds a NUL byte at byte 1');
+    expect(findNonText(Uint8Array.of(0xff, 0x00))).toBe('it is not UTF-8 text (byte 0 is 0xff)');
+  });
+});
+
+describe('readSource from a file or standard input', () => {
+  const body = JSON.stringify({ title: 'Not Found', detail: 'No campaign 7' });
+
+  it('normalizes a bare body with the status given', async () => {
+    const path = save('bare.json', body);
+    const result = resultOf(await readSource(inspect(path, { status: 404, headers: [['Content-Type', 'application/problem+json']] }), { readStdin: noStdin }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, detail: 'No campaign 7', dialect: 'problem' } });
+  });
+
+  it('refuses a bare body without --status, as a usage error that names the file', async () => {
+    const path = save('no-status.json', body);
+    expect(await readSource(inspect(path), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 2, message: expect.stringContaining(`${path} is a bare body`) });
+  });
+
+  it('reads a saved response, and lets --status and --header replace what it says', async () => {
+    const path = save('saved.http', `HTTP/1.1 404 Not Found\r\nContent-Type: application/problem+json\r\nRetry-After: 5\r\n\r\n${body}`);
+    expect(resultOf(await readSource(inspect(path), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'not_found', retryAfterMs: 5000 } });
+    const replaced = resultOf(await readSource(inspect(path, { status: 503, headers: [['retry-after', '9']] }), { readStdin: noStdin }));
+    expect(replaced).toMatchObject({ ok: false, error: { kind: 'unavailable', status: 503, retryAfterMs: 9000 } });
+  });
+
+  it('reads standard input like a file', async () => {
+    const readStdin = async (): Promise<Uint8Array> => encode('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n{"id":7}');
+    expect(resultOf(await readSource(inspect('-'), { readStdin }))).toMatchObject({ ok: true, value: { status: 200, data: { id: 7 } } });
+    const bare = async (): Promise<Uint8Array> => encode('{"id":7}');
+    expect(await readSource(inspect('-'), { readStdin: bare })).toMatchObject({ ok: false, exitCode: 2, message: expect.stringContaining('standard input is a bare body') });
+  });
+
+  it('gives exit code 3 and names the file when it is missing, a directory, or unreadable', async () => {
+    const missing = join(folder, 'missing.json');
+    expect(await readSource(inspect(missing, { status: 200 }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 3, message: `no such file: ${missing}` });
+    expect(await readSource(inspect(folder, { status: 200 }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 3, message: `${folder} is a directory, not a file` });
+  });
+
+  it('gives exit code 5 for bytes that are not a response body, and suggests --compressed for an encoded one', async () => {
+    const garbage = save('garbage.bin', Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe));
+    const read = await readSource(inspect(garbage, { status: 200 }), { readStdin: noStdin });
+    expect(read).toEqual({ ok: false, exitCode: 5, message: `${garbage} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies.` });
+    const gzipped = save('gzipped.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n'), 0x1f, 0x8b, 0x08, 0x00]));
+    expect(await readSource(inspect(gzipped), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Content-Encoding is gzip: save it with curl --compressed') });
+  });
+
+  it('reads an empty body as a response without one', async () => {
+    const path = save('empty', '');
+    expect(resultOf(await readSource(inspect(path, { status: 204 }), { readStdin: noStdin }))).toMatchObject({ ok: true, value: { status: 204, data: undefined } });
+  });
+});
+
+describe('readSource from a URL', () => {
+  let server: Server;
+  let base: string;
+  const received: Record<string, string | string[] | undefined>[] = [];
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      received.push(request.headers);
+      if (request.url === '/never') return; // never answers
+      response.writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': '7', 'x-request-id': 'live-1' });
+      response.end(JSON.stringify({ title: 'Too Many Requests', detail: 'Slow down' }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  it('normalizes the live response with its own status and headers', async () => {
+    const result = resultOf(await readSource(inspect(`${base}/limited`), { readStdin: noStdin }));
+    expect(result).toMatchObject({ ok: false, error: { kind: 'rate_limited', status: 429, detail: 'Slow down', retryAfterMs: 7000, requestId: 'live-1', dialect: 'problem' } });
+  });
+
+  it('sends the --headers, and --lang as Accept-Language unless a header gives one', async () => {
+    received.length = 0;
+    await readSource(inspect(`${base}/a`, { headers: [['Authorization', 'Bearer t']], language: 'de-CH' }), { readStdin: noStdin });
+    await readSource(inspect(`${base}/b`, { headers: [['Accept-Language', 'fr']], language: 'de' }), { readStdin: noStdin });
+    expect(received[0]).toMatchObject({ authorization: 'Bearer t', 'accept-language': 'de-CH' });
+    expect(received[1]).toMatchObject({ 'accept-language': 'fr' });
+  });
+
+  it('refuses --status for a URL as a usage error', async () => {
+    expect(await readSource(inspect(`${base}/a`, { status: 200 }), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 2, message: expect.stringContaining('--status is for a saved body') });
+  });
+
+  it('gives exit code 4 with the network cause for a refused connection', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const read = await readSource(inspect(`http://127.0.0.1:${port}/`), { readStdin: noStdin });
+    expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach http://127.0.0.1:${port}/: connect ECONNREFUSED 127.0.0.1:${port}` });
+  });
+
+  it('gives exit code 4 when the server does not answer in time', async () => {
+    const read = await readSource(inspect(`${base}/never`), { readStdin: noStdin, timeoutMs: 200 });
+    expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach ${base}/never: no answer within 0.2 s` });
+  });
+});
+
+describe('describeFetchFailure', () => {
+  it('reads the cause undici hides behind "fetch failed", and the first of an AggregateError', () => {
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND nowhere.invalid') }))).toBe('getaddrinfo ENOTFOUND nowhere.invalid');
+    const refused = Object.assign(new Error('connect ECONNREFUSED ::1:80'), { code: 'ECONNREFUSED' });
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: new AggregateError([refused], '') }))).toBe('connect ECONNREFUSED ::1:80');
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: Object.assign(new Error(''), { code: 'ECONNRESET' }) }))).toBe('ECONNRESET');
+    expect(describeFetchFailure('odd')).toBe('odd');
+  });
+});

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { renderError, renderJson, renderResult, renderSuccess, renderTable, toPathText, toSafeJson, toSafeText } from '../../src/cli/render.ts';
+import { createLocalizer } from '../../src/i18n/index.ts';
+import { normalize, type ApiError, type ApiResult } from '../../src/index.ts';
+import { readLocale, readText } from '../i18n/locale-files.ts';
+
+const en = readLocale('en');
+const de = readLocale('de');
+const localizer = createLocalizer({ resources: { en, de } });
+
+function errorOf(result: ApiResult): ApiError {
+  if (result.ok) throw new Error('expected an error');
+  return result.error;
+}
+
+const validation = errorOf(
+  normalize({
+    status: 400,
+    headers: { 'content-type': 'application/problem+json', 'x-request-id': 'req-1', traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' },
+    body: { title: 'Bad Request', detail: 'Request failed validation', errors: [{ title: 'invalid_type', detail: '`body.name` is `undefined`, but `string` is expected.' }] },
+  }),
+);
+
+describe('toSafeText', () => {
+  it('escapes terminal escapes, C1 controls, line breaks and bidirectional controls', () => {
+    expect(toSafeText('red \u001b[31mtext\u001b[0m')).toBe('red \\u001b[31mtext\\u001b[0m');
+    expect(toSafeText('csi \u009b2J bell \u0007 del \u007f')).toBe('csi \\u009b2J bell \\u0007 del \\u007f');
+    expect(toSafeText('a\nb\r\tc')).toBe('a\\nb\\r\\tc');
+    expect(toSafeText('admin\u202e\u2066x')).toBe('admin\\u202e\\u2066x');
+  });
+
+  it('leaves ordinary text, accents and emoji as they are', () => {
+    expect(toSafeText('Ungültige Anfrage — 日本 🙂 <b>&amp;</b>')).toBe('Ungültige Anfrage — 日本 🙂 <b>&amp;</b>');
+  });
+});
+
+describe('toSafeJson', () => {
+  it('escapes what JSON.stringify leaves raw, and stays JSON that parses to the same value', () => {
+    const value = { message: 'x\u001b[2J\u009b\u202ey', nested: ['\u2028'] };
+    const json = toSafeJson(value, 2);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u202e]/);
+    expect(JSON.parse(json)).toEqual(value);
+  });
+});
+
+describe('renderTable', () => {
+  it('aligns columns by characters and leaves the last one unpadded', () => {
+    expect(renderTable([['PATH', 'CODE', 'MESSAGE'], ['name', 'too_small', 'Short'], ['straße.nr', '-', 'x']])).toEqual([
+      '  PATH       CODE       MESSAGE',
+      '  name       too_small  Short',
+      '  straße.nr  -          x',
+    ]);
+  });
+});
+
+describe('toPathText', () => {
+  it('writes paths as JavaScript property access', () => {
+    expect(toPathText(['items', 0, 'name'])).toBe('items[0].name');
+    expect(toPathText([0, 'sku'])).toBe('[0].sku');
+    expect(toPathText(['first name', 'x'])).toBe('["first name"].x');
+    expect(toPathText([])).toBe('');
+  });
+});
+
+describe('renderError', () => {
+  it('prints kind, status, title, detail, ids and dialect under the model’s names, and the issues as a table', () => {
+    const report = renderError(validation, { language: 'en', localizer });
+    expect(report).toMatch(/^Error response: validation \(400\)\n/);
+    expect(report).toMatch(/^ {2}kind +validation$/m);
+    expect(report).toMatch(/^ {2}status +400$/m);
+    expect(report).toMatch(/^ {2}title +Bad Request$/m);
+    expect(report).toMatch(/^ {2}detail +Request failed validation$/m);
+    expect(report).toMatch(/^ {2}requestId +req-1$/m);
+    expect(report).toMatch(/^ {2}traceId +4bf92f3577b34da6a3ce929d0e0e4736$/m);
+    expect(report).toMatch(/^ {2}retryable +false$/m);
+    expect(report).toMatch(/^ {2}dialect +problem$/m);
+    expect(report).toContain(`  description  ${readText(en, 'en', 'kind.validation.description')}`);
+    expect(report).toContain('Issues (1)\n  PATH       CODE          MESSAGE');
+  });
+
+  it('keeps the server’s issue message beside the one the localizer gave', () => {
+    const lines = renderError(validation, { language: 'en', localizer }).split('\n');
+    const header = lines.find((line) => line.includes('PATH'))!;
+    expect(header).toMatch(/PATH +CODE +MESSAGE +SERVER MESSAGE$/);
+    expect(lines[lines.indexOf(header) + 1]).toBe(`  body.name  invalid_type  ${readText(en, 'en', 'issue.invalid_type')}  \`body.name\` is \`undefined\`, but \`string\` is expected.`);
+  });
+
+  it('prints faultline’s texts in the chosen language', () => {
+    const report = renderError(validation, { language: 'de', localizer });
+    expect(report).toMatch(new RegExp(`^ {2}title +${readText(de, 'de', 'status.400')}$`, 'm'));
+    expect(report).toContain(readText(de, 'de', 'kind.validation.description'));
+    expect(report).toContain(readText(de, 'de', 'issue.invalid_type'));
+    // The server's own detail is not faultline's to translate.
+    expect(report).toMatch(/^ {2}detail +Request failed validation$/m);
+  });
+
+  it('prints the model as it is without a localizer', () => {
+    const report = renderError(validation, { language: 'de' });
+    expect(report).toMatch(/^ {2}title +Bad Request$/m);
+    expect(report).not.toContain('description');
+    expect(report).toMatch(/PATH +CODE +MESSAGE$/m);
+  });
+
+  it('prints retry advice and the rate limit', () => {
+    const limited = errorOf(normalize({ status: 429, headers: { 'retry-after': '30', 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '0' }, body: { code: 'rate_limited', message: 'Slow down' } }));
+    const report = renderError(limited, { language: 'de', localizer });
+    expect(report).toMatch(/^ {2}retryable +true$/m);
+    expect(report).toContain(`30000  ${readText(de, 'de', 'retry.in_seconds_other').replace('{{count}}', '30')}`);
+    expect(report).toMatch(/^ {2}rateLimit +limit 100, remaining 0$/m);
+    expect(report).toMatch(/^ {2}code +rate_limited$/m);
+  });
+
+  it('prints batch failures item by item with their issues', () => {
+    const failure = errorOf(
+      normalize({
+        status: 200,
+        body: {
+          result: 'failure',
+          failures: [{ rawData: { sku: 'SKU-9', quantity: 0 }, errors: [{ type: 'validation', code: 6003, message: 'The quantity must be at least 1.', field: 'quantity' }] }],
+          metadata: { receivedItemsCount: 2, validItems: [1], invalidItems: [0] },
+        },
+      }),
+    );
+    const report = renderError(failure, { language: 'en', localizer });
+    expect(report).toContain('Failures (1)\n  item 0  {"sku":"SKU-9","quantity":0}\n    PATH      CODE  MESSAGE\n    quantity  6003  The quantity must be at least 1.');
+  });
+
+  it('escapes control characters in everything the server sent', () => {
+    const hostile = errorOf(normalize({ status: 500, headers: { 'x-request-id': 'id\u001b]0;pwned\u0007' }, body: { code: 'E\u001b[1m', message: 'line one\nline two \u001b[2J' } }));
+    const report = renderError(hostile, { language: 'en', localizer });
+    expect(report).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    expect(report).toContain('line one\\nline two \\u001b[2J');
+  });
+});
+
+describe('renderSuccess', () => {
+  it('prints the status, dialect, HAL links and the data', () => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'application/hal+json' }, body: { _links: { self: { href: '/a' }, next: { href: '/a?p=2' } }, total: 2 } });
+    if (!result.ok) throw new Error('expected a success');
+    expect(renderSuccess(result.value)).toBe('Success response (200)\n  status   200\n  dialect  problem\n  links    self, next\n\nData\n  {\n    "total": 2\n  }\n');
+  });
+
+  it('cuts a long data preview and points to --json', () => {
+    const result = normalize({ status: 200, body: Array.from({ length: 100 }, (_, index) => index) });
+    if (!result.ok) throw new Error('expected a success');
+    const lines = renderSuccess(result.value).trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('  … 62 more lines (--json prints them all)');
+  });
+
+  it('says when there is no data', () => {
+    const result = normalize({ status: 204 });
+    expect(renderResult(result, { language: 'en' })).toMatch(/\nNo data\n$/);
+  });
+});
+
+describe('renderJson', () => {
+  it('prints the result as indented JSON that parses back to the model', () => {
+    const result = normalize({ status: 404, headers: { 'content-type': 'application/problem+json' }, body: { title: 'Not Found', detail: 'No campaign 7' } });
+    const json = renderJson(result);
+    expect(json).toBe(`${JSON.stringify(result, null, 2)}\n`);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  it('localizes the error when a localizer is given', () => {
+    const json = JSON.parse(renderJson(normalize({ status: 404 }), { language: 'de', localizer })) as { error: ApiError };
+    expect(json.error.title).toBe(readText(de, 'de', 'status.404'));
+  });
+});
