@@ -129,18 +129,21 @@ $('#customer-form').addEventListener('submit', async (event) => {
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function countDown(ms) {
+async function countDown(ms, display) {
   const end = Date.now() + ms;
   for (let left = ms; left > 0; left = end - Date.now()) {
-    $('#countdown').textContent = `⏳ ${Math.ceil(left / 1000)} s`;
+    display.textContent = `⏳ ${Math.ceil(left / 1000)} s`;
     await sleep(Math.min(left, 250));
   }
-  $('#countdown').textContent = '';
+  display.textContent = '';
 }
 
-$('#ping').addEventListener('click', async () => {
-  $('#ping').disabled = true;
-  const log = (line) => ($('#ping-log').textContent += `${new Date().toLocaleTimeString()}  ${line}\n`);
+// Handlers keep the elements they started with: a wait may outlast the page (a reload, a test).
+$('#ping').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
+  button.disabled = true;
+  const [logElement, errorElement, countdownElement] = [$('#ping-log'), $('#ping-error'), $('#countdown')];
+  const log = (line) => (logElement.textContent += `${new Date().toLocaleTimeString()}  ${line}\n`);
   // retry: 0 — this page shows the wait itself instead of letting the client wait quietly.
   const api = clientFor('000', { retry: 0 });
   try {
@@ -149,38 +152,39 @@ $('#ping').addEventListener('click', async () => {
       if (result.ok) {
         log(`#${sent} ok`);
         rerenders.delete('ping');
-        $('#ping-error').replaceChildren();
+        errorElement.replaceChildren();
         continue;
       }
       const error = result.error;
       const remaining = error.rateLimit?.remaining;
       log(`#${sent} ${error.status ?? ''} ${error.kind}${remaining === undefined ? '' : `, ${remaining} left`}`);
-      show('ping', () => renderError($('#ping-error'), error));
+      show('ping', () => renderError(errorElement, error));
       // Only a rate limit that says when is worth waiting for; anything else stays on screen.
       if (error.kind !== 'rate_limited' || error.retryAfterMs === undefined) break;
-      await countDown(error.retryAfterMs);
+      await countDown(error.retryAfterMs, countdownElement);
       sent--; // the same request again
     }
   } finally {
-    $('#ping').disabled = false;
+    button.disabled = false;
   }
 });
 
 // ---------------------------------------------------------------------------------------------
 // 3. The list, chunk by chunk (seed 003's offset and sliceSize).
 
-$('#load-customers').addEventListener('click', async () => {
-  $('#load-customers').disabled = true;
-  $('#customers').replaceChildren();
-  $('#customers-error').replaceChildren();
-  const status = $('#chunk-status');
+$('#load-customers').addEventListener('click', async (event) => {
+  const button = event.currentTarget;
+  button.disabled = true;
+  const [list, errorElement, status] = [$('#customers'), $('#customers-error'), $('#chunk-status')];
+  list.replaceChildren();
+  errorElement.replaceChildren();
   const api = clientFor('003', {
     onRetry: ({ error, delayMs }) => (status.textContent = `${error.status} ${error.kind}: the client retries in ${delayMs} ms…`),
   });
   const customers = api.paginate('customers', { sliceSize: 5 });
   try {
     for await (const chunk of customers.pages()) {
-      $('#customers').append(...chunk.map((customer) => element('li', `${customer.firstName} ${customer.lastName} (${customer.id})`)));
+      list.append(...chunk.map((customer) => element('li', `${customer.firstName} ${customer.lastName} (${customer.id})`)));
       status.textContent = `chunk ${customers.progress.pages}: ${chunk.length} customers, ${customers.progress.items} so far`;
       await sleep(300); // slow enough to watch
     }
@@ -188,9 +192,9 @@ $('#load-customers').addEventListener('click', async () => {
   } catch (thrown) {
     // paginate throws a ResponseError whose .error is the model.
     if (thrown?.error === undefined) throw thrown;
-    show('customers', () => renderError($('#customers-error'), thrown.error));
+    show('customers', () => renderError(errorElement, thrown.error));
   } finally {
-    $('#load-customers').disabled = false;
+    button.disabled = false;
   }
 });
 
