@@ -15,7 +15,7 @@ export interface NormalizeResponseOptions extends NormalizeOptions {
 }
 
 /** The default body cap: 1 MiB. */
-export const defaultMaxBodyBytes = 1_048_576;
+const defaultMaxBodyBytes = 1_048_576;
 
 type BodyRead = { readonly bytes: Uint8Array | undefined; readonly overflow: boolean; readonly failure?: unknown };
 
@@ -31,7 +31,7 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
 }
 
 /** Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream. */
-export async function readBodyCapped(response: Response, limit: number): Promise<BodyRead> {
+async function readBodyCapped(response: Response, limit: number): Promise<BodyRead> {
   const stream = response.body;
   if (!stream) return { bytes: undefined, overflow: false };
   const declared = Number(response.headers.get('content-length'));
@@ -61,8 +61,9 @@ export async function readBodyCapped(response: Response, limit: number): Promise
   return { bytes: concat(chunks, total), overflow: false };
 }
 
+/** The `name` of a thrown value (`AbortError`, `TimeoutError`); an Error's is inherited from its class. */
 function errorName(failure: unknown): unknown {
-  return typeof failure === 'object' && failure !== null ? readOwn(failure, 'name') ?? (failure as { name?: unknown }).name : undefined;
+  return typeof failure === 'object' && failure !== null ? (failure as { name?: unknown }).name : undefined;
 }
 
 /**
