@@ -19,32 +19,53 @@ export interface ParseContext {
 
 /** What a dialect found in an error body. Absent members are left to the status and headers. */
 export interface ErrorFacts {
+  /** Always `false`: the body describes an error. */
   readonly ok: false;
   /** A kind the body names (seed 004 `error.type`); the status decides first. */
   readonly kind?: ErrorKind | undefined;
+  /** The server's short summary; the status text stands in when absent. */
   readonly title?: string | undefined;
+  /** The server's explanation of this occurrence. */
   readonly detail?: string | undefined;
+  /** The machine code the body names, as a string. */
   readonly code?: string | undefined;
+  /** A problem type URI (RFC 9457 §3.1.1). */
   readonly type?: string | undefined;
+  /** A URI reference to this occurrence (RFC 9457 §3.1.5). */
   readonly instance?: string | undefined;
+  /** Field-level problems; with them a 400 or 422 becomes `validation`. */
   readonly issues?: readonly Issue[] | undefined;
+  /** Batch item failures (seed 004 `failures[]`), by request index. */
   readonly failures?: readonly ItemFailure[] | undefined;
+  /** A request id from the body; it wins over the headers'. */
   readonly requestId?: string | undefined;
+  /** A trace id from the body; it wins over the headers'. */
   readonly traceId?: string | undefined;
+  /** A wait the body names, in ms; a `Retry-After` header wins over it. */
   readonly retryAfterMs?: number | undefined;
+  /** Body members the dialect does not read, kept as received. */
   readonly extensions?: Readonly<Record<string, unknown>> | undefined;
 }
 
 /** What a dialect found in a success body. */
 export interface SuccessFacts {
+  /** Always `true`: the body is a success (the status must be a 2xx too). */
   readonly ok: true;
+  /** The payload, envelopes and hypermedia controls removed. */
   readonly data: unknown;
+  /** Links by relation (HAL `_links`, JSON:API `links`). */
   readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
+  /** Embedded resources (HAL `_embedded`, JSON:API `included`). */
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
+  /** Page figures (seed 004 `metadata`). */
   readonly page?: PageInfo | undefined;
+  /** Where the next chunk starts (seed 003). */
   readonly cursor?: Cursor | undefined;
+  /** What a batch write did with the items (seed 004 `metadata`). */
   readonly batch?: BatchInfo | undefined;
+  /** A request id from the body; it wins over the headers'. */
   readonly requestId?: string | undefined;
+  /** A trace id from the body; it wins over the headers'. */
   readonly traceId?: string | undefined;
 }
 
@@ -56,6 +77,7 @@ export type BodyFacts = SuccessFacts | ErrorFacts;
  * dialect claims it. `parse` must not throw; if it does, `normalize` falls back to the status.
  */
 export interface DialectParser {
+  /** The dialect's name, reported as `dialect` and accepted by `normalize`'s `dialect` option. */
   readonly id: string;
   /** Media types that select this dialect without looking at the body: `application/problem+json`. */
   readonly mediaTypes: readonly string[];

@@ -1,6 +1,13 @@
-export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, ErrorKind, HalLink, Issue, IssueParam, ItemFailure, PageInfo, RateLimit } from './model.ts';
+/**
+ * `faultline`: turns any HTTP response into one typed, pattern-matchable model —
+ * {@link normalize}, {@link normalizeResponse}, {@link unwrap}, {@link isApiError} and the dialects.
+ *
+ * @module faultline
+ */
+export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, ErrorKind, HalLink, Issue, IssueParam, ItemFailure, KindFields, PageInfo, RateLimit } from './model.ts';
 export { errorKinds } from './model.ts';
 export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
+export type { HeadersLike } from './headers.ts';
 export { normalizeResponse, type NormalizeResponseOptions } from './normalize-response.ts';
 export { unwrap, ResponseError, isApiError, isResponseError } from './response-error.ts';
 export {

@@ -75,6 +75,7 @@ export interface Issue {
   readonly path: readonly (string | number)[];
   /** The server's own spelling of the field: `items[0].name`, `/items/0/name`. */
   readonly field?: string;
+  /** What is wrong, in the server's (or the validator's) words. */
   readonly message: string;
   /** The server's machine code for the problem, as a string: `invalid_type`, `1001`. */
   readonly code?: string;
@@ -92,13 +93,17 @@ export type IssueParam = string | number | boolean | readonly (string | number)[
 export interface ItemFailure {
   /** The item's index in the request collection (seed 004: from `metadata.invalidItems`). */
   readonly index: number;
+  /** The item's data as the server sent it back (seed 004 `rawData`: "raw item data as the API understands it"). */
   readonly rawData: unknown;
+  /** What is wrong with this item; paths are relative to the item (the error's `issues` prefix them with `index`). */
   readonly issues: readonly Issue[];
 }
 
-/** Rate-limit facts from `X-RateLimit-*`, `RateLimit-*` or `RateLimit` headers. */
+/** Rate-limit facts from the `X-RateLimit-Limit / -Remaining / -Reset` or `RateLimit-Limit / -Remaining / -Reset` headers. */
 export interface RateLimit {
+  /** Requests allowed in the window: `X-RateLimit-Limit`, else `RateLimit-Limit`. */
   readonly limit?: number;
+  /** Requests left in the current window: `X-RateLimit-Remaining`, else `RateLimit-Remaining`. */
   readonly remaining?: number;
   /** When the window resets, in epoch milliseconds. */
   readonly resetAt?: number;
@@ -106,6 +111,7 @@ export interface RateLimit {
 
 /** The fields every error has, whatever its kind. */
 export interface ApiErrorBase {
+  /** What went wrong: the HTTP status decides, the body refines a status that says little (a 2xx envelope error, a plain 400 or 422). */
   readonly kind: ErrorKind;
   /** The HTTP status; absent for network failures, timeouts on the client and aborts. */
   readonly status?: number;
@@ -117,17 +123,23 @@ export interface ApiErrorBase {
   readonly code?: string;
   /** RFC 9457 problem type URI. */
   readonly type?: string;
+  /** A URI reference to this occurrence (RFC 9457 §3.1.5), also read from Spring's `path` and JSON:API's `links.about`. */
   readonly instance?: string;
+  /** Field-level problems; `[]` when the error is not about fields. */
   readonly issues: readonly Issue[];
   /** Envelope batch failures, mapped to the request items by index (seed 004). */
   readonly failures: readonly ItemFailure[];
+  /** The request id: the body's, else the `X-Request-Id` / `Request-Id` header (or AWS's and Slack's own). */
   readonly requestId?: string;
+  /** The trace id: the body's, else `X-Trace-Id` or the trace-id of a W3C `traceparent` header. */
   readonly traceId?: string;
   /** How long to wait before trying again: from `Retry-After`, a rate-limit reset, or the body. */
   readonly retryAfterMs?: number;
+  /** The rate-limit headers of the response; absent when it sent none. */
   readonly rateLimit?: RateLimit;
   /** Whether sending the same request again may succeed. */
   readonly retryable: boolean;
+  /** The dialect that read the body; `unknown` when none did (and for failures without a response). */
   readonly dialect: Dialect;
   /** Body members the dialect does not define, kept as received. */
   readonly extensions: Readonly<Record<string, unknown>>;
@@ -136,15 +148,22 @@ export interface ApiErrorBase {
 }
 
 /** Fields that a kind guarantees, so that narrowing on `kind` gives them their precise type. */
-interface KindFields {
+export interface KindFields {
   /** The caller gave up: no response was received. */
-  aborted: { readonly status?: undefined };
+  aborted: {
+    /** Always absent: no response came, so there is no status. */
+    readonly status?: undefined;
+  };
   /** Only an HTTP response says "too many requests". */
-  rate_limited: { readonly status: number };
+  rate_limited: {
+    /** Always present: 429, or the status of a response whose body names a rate limit (AWS throttles with a 400). */
+    readonly status: number;
+  };
 }
 
 /** An error of one kind. */
 export type ApiErrorOf<K extends ErrorKind> = Omit<ApiErrorBase, 'kind' | keyof (K extends keyof KindFields ? KindFields[K] : object)> & {
+  /** The one kind of this variant. */
   readonly kind: K;
 } & (K extends keyof KindFields ? KindFields[K] : object);
 
@@ -157,54 +176,93 @@ export type ApiError = { [K in ErrorKind]: ApiErrorOf<K> }[ErrorKind];
 
 /** One HAL link (`_links` member), as in draft-kelly-json-hal. */
 export interface HalLink {
+  /** The target: a URI, or a URI template when `templated` (§5.1). */
   readonly href: string;
+  /** Whether `href` is a URI template (RFC 6570) to fill in (§5.2). */
   readonly templated?: boolean;
+  /** A hint of the target's media type (§5.3). */
   readonly type?: string;
+  /** A URL explaining that the link is deprecated (§5.4). */
   readonly deprecation?: string;
+  /** A secondary key that tells apart links of one relation (§5.5). */
   readonly name?: string;
+  /** A URI of a profile of the target resource, RFC 6906 (§5.6). */
   readonly profile?: string;
+  /** A human-readable label of the link (§5.7). */
   readonly title?: string;
+  /** The language of the target resource (§5.8). */
   readonly hreflang?: string;
 }
 
 /** Page figures of a paged read (seed 004 `metadata`). */
 export interface PageInfo {
+  /** The current page number. */
   readonly page?: number;
+  /** The total number of pages. */
   readonly pagesCount?: number;
+  /** The most records a page holds. */
   readonly recordsPerPage?: number;
+  /** The total number of records in the collection. */
   readonly recordsCount?: number;
 }
 
 /** Where the next chunk starts (seed 003 `{result, offset, hasNext}`). */
 export interface Cursor {
+  /** The `offset` to send for the next chunk (seed 003: the next id, or the running count of a `sliceSize` read); `''` when the body gave none. */
   readonly offset: string;
+  /** Whether another chunk follows; `false` on the last one. */
   readonly hasNext: boolean;
 }
 
 /** What a batch write did with the items it received (seed 004 `metadata`). */
 export interface BatchInfo {
+  /** How many items the request carried. */
   readonly receivedItemsCount?: number;
+  /** Indices of the valid items in the request collection. */
   readonly validItems?: readonly number[];
+  /** Indices of the invalid items in the request collection; `failures` map to them in order. */
   readonly invalidItems?: readonly number[];
 }
 
 /** A successful response, its payload freed of envelopes and hypermedia controls. */
 export interface ApiSuccess<T = unknown> {
+  /** The HTTP status, a 2xx. */
   readonly status: number;
   /** The payload; `undefined` when the response had no body (204, HEAD). */
   readonly data: T;
+  /** Links by relation: HAL `_links` (problem dialect) or JSON:API's top-level `links`. */
   readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>>;
+  /** HAL `_embedded` resources, or JSON:API's `included` as `{ included }`, taken out of `data`. */
   readonly embedded?: Readonly<Record<string, unknown>>;
+  /** Page figures of an envelope read (seed 004 `metadata`). */
   readonly page?: PageInfo;
+  /** Where the next chunk starts: seed 003's `{offset, hasNext}`, or Slack's `response_metadata.next_cursor`. */
   readonly cursor?: Cursor;
+  /** What an envelope batch write did with the items (seed 004 `metadata`). */
   readonly batch?: BatchInfo;
   /** The `Location` header of a 201 Created or 202 Accepted (seed 001). */
   readonly location?: string;
+  /** The dialect that read the body; `unknown` when none did. */
   readonly dialect: Dialect;
+  /** The request id: the `X-Request-Id` / `Request-Id` header (or AWS's and Slack's own), unless the dialect read one from the body. */
   readonly requestId?: string;
+  /** The trace id: `X-Trace-Id`, else the trace-id of a W3C `traceparent` header, unless the dialect read one from the body. */
   readonly traceId?: string;
+  /** The whole body as received, envelopes and controls included: parsed JSON, or text. */
   readonly body: unknown;
 }
 
 /** The result of normalizing a response: never thrown, always returned. */
-export type ApiResult<T = unknown> = { readonly ok: true; readonly value: ApiSuccess<T> } | { readonly ok: false; readonly error: ApiError };
+export type ApiResult<T = unknown> =
+  | {
+      /** `true`: a 2xx whose body does not say it failed. */
+      readonly ok: true;
+      /** The success: the payload in `data`, with what else the response said. */
+      readonly value: ApiSuccess<T>;
+    }
+  | {
+      /** `false`: an error status, an error body in a 2xx, or no usable response at all. */
+      readonly ok: false;
+      /** The error, discriminated on `kind`. */
+      readonly error: ApiError;
+    };

@@ -16,6 +16,7 @@ import { isHttpStatus, toErrorKind } from './status.ts';
 export interface NormalizeInput {
   /** The HTTP status. Anything but an integer from 100 to 599 gives an `invalid_response` error. */
   readonly status: number;
+  /** The response headers: a `Headers`, `[name, value]` pairs or node:http's record; names match case-insensitively. */
   readonly headers?: HeadersLike | null | undefined;
   /** Parsed JSON, raw text, bytes, or absent. */
   readonly body?: unknown;

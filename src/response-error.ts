@@ -8,7 +8,9 @@ import { isRecord } from './members.ts';
 
 /** The error `unwrap` throws. `error` holds the normalized model. */
 export class ResponseError extends Error {
+  /** Always `'ResponseError'`. */
   override readonly name = 'ResponseError';
+  /** The normalized error of the failed response. */
   readonly error: ApiError;
 
   constructor(error: ApiError) {

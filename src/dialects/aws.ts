@@ -2,8 +2,8 @@
  * AWS JSON protocols (awsJson1_0, awsJson1_1: DynamoDB, Kinesis, CloudWatch Logs, ...): an
  * error body names its shape in `__type` — `com.amazonaws.dynamodb.v20120810#ResourceNotFoundException`
  * — and explains it in `message` (some services spell it `Message`). restJson1 services send
- * the name in the `x-amzn-ErrorType` header instead and a bare `{message}` body, which the
- * plain dialect reads: a dialect sees no headers.
+ * the name in the `x-amzn-ErrorType` header instead and a bare `{message}` body: that header
+ * selects this dialect too (`markerHeaders`), and `parse` reads the name from it.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { toIssues } from '../issues.ts';
@@ -79,6 +79,7 @@ function parseAws(body: Record<string, unknown>, errorType: string | undefined):
   return { ok: false, kind, detail, code, issues, extensions };
 }
 
+/** AWS JSON protocols, recognised by `__type`, the `x-amzn-ErrorType` header or an `application/x-amz-json-1.x` media type. */
 export const awsDialect: DialectParser = {
   id: 'aws',
   mediaTypes: ['application/x-amz-json-1.0', 'application/x-amz-json-1.1'],

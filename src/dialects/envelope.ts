@@ -101,6 +101,7 @@ function parseEnvelope(body: Record<string, unknown>, status: number): BodyFacts
   };
 }
 
+/** Seed 004's envelope, recognised by `result: "success" | "failure" | "error"`. */
 export const envelopeDialect: DialectParser = {
   id: 'envelope',
   mediaTypes: [],

@@ -88,6 +88,7 @@ function parseFieldMap(body: Record<string, unknown>): BodyFacts {
   return { ok: false, issues, extensions };
 }
 
+/** Rails and Django REST framework, recognised by a body whose every member is a list of messages, or a nested map of them. */
 export const fieldMapDialect: DialectParser = {
   id: 'field-map',
   mediaTypes: [],

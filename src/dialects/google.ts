@@ -129,6 +129,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   };
 }
 
+/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status`. */
 export const googleDialect: DialectParser = {
   id: 'google',
   mediaTypes: [],

@@ -93,6 +93,7 @@ function parseErrors(body: Record<string, unknown>, list: unknown): ErrorFacts {
   };
 }
 
+/** GraphQL, recognised by `application/graphql-response+json`, or `errors[]` of `{message}` with `data`, `locations`, `path` or `extensions`. */
 export const graphqlDialect: DialectParser = {
   id: 'graphql',
   mediaTypes: ['application/graphql-response+json'],

@@ -116,6 +116,7 @@ function parseDocument(body: Record<string, unknown>): BodyFacts {
   return { ok: true, data: readOwn(body, 'data'), links: toLinks(readOwn(body, 'links')), embedded: Array.isArray(included) ? { included } : undefined };
 }
 
+/** JSON:API, recognised by `application/vnd.api+json`, a `jsonapi` object, `errors[]` with a `source` or a string `status`, or resource objects in `data`. */
 export const jsonApiDialect: DialectParser = {
   id: 'json-api',
   mediaTypes: ['application/vnd.api+json'],

@@ -71,6 +71,7 @@ function parseStatus(body: Record<string, unknown>, status: number): BodyFacts {
   };
 }
 
+/** Kubernetes `Status` bodies, recognised by `kind: "Status"` with an `apiVersion`. */
 export const kubernetesDialect: DialectParser = {
   id: 'kubernetes',
   mediaTypes: [],

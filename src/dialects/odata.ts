@@ -59,6 +59,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   return { ok: false, detail: message, code, issues, requestId: readRequestId(error), extensions };
 }
 
+/** OData, Microsoft Graph and Azure, recognised by an `error` object with a string `code` and `message`. */
 export const odataDialect: DialectParser = {
   id: 'odata',
   mediaTypes: [],

@@ -53,6 +53,7 @@ function parseChunk(body: Record<string, unknown>): BodyFacts | undefined {
   return { ok: true, data: result, cursor: { offset: toCode(readOwn(body, 'offset')) ?? '', hasNext } };
 }
 
+/** Seeds 000 and 003 (flat `{code, message}` errors, text and HTML pages, `{result, offset, hasNext}` chunks), recognised by anything: it claims every body, so it goes last. */
 export const plainDialect: DialectParser = {
   id: 'plain',
   mediaTypes: [],

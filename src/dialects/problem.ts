@@ -43,6 +43,7 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   return facts;
 }
 
+/** Seed 001: RFC 9457 problem details and HAL, recognised by `application/problem+json` or `application/hal+json`, `title` with `detail`, `type` with `title` or `status`, or `_links` / `_embedded`. */
 export const problemDialect: DialectParser = {
   id: 'problem',
   mediaTypes: ['application/problem+json', 'application/hal+json'],

@@ -99,6 +99,7 @@ function parseSlack(body: Record<string, unknown>, status: number): BodyFacts {
   return { ok: false, kind: named ?? (issues.length > 0 ? 'validation' : 'bad_request'), code, issues, extensions };
 }
 
+/** The Slack Web API, recognised by `ok: false` with a string `error`, or `ok: true` with `response_metadata`. */
 export const slackDialect: DialectParser = {
   id: 'slack',
   mediaTypes: [],

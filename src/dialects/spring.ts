@@ -47,6 +47,7 @@ function parseSpring(body: Record<string, unknown>, status: number): BodyFacts {
 /** A JSON date as Jackson writes `java.util.Date`: ISO 8601 text since Boot 2.0, epoch milliseconds before. */
 const isTimestamp = (value: unknown): boolean => typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value));
 
+/** Spring Boot's default error, recognised by `timestamp`, a numeric `status` and a string `error`. */
 export const springDialect: DialectParser = {
   id: 'spring',
   mediaTypes: [],

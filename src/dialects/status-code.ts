@@ -33,6 +33,7 @@ function parseStatusCode(body: Record<string, unknown>, status: number): BodyFac
 /** NestJS leaves `error` out when it would repeat the message (`{"statusCode": 403, "message": "Forbidden"}`). */
 const isMessage = (value: unknown): boolean => typeof value === 'string' || Array.isArray(value);
 
+/** NestJS, Fastify and hapi/boom, recognised by a numeric `statusCode` with `error` or `message`. */
 export const statusCodeDialect: DialectParser = {
   id: 'status-code',
   mediaTypes: [],

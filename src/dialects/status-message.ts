@@ -6,6 +6,7 @@ import { isSuccessStatus, type DialectParser } from '../dialect.ts';
 import { isRecord, readOwn } from '../members.ts';
 import { readMembers } from '../read-members.ts';
 
+/** Seed 002's `{status, message, request_id?, trace_id?}`, recognised by a string `message` with a numeric `status`, a `request_id` or a `trace_id`. */
 export const statusMessageDialect: DialectParser = {
   id: 'status-message',
   mediaTypes: [],

@@ -39,6 +39,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   return { ok: false, kind, detail: facts.detail, code: facts.code, issues, extensions };
 }
 
+/** Stripe (and APIs that copy it, such as OpenAI), recognised by an `error` object with a string `type`. */
 export const stripeDialect: DialectParser = {
   id: 'stripe',
   mediaTypes: [],

@@ -28,7 +28,9 @@ export interface RetryEvent {
   readonly delayMs: number;
   /** The error of the attempt that failed. */
   readonly error: ApiError;
+  /** The request method, upper-cased. */
   readonly method: string;
+  /** The URL requested, query included. */
   readonly url: string;
 }
 
@@ -40,7 +42,9 @@ export type AfterResponseHook = (response: Response, request: Request, attempt: 
 
 /** Hooks for logging and auth refresh. Anything they throw propagates and is not retried. */
 export interface Hooks {
+  /** Run in order before each attempt; one that returns a `Request` replaces the request, one that returns a `Response` answers it without `fetch`. */
   readonly beforeRequest?: readonly BeforeRequestHook[] | undefined;
+  /** Run in order after each response, before its body is read; one that returns a `Response` replaces it (the replaced body is cancelled). */
   readonly afterResponse?: readonly AfterResponseHook[] | undefined;
 }
 
@@ -72,6 +76,7 @@ export interface ClientOptions {
   readonly maxBodyBytes?: number | undefined;
   /** Told before each retry: which attempt, after which error, after how long a wait. */
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
+  /** Functions run on every attempt, before sending and after each response: for logging and token refresh. */
   readonly hooks?: Hooks | undefined;
   /** The `fetch` to call. @default globalThis.fetch */
   readonly fetch?: typeof fetch | undefined;
@@ -90,6 +95,7 @@ export interface RequestOptions {
   readonly json?: unknown;
   /** A body sent as is: `FormData` (see `toFormData`), `Blob`, text, `URLSearchParams`. */
   readonly body?: BodyInit | null | undefined;
+  /** Headers of this call; they win over the client's, `x-api-key` and `Accept-Language` included. */
   readonly headers?: HeadersInit | undefined;
   /** Aborts the request at any stage, waits between attempts included. */
   readonly signal?: AbortSignal | undefined;
@@ -105,6 +111,7 @@ export interface RequestOptions {
 
 /** A call with a Standard Schema (zod 4, valibot, arktype) that validates and types the success data. */
 export interface SchemaRequestOptions<S extends StandardSchemaV1> extends RequestOptions {
+  /** Validates and types the success data; data that fails it gives an `invalid_response` error with the schema's issues. */
   readonly schema: S;
 }
 
@@ -118,12 +125,19 @@ export interface SendMethod {
 export interface Client {
   /** Sends a request and reads its response into an {@link ApiResult}. Never rejects for an HTTP, network, timeout or abort failure. */
   request<S extends StandardSchemaV1>(method: string, path: string, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
+  /** Sends a request without a schema: the success data is typed `T`, unchecked. */
   request<T = unknown>(method: string, path: string, init?: RequestOptions): Promise<ApiResult<T>>;
+  /** Sends a `GET`; retried by default. */
   readonly get: SendMethod;
+  /** Sends a `POST`; retried only with an `idempotencyKey`. */
   readonly post: SendMethod;
+  /** Sends a `PUT`; retried by default. */
   readonly put: SendMethod;
+  /** Sends a `PATCH`; retried only with an `idempotencyKey`. */
   readonly patch: SendMethod;
+  /** Sends a `DELETE`; retried by default. */
   readonly delete: SendMethod;
+  /** Sends a `HEAD`; retried by default. A success's `data` is `undefined`. */
   readonly head: SendMethod;
   /** The items of a paginated collection, page after page; throws a `ResponseError` when a page fails. */
   paginate<T = unknown>(path: string, init?: PaginateOptions): Paginator<T>;
@@ -273,6 +287,17 @@ export function createClient(options: ClientOptions): Client {
     }
   };
 
+  /**
+   * A hook's `Request`, sent as `fetchFollowing` sends the client's own: a hook may have added
+   * credentials, and fetch would keep `x-api-key` on a redirect to another origin. Its body is
+   * read first, so that a 307 or 308 can send it again.
+   */
+  const fetchRequestFollowing = async (request: Request): Promise<Response> => {
+    const init: RequestInit = { method: request.method, headers: Object.fromEntries(request.headers), signal: request.signal };
+    if (request.body !== null) init.body = await request.arrayBuffer();
+    return fetchFollowing(request.url, init);
+  };
+
   /** One attempt: send, run the hooks, read the body under the attempt's signal. */
   const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
     const init: RequestInit & { duplex?: 'half' } = { method, headers };
@@ -293,7 +318,8 @@ export function createClient(options: ClientOptions): Client {
           }
           if (changed instanceof Request) request = changed;
         }
-        response = early ?? (await fetchFunction(request));
+        if (early) response = early;
+        else response = followRedirects && hasCredentials(Object.fromEntries(request.headers)) ? await fetchRequestFollowing(request) : await fetchFunction(request);
         for (const hook of afterResponse) {
           const changed = await hook(response, request, attempt);
           if (changed instanceof Response && changed !== response) {

@@ -1,3 +1,9 @@
+/**
+ * `faultline/fetch`: a `fetch` client whose every call resolves to an `ApiResult` — retry,
+ * timeouts, schema validation, pagination in every seed mode, hooks and seed 003's multipart bodies.
+ *
+ * @module faultline/fetch
+ */
 /** Makes a client: retry, timeouts, API key, language, schema validation and hooks. */
 export { createClient, type Client, type ClientOptions, type RequestOptions, type SchemaRequestOptions, type SendMethod, type Query, type QueryValue, type RetryEvent, type Hooks, type BeforeRequestHook, type AfterResponseHook } from './client.ts';
 /** Walks paginated collections in every mode of the seeds. */

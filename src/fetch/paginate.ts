@@ -50,12 +50,15 @@ export interface PaginationProgress {
   readonly total: number | undefined;
   /** The mode in use, once the first page has decided it. */
   readonly mode: Exclude<PaginationMode, 'auto'> | 'single' | undefined;
+  /** Whether the walk is over: the last page came, it stalled or reached `maxPages`, a page failed, or the caller stopped early. */
   readonly done: boolean;
+  /** Why the walk ended; `undefined` while it runs, and after a failed page or an early stop. */
   readonly stop: PaginationStop | undefined;
 }
 
 /** The items of a collection, with the progress of the walk. */
 export interface Paginator<T> extends AsyncIterable<T> {
+  /** How far the walk has come, updated as pages arrive. */
   readonly progress: PaginationProgress;
   /** The pages themselves, each an array of items, for those who handle a page at a time. */
   pages(): AsyncIterableIterator<readonly T[]>;

@@ -28,12 +28,19 @@ export interface RetryOptions {
 
 /** {@link RetryOptions} with every default filled in. */
 export interface RetryPolicy {
+  /** How many times a request may be sent again: at most `limit + 1` requests in all. */
   readonly limit: number;
+  /** The methods that may be sent again, upper-cased (POST and PATCH also with an `Idempotency-Key`). */
   readonly methods: readonly string[];
+  /** The error statuses that are retried; 413 only with a server-given delay. */
   readonly statusCodes: readonly number[];
+  /** The first backoff step, in ms. */
   readonly delayMs: number;
+  /** The cap of the exponential backoff, in ms. */
   readonly backoffLimitMs: number;
+  /** The longest server-given delay honoured, in ms; longer ones are cut to it. */
   readonly maxRetryAfterMs: number;
+  /** The source of the jitter's randomness, returning [0, 1). */
   readonly random: () => number;
 }
 

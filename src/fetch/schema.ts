@@ -7,21 +7,46 @@ import type { ApiResult, ApiSuccess, Issue } from '../model.ts';
 
 /** A schema any Standard Schema library makes: zod 4, valibot, arktype. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  /** The Standard Schema interface, under the one name every conforming library uses. */
   readonly '~standard': {
+    /** The version of the Standard Schema spec: `1`. */
     readonly version: 1;
+    /** The library that made the schema: `zod`, `valibot`, `arktype`, ... */
     readonly vendor: string;
+    /** Checks a value: the (possibly transformed) value, or the issues; may be async. */
     readonly validate: (value: unknown) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
-    readonly types?: { readonly input: Input; readonly output: Output } | undefined;
+    /** The schema's types, for inference only; not present at run time. */
+    readonly types?: {
+      /** The type the schema accepts. */
+      readonly input: Input;
+      /** The type the schema gives on success. */
+      readonly output: Output;
+    } | undefined;
   };
 }
 
 /** What a Standard Schema's `validate` returns. */
-export type StandardSchemaResult<Output> = { readonly value: Output; readonly issues?: undefined } | { readonly issues: readonly StandardSchemaIssue[] };
+export type StandardSchemaResult<Output> =
+  | {
+      /** The validated value, possibly transformed by the schema. */
+      readonly value: Output;
+      /** Absent: the value passed. */
+      readonly issues?: undefined;
+    }
+  | {
+      /** What is wrong with the value, one entry per problem. */
+      readonly issues: readonly StandardSchemaIssue[];
+    };
 
 /** One problem a Standard Schema found. */
 export interface StandardSchemaIssue {
+  /** What is wrong; becomes the issue's `message`. */
   readonly message: string;
-  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+  /** Where: property keys or `{ key }` segments; absent for a problem with the value as a whole. */
+  readonly path?: readonly (PropertyKey | {
+    /** The property key of this segment. */
+    readonly key: PropertyKey;
+  })[] | undefined;
 }
 
 /** The type a schema gives on success. */

@@ -12,6 +12,7 @@ import { buildError, type BuiltResponse } from './respond.ts';
 export interface ApiKeyGuardOptions {
   /** Whether a key is valid, e.g. known and matching the tenant (seed 003). */
   readonly verify: (key: string) => boolean | Promise<boolean>;
+  /** The dialect of the 401 answer. @default 'problem' (RFC 9457) */
   readonly dialect?: Dialect | DialectBuilder | undefined;
   /** @default 'x-api-key' */
   readonly header?: string | undefined;
@@ -19,7 +20,9 @@ export interface ApiKeyGuardOptions {
 
 /** The part of a request the guard reads: a Web `Request`, or node:http's `IncomingMessage`. */
 export interface RequestHead {
+  /** The request method, in any case; a `HEAD` only checks the key. */
   readonly method?: string | undefined;
+  /** The request headers, where the key is read (`x-api-key` unless `header` names another). */
   readonly headers: HeadersLike;
 }
 

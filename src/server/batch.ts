@@ -18,7 +18,21 @@ export interface BatchOptions<Saved> {
 }
 
 /** The outcome of a batch: the saved items with the batch figures, or the error to answer with. */
-export type BatchOutcome<Saved> = { readonly ok: true; readonly data: Saved[]; readonly batch: BatchInfo } | { readonly ok: false; readonly error: ApiError };
+export type BatchOutcome<Saved> =
+  | {
+      /** `true`: every item was valid, and all were saved. */
+      readonly ok: true;
+      /** What `save` returned. */
+      readonly data: Saved[];
+      /** `receivedItemsCount`, `validItems` and `invalidItems` (empty), for the envelope's `metadata` (seed 004). */
+      readonly batch: BatchInfo;
+    }
+  | {
+      /** `false`: nothing was saved. */
+      readonly ok: false;
+      /** A 422 `validation` error whose `failures` list each invalid item; a 400 when the body is no array. */
+      readonly error: ApiError;
+    };
 
 /**
  * Validates every item, then saves all of them or none.

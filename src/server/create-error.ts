@@ -19,10 +19,25 @@ export function toStatus(kind: ErrorKind): number {
   return toKindStatus(kind) ?? otherStatuses[kind] ?? 500;
 }
 
-type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
+/** Every member of `T` optional, writable, and accepting `undefined`. */
+export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 
 /** What `createError` takes: any member of the model, and a kind or a status (or both). */
-export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> & ({ kind: ErrorKind; status?: number | undefined } | { kind?: ErrorKind | undefined; status: number });
+export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
+  (
+    | {
+        /** What went wrong; the status follows from it when none is given (`not_found` → 404). */
+        kind: ErrorKind;
+        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}). */
+        status?: number | undefined;
+      }
+    | {
+        /** What went wrong, when not what the status says (a 400 or 422 with issues says `validation`). */
+        kind?: ErrorKind | undefined;
+        /** The status to answer with, 100–599; the kind follows from it when none is given. */
+        status: number;
+      }
+  );
 
 const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
 

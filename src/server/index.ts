@@ -1,4 +1,11 @@
-export { createError, toStatus, type CreateErrorInit } from './create-error.ts';
+/**
+ * `faultline/server`: builds responses in the dialect an API documents — {@link createError},
+ * {@link fromError}, {@link buildError} / {@link buildOk} for node:http, Express and Fastify,
+ * {@link toResponse} / {@link ok} for Web `Response`s; seed 004's batches and seed 003's API-key guard.
+ *
+ * @module faultline/server
+ */
+export { createError, toStatus, type CreateErrorInit, type Writable } from './create-error.ts';
 export { fromError, type FromErrorOptions } from './from-error.ts';
 export { buildError, buildOk, toResponse, ok, toWebResponse, type BuiltResponse, type ErrorResponseOptions, type OkOptions } from './respond.ts';
 export { processBatch, type BatchOptions, type BatchOutcome, type ItemIssues } from './batch.ts';

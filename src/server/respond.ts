@@ -10,6 +10,7 @@ import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.t
 
 /** A response as node:http, Express and Fastify send it. */
 export interface BuiltResponse {
+  /** The HTTP status; a body with a `status` member carries the same. */
   readonly status: number;
   /** Lower-case names; every value checked for CR, LF and NUL. */
   readonly headers: Readonly<Record<string, string>>;
@@ -29,7 +30,10 @@ export interface ErrorResponseOptions {
    */
   readonly language?: string | undefined;
   /** Puts faultline's texts in `language`: a faultline/i18n localizer (`createLocalizer()`). */
-  readonly localizer?: { localize(error: ApiError, language: string): ApiError } | undefined;
+  readonly localizer?: {
+    /** The error with faultline's own texts (standard titles, known issue messages) in `language`. */
+    localize(error: ApiError, language: string): ApiError;
+  } | undefined;
   /** Extra headers; they win over faultline's. */
   readonly headers?: HeadersInit | undefined;
 }
@@ -42,6 +46,7 @@ export interface OkOptions extends SuccessShape {
   readonly status?: number | undefined;
   /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
   readonly location?: string | undefined;
+  /** Extra headers; they win over faultline's (`Content-Type`, `Location`). */
   readonly headers?: HeadersInit | undefined;
 }
 
@@ -92,7 +97,8 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
   toAdviceHeaders(error, headers);
   Object.assign(headers, toHeaderRecord(options?.headers));
   if (options?.language !== undefined) {
-    headers['content-language'] = assertHeaderValue('Content-Language', options.language);
+    // The caller's own Content-Language wins, as every extra header does.
+    headers['content-language'] ??= assertHeaderValue('Content-Language', options.language);
     // The answer depends on Accept-Language: a cache must know, whatever else the caller varies on.
     const vary = headers['vary'];
     if (!vary) headers['vary'] = 'Accept-Language';

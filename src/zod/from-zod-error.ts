@@ -10,14 +10,20 @@ import type { ApiErrorOf, Issue, IssueParam } from '../model.ts';
 
 /** One issue as zod (or any Standard Schema library) reports it; only these members are read. */
 export interface ZodIssueLike {
+  /** Zod's issue code (`invalid_type`, `too_small`, ...), kept as the issue's `code`. */
   readonly code?: string | undefined;
   /** Zod gives property keys; Standard Schema may give `{ key }` segments. */
-  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+  readonly path?: readonly (PropertyKey | {
+    /** The property key of this segment. */
+    readonly key: PropertyKey;
+  })[] | undefined;
+  /** What is wrong, kept as the issue's `message`; required, or `fromZodError` throws a `TypeError`. */
   readonly message: string;
 }
 
 /** Anything with zod's `issues` array: a `ZodError` of any zod copy, or a Standard Schema failure. */
 export interface ZodErrorLike {
+  /** The problems found, each one becoming an `Issue` of the error. */
   readonly issues: readonly ZodIssueLike[];
 }
 

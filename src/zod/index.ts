@@ -1,6 +1,8 @@
 /**
- * `faultline/zod`: zod errors as {@link ApiError}s, zod schemas of the four dialects' bodies and of
+ * `faultline/zod`: zod errors as `ApiError`s, zod schemas of the four dialects' bodies and of
  * the model, and their JSON Schema for OpenAPI documents. zod is an optional peer dependency.
+ *
+ * @module faultline/zod
  */
 export { fromZodError, type FromZodErrorOptions, type ZodErrorLike, type ZodIssueLike } from './from-zod-error.ts';
 export {
@@ -23,6 +25,7 @@ export type {
   ChunkSchema,
   EnvelopeErrorObjectSchema,
   EnvelopeErrorSchema,
+  EnvelopeErrorType,
   EnvelopeFailureSchema,
   EnvelopeMetadataSchema,
   EnvelopeSchema,
@@ -31,9 +34,15 @@ export type {
   HalSchema,
   IssueSchema,
   ItemFailureSchema,
+  Loose,
+  OptionalIndices,
+  OptionalInt,
+  OptionalNumber,
+  OptionalString,
   PlainErrorSchema,
   ProblemErrorSchema,
   ProblemSchema,
+  ResourceSchema,
   StatusMessageSchema,
 } from './schemas.ts';
 export { toJsonSchema, type JsonSchema, type ToJsonSchemaOptions } from './to-json-schema.ts';

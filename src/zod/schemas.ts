@@ -17,17 +17,29 @@ import type { Dialect, ErrorKind } from '../model.ts';
  */
 const createSchema = <Schema>(create: () => Schema): Schema => create();
 
-type OptionalString = z.ZodOptional<z.ZodString>;
-type OptionalInt = z.ZodOptional<z.ZodInt>;
-type OptionalNumber = z.ZodOptional<z.ZodNumber>;
-type OptionalIndices = z.ZodOptional<z.ZodArray<z.ZodInt>>;
-type Loose<Shape extends z.core.$ZodLooseShape> = z.ZodObject<Shape, z.core.$loose>;
+/** An optional string member. */
+export type OptionalString = z.ZodOptional<z.ZodString>;
+/** An optional integer member. */
+export type OptionalInt = z.ZodOptional<z.ZodInt>;
+/** An optional number member. */
+export type OptionalNumber = z.ZodOptional<z.ZodNumber>;
+/** An optional list of item indices (seed 004's `validItems` / `invalidItems`). */
+export type OptionalIndices = z.ZodOptional<z.ZodArray<z.ZodInt>>;
+/** An object schema that keeps unknown members, as every dialect's readers must. */
+export type Loose<Shape extends z.core.$ZodLooseShape> = z.ZodObject<Shape, z.core.$loose>;
 
 // ---------------------------------------------------------------------------------------------
 // Seed 001 errors: RFC 9457 problem details (application/problem+json)
 
 /** Type of {@link problemErrorSchema}. */
-export type ProblemErrorSchema = Loose<{ title: OptionalString; detail: OptionalString; pointer: OptionalString }>;
+export type ProblemErrorSchema = Loose<{
+  /** The problem code, e.g. `invalid_type` (seed 001). */
+  title: OptionalString;
+  /** What is wrong with the field (seed 001). */
+  detail: OptionalString;
+  /** A JSON Pointer (RFC 6901) to the field in the request, e.g. `#/name` (RFC 9457 §3). */
+  pointer: OptionalString;
+}>;
 
 /** One entry of a problem's `errors[]`: seed 001 `{title, detail}`, RFC 9457 §3 `{detail, pointer}`. */
 export const problemErrorSchema: ProblemErrorSchema = /* @__PURE__ */ createSchema(() =>
@@ -42,11 +54,17 @@ export const problemErrorSchema: ProblemErrorSchema = /* @__PURE__ */ createSche
 
 /** Type of {@link problemSchema}. */
 export type ProblemSchema = Loose<{
+  /** A URI reference that identifies the problem type; `about:blank` when absent (RFC 9457 §3.1.1). */
   type: OptionalString;
+  /** A short, human-readable summary of the problem type (RFC 9457 §3.1.4). */
   title: OptionalString;
+  /** The HTTP status code of this occurrence, 100–599 (RFC 9457 §3.1.2). */
   status: OptionalInt;
+  /** A human-readable explanation specific to this occurrence (RFC 9457 §3.1.4). */
   detail: OptionalString;
+  /** A URI reference that identifies this occurrence (RFC 9457 §3.1.5). */
   instance: OptionalString;
+  /** Field-level problems of a failed validation (seed 001). */
   errors: z.ZodOptional<z.ZodArray<ProblemErrorSchema>>;
 }>;
 
@@ -74,13 +92,21 @@ export const problemSchema: ProblemSchema = /* @__PURE__ */ createSchema(() =>
 
 /** Type of {@link halLinkSchema}. */
 export type HalLinkSchema = Loose<{
+  /** A URI, or a URI template when `templated` is true (draft-kelly-json-hal §5.1). */
   href: z.ZodString;
+  /** Whether `href` is a URI template (§5.2). */
   templated: z.ZodOptional<z.ZodBoolean>;
+  /** A hint of the target's media type (§5.3). */
   type: OptionalString;
+  /** A URL explaining that the link is deprecated (§5.4). */
   deprecation: OptionalString;
+  /** A secondary key that tells apart links of one relation (§5.5). */
   name: OptionalString;
+  /** A URI of a profile of the target resource (§5.6). */
   profile: OptionalString;
+  /** A human-readable label of the link (§5.7). */
   title: OptionalString;
+  /** The language of the target resource (§5.8). */
   hreflang: OptionalString;
 }>;
 
@@ -101,11 +127,13 @@ export const halLinkSchema: HalLinkSchema = /* @__PURE__ */ createSchema(() =>
 );
 
 /** A resource as an `_embedded` member holds it: any object. */
-type ResourceSchema = Loose<Record<never, never>>;
+export type ResourceSchema = Loose<Record<never, never>>;
 
 /** Type of {@link halSchema}. */
 export type HalSchema = Loose<{
+  /** Links by relation type, each a link or an array of links (draft-kelly-json-hal §4.1.1). */
   _links: z.ZodRecord<z.ZodString, z.ZodUnion<readonly [HalLinkSchema, z.ZodArray<HalLinkSchema>]>>;
+  /** Embedded resources by relation type, each a resource or an array of them (draft-kelly-json-hal §4.1.2). */
   _embedded: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnion<readonly [ResourceSchema, z.ZodArray<ResourceSchema>]>>>;
 }>;
 
@@ -129,7 +157,16 @@ export const halSchema: HalSchema = /* @__PURE__ */ createSchema(() =>
 // Seed 002: {status, message, request_id?, trace_id?}
 
 /** Type of {@link statusMessageSchema}. */
-export type StatusMessageSchema = Loose<{ status: z.ZodInt; message: z.ZodString; request_id: OptionalString; trace_id: OptionalString }>;
+export type StatusMessageSchema = Loose<{
+  /** The status code of the error, 100–599 (seed 002). */
+  status: z.ZodInt;
+  /** A human-readable error message (seed 002). */
+  message: z.ZodString;
+  /** A request ID (seed 002). */
+  request_id: OptionalString;
+  /** A tracing ID (seed 002). */
+  trace_id: OptionalString;
+}>;
 
 /** A status-message error body (seed 002). */
 export const statusMessageSchema: StatusMessageSchema = /* @__PURE__ */ createSchema(() =>
@@ -147,7 +184,12 @@ export const statusMessageSchema: StatusMessageSchema = /* @__PURE__ */ createSc
 // Seeds 000 and 003: flat {code, message} errors, {result, offset, hasNext} chunks
 
 /** Type of {@link plainErrorSchema}. */
-export type PlainErrorSchema = Loose<{ code: z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>; message: z.ZodString }>;
+export type PlainErrorSchema = Loose<{
+  /** The error code, a string or a number: `"VALIDATION_FAILED"`, `40401` (seed 003). */
+  code: z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>;
+  /** What went wrong, in the language of `Accept-Language` (seed 003). */
+  message: z.ZodString;
+}>;
 
 /** A flat error body `{code, message}` (seeds 000 and 003); the code is a string or a number. */
 export const plainErrorSchema: PlainErrorSchema = /* @__PURE__ */ createSchema(() =>
@@ -160,7 +202,14 @@ export const plainErrorSchema: PlainErrorSchema = /* @__PURE__ */ createSchema((
 );
 
 /** Type of {@link chunkOf}'s schemas. */
-export type ChunkSchema<Item extends z.core.SomeType> = Loose<{ result: z.ZodArray<Item>; offset: z.ZodString; hasNext: z.ZodBoolean }>;
+export type ChunkSchema<Item extends z.core.SomeType> = Loose<{
+  /** The records of this chunk. */
+  result: z.ZodArray<Item>;
+  /** Where the next chunk starts: the `offset` query parameter of the next request (seed 003). */
+  offset: z.ZodString;
+  /** Whether another chunk follows; `false` on the last chunk (seed 003). */
+  hasNext: z.ZodBoolean;
+}>;
 
 /**
  * The schema of a chunk of a chunked read (seed 003) whose records `itemSchema` describes.
@@ -185,12 +234,19 @@ export const chunkSchema: ChunkSchema<z.ZodUnknown> = /* @__PURE__ */ createSche
 
 /** Type of {@link envelopeMetadataSchema}. */
 export type EnvelopeMetadataSchema = Loose<{
+  /** The current page number (GET). */
   page: OptionalInt;
+  /** The total number of pages (GET). */
   pagesCount: OptionalInt;
+  /** The most records a page holds (GET). */
   recordsPerPage: OptionalInt;
+  /** The total number of records available (GET). */
   recordsCount: OptionalInt;
+  /** The number of items received (POST, PATCH, DELETE). */
   receivedItemsCount: OptionalInt;
+  /** Indices of the valid items in the request collection (POST, PATCH, DELETE). */
   validItems: OptionalIndices;
+  /** Indices of the invalid items in the request collection (POST, PATCH, DELETE); `failures` map to them. */
   invalidItems: OptionalIndices;
 }>;
 
@@ -210,14 +266,19 @@ export const envelopeMetadataSchema: EnvelopeMetadataSchema = /* @__PURE__ */ cr
 );
 
 /** The seed 004 error types. */
-type EnvelopeErrorType = 'system' | 'client' | 'syntax' | 'content' | 'permission' | 'validation';
+export type EnvelopeErrorType = 'system' | 'client' | 'syntax' | 'content' | 'permission' | 'validation';
 
 /** Type of {@link envelopeErrorObjectSchema}. */
 export type EnvelopeErrorObjectSchema = Loose<{
+  /** The error type: `system`, `client`, `syntax`, `content`, `permission` or `validation` (seed 004). */
   type: z.ZodEnum<{ [Type in EnvelopeErrorType]: Type }>;
+  /** The error code, an integer (seed 004). */
   code: z.ZodInt;
+  /** The error message (seed 004). */
   message: z.ZodString;
+  /** A verbose description for developers, when there is one (seed 004). */
   description: OptionalString;
+  /** The name of the field whose value failed validation (seed 004). */
   field: OptionalString;
 }>;
 
@@ -235,15 +296,33 @@ export const envelopeErrorObjectSchema: EnvelopeErrorObjectSchema = /* @__PURE__
 );
 
 /** Type of the `result: "success"` member of {@link envelopeSchema}. */
-export type EnvelopeSuccessSchema = Loose<{ result: z.ZodLiteral<'success'>; metadata: EnvelopeMetadataSchema }>;
+export type EnvelopeSuccessSchema = Loose<{
+  /** `"success"`: every item was processed; the items sit beside `metadata` under a name of the endpoint's choosing. */
+  result: z.ZodLiteral<'success'>;
+  /** Page figures for reads, item indices for writes (seed 004). */
+  metadata: EnvelopeMetadataSchema;
+}>;
 /** Type of the `result: "failure"` member of {@link envelopeSchema}. */
 export type EnvelopeFailureSchema = Loose<{
+  /** `"failure"`: some or all items could not be processed; none was saved (seed 004). */
   result: z.ZodLiteral<'failure'>;
-  failures: z.ZodArray<Loose<{ rawData: z.ZodUnknown; errors: z.ZodArray<EnvelopeErrorObjectSchema> }>>;
+  /** The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004). */
+  failures: z.ZodArray<Loose<{
+    /** The item's data as the API understands it (seed 004). */
+    rawData: z.ZodUnknown;
+    /** What is wrong with the item, as envelope error objects (seed 004). */
+    errors: z.ZodArray<EnvelopeErrorObjectSchema>;
+  }>>;
+  /** The batch figures; `invalidItems` maps `failures` to the request items (seed 004). */
   metadata: EnvelopeMetadataSchema;
 }>;
 /** Type of the `result: "error"` member of {@link envelopeSchema}. */
-export type EnvelopeErrorSchema = Loose<{ result: z.ZodLiteral<'error'>; error: EnvelopeErrorObjectSchema }>;
+export type EnvelopeErrorSchema = Loose<{
+  /** `"error"`: the request was not processed, due to a fatal error (seed 004). */
+  result: z.ZodLiteral<'error'>;
+  /** What went wrong (seed 004). */
+  error: EnvelopeErrorObjectSchema;
+}>;
 /** Type of {@link envelopeSchema}. */
 export type EnvelopeSchema = z.ZodDiscriminatedUnion<readonly [EnvelopeSuccessSchema, EnvelopeFailureSchema, EnvelopeErrorSchema], 'result'>;
 
@@ -280,10 +359,15 @@ export const envelopeSchema: EnvelopeSchema = /* @__PURE__ */ createSchema(() =>
 /** Type of {@link issueSchema}. */
 export type IssueSchema = z.ZodObject<
   {
+    /** Where the problem is: `['items', 0, 'name']`; `[]` when not tied to a field. */
     path: z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodInt]>>;
+    /** The server's own spelling of the field: `items[0].name`, `/items/0/name`. */
     field: OptionalString;
+    /** What is wrong, in the server's (or the validator's) words. */
     message: z.ZodString;
+    /** The server's machine code for the problem: `invalid_type`, `1001`. */
     code: OptionalString;
+    /** The facts a message about the code is made of: `{ origin: 'string', minimum: 3 }`. */
     params: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnion<readonly [z.ZodString, z.ZodNumber, z.ZodBoolean, z.ZodArray<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>]>>>;
   },
   z.core.$strip
@@ -306,27 +390,61 @@ export const issueSchema: IssueSchema = /* @__PURE__ */ createSchema(() =>
 );
 
 /** Type of the entries of {@link apiErrorSchema}'s `failures`. */
-export type ItemFailureSchema = z.ZodObject<{ index: z.ZodInt; rawData: z.ZodUnknown; issues: z.ZodArray<IssueSchema> }, z.core.$strip>;
+export type ItemFailureSchema = z.ZodObject<
+  {
+    /** The item's index in the request collection, 0 or more. */
+    index: z.ZodInt;
+    /** The item's data as the server sent it back (seed 004 `rawData`). */
+    rawData: z.ZodUnknown;
+    /** What is wrong with the item. */
+    issues: z.ZodArray<IssueSchema>;
+  },
+  z.core.$strip
+>;
 
 /** Type of {@link apiErrorSchema}. */
 export type ApiErrorSchema = z.ZodObject<
   {
+    /** What went wrong: one of the `ErrorKind`s. */
     kind: z.ZodEnum<{ [Kind in ErrorKind]: Kind }>;
+    /** The HTTP status, 100–599; absent for network failures, timeouts on the client and aborts. */
     status: OptionalInt;
+    /** A short summary: the server's, else the standard status text. */
     title: z.ZodString;
+    /** The server's explanation of this occurrence. */
     detail: OptionalString;
+    /** The machine code from the body, as a string. */
     code: OptionalString;
+    /** RFC 9457 problem type URI. */
     type: OptionalString;
+    /** A URI reference to this occurrence (RFC 9457 §3.1.5). */
     instance: OptionalString;
+    /** Field-level problems; `[]` when there are none. */
     issues: z.ZodArray<IssueSchema>;
+    /** Batch item failures, mapped to the request items by index (seed 004). */
     failures: z.ZodArray<ItemFailureSchema>;
+    /** The request id, from the body or the response headers. */
     requestId: OptionalString;
+    /** The trace id, from the body or the response headers. */
     traceId: OptionalString;
+    /** How long to wait before trying again, in milliseconds. */
     retryAfterMs: OptionalNumber;
-    rateLimit: z.ZodOptional<z.ZodObject<{ limit: OptionalNumber; remaining: OptionalNumber; resetAt: OptionalNumber }, z.core.$strip>>;
+    /** Rate-limit figures from the response headers. */
+    rateLimit: z.ZodOptional<z.ZodObject<{
+      /** Requests allowed in the window. */
+      limit: OptionalNumber;
+      /** Requests left in the current window. */
+      remaining: OptionalNumber;
+      /** When the window resets, in epoch milliseconds. */
+      resetAt: OptionalNumber;
+    }, z.core.$strip>>;
+    /** Whether sending the same request again may succeed. */
     retryable: z.ZodBoolean;
+    /** The dialect that read the body; `unknown` when none did. */
     dialect: z.ZodEnum<{ [Name in Dialect]: Name }>;
+    /** Body members the dialect does not define, kept as received. */
     extensions: z.ZodRecord<z.ZodString, z.ZodUnknown>;
+    /** What was received: parsed JSON, or text. */
     body: z.ZodUnknown;
   },
   z.core.$strip

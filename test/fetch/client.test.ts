@@ -109,6 +109,40 @@ describe('redirects', () => {
     }
   });
 
+  it('follows a redirect to another origin without the credentials when hooks are set, a hook\'s own Authorization included', async () => {
+    const other = await startServer();
+    try {
+      other.route('/landing', json(200, { landed: true }));
+      server.route('/moved-hooked', (_request, response) => {
+        response.writeHead(307, { location: `${other.origin}/landing` });
+        response.end();
+      });
+      const api = createClient({
+        baseUrl: server.origin,
+        apiKey: 'secret',
+        hooks: {
+          beforeRequest: [
+            (request) => {
+              const signed = new Request(request);
+              signed.headers.set('authorization', 'Bearer refreshed');
+              return signed;
+            },
+          ],
+        },
+      });
+      expect(await api.put('/moved-hooked', { json: { a: 1 } })).toMatchObject({ ok: true, value: { data: { landed: true } } });
+      expect(server.requests('/moved-hooked')[0]!.headers).toMatchObject({ 'x-api-key': 'secret', authorization: 'Bearer refreshed' });
+      // RFC 9110 §15.4.8: a 307 sends the same method and body again.
+      const landed = other.requests('/landing')[0]!;
+      expect(landed).toMatchObject({ method: 'PUT' });
+      expect(JSON.parse(landed.body.toString())).toEqual({ a: 1 });
+      expect(landed.headers['x-api-key']).toBeUndefined();
+      expect(landed.headers.authorization).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('keeps the API key on a redirect within the origin, and turns a POST answered 303 into a GET', async () => {
     server.route('/created', json(200, { seen: true }));
     server.route('/submit', (_request, response) => {

@@ -87,6 +87,12 @@ describe('toResponse with a negotiated language', () => {
     expect(response.headers.get('content-language')).toBe('sv');
   });
 
+  it("keeps the caller's own Content-Language, as every extra header wins, and still varies on Accept-Language", () => {
+    const response = toResponse(createError({ status: 404 }), { language: 'de', headers: { 'Content-Language': 'de-CH', vary: 'Origin' } });
+    expect(response.headers.get('content-language')).toBe('de-CH');
+    expect(response.headers.get('vary')).toBe('Origin, Accept-Language');
+  });
+
   it('sends neither Content-Language nor Vary without a language', () => {
     const response = toResponse(createError({ status: 404 }));
     expect(response.headers.get('content-language')).toBeNull();

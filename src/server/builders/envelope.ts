@@ -46,6 +46,7 @@ function buildFailure(error: ApiError, status: number): Record<string, unknown> 
   };
 }
 
+/** Seed 004: errors as `{result: "error", error: {type, code, message, description?, field?}}`, batch failures as `{result: "failure", failures: [{rawData, errors}], metadata}`; successes as `{result: "success", items, metadata}` (`itemsKey` renames `items`). */
 export const envelopeBuilder: DialectBuilder = {
   id: 'envelope',
   errorMediaType: 'application/json',

@@ -6,6 +6,7 @@ import type { DialectBuilder } from './types.ts';
 import { put, startBody, toChunk, toDottedField } from './members.ts';
 
 
+/** Seeds 000 and 003: errors as `{code, message}` (+ `errors[]` of `{field, message, code}`); successes as JSON as is, or `{result, offset, hasNext}` with a cursor. */
 export const plainBuilder: DialectBuilder = {
   id: 'plain',
   errorMediaType: 'application/json',

@@ -7,6 +7,7 @@ import type { DialectBuilder } from './types.ts';
 import { put, startBody, toChunk, toPointer } from './members.ts';
 
 
+/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given. */
 export const problemBuilder: DialectBuilder = {
   id: 'problem',
   errorMediaType: 'application/problem+json',

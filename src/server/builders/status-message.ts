@@ -4,6 +4,7 @@ import { put, startBody, toChunk, toDottedField } from './members.ts';
 import { toEchoedId } from '../header-safety.ts';
 
 
+/** Seed 002: errors as `{status, message, request_id, trace_id}` (+ `code`, `errors[]` of `{field, message, code}`); successes as JSON as is, or `{result, offset, hasNext}` with a cursor. */
 export const statusMessageBuilder: DialectBuilder = {
   id: 'status-message',
   errorMediaType: 'application/json',

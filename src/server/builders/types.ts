@@ -10,10 +10,15 @@ import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model
  * `cursor` every other dialect as seed 003's chunk `{result, offset, hasNext}`.
  */
 export interface SuccessShape {
+  /** HAL `_links` by relation; only the problem dialect writes them (`application/hal+json`). */
   readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
+  /** HAL `_embedded` resources by relation; only the problem dialect writes them. */
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
+  /** Page figures of a read; only the envelope writes them, in `metadata` (seed 004). */
   readonly page?: PageInfo | undefined;
+  /** Where the next chunk starts; every dialect but the envelope then writes seed 003's chunk `{result, offset, hasNext}`. */
   readonly cursor?: Cursor | undefined;
+  /** What a batch write did (`processBatch`'s `batch`); only the envelope writes it, in `metadata` (seed 004). */
   readonly batch?: BatchInfo | undefined;
   /** The member that holds the items of an envelope success (seed 004). @default 'items' */
   readonly itemsKey?: string | undefined;
@@ -24,6 +29,7 @@ export type BuiltDialect = 'plain' | 'problem' | 'status-message' | 'envelope';
 
 /** One dialect's builder. */
 export interface DialectBuilder {
+  /** The dialect this builder writes. */
   readonly id: BuiltDialect;
   /** The `Content-Type` of an error body. */
   readonly errorMediaType: string;
