@@ -4,6 +4,8 @@
  * against a real HTTP server.
  */
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import { type } from 'arktype';
+import * as v from 'valibot';
 import * as z from 'zod';
 import { createClient, isResponseError, toFormData, unwrap, type ApiResult, type StandardSchemaV1 } from '../../src/fetch/index.ts';
 import { htmlPage, json, startServer, text, type TestServer } from './server.ts';
@@ -218,6 +220,33 @@ describe('schemas', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, retryable: false } });
     expect(!result.ok && result.error.issues.map((issue) => issue.path)).toEqual([['id'], ['name']]);
     expect(server.requests('/bad-customer')).toHaveLength(1);
+  });
+
+  it('validates and types the success data with a valibot schema, and turns its failure into issues', async () => {
+    server.route('/valibot-customer', json(200, { id: 1, name: 'Ada' }));
+    server.route('/valibot-bad', json(200, { id: 1, name: 7 }));
+    const ValibotCustomer = v.object({ id: v.number(), name: v.pipe(v.string(), v.minLength(1)) });
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/valibot-customer', { schema: ValibotCustomer });
+    expectTypeOf(result).toEqualTypeOf<ApiResult<{ id: number; name: string }>>();
+    expect(result).toMatchObject({ ok: true, value: { data: { id: 1, name: 'Ada' } } });
+    const failed = await api.get('/valibot-bad', { schema: ValibotCustomer });
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200 } });
+    expect(!failed.ok && failed.error.issues.map((issue) => issue.path)).toEqual([['name']]);
+  });
+
+  it('validates and types the success data with an arktype schema, its morphs applied, and turns its failure into issues', async () => {
+    server.route('/arktype-customer', json(200, { id: 1, name: 'Ada', since: '2024-05-01' }));
+    server.route('/arktype-bad', json(200, { id: 'one', name: 'Ada', since: '2024-05-01' }));
+    const ArktypeCustomer = type({ id: 'number', name: 'string', since: type('string').pipe((text) => text.slice(0, 4)) });
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get('/arktype-customer', { schema: ArktypeCustomer });
+    expectTypeOf(result).toEqualTypeOf<ApiResult<{ id: number; name: string; since: string }>>();
+    expect(result).toMatchObject({ ok: true, value: { data: { id: 1, name: 'Ada', since: '2024' } } });
+    const failed = await api.get('/arktype-bad', { schema: ArktypeCustomer });
+    expect(failed).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200 } });
+    expect(!failed.ok && failed.error.issues.map((issue) => issue.path)).toEqual([['id']]);
+    expect(!failed.ok && failed.error.issues[0]!.message).toContain('number');
   });
 
   it('accepts any Standard Schema, even an asynchronous hand-written one', async () => {
