@@ -6,9 +6,10 @@ import { bundle, gzipSize } from './support/bundle.ts';
 describe('bundle size', () => {
   it('keeps `normalize` with every built-in dialect within its ceiling', async () => {
     const size = gzipSize(await bundle("export { normalize } from 'faultline';"));
-    // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth.
+    // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth
+    // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate).
     const goal = 4_096;
-    const ceiling = 10_368;
+    const ceiling = 10_496;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -8,11 +8,17 @@
  * details is one issue of its own. `innererror` is free-form (OData: "service-defined") and
  * is kept whole; Graph puts the request id there, spelled `innerError` in its responses.
  * Told apart from Google (numeric `code`, string `status`) and Stripe (string `type`).
+ *
+ * Successes (OData JSON Format v4.01 §4.5 control information, §12 collections): a body marked
+ * by `@odata.context` or `@odata.nextLink`. A
+ * collection's `value` is the data; `@odata.nextLink` becomes `links.next` (Microsoft Graph
+ * pages this way, so `paginate` follows it), `@odata.deltaLink` `links.delta`, and `@odata.count`
+ * the page's `recordsCount`. A single entity is data as it came, annotations included.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
-import type { Issue } from '../model.ts';
-import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
+import type { HalLink, Issue } from '../model.ts';
+import { isRecord, readOwn, setMember, toCode, toCount, toOptionalString } from '../members.ts';
 
 /** Members of the error object the model reads; the others (innererror, Azure's additionalInfo) are kept. */
 const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, target: true, details: true };
@@ -59,12 +65,27 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   return { ok: false, detail: message, code, issues, requestId: readRequestId(error), extensions };
 }
 
-/** OData, Microsoft Graph and Azure, recognised by an `error` object with a string `code` and `message`. */
+const isCollectionResponse = (body: Record<string, unknown>): boolean => typeof readOwn(body, '@odata.context') === 'string' || typeof readOwn(body, '@odata.nextLink') === 'string';
+
+function parseSuccess(body: unknown): SuccessFacts {
+  const value = isRecord(body) && isCollectionResponse(body) ? readOwn(body, 'value') : undefined;
+  if (!Array.isArray(value)) return { ok: true, data: body };
+  let links: Record<string, HalLink> | undefined;
+  for (const rel of ['next', 'delta']) {
+    const href = readOwn(body as Record<string, unknown>, `@odata.${rel}Link`);
+    if (typeof href === 'string') (links ??= {})[rel] = { href };
+  }
+  const count = toCount(readOwn(body as Record<string, unknown>, '@odata.count'));
+  return { ok: true, data: value, links, page: count === undefined ? undefined : { recordsCount: count } };
+}
+
+/** OData, Microsoft Graph and Azure: errors by an `error` object with a string `code` and `message`; successes by `@odata.context` or `@odata.nextLink`. */
 export const odataDialect: DialectParser = {
   id: 'odata',
   mediaTypes: [],
   detect(body) {
     if (!isRecord(body)) return false;
+    if (isCollectionResponse(body)) return true;
     const error = readOwn(body, 'error');
     return (
       isRecord(error) &&
@@ -77,7 +98,7 @@ export const odataDialect: DialectParser = {
   parse(body, { status }): BodyFacts {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; an Azure operation status with an `error` member is data.
-    if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return { ok: true, data: body };
+    if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return parseSuccess(body);
     return isRecord(body) && isRecord(error) ? parseError(body, error) : { ok: false };
   },
 };

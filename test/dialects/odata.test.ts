@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { odataDialect } from '../../src/dialects/odata.ts';
 import { createNormalizer, plainDialect, type ApiError, type ApiResult } from '../../src/index.ts';
-import { failsIn, inputOf, listJson, moreFixtures, readError, readFixture, readSeedFixtures, toError, toSuccess, withPollutedPrototype } from './support.ts';
+import { failsIn, inputOf, listJson, moreFixtures, readError, readFixture, readSeedFixtures, readSuccess, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [odataDialect, plainDialect] });
 const fixtureFolder = moreFixtures('odata');
@@ -101,6 +101,40 @@ const expectations: Readonly<Record<string, () => void>> = {
         extensions: { innerError: { code: '429', date: '2020-08-18T12:51:51', message: 'Please retry after', 'request-id': '94fb3b52-452a-4535-a601-69e0a90e3aa2', status: '429' } },
       }),
     ),
+  '200-graph-users-page.json': () =>
+    expect(readSuccess(normalizeFixture('200-graph-users-page.json'))).toEqual({
+      status: 200,
+      // A collection's `value` is the data; the next page's URL a link, as paginate follows it.
+      data: [
+        { id: 'c25b1eaf-eb49-4f66-90a1-aa41be4d993a', displayName: 'Adele Vance', mail: 'AdeleV@contoso.com' },
+        { id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd', displayName: 'Alex Wilber', mail: 'AlexW@contoso.com' },
+      ],
+      links: { next: { href: 'https://graph.microsoft.com/v1.0/users?$top=5&$skiptoken=RFNwdAIAAQAAAD8' } },
+      dialect: 'odata',
+      requestId: '2a4a4e2c-0b7e-4b8a-9f7a-8c1a5d6f0e11',
+    }),
+  '200-odata-count-last-page.json': () =>
+    expect(readSuccess(normalizeFixture('200-odata-count-last-page.json'))).toEqual({
+      status: 200,
+      data: [
+        { UserName: 'russellwhyte', FirstName: 'Russell' },
+        { UserName: 'scottketchum', FirstName: 'Scott' },
+      ],
+      page: { recordsCount: 2 },
+      dialect: 'odata',
+    }),
+  '200-graph-single-entity.json': () =>
+    expect(readSuccess(normalizeFixture('200-graph-single-entity.json'))).toEqual({
+      status: 200,
+      // A single entity is data as it came, its annotations included.
+      data: {
+        '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users/$entity',
+        id: '87d349ed-44d7-43e1-9a83-5f2406dee5bd',
+        displayName: 'Adele Vance',
+        mail: 'AdeleV@contoso.com',
+      },
+      dialect: 'odata',
+    }),
 };
 
 const fixtureNames = listJson(fixtureFolder);

@@ -74,6 +74,16 @@ function linkPages(origin: () => string): Handler {
   };
 }
 
+/** OData / Microsoft Graph: items in `value`, the next page's absolute URL in `@odata.nextLink`, the total in `@odata.count`. */
+function odataPages(origin: () => string): Handler {
+  return (request, response, body) => {
+    const skip = Number(query(request).get('$skiptoken') ?? 0);
+    const page: Record<string, unknown> = { '@odata.context': `${origin()}/$metadata#users`, '@odata.count': records.length, value: records.slice(skip, skip + 10) };
+    if (skip + 10 < records.length) page['@odata.nextLink'] = `${origin()}/users?$top=10&$skiptoken=${skip + 10}`;
+    json(200, page, { 'content-type': 'application/json;odata.metadata=minimal' })(request, response, body);
+  };
+}
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -130,6 +140,15 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'links', stop: 'last' });
     expect(server.requests('/linked').every((request) => request.headers['x-api-key'] === 'k')).toBe(true);
+  });
+
+  it('follows OData @odata.nextLink (Microsoft Graph), reading the items from value and the total from @odata.count', async () => {
+    server.route('/users', odataPages(() => server.origin));
+    const api = createClient({ baseUrl: server.origin, apiKey: 'k' });
+    const pages = api.paginate<{ id: number }>('/users', { query: { $top: 10 } });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/users').map((request) => request.url)).toEqual(['/users?%24top=10', '/users?$top=10&$skiptoken=10', '/users?$top=10&$skiptoken=20']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'links', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {
