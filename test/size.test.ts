@@ -7,9 +7,10 @@ describe('bundle size', () => {
   it('keeps `normalize` with every built-in dialect within its ceiling', async () => {
     const size = gzipSize(await bundle("export { normalize } from 'faultline';"));
     // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth
-    // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate).
+    // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate;
+    // by 64 for DRF's full details).
     const goal = 4_096;
-    const ceiling = 10_496;
+    const ceiling = 10_560;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

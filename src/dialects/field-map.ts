@@ -2,14 +2,14 @@
  * Bare field → messages maps, the whole body being the map: Rails (`render json: record.errors`,
  * ActiveModel::Errors#as_json), Django REST framework serializer errors (nested serializers as
  * nested maps, `many=True` lists as lists of maps, `non_field_errors`) and ASP.NET Core 2.1's
- * `SerializableError`. A map under `errors` beside a `message` (Laravel, Rails `{errors: ...}`)
+ * `SerializableError`. DRF's `get_full_details()` spells each message `{message, code}`. A map under `errors` beside a `message` (Laravel, Rails `{errors: ...}`)
  * and DRF's `{"detail": "Not found."}` are plain's: this dialect never claims a body with a string
  * member, nor one with a top-level `errors`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, maxDepth, parseFieldPath } from '../issues.ts';
 import type { Issue } from '../model.ts';
-import { isRecord, setMember } from '../members.ts';
+import { isRecord, readOwn, setMember } from '../members.ts';
 
 /** How many values `detect` looks at before it answers from what it saw: it runs on every response. */
 const detectBudget = 256;
@@ -24,6 +24,12 @@ const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key 
 interface Scan {
   budget: number;
   messages: number;
+}
+
+/** DRF `get_full_details()`: a message with its code, `{"message": "This field is required.", "code": "required"}`. */
+function isFullDetail(value: Record<string, unknown>): boolean {
+  const keys = Object.keys(value);
+  return typeof readOwn(value, 'message') === 'string' && keys.every((key) => key === 'message' || (key === 'code' && typeof value[key] === 'string'));
 }
 
 /** Whether `value` is a map of messages: every member an array of strings, a nested map, or a list of maps. */
@@ -43,8 +49,9 @@ function isMessages(value: unknown, scan: Scan, depth: number): boolean {
   const strings = value.length > 0 && typeof value[0] === 'string';
   for (const item of value) {
     if (--scan.budget < 0) return true;
-    if (strings ? typeof item !== 'string' : !isRecord(item) || !isMessageMap(item, scan, depth + 1)) return false;
-    if (strings) scan.messages++;
+    const detail = !strings && isRecord(item) && isFullDetail(item);
+    if (strings ? typeof item !== 'string' : !isRecord(item) || !(detail || isMessageMap(item, scan, depth + 1))) return false;
+    if (strings || detail) scan.messages++;
   }
   return true;
 }
@@ -62,6 +69,7 @@ function collect(value: unknown, path: readonly (string | number)[], field: stri
   let index = 0;
   for (const item of value) {
     if (typeof item === 'string') out.push(createIssue(path, item, field));
+    else if (isRecord(item) && isFullDetail(item)) out.push(createIssue(path, readOwn(item, 'message') as string, field, readOwn(item, 'code') as string | undefined));
     // DRF: the errors of the n-th item of a list, `{}` for an item without any.
     else if (isRecord(item)) collectMap(item, [...path, index], `${field}.${index}`, out, depth + 1);
     index++;

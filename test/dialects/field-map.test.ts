@@ -49,6 +49,20 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'field-map',
     extensions: {},
   },
+  // DRF's get_full_details(): each message with its code.
+  'drf-400-full-details.json': {
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    issues: [
+      { path: ['name'], message: 'This field is required.', field: 'name', code: 'required' },
+      { path: ['age'], message: 'A valid integer is required.', field: 'age', code: 'invalid' },
+      { path: ['age'], message: 'Ensure this value is greater than or equal to 0.', field: 'age', code: 'min_value' },
+    ],
+    retryable: false,
+    dialect: 'field-map',
+    extensions: {},
+  },
   'drf-400-validation.json': {
     kind: 'validation',
     status: 400,
@@ -266,6 +280,19 @@ describe('field-map parsing', () => {
       issue(['items', 1], 'Duplicate item.', 'items.1.non_field_errors'),
       issue(['lines', 2, 'qty'], 'Must be positive.', 'lines[2].qty'),
     ]);
+  });
+
+  it('reads DRF full details in nested lists, and claims no list of objects with more than a message and its code', () => {
+    const error = toError(normalize({ status: 400, body: { items: [{}, { sku: [{ message: 'Unknown SKU.', code: 'invalid' }] }] } }));
+    expect(error.issues).toStrictEqual([{ path: ['items', 1, 'sku'], message: 'Unknown SKU.', field: 'items.1.sku', code: 'invalid' }]);
+    // `{message, code, limit}` or a numeric code is no full detail, and no map of messages either.
+    expect(fieldMapDialect.detect({ note: [{ message: 'Too long.', code: 'max_length', limit: 10 }] }, 'application/json')).toBe(false);
+    expect(fieldMapDialect.detect({ note: [{ message: 'Too long.', code: 7 }] }, 'application/json')).toBe(false);
+  });
+
+  it('does not take an empty item for a full detail when Object.prototype carries a message', () => {
+    const claimed = withPollutedPrototype({ message: 'POLLUTED' }, () => fieldMapDialect.detect({ items: [{}] }, 'application/json'));
+    expect(claimed).toBe(false);
   });
 
   it('gives a 2xx body back as data, and a 500 with issues stays a server error', () => {
