@@ -130,6 +130,15 @@ export function isJsonMediaType(mediaType: string): boolean {
   return mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json';
 }
 
+/**
+ * Whether a body of this media type is text: `text/*`, JSON and XML types, form data, and an
+ * absent type (many servers send JSON without one). Anything else (`image/png`,
+ * `application/pdf`, `application/octet-stream`) is bytes.
+ */
+export function isTextMediaType(mediaType: string): boolean {
+  return mediaType === '' || mediaType.startsWith('text/') || isJsonMediaType(mediaType) || mediaType.endsWith('xml') || mediaType === 'application/javascript' || mediaType === 'application/x-www-form-urlencoded';
+}
+
 // W3C Trace Context §3.2: version "-" trace-id (32 hex) "-" parent-id (16 hex) "-" flags.
 const traceparent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/i;
 

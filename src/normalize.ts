@@ -6,7 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
-import { isJsonMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
+import { isJsonMediaType, isTextMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
@@ -41,6 +41,8 @@ interface DecodedBody {
   readonly value: unknown;
   /** The body was declared JSON and is not. */
   readonly malformed: boolean;
+  /** The body is a success's bytes of a media type that is not text: an image, a PDF, a download. */
+  readonly binary?: boolean;
 }
 
 function isWhitespace(code: number): boolean {
@@ -65,9 +67,14 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
   return { value: text, malformed: false };
 }
 
-function decodeBody(body: unknown, mediaType: string): DecodedBody {
+function decodeBody(body: unknown, mediaType: string, success: boolean): DecodedBody {
   if (typeof body === 'string') return decodeText(body, mediaType);
-  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) return decodeText(new TextDecoder().decode(body), mediaType);
+  if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    // A download stays bytes, as given: decoding it as UTF-8 would corrupt it. An error body is
+    // decoded whatever its type, for the message it may hold.
+    if (success && !isTextMediaType(mediaType)) return { value: body, malformed: false, binary: true };
+    return decodeText(new TextDecoder().decode(body), mediaType);
+  }
   return { value: body, malformed: false };
 }
 
@@ -110,16 +117,17 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const status = source.status;
   const headers = readResponseHeaders(source.headers);
   const mediaType = toMediaType(headers['content-type']);
-  const { value: body, malformed } = decodeBody(source.body, mediaType);
+  const valid = isHttpStatus(status);
+  const { value: body, malformed, binary } = decodeBody(source.body, mediaType, valid && isSuccessStatus(status));
   const requestId = readRequestId(headers);
   const traceId = readTraceId(headers);
-  const valid = isHttpStatus(status);
   if (!valid || (malformed && isSuccessStatus(status))) {
     // A status that is no status, or a 2xx declared JSON that is not: the response cannot be used.
     return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${String(status)}`, requestId, traceId, body }) };
   }
   const forced = options ? readOwn(options, 'dialect') : undefined;
-  const dialect = selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined, headers);
+  // Bytes are no dialect's: the success is the bytes themselves, under `unknown`.
+  const dialect = binary ? undefined : selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined, headers);
   const dialectId = (dialect?.id ?? 'unknown') as Dialect;
   // Own members only, here and below: a polluted `Object.prototype` must not reach the model.
   const parsed = parseSafely(dialect, body, status, mediaType, headers);
@@ -220,5 +228,6 @@ export function normalize<T = unknown>(input: NormalizeInput, options?: Normaliz
  */
 export function detectDialect(body: unknown, contentType?: string): Dialect {
   const mediaType = toMediaType(contentType);
-  return (selectDialect(builtInDialects, decodeBody(body, mediaType).value, mediaType, undefined)?.id ?? 'unknown') as Dialect;
+  const { value, binary } = decodeBody(body, mediaType, true);
+  return (binary ? 'unknown' : (selectDialect(builtInDialects, value, mediaType, undefined)?.id ?? 'unknown')) as Dialect;
 }

@@ -8,9 +8,9 @@ describe('bundle size', () => {
     const size = gzipSize(await bundle("export { normalize } from 'faultline';"));
     // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth
     // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate;
-    // by 64 for DRF's full details).
+    // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them).
     const goal = 4_096;
-    const ceiling = 10_560;
+    const ceiling = 10_624;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -18,9 +18,10 @@ describe('bundle size', () => {
   it('keeps a normalizer of the four seed dialects within its ceiling', async () => {
     const size = gzipSize(await bundle("import { createNormalizer, seedDialects } from 'faultline'; export const normalize = createNormalizer({ dialects: seedDialects });"));
     // Issue 2 asks for 3,072 bytes; this ceiling is the measured size plus a small margin, so
-    // that growth fails the test while the gap to the goal is worked on (see CHANGELOG.md).
+    // that growth fails the test while the gap to the goal is worked on (see CHANGELOG.md);
+    // raised by 64 for keeping a download's bytes rather than decoding them.
     const goal = 3_072;
-    const ceiling = 5_568;
+    const ceiling = 5_632;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -168,6 +168,15 @@ describe('reading responses', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, code: 'customer_not_found', detail: 'No customer 42', retryable: false } });
   });
 
+  it('gives a download (an image, a PDF) back as its bytes, not decoded as text', async () => {
+    const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe]);
+    server.route('/logo.png', (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(png));
+    const api = createClient({ baseUrl: server.origin });
+    const result = await api.get<Uint8Array>('/logo.png');
+    expect(result.ok && result.value.data).toBeInstanceOf(Uint8Array);
+    expect(result.ok && Buffer.from(result.value.data).equals(png)).toBe(true);
+  });
+
   it('turns an nginx HTML error page into an error titled by its status, not a JSON SyntaxError', async () => {
     server.route('/html', htmlPage(403, 'Forbidden'));
     const api = createClient({ baseUrl: server.origin });

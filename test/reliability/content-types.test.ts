@@ -269,3 +269,52 @@ function isJson(text: string): boolean {
     return false;
   }
 }
+
+describe('a success body of a media type that is not text stays bytes', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe]);
+
+  it('gives an image, a PDF or an octet stream back as the very bytes given, read by no dialect', () => {
+    for (const contentType of ['image/png', 'application/pdf', 'application/octet-stream', 'Application/Zip; name="a.zip"', 'font/woff2']) {
+      const value = toSuccess(withContentType(200, contentType, png));
+      expect(value.data, contentType).toBe(png);
+      expect(value.body, contentType).toBe(png);
+      expect(value.dialect, contentType).toBe('unknown');
+    }
+    const buffer = png.slice().buffer;
+    expect(toSuccess(withContentType(200, 'image/png', buffer)).data).toBe(buffer);
+    expect(detectDialect(png, 'image/png')).toBe('unknown');
+  });
+
+  it('keeps any bytes of a binary type whole (1,000 bodies)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), fc.constantFrom('image/jpeg', 'application/pdf', 'application/octet-stream', 'audio/mpeg'), fc.integer({ min: 200, max: 299 }), (bytes, contentType, status) => {
+        const value = toSuccess(withContentType(status, contentType, bytes));
+        expect(value.data).toBe(bytes);
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it('still decodes text, JSON, XML, form data and an untyped body', () => {
+    const text = encoder.encode('{"id":7}');
+    expect(toSuccess(withContentType(200, 'application/json', text)).data).toEqual({ id: 7 });
+    expect(toSuccess(withContentType(200, '', text)).data).toEqual({ id: 7 });
+    expect(toSuccess(normalize({ status: 200, body: text })).data).toEqual({ id: 7 });
+    expect(toSuccess(withContentType(200, 'text/csv', encoder.encode('a,b\n1,2'))).data).toBe('a,b\n1,2');
+    expect(toSuccess(withContentType(200, 'application/xml', encoder.encode('<a/>'))).data).toBe('<a/>');
+    expect(toSuccess(withContentType(200, 'application/atom+xml', encoder.encode('<feed/>'))).data).toBe('<feed/>');
+    expect(toSuccess(withContentType(200, 'application/x-www-form-urlencoded', encoder.encode('a=1'))).data).toBe('a=1');
+  });
+
+  it('decodes an error body of any type, for the message it holds', () => {
+    const error = toError(withContentType(404, 'application/octet-stream', encoder.encode('{"code":"E404","message":"No such file"}')));
+    expect(error).toMatchObject({ kind: 'not_found', code: 'E404', detail: 'No such file' });
+  });
+
+  it('reads a download through normalizeResponse into its bytes', async () => {
+    const result = await normalizeResponse(new Response(png, { status: 200, headers: { 'content-type': 'image/png' } }));
+    const data = toSuccess(result).data;
+    expect(data).toBeInstanceOf(Uint8Array);
+    expect([...(data as Uint8Array)]).toEqual([...png]);
+  });
+});
