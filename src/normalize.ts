@@ -56,8 +56,9 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
   if (start === text.length) return { value: undefined, malformed: false };
   const declaredJson = isJsonMediaType(mediaType);
   const first = text.charCodeAt(start);
-  // JSON sent as text/plain (or with no type at all) is still tried when it looks like JSON.
-  if (declaredJson || ((first === 0x7b || first === 0x5b) && mediaType !== 'text/html')) {
+  // JSON sent as text/plain, text/html (PHP's default) or with no type at all is still tried
+  // when it looks like JSON; no HTML page starts with `{` or `[`.
+  if (declaredJson || first === 0x7b || first === 0x5b) {
     try {
       return { value: JSON.parse(text), malformed: false };
     } catch {

@@ -195,6 +195,14 @@ describe('JSON sent as text/plain is tried', () => {
     expect(error).toMatchObject({ dialect: 'envelope', kind: 'forbidden', code: '1003', detail: 'Not allowed' });
   });
 
+  it('parses JSON sent as text/html, as PHP and misconfigured servers send it, and keeps HTML as HTML', () => {
+    const error = toError(withContentType(400, 'text/html; charset=UTF-8', '{"message":"The email is taken","code":"email_taken"}'));
+    expect(error).toMatchObject({ kind: 'bad_request', code: 'email_taken', detail: 'The email is taken' });
+    expect(toSuccess(withContentType(200, 'text/html', '[1,2]')).data).toEqual([1, 2]);
+    expect(toError(withContentType(502, 'text/html', '<html><body>{"not":"json"}</body></html>'))).toMatchObject({ kind: 'unavailable', title: 'Bad Gateway' });
+    expect(toError(withContentType(500, 'text/html', '{<b>broken</b>'))).toMatchObject({ kind: 'server', title: 'Internal Server Error' });
+  });
+
   it('keeps text/plain that is not JSON as text, a success on 2xx', () => {
     expect(toSuccess(withContentType(200, 'text/plain', 'hello')).data).toBe('hello');
     expect(toSuccess(withContentType(200, 'text/plain', '{not json')).data).toBe('{not json');
