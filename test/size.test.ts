@@ -8,9 +8,9 @@ describe('bundle size', () => {
     const size = gzipSize(await bundle("export { normalize } from 'faultline';"));
     // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth
     // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate;
-    // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them).
+    // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them; by 64 for OAuth's `error` codes).
     const goal = 4_096;
-    const ceiling = 10_624;
+    const ceiling = 10_688;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -19,9 +19,9 @@ describe('bundle size', () => {
     const size = gzipSize(await bundle("import { createNormalizer, seedDialects } from 'faultline'; export const normalize = createNormalizer({ dialects: seedDialects });"));
     // Issue 2 asks for 3,072 bytes; this ceiling is the measured size plus a small margin, so
     // that growth fails the test while the gap to the goal is worked on (see CHANGELOG.md);
-    // raised by 64 for keeping a download's bytes rather than decoding them.
+    // raised by 64 for keeping a download's bytes rather than decoding them, by 64 for OAuth's codes.
     const goal = 3_072;
-    const ceiling = 5_632;
+    const ceiling = 5_696;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -37,11 +37,17 @@ function parseText(text: string, mediaType: string): BodyFacts {
   return { ok: false, detail: isMarkup || trimmed.length > maxTextDetail ? undefined : trimmed };
 }
 
+/** A machine code such as OAuth's `invalid_grant` (RFC 6749 §5.2): lower-case words joined by `_`. */
+const snakeCaseCode = /^[a-z\d]+(_[a-z\d]+)+$/;
+
 function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   const facts = readMembers(body, rules, status);
+  const { error } = facts;
+  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message.
+  if (error !== undefined && facts.code === undefined && snakeCaseCode.test(error)) facts.code = error;
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
-  if (facts.detail === undefined) facts.detail = facts.error;
-  else facts.title ??= facts.error;
+  else if (facts.detail === undefined) facts.detail = error;
+  else facts.title ??= error;
   return facts;
 }
 

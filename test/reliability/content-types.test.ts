@@ -326,3 +326,19 @@ describe('a success body of a media type that is not text stays bytes', () => {
     expect([...(data as Uint8Array)]).toEqual([...png]);
   });
 });
+
+describe('OAuth 2.0 error responses (RFC 6749 §5.2)', () => {
+  it('reads `error` as the code and `error_description` as the detail, titled by the status', () => {
+    const error = toError(withContentType(400, 'application/json;charset=UTF-8', '{"error":"invalid_grant","error_description":"The authorization code has expired","error_uri":"https://example.com/docs/errors#invalid_grant"}'));
+    expect(error).toMatchObject({ kind: 'bad_request', title: 'Bad Request', code: 'invalid_grant', detail: 'The authorization code has expired', dialect: 'plain' });
+    expect(error.extensions).toEqual({ error_uri: 'https://example.com/docs/errors#invalid_grant' });
+  });
+
+  it('reads a bare OAuth code, and keeps a phrase in `error` as the title or the message it is', () => {
+    expect(toError(withContentType(401, 'application/json', '{"error":"invalid_token"}'))).toMatchObject({ kind: 'unauthenticated', title: 'Unauthorized', code: 'invalid_token' });
+    expect(toError(withContentType(404, 'application/json', '{"error":"Not Found","message":"No order 7"}'))).toMatchObject({ title: 'Not Found', detail: 'No order 7' });
+    expect(toError(withContentType(500, 'application/json', '{"error":"Something broke"}'))).toMatchObject({ title: 'Internal Server Error', detail: 'Something broke' });
+    // A body with its own code keeps it; `error` is then its message.
+    expect(toError(withContentType(400, 'application/json', '{"code":"E1","error":"bad_input"}'))).toMatchObject({ code: 'E1', detail: 'bad_input' });
+  });
+});
