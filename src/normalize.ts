@@ -124,7 +124,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const traceId = readTraceId(headers);
   if (!valid || (malformed && isSuccessStatus(status))) {
     // A status that is no status, or a 2xx declared JSON that is not: the response cannot be used.
-    return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${String(status)}`, requestId, traceId, body }) };
+    return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${typeof status === 'string' ? `"${status}" (a string, not a number)` : String(status)}`, requestId, traceId, body }) };
   }
   const forced = options ? readOwn(options, 'dialect') : undefined;
   // Bytes are no dialect's: the success is the bytes themselves, under `unknown`.

@@ -363,6 +363,16 @@ describe('normalize of inputs that are not responses', () => {
     });
   }
 
+  it('says what is wrong with a status that is no status, a string one included', () => {
+    const detailOf = (status: unknown): unknown => {
+      const result = normalize({ status } as NormalizeInput);
+      return !result.ok && result.error.detail;
+    };
+    expect(detailOf('200')).toBe('Invalid status "200" (a string, not a number)');
+    expect(detailOf(99)).toBe('Invalid status 99');
+    expect(detailOf(undefined)).toBe('Invalid status undefined');
+  });
+
   const hostileParts: readonly (readonly [string, NormalizeInput, NormalizeOptions?])[] = [
     ['headers that are a Proxy whose every trap throws', { status: 404, headers: createHostileProxy() as HeadersInit, body: '{"message":"x"}' }],
     ['headers whose content-type getter throws', { status: 404, headers: { get 'content-type'(): never { return throwing(); } } as unknown as HeadersInit }],
