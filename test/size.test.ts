@@ -8,9 +8,10 @@ describe('bundle size', () => {
     const size = gzipSize(await bundle("export { normalize } from 'faultline';"));
     // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth
     // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate;
-    // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them; by 64 for OAuth's `error` codes).
+    // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them; by 64 for OAuth's `error` codes;
+    // by 256 for AWS's XML errors: S3, the Query protocol, EC2).
     const goal = 4_096;
-    const ceiling = 10_688;
+    const ceiling = 10_944;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

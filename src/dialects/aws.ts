@@ -4,6 +4,11 @@
  * — and explains it in `message` (some services spell it `Message`). restJson1 services send
  * the name in the `x-amzn-ErrorType` header instead and a bare `{message}` body: that header
  * selects this dialect too (`markerHeaders`), and `parse` reads the name from it.
+ *
+ * The XML protocols answer with text: S3 (restXml) `<Error><Code/><Message/><RequestId/></Error>`,
+ * the Query protocol (SQS, STS, IAM) `<ErrorResponse><Error>…</Error><RequestId/></ErrorResponse>`
+ * and EC2 `<Response><Errors><Error>…</Error></Errors><RequestID/></Response>`. The first `Code`,
+ * `Message` and request id are read; the text stays whole in `body`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { toIssues } from '../issues.ts';
@@ -59,6 +64,28 @@ function toErrorName(type: string): string {
   return hash === -1 ? name : name.slice(hash + 1);
 }
 
+/** An `<Error>` with a `<Code>` and a request id: the mark of AWS's XML errors. */
+const isXmlError = (text: string): boolean => text.includes('<Error>') && text.includes('<Code>') && /<(RequestI[dD]|HostId)>/.test(text);
+
+const xmlEntities: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** The first `<Code>`, `<Message>` and `<RequestId>` (EC2: `<RequestID>`) of an XML error, entities decoded. */
+function parseXml(text: string): BodyFacts {
+  // No prototype: a polluted `Object.prototype.message` must not pass for a found one.
+  const found: Record<string, string> = Object.create(null);
+  for (const [, name, value] of text.matchAll(/<(Code|Message|RequestI[dD])>([^<]*)<\//g)) {
+    found[name!.toLowerCase()] ??= value!.replace(/&(lt|gt|amp|quot|apos);/g, (_, entity: string) => xmlEntities[entity]!);
+  }
+  const code = found['code'];
+  return { ok: false, kind: toKind(code), code, detail: found['message'], requestId: found['requestid'] };
+}
+
+/** What an AWS error name says, where the status says little: the table, or a `….NotFound` of EC2's. */
+function toKind(code: string | undefined): ErrorKind | undefined {
+  if (code === undefined) return undefined;
+  return Object.hasOwn(kindsByErrorName, code) ? kindsByErrorName[code] : code.endsWith('NotFound') ? 'not_found' : undefined;
+}
+
 function parseAws(body: Record<string, unknown>, errorType: string | undefined): BodyFacts {
   const type = readOwn(body, '__type');
   // awsJson names the error in `__type`; restJson in the `x-amzn-ErrorType` header (smithy.io).
@@ -75,17 +102,16 @@ function parseAws(body: Record<string, unknown>, errorType: string | undefined):
     else if (key === 'fieldList' && Array.isArray(value)) issues = toIssues(value);
     else setMember(extensions, key, value);
   }
-  const kind = code !== undefined && Object.hasOwn(kindsByErrorName, code) ? kindsByErrorName[code] : undefined;
-  return { ok: false, kind, detail, code, issues, extensions };
+  return { ok: false, kind: toKind(code), detail, code, issues, extensions };
 }
 
-/** AWS JSON protocols, recognised by `__type`, the `x-amzn-ErrorType` header or an `application/x-amz-json-1.x` media type. */
+/** AWS, recognised by `__type`, the `x-amzn-ErrorType` header or an `application/x-amz-json-1.x` media type (JSON protocols), or an XML `<Error>` with a `<Code>` and a request id (S3, Query, EC2). */
 export const awsDialect: DialectParser = {
   id: 'aws',
   mediaTypes: ['application/x-amz-json-1.0', 'application/x-amz-json-1.1'],
   markerHeaders: ['x-amzn-errortype'],
-  detect: (body) => isRecord(body) && typeof readOwn(body, '__type') === 'string',
+  detect: (body) => (typeof body === 'string' ? isXmlError(body) : isRecord(body) && typeof readOwn(body, '__type') === 'string'),
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
   parse: (body, { status, headers }) =>
-    isSuccessStatus(status) ? { ok: true, data: body } : isRecord(body) ? parseAws(body, headers?.['x-amzn-errortype']) : { ok: false },
+    isSuccessStatus(status) ? { ok: true, data: body } : isRecord(body) ? parseAws(body, headers?.['x-amzn-errortype']) : typeof body === 'string' ? parseXml(body) : { ok: false },
 };

@@ -1,8 +1,8 @@
 /**
- * The AWS JSON protocol dialect: `{__type: "namespace#ErrorName", message}` error bodies
- * (awsJson1_0 / awsJson1_1). restJson1 names the error only in the `x-amzn-ErrorType` header,
- * which no dialect sees: its `{message}` bodies are the plain dialect's. Every fixture in
- * test/fixtures/more/aws/ is read with the expectations written out below.
+ * The AWS dialect: `{__type: "namespace#ErrorName", message}` error bodies
+ * (awsJson1_0 / awsJson1_1), restJson1 `{message}` bodies named by the `x-amzn-ErrorType` header,
+ * and the XML errors of S3, the Query protocol and EC2. Every fixture in test/fixtures/more/aws/
+ * is read with the expectations written out below.
  */
 import { describe, expect, it } from 'vitest';
 import { awsDialect } from '../../src/dialects/aws.ts';
@@ -66,12 +66,44 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'aws',
   }),
+  // The XML protocols: the first Code, Message and request id; the text stays in `body`.
+  '404-s3-no-such-key.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'The resource you requested does not exist',
+    code: 'NoSuchKey',
+    requestId: '4442587FB7D0A2F9',
+    retryable: false,
+    dialect: 'aws',
+  }),
+  '400-sqs-query-error-response.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Bad Request',
+    detail: '\n         Value (quename_nonalpha) for parameter QueueName is invalid.\n         Must be an alphanumeric String of 1 to 80 in length.\n      ',
+    code: 'InvalidParameterValue',
+    requestId: '42d59b56-7407-4c4a-be0f-4c88daeea257',
+    retryable: false,
+    dialect: 'aws',
+  }),
+  // EC2 answers a missing instance with a 400: the `.NotFound` name refines it.
+  '400-ec2-invalid-instance.json': fails({
+    kind: 'not_found',
+    status: 400,
+    title: 'Bad Request',
+    detail: "The instance ID 'i-1a2b3c4d' does not exist",
+    code: 'InvalidInstanceID.NotFound',
+    requestId: 'ea966190-f9aa-478e-9ede-example',
+    retryable: false,
+    dialect: 'aws',
+  }),
 };
 
 describe('the AWS fixtures', () => {
   itReadsEveryFixture(ownDirectory, expectations, read);
 
-  it('claims every fixture body that names its error in `__type`', () => {
+  it('claims every fixture body that names its error in `__type` or in an XML `<Code>`', () => {
     const claimed = listJson(ownDirectory).filter((name) => awsDialect.detect(readFixture(ownDirectory, name).body, 'application/json'));
     expect(claimed).toEqual(listJson(ownDirectory).filter((name) => name !== '400-restjson-validation-header.json'));
   });
