@@ -64,12 +64,14 @@ function toErrorStatus(error: ApiError, builder: DialectBuilder): number {
 
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
-  if (error.retryAfterMs !== undefined) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs / 1000)));
+  // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
+  // a `NaN` or `Infinity` (say, a delay computed from a missing reset) was sent as the text "NaN".
+  if (Number.isFinite(error.retryAfterMs)) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs! / 1000)));
   const { rateLimit } = error;
-  if (rateLimit?.limit !== undefined) headers['x-ratelimit-limit'] = String(rateLimit.limit);
-  if (rateLimit?.remaining !== undefined) headers['x-ratelimit-remaining'] = String(rateLimit.remaining);
+  if (Number.isFinite(rateLimit?.limit)) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
+  if (Number.isFinite(rateLimit?.remaining)) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
-  if (rateLimit?.resetAt !== undefined) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit.resetAt / 1000));
+  if (Number.isFinite(rateLimit?.resetAt)) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
   if (error.requestId !== undefined) headers['x-request-id'] = assertHeaderValue('X-Request-Id', toEchoedId(error.requestId));
   if (error.traceId !== undefined) headers['x-trace-id'] = assertHeaderValue('X-Trace-Id', toEchoedId(error.traceId));
 }

@@ -82,11 +82,20 @@ function toParam(value: unknown): IssueParam | undefined {
   return undefined;
 }
 
+/** Zod 3 names two of these facts otherwise, for the same codes: `type` (of too_small / too_big) and `multipleOf`. */
+const zod3Names: Readonly<Record<string, string>> = { type: 'origin', multipleOf: 'divisor' };
+
 function toParams(issue: Record<string, unknown>): Record<string, IssueParam> | undefined {
   let params: Record<string, IssueParam> | undefined;
   for (const name of paramNames) {
     const value = toParam(issue[name]);
     if (value !== undefined) (params ??= {})[name] = value;
+  }
+  // Under zod 4's names, or faultline/i18n finds no `origin` or `divisor` for a zod 3 issue and
+  // leaves its English message. `type` only for the size codes: other libraries' issues use it otherwise.
+  for (const name of Object.keys(zod3Names)) {
+    const value = name === 'type' && issue['code'] !== 'too_small' && issue['code'] !== 'too_big' ? undefined : toParam(issue[name]);
+    if (value !== undefined) (params ??= {})[zod3Names[name]!] ??= value;
   }
   return params;
 }

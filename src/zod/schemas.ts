@@ -185,8 +185,8 @@ export const statusMessageSchema: StatusMessageSchema = /* @__PURE__ */ createSc
 
 /** Type of {@link plainErrorSchema}. */
 export type PlainErrorSchema = Loose<{
-  /** The error code, a string or a number: `"VALIDATION_FAILED"`, `40401` (seed 003). */
-  code: z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>;
+  /** The error code, a string or a number: `"VALIDATION_FAILED"`, `40401` (seed 003); absent when there is none. */
+  code: z.ZodOptional<z.ZodUnion<readonly [z.ZodString, z.ZodNumber]>>;
   /** What went wrong, in the language of `Accept-Language` (seed 003). */
   message: z.ZodString;
 }>;
@@ -195,7 +195,9 @@ export type PlainErrorSchema = Loose<{
 export const plainErrorSchema: PlainErrorSchema = /* @__PURE__ */ createSchema(() =>
   z
     .looseObject({
-      code: z.union([z.string(), z.number()]).describe('The error code, e.g. "VALIDATION_FAILED" or 40401 (seed 003).'),
+      // Optional: seed 000 documents no body members, and faultline/server's plain builder (and its
+      // API-key guard) answers `{message}` alone when an error has no code.
+      code: z.union([z.string(), z.number()]).describe('The error code, e.g. "VALIDATION_FAILED" or 40401 (seed 003).').optional(),
       message: z.string().describe('What went wrong, in the language of Accept-Language (seed 003).'),
     })
     .meta({ title: 'Error', description: 'A JSON error body with an error code and a message (seeds 000 and 003).' }),
@@ -394,8 +396,8 @@ export type ItemFailureSchema = z.ZodObject<
   {
     /** The item's index in the request collection, 0 or more. */
     index: z.ZodInt;
-    /** The item's data as the server sent it back (seed 004 `rawData`). */
-    rawData: z.ZodUnknown;
+    /** The item's data as the server sent it back (seed 004 `rawData`); absent in JSON when undefined. */
+    rawData: z.ZodOptional<z.ZodUnknown>;
     /** What is wrong with the item. */
     issues: z.ZodArray<IssueSchema>;
   },
@@ -444,8 +446,8 @@ export type ApiErrorSchema = z.ZodObject<
     dialect: z.ZodEnum<{ [Name in Dialect]: Name }>;
     /** Body members the dialect does not define, kept as received. */
     extensions: z.ZodRecord<z.ZodString, z.ZodUnknown>;
-    /** What was received: parsed JSON, or text. */
-    body: z.ZodUnknown;
+    /** What was received: parsed JSON, or text; absent in JSON when nothing was (`fromZodError`, network errors). */
+    body: z.ZodOptional<z.ZodUnknown>;
   },
   z.core.$strip
 >;
@@ -486,7 +488,9 @@ export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
       issues: z.array(issueSchema),
       failures: z.array(
         z
-          .object({ index: z.int().nonnegative(), rawData: z.unknown(), issues: z.array(issueSchema) })
+          // `rawData` and `body` optional: undefined in the model, so absent from the JSON of an
+          // error, which a JSON Schema that required them would refuse.
+          .object({ index: z.int().nonnegative(), rawData: z.unknown().optional(), issues: z.array(issueSchema) })
           .meta({ title: 'Item failure', description: 'One item of a batch request that the server refused (seed 004).' }),
       ),
       requestId: z.string().optional(),
@@ -496,7 +500,7 @@ export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
       retryable: z.boolean().describe('Whether sending the same request again may succeed.'),
       dialect: z.enum(['plain', 'problem', 'status-message', 'envelope', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'stripe', 'slack', 'aws', 'kubernetes', 'unknown']),
       extensions: z.record(z.string(), z.unknown()).describe('Body members the dialect does not define, kept as received.'),
-      body: z.unknown().describe('What was received: parsed JSON, or text.'),
+      body: z.unknown().describe('What was received: parsed JSON, or text.').optional(),
     })
     .meta({ title: 'API error', description: 'A failed HTTP response, as faultline models it.' }),
 );

@@ -295,6 +295,29 @@ describe('envelope: result success, failure or error (seed 004)', () => {
       ],
     });
   });
+  it('writes code as an Integer in every error object, the status standing in for a code that is not one (seed 004, Error Object)', async () => {
+    const codeOf = (error: ApiError): unknown => (parse(buildError(error, { dialect: 'envelope' })) as { error: { code: unknown } }).error.code;
+    expect(codeOf(createError({ status: 404, code: 'no_such_user', detail: 'No user 7' }))).toBe(404);
+    expect(codeOf(createError({ kind: 'forbidden', code: '007' }))).toBe(7);
+    expect(codeOf(createError({ status: 409, code: '12345678901234567890' }))).toBe(409);
+    const outcome = await processBatch([{ name: 1 }, { name: '' }], {
+      validate: (item) => ((item as { name: unknown }).name === 1 ? [{ path: ['name'], message: 'must be a string', code: 'invalid_type' }] : [{ path: ['name'], message: 'must not be empty', code: '6002' }]),
+      save: () => [],
+    });
+    if (outcome.ok) throw new Error('expected the batch to fail');
+    const body = parse(buildError(outcome.error, { dialect: 'envelope' })) as { failures: { errors: { code: unknown }[] }[] };
+    expect(body.failures.map((failure) => failure.errors.map((error) => error.code))).toEqual([[422], [6002]]);
+  });
+
+  it('writes the extensions of an error or a failure beside result, and a client reads them back', () => {
+    const extensions = { balance: 30, accounts: ['/account/12345'] };
+    const refused = buildError(createError({ status: 403, detail: 'Your balance is 30, but that costs 50', extensions }), { dialect: 'envelope' });
+    expect(parse(refused)).toMatchObject({ result: 'error', ...extensions });
+    expect(readError(refused).extensions).toEqual(extensions);
+    const failed = buildError(createError({ status: 422, extensions, failures: [{ index: 0, rawData: {}, issues: [{ path: ['name'], message: 'is required' }] }] }), { dialect: 'envelope' });
+    expect(parse(failed)).toMatchObject({ result: 'failure', ...extensions });
+    expect(readError(failed).extensions).toEqual({ ...extensions, metadata: { invalidItems: [0] } });
+  });
 });
 
 describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', () => {
@@ -313,6 +336,11 @@ describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', (
     expect(built.status).toBe(429);
     expect(parse(built)).toEqual(fixture.body);
     expect(built.headers).toEqual({ ...lowerCased(fixture.headers), 'x-ratelimit-remaining': '0', 'retry-after': '30' });
+  });
+
+  it('never sends NaN or Infinity as Retry-After or X-RateLimit-* (RFC 9110 §10.2.3: digits), leaving the header out', () => {
+    const built = buildError(createError({ status: 429, retryAfterMs: Number.NaN, rateLimit: { limit: Number.POSITIVE_INFINITY, remaining: Number.NaN, resetAt: Number.NaN } }), { dialect: 'plain' });
+    expect(built.headers).toEqual({ 'content-type': 'application/json' });
   });
 
   it('rounds Retry-After up to whole seconds, so that no client comes back early (RFC 9110 §10.2.3)', () => {

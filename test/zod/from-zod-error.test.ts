@@ -163,6 +163,14 @@ describe('fromZodError', () => {
     expect(withoutParams(fromZodError(result.error!).issues)).toEqual([{ path: ['items', 1], field: 'items[1]', message: 'Expected string, received number', code: 'invalid_type' }]);
   });
 
+  it('gives a zod 3 issue the params of zod 4 names, so that faultline/i18n finds them (zod 3 says type and multipleOf)', () => {
+    const result = z3.z.object({ name: z3.z.string().min(3), tags: z3.z.array(z3.z.string()).max(1), step: z3.z.number().multipleOf(5) }).safeParse({ name: 'A', tags: ['a', 'b'], step: 7 });
+    const byField = Object.fromEntries(fromZodError(result.error!).issues.map((issue) => [issue.field, issue.params]));
+    expect(byField['name']).toMatchObject({ origin: 'string', minimum: 3, inclusive: true });
+    expect(byField['tags']).toMatchObject({ origin: 'array', maximum: 1, inclusive: true });
+    expect(byField['step']).toMatchObject({ divisor: 5 });
+  });
+
   it('accepts a Standard Schema failure whose path segments are objects', () => {
     const failure = { issues: [{ message: 'Required', path: [{ key: 'items' }, { key: 0 }] }, { message: 'Invalid body' }] };
     expect(withoutParams(fromZodError(failure).issues)).toEqual([

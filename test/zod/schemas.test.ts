@@ -21,6 +21,7 @@ import {
   problemSchema,
   statusMessageSchema,
 } from '../../src/zod/index.ts';
+import { buildError, createError } from '../../src/server/index.ts';
 
 interface Fixture {
   readonly name: string;
@@ -137,6 +138,23 @@ describe('the schemas reject bodies with members of the wrong type', () => {
 
   it.each(rejected)('rejects %s', (_title, schema, body) => {
     expect(schema.safeParse(body).success).toBe(false);
+  });
+});
+
+describe('the schemas accept what faultline/server builds in their dialect', () => {
+  const schemas = { problem: problemSchema, 'status-message': statusMessageSchema, plain: plainErrorSchema, envelope: envelopeSchema } as const;
+  const errors = [
+    createError({ kind: 'unauthenticated', detail: 'The API key is missing' }),
+    createError({ status: 404, code: 'no_such_user', detail: 'No user 7' }),
+    createError({ status: 400, code: '6001', issues: [{ path: ['email'], message: 'is invalid', code: 'invalid_format' }] }),
+    createError({ status: 422, failures: [{ index: 1, rawData: { email: 'ada@' }, issues: [{ path: ['email'], message: 'is invalid', code: 'invalid_format' }] }] }),
+  ];
+
+  it.each(Object.keys(schemas) as (keyof typeof schemas)[])('the %s schema accepts every error body buildError writes', (dialect) => {
+    for (const error of errors) {
+      const body: unknown = JSON.parse(buildError(error, { dialect }).body);
+      expect(schemas[dialect].safeParse(body).success, JSON.stringify(body)).toBe(true);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 // `toJsonSchema` writes Schema Objects for OpenAPI 3.1 documents (JSON Schema draft 2020-12).
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { chunkOf, envelopeSchema, halSchema, problemSchema, toJsonSchema } from '../../src/zod/index.ts';
+import { apiErrorSchema, chunkOf, envelopeSchema, fromZodError, halSchema, problemSchema, toJsonSchema, type JsonSchema } from '../../src/zod/index.ts';
 
 describe('toJsonSchema', () => {
   it('gives problemSchema as a draft 2020-12 object with the RFC 9457 members under properties', () => {
@@ -41,6 +41,15 @@ describe('toJsonSchema', () => {
     const schema = toJsonSchema(chunkOf(z.object({ id: z.int() })));
     expect(schema.required).toEqual(['result', 'offset', 'hasNext']);
     expect(schema.properties?.['result']).toMatchObject({ type: 'array', items: { type: 'object', required: ['id'] } });
+  });
+
+  it('requires of an ApiError only the members its JSON always has: body and a failure rawData may be undefined, and JSON leaves them out', () => {
+    const schema = toJsonSchema(apiErrorSchema);
+    // fromZodError's error has no body: `JSON.stringify` drops the member.
+    const sent = JSON.parse(JSON.stringify(fromZodError({ issues: [{ message: 'Required', path: ['name'] }] }))) as Record<string, unknown>;
+    expect((schema.required ?? []).filter((name) => !Object.hasOwn(sent, name))).toEqual([]);
+    const failure = (schema.properties?.['failures'] as JsonSchema).items as JsonSchema;
+    expect(failure.required).toEqual(['index', 'issues']);
   });
 
   it('writes what JSON Schema cannot say as any value instead of throwing', () => {

@@ -5,7 +5,7 @@
  */
 import type { ApiError, ErrorKind, Issue } from '../../model.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, toDottedField } from './members.ts';
+import { put, startBody, toDottedField } from './members.ts';
 
 /** Seed 004's error types, from the kind. */
 const errorTypes: Partial<Record<ErrorKind, string>> = {
@@ -23,9 +23,11 @@ const errorTypes: Partial<Record<ErrorKind, string>> = {
 
 const toErrorType = (kind: ErrorKind): string => errorTypes[kind] ?? 'system';
 
-// Seed 004: `code` is an integer, always present.
-const toIntegerCode = (code: string | undefined, status: number): number | string =>
-  code === undefined ? status : /^(?:0|-?[1-9]\d{0,14})$/.test(code) ? Number(code) : code;
+// Seed 004, Error Object: `code` is an Integer, always present — a string code would break
+// clients typed from the seed (and faultline/zod's envelopeSchema). A code spelled in digits is
+// written as that integer; any other code has no place in seed 004, and the status stands in.
+const toIntegerCode = (code: string | undefined, status: number): number =>
+  code !== undefined && /^-?\d{1,15}$/.test(code) ? Number(code) : status;
 
 function toErrorObject(kind: ErrorKind, issue: Issue | undefined, message: string, code: string | undefined, status: number): Record<string, unknown> {
   const object: Record<string, unknown> = { type: toErrorType(kind), code: toIntegerCode(code, status), message };
@@ -36,14 +38,14 @@ function toErrorObject(kind: ErrorKind, issue: Issue | undefined, message: strin
 function buildFailure(error: ApiError, status: number): Record<string, unknown> {
   const metadata: Record<string, unknown> = { ...(error.extensions['metadata'] as object | undefined) };
   metadata['invalidItems'] = error.failures.map((failure) => failure.index);
-  return {
-    result: 'failure',
-    failures: error.failures.map((failure) => ({
-      rawData: failure.rawData,
-      errors: failure.issues.map((issue) => toErrorObject('validation', issue, issue.message, issue.code, status)),
-    })),
-    metadata,
-  };
+  const body = startBody(error);
+  body['result'] = 'failure';
+  body['failures'] = error.failures.map((failure) => ({
+    rawData: failure.rawData,
+    errors: failure.issues.map((issue) => toErrorObject('validation', issue, issue.message, issue.code, status)),
+  }));
+  body['metadata'] = metadata;
+  return body;
 }
 
 /** Seed 004: errors as `{result: "error", error: {type, code, message, description?, field?}}`, batch failures as `{result: "failure", failures: [{rawData, errors}], metadata}`; successes as `{result: "success", items, metadata}` (`itemsKey` renames `items`). */
@@ -59,8 +61,11 @@ export const envelopeBuilder: DialectBuilder = {
     const object = toErrorObject(error.kind, error.issues[0], error.detail ?? error.title, error.code, status);
     put(object, 'description', error.extensions['description']);
     if (error.issues.length > 1) object['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
-    const body: Record<string, unknown> = { result: 'error', error: object };
-    put(body, 'metadata', error.extensions['metadata']);
+    // Extensions (`metadata` among them) as extra members beside `result`, as in the other
+    // dialects: seed 004 readers keep them; left out, `normalize(buildError(e))` lost them.
+    const body = startBody(error);
+    body['result'] = 'error';
+    body['error'] = object;
     return body;
   },
   buildSuccess(data, { page, batch, itemsKey = 'items' }) {

@@ -41,8 +41,8 @@ interface ExpectedError {
   readonly requestId?: string;
   readonly issues?: readonly ExpectedIssue[];
   readonly extensions?: Readonly<Record<string, unknown>>;
-  /** Seed 004 `error.type` and `error.code`. */
-  readonly envelope: { readonly type: string; readonly code: number | string };
+  /** Seed 004 `error.type` and `error.code`, an Integer. */
+  readonly envelope: { readonly type: string; readonly code: number };
 }
 
 /** The body each dialect documents for an error (DESIGN.md table, README "Answering in a dialect"). */
@@ -293,7 +293,8 @@ describe.each(frameworks)('$name', ({ start }) => {
         title: 'Too Many Requests',
         detail: 'Access denied - rate limit is exceeded.',
         code: 'RATE_LIMIT_EXCEEDED',
-        envelope: { type: 'client', code: 'RATE_LIMIT_EXCEEDED' },
+        // Seed 004: `code` is an Integer; a code that is no integer gives way to the status.
+        envelope: { type: 'client', code: 429 },
       });
       const { headers } = exchange.response;
       expect(headers.get('retry-after')).toBe('30');
