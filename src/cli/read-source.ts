@@ -4,6 +4,7 @@
  * `--status`, or a response saved with `curl -i`, which carries its own status line and headers.
  */
 import { readFile } from 'node:fs/promises';
+import { toApiError } from '../create-error.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
 import type { InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
@@ -38,6 +39,15 @@ export interface SourceInput {
 
 /** The default wait for a live response: 30 seconds, headers and body. */
 export const defaultTimeoutMs = 30_000;
+
+/**
+ * The most body bytes read, normalizeResponse's default, so that a saved response reads as the
+ * live one would. Decoding a 600 MB file whole as text went past V8's string limit and aborted Node.
+ */
+const maxBodyBytes = 1_048_576;
+
+/** The most bytes read as status lines and headers: several blocks of `curl -iL` are kilobytes. */
+const maxHeadBytes = 1_048_576;
 
 /**
  * `-` is standard input, an `http:` or `https:` URL is fetched, anything else is a file path.
@@ -77,8 +87,9 @@ function readLine(text: string, start: number): { readonly line: string; readonl
  */
 export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined {
   // The head is bytes, not UTF-8 (RFC 9110 §5.5: field values are octets; latin1 keeps each one).
-  const text = new TextDecoder('latin1').decode(bytes);
-  let position = 0;
+  const text = new TextDecoder('latin1').decode(bytes.subarray(0, maxHeadBytes));
+  // A byte order mark that an editor or PowerShell's Out-File put before the status line.
+  let position = text.startsWith('\u00ef\u00bb\u00bf') ? 3 : 0;
   let saved: { status: number; headers: HeaderPair[] } | undefined;
   for (;;) {
     const { line, next } = readLine(text, position);
@@ -143,6 +154,12 @@ function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): S
   }
   const headers = withHeaders(saved?.headers ?? [], command.headers);
   const body = saved?.body ?? bytes;
+  if (body.byteLength > maxBodyBytes) {
+    // As normalizeResponse treats a live body over its cap: a success not read whole did not
+    // succeed; an error keeps its status and headers.
+    const success = status >= 200 && status < 300;
+    return { ok: true, result: success ? { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: `The body exceeds the limit of ${maxBodyBytes} bytes` }) } : normalize({ status, headers }) };
+  }
   const reason = findNonText(body);
   if (reason !== undefined) {
     const encoding = headers.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
@@ -182,7 +199,12 @@ async function readUrl(url: URL, command: InspectCommand, input: SourceInput): P
   } catch (thrown) {
     return { ok: false, exitCode: exitCodes.usage, message: `a --header cannot be sent: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
   }
-  if (command.language !== undefined && !headers.has('accept-language')) headers.set('accept-language', command.language);
+  try {
+    if (command.language !== undefined && !headers.has('accept-language')) headers.set('accept-language', command.language);
+  } catch (thrown) {
+    // RFC 9110 §5.5: a field value is Latin-1 octets without CR or LF; `--lang 日本語` is fine for a file, not for a request.
+    return { ok: false, exitCode: exitCodes.usage, message: `--lang cannot be sent as Accept-Language: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
+  }
   const timeoutMs = input.timeoutMs ?? defaultTimeoutMs;
   let response: Response;
   try {

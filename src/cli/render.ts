@@ -93,6 +93,8 @@ function toInlineJson(value: unknown): string {
 
 /** A value as indented lines, cut at {@link maxPreviewLines}. */
 function toPreview(value: unknown): string[] {
+  // A success of a media type that is not text (an image, a PDF) keeps its bytes: JSON would print one line per byte.
+  if (value instanceof Uint8Array) return [`  ${value.byteLength} bytes of binary data`];
   const lines = (typeof value === 'string' ? toSafeText(value) : toSafeJson(value, 2)).split('\n');
   if (lines.length <= maxPreviewLines) return lines.map((line) => `  ${line}`);
   return [...lines.slice(0, maxPreviewLines).map((line) => `  ${line}`), `  … ${lines.length - maxPreviewLines} more lines (--json prints them all)`];

@@ -64,12 +64,17 @@ function lookup(tag: string, supported: readonly string[]): string | undefined {
  */
 export function negotiateLanguage(acceptLanguage: string | null | undefined, supported: readonly string[] = supportedLanguages, defaultLanguage = 'en'): string {
   if (typeof acceptLanguage !== 'string' || acceptLanguage.trim() === '') return defaultLanguage;
+  let anyLanguage = false;
   for (const { tag } of parseRanges(acceptLanguage)) {
-    // `*` accepts any language: the configured one is as good as any.
-    if (tag === '*') return defaultLanguage;
-    const found = lookup(tag, supported);
-    if (found) return found;
+    // RFC 4647 §3.4: `*` followed by other ranges is skipped (`*, de;q=0.5` is German); when
+    // nothing else is found it accepts any language, and the configured one is as good as any.
+    if (tag === '*') anyLanguage = true;
+    else {
+      const found = lookup(tag, supported);
+      if (found) return found;
+    }
   }
+  if (anyLanguage) return defaultLanguage;
   // Seed 003: "Any other language not listed above ... will fall back to en (English)"; a list
   // without English falls back to the configured language, or its first.
   return lookup('en', supported) ?? lookup(defaultLanguage, supported) ?? supported[0] ?? defaultLanguage;

@@ -76,14 +76,17 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   const instance = options.i18n ?? createInstance();
   const defaultLanguage = options.language ?? 'en';
   if (!instance.isInitialized) {
-    // Synchronous: texts are given, nothing is fetched; values are plain text (escaping is the page's job).
-    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, interpolation: { escapeValue: false }, initAsync: false, returnNull: false });
+    // Synchronous: texts are given, nothing is fetched.
+    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, initAsync: false });
   }
   for (const [language, resources] of Object.entries(options.resources ?? {})) instance.addResourceBundle(language, namespace, resources, true, true);
 
   const translate = (keys: string | readonly string[], language: string, values?: TOptions): string | undefined => {
     for (const key of typeof keys === 'string' ? [keys] : keys) {
-      const options = { ...values, lng: language, ns: namespace };
+      // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
+      // lower case is what it canonicalizes ('de-ch' → 'de-CH'). Values are plain text, escaping is
+      // the page's job: set per call, as an application's instance escapes by default.
+      const options = { ...values, lng: language.toLowerCase(), ns: namespace, interpolation: { escapeValue: false } };
       if (instance.exists(key, options)) return instance.t(key, options) as string;
     }
     return undefined;

@@ -3,7 +3,7 @@
  * `npx faultline` runs it. Run `npm run build` first (`npm test` does).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -145,6 +145,24 @@ describe('the faultline command', () => {
     expect({ code, stdout }).toEqual({ code: 5, stdout: '' });
     expect(stderr).toBe(`faultline: ${garbage} is not a response body: it is not UTF-8 text (byte 0 is 0x89); faultline reads JSON and text bodies.\n`);
   });
+
+  it('exits with 2, not with a stack trace, for a --lang that cannot be sent to a URL', async () => {
+    const { code, stdout, stderr } = await faultline(['inspect', `${base}/campaigns`, '--lang', '日本語']);
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(/^faultline: --lang cannot be sent as Accept-Language: /);
+    expect(stderr).not.toContain('unexpected failure');
+  });
+
+  it('reads a 600 MB saved response without crashing, as normalizeResponse reads a live one: at most 1 MiB of body', async () => {
+    // A sparse file: 600 MB on the command's side, nothing on the disk. Decoding it whole as text aborted Node.
+    const huge = join(folder, 'huge.http');
+    writeFileSync(huge, 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n[');
+    truncateSync(huge, 600 * 1024 * 1024);
+    const { code, stdout, stderr } = await faultline(['inspect', huge]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
+    expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
+  }, 60_000);
 
   it('exits with 2 for an unknown option, and with 0 for --help', async () => {
     expect(await faultline(['inspect', bodyFile, '--verbose'])).toEqual({ code: 2, stdout: '', stderr: `faultline: unknown option '--verbose'\nRun "faultline --help" for usage.\n` });

@@ -79,6 +79,12 @@ describe('parseSavedResponse', () => {
     expect([...parseSavedResponse(bytes)!.body]).toEqual([...body]);
   });
 
+  it('reads a saved response that an editor or PowerShell prefixed with a UTF-8 byte order mark', () => {
+    const saved = parseSavedResponse(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n\r\n{"message":"x"}')]));
+    expect(saved).toMatchObject({ status: 404, headers: [['Content-Type', 'application/json']] });
+    expect(decode(saved!.body)).toBe('{"message":"x"}');
+  });
+
   it('gives undefined for a bare body', () => {
     expect(parseSavedResponse(encode('{"status":404}'))).toBeUndefined();
     expect(parseSavedResponse(encode('HTTP/1.1 abc\r\n\r\n'))).toBeUndefined();
@@ -153,6 +159,14 @@ describe('readSource from a file or standard input', () => {
     expect(await readSource(inspect(gzipped), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Content-Encoding is gzip: save it with curl --compressed') });
   });
 
+  it('reads at most 1 MiB of a body, as normalizeResponse does with a live one', async () => {
+    const big = `[${'"item",'.repeat(200_000)}"last"]`;
+    const success = save('big-success.http', `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${big}`);
+    expect(resultOf(await readSource(inspect(success), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, detail: 'The body exceeds the limit of 1048576 bytes' } });
+    const failure = save('big-failure.http', `HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\n\r\n${big}`);
+    expect(resultOf(await readSource(inspect(failure), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'unavailable', status: 503, retryAfterMs: 5000 } });
+  });
+
   it('reads an empty body as a response without one', async () => {
     const path = save('empty', '');
     expect(resultOf(await readSource(inspect(path, { status: 204 }), { readStdin: noStdin }))).toMatchObject({ ok: true, value: { status: 204, data: undefined } });
@@ -190,6 +204,12 @@ describe('readSource from a URL', () => {
     await readSource(inspect(`${base}/b`, { headers: [['Accept-Language', 'fr']], language: 'de' }), { readStdin: noStdin });
     expect(received[0]).toMatchObject({ authorization: 'Bearer t', 'accept-language': 'de-CH' });
     expect(received[1]).toMatchObject({ 'accept-language': 'fr' });
+  });
+
+  it('refuses a --lang that cannot be sent as Accept-Language as a usage error', async () => {
+    for (const language of ['日本語', 'de\r\nX-Injected: 1']) {
+      expect(await readSource(inspect(`${base}/a`, { language }), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 2, message: expect.stringContaining('--lang cannot be sent as Accept-Language') });
+    }
   });
 
   it('refuses --status for a URL as a usage error', async () => {

@@ -147,6 +147,12 @@ describe('renderSuccess', () => {
     expect(lines.at(-1)).toBe('  … 62 more lines (--json prints them all)');
   });
 
+  it('prints a binary body (a download) as its size, not one line per byte', () => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'image/png' }, body: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13) });
+    if (!result.ok) throw new Error('expected a success');
+    expect(renderSuccess(result.value)).toBe('Success response (200)\n  status   200\n  dialect  unknown\n\nData\n  12 bytes of binary data\n');
+  });
+
   it('says when there is no data', () => {
     const result = normalize({ status: 204 });
     expect(renderResult(result, { language: 'en' })).toMatch(/\nNo data\n$/);

@@ -104,6 +104,19 @@ describe('negotiateLanguage: malformed headers', () => {
     expect(negotiateLanguage('*')).toBe('en');
   });
 
+  it.each([
+    ['*, de;q=0.5', 'de'],
+    ['*;q=0.9, fr-CA;q=0.5', 'fr'],
+    ['ja, *;q=0.8, pl;q=0.5', 'pl'],
+  ])("skips '*' when other ranges follow it (RFC 4647 §3.4): %s → %s", (header, expected) => {
+    expect(negotiateLanguage(header, supportedLanguages, 'sv')).toBe(expected);
+  });
+
+  it("uses the configured default for '*' when no other range finds a language", () => {
+    expect(negotiateLanguage('ja, *', supportedLanguages, 'sv')).toBe('sv');
+    expect(negotiateLanguage('*, ja;q=0.5', supportedLanguages, 'sv')).toBe('sv');
+  });
+
   it.each([' , ,', ',', ';q=1', ';;;', 'de;q=abc', 'de;q=1.5', 'de;q=-1', 'de;q=0.1234', 'de;q=', '-de', 'de-', 'toolonglanguage', 'de_CH', '"de"', '\u0000de', 'de\r\nX: y'])(
     'returns a supported tag for %j and never throws',
     (header) => {

@@ -191,6 +191,29 @@ describe('server text is never interpreted (10,000 generated messages)', () => {
 });
 
 describe('what a user sees', () => {
+  it("a language tag in capitals reads as the same language: 'DE' is German, 'DE-CH' Swiss German, never half English", () => {
+    // RFC 5646 §2.1.1: tags are case-insensitive; i18next looks a language up case-sensitively.
+    const localizer = createLocalizer({ resources: { en, de, 'de-CH': readLocale('de-CH') } });
+    const error = createError({ status: 429, retryAfterMs: 2_000 });
+    for (const language of ['DE', 'De', 'DE-CH', 'de-ch']) {
+      expect(localizer.localize(error, language).title, language).toBe(german('status.429'));
+      expect(localizer.describe(error, language), language).toBe(german('kind.rate_limited.description'));
+      expect(localizer.retryAdvice(error, language), language).toBe(fill(german('retry.in_seconds_other'), 'count', '2'));
+    }
+    expect(localizer.localize(createError({ status: 413 }), 'DE-CH').title).toBe(readText(readLocale('de-CH'), 'de-CH', 'status.413'));
+  });
+
+  it("an application's own i18next instance, which escapes values by default, still shows server values as written", async () => {
+    // i18next's escapeValue defaults to true: an application's instance would turn `<b>` into `&lt;b&gt;`.
+    const { createInstance } = await import('i18next');
+    const application = createInstance();
+    await application.init({ lng: 'de', resources: { de: { translation: { hello: 'Hallo' } } } });
+    const localizer = createLocalizer({ i18n: application, resources: { en, de } });
+    const error = zodError('invalid_value', { values: ['<b>', 'a&b', "O'Brien"] });
+    expect(localizer.localize(error, 'de').issues[0]?.message).toBe(fill(german('issue.invalid_value_options'), 'values', "<b>, a&b, O'Brien"));
+    expect(application.t('hello')).toBe('Hallo');
+  });
+
   it('a 429 in German: the German title, the German retry advice, the server detail unchanged', () => {
     // Seed 003's 429 (test/fixtures/plain/003-429-rate-limit.json) with a Retry-After of 5 s.
     const result = normalize({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': '5' }, body: { code: 'RATE_LIMIT_EXCEEDED', message: 'Access denied - rate limit is exceeded.' } });
