@@ -30,9 +30,10 @@ describe('bundle size', () => {
   it('keeps `faultline/server` alone, without zod, within its ceiling', async () => {
     const text = await bundle("export * from 'faultline/server';");
     const size = gzipSize(text);
-    // Issue 3 asks for 4 KB; like the ceiling above, this one guards growth while the gap is open.
+    // Issue 3 asks for 4 KB; like the ceiling above, this one guards growth while the gap is open
+    // (raised by 64 for letting CORS preflights past the API-key guard).
     const goal = 4_096;
-    const ceiling = 5_056;
+    const ceiling = 5_120;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -37,7 +37,11 @@ export interface RequestHead {
 export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
   const header = (options.header ?? 'x-api-key').toLowerCase();
   return async (request) => {
-    const key = readHeaders(request.headers)(header);
+    const read = readHeaders(request.headers);
+    // A CORS preflight (Fetch standard §4.8) carries no x-api-key: browsers send custom headers
+    // only once it has passed. Refused, it would fail every cross-origin call; the CORS layer answers it.
+    if (request.method?.toUpperCase() === 'OPTIONS' && read('access-control-request-method') !== undefined) return undefined;
+    const key = read(header);
     const valid = key !== undefined && key !== '' && (await options.verify(key)) === true;
     const isHead = request.method?.toUpperCase() === 'HEAD';
     if (valid) return isHead ? { status: 200, headers: {}, body: '' } : undefined;

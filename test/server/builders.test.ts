@@ -579,6 +579,14 @@ describe('createApiKeyGuard (seed 003: x-api-key; HEAD only checks the key)', ()
     expect(readError(invalid!)).toMatchObject({ kind: 'unauthenticated', status: 401, dialect: 'plain' });
   });
 
+  it('lets a CORS preflight through without a key, and checks a plain OPTIONS', async () => {
+    const { guard, checked } = makeGuard();
+    const preflight = new Request('https://api.example.com/v1/customers', { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-api-key' } });
+    expect(await guard(preflight)).toBeUndefined();
+    expect(checked).toEqual([]);
+    expect((await guard({ method: 'OPTIONS', headers: {} }))?.status).toBe(401);
+  });
+
   it('reads the key from a node:http header record and from a header of another name', async () => {
     const guard = createApiKeyGuard({ verify: (key) => key === 'k1', header: 'X-Studio-Key' });
     expect(await guard({ method: 'HEAD', headers: { 'x-studio-key': 'k1' } })).toMatchObject({ status: 200 });
