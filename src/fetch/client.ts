@@ -50,7 +50,7 @@ export interface Hooks {
 
 /** How a client sends its requests. */
 export interface ClientOptions {
-  /** Prefixed to every path: `https://api.example.com/v1`. */
+  /** Prefixed to every path: `https://api.example.com/v1`; a query in it (`?api-version=2024-06-01`) is added after the path. */
   readonly baseUrl: string;
   /** Sent with every request; per-call headers win. */
   readonly headers?: HeadersInit | undefined;
@@ -210,6 +210,9 @@ const hasCredentials = (headers: Record<string, string>): boolean => credentialH
 /** A stream can be sent once only; every other body can be sent again. */
 const resendableBody = (body: BodyInit | null | undefined): boolean => !(typeof ReadableStream === 'function' && body instanceof ReadableStream);
 
+/** Frees the connection of a response that is not read. */
+const cancelBody = (response: Response): Promise<void> | undefined => response.body?.cancel().catch(() => {});
+
 /**
  * Makes a client for one API.
  * @example
@@ -218,7 +221,11 @@ const resendableBody = (body: BodyInit | null | undefined): boolean => !(typeof 
  * if (result.ok) show(result.value.data); else report(result.error.kind);
  */
 export function createClient(options: ClientOptions): Client {
-  const base = options.baseUrl.replace(/\/+$/, '');
+  // A base URL's query (`?api-version=2024-06-01`) goes after each path joined to it, not before
+  // (RFC 3986 §3: the path ends at "?"); its fragment is never sent.
+  const [baseUrl = '', baseQuery] = options.baseUrl.split('#')[0]!.split(/\?(.*)/);
+  const base = baseUrl.replace(/\/+$/, '');
+  const baseParams = baseQuery ? new URLSearchParams(baseQuery) : undefined;
   const baseOrigin = toOrigin(base);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
   if (options.apiKey !== undefined) defaults['x-api-key'] = options.apiKey;
@@ -243,7 +250,8 @@ export function createClient(options: ClientOptions): Client {
   const toUrl = (path: string, query: Query | undefined): string => {
     const absolute = path.startsWith('http://') || path.startsWith('https://');
     const url = absolute ? path : path === '' ? base : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
-    return query ? appendQuery(url, query) : url;
+    const withQuery = query ? appendQuery(url, query) : url;
+    return baseParams && !absolute ? appendQuery(withQuery, baseParams) : withQuery;
   };
 
   /** The headers of one call: the client's defaults, without credentials for another origin, then the call's own. */
@@ -273,7 +281,7 @@ export function createClient(options: ClientOptions): Client {
       const { status } = response;
       const location = response.headers.get('location');
       if (status < 300 || status > 399 || status === 304 || location === null || hops >= 20) return response;
-      await response.body?.cancel().catch(() => {});
+      await cancelBody(response);
       const next = new URL(location, current).href;
       const nextHeaders: Record<string, string> = { ...(request.headers as Record<string, string>) };
       if (toOrigin(next) !== baseOrigin) for (const name of credentialHeaders) delete nextHeaders[name];
@@ -298,6 +306,23 @@ export function createClient(options: ClientOptions): Client {
     return fetchFollowing(request.url, init);
   };
 
+  /** The afterResponse hooks. A response that will not be read — replaced, or held when a hook threw — is cancelled, so that its connection is freed. */
+  const runAfterResponse = async (response: Response, request: Request, attempt: number): Promise<Response> => {
+    try {
+      for (const hook of afterResponse) {
+        const changed = await hook(response, request, attempt);
+        if (changed instanceof Response && changed !== response) {
+          await cancelBody(response);
+          response = changed;
+        }
+      }
+      return response;
+    } catch (failure) {
+      await cancelBody(response);
+      throw failure;
+    }
+  };
+
   /** One attempt: send, run the hooks, read the body under the attempt's signal. */
   const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
     const init: RequestInit & { duplex?: 'half' } = { method, headers };
@@ -305,36 +330,35 @@ export function createClient(options: ClientOptions): Client {
     // The Fetch standard asks for `duplex: 'half'` with a stream body (Node refuses the request without it).
     if (!resendableBody(body)) init.duplex = 'half';
     if (link.signal) init.signal = link.signal;
-    let response: Response;
+    let request: Request | undefined;
+    let response: Response | undefined;
+    // The hooks run outside the `try` below: what they throw is a bug and propagates, a TypeError too (README "Calling APIs").
+    if (hasHooks) {
+      request = new Request(url, init);
+      for (const hook of beforeRequest) {
+        const changed = await hook(request, attempt);
+        if (changed instanceof Response) {
+          response = changed;
+          break;
+        }
+        // A request built anew (`new Request(request.url, …)`) lacks the attempt's signal: the caller's signal and the timeouts would never end it.
+        if (changed instanceof Request) request = link.signal ? new Request(changed, { signal: link.signal }) : changed;
+      }
+    }
     try {
-      if (hasHooks) {
-        let request = new Request(url, init);
-        let early: Response | undefined;
-        for (const hook of beforeRequest) {
-          const changed = await hook(request, attempt);
-          if (changed instanceof Response) {
-            early = changed;
-            break;
-          }
-          if (changed instanceof Request) request = changed;
-        }
-        if (early) response = early;
-        else response = followRedirects && hasCredentials(Object.fromEntries(request.headers)) ? await fetchRequestFollowing(request) : await fetchFunction(request);
-        for (const hook of afterResponse) {
-          const changed = await hook(response, request, attempt);
-          if (changed instanceof Response && changed !== response) {
-            // The replaced response is never read: cancel its body so that the connection is freed.
-            await response.body?.cancel().catch(() => {});
-            response = changed;
-          }
-        }
-      } else response = followRedirects && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
+      if (request) response ??= followRedirects && hasCredentials(Object.fromEntries(request.headers)) ? await fetchRequestFollowing(request) : await fetchFunction(request);
+      else response = followRedirects && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link, timeoutMs), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
-      if (failure instanceof TypeError) return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };
-      throw failure;
+      if (!(failure instanceof TypeError)) throw failure;
+      // So does a request fetch refuses to build (a GET with a body, a URL that does not parse; Fetch
+      // standard §5.4, the Request constructor), a bug too: building it again throws that. A stream
+      // body has been read by now and cannot be given again; every other body can.
+      if (!request) new Request(url, resendableBody(body) ? init : { ...init, body: null });
+      return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };
     }
+    if (request) response = await runAfterResponse(response, request, attempt);
     let result = await normalizeResponse(response, response.ok ? successRead : errorRead);
     if (!result.ok && link.cause()) {
       const { kind } = result.error;

@@ -274,7 +274,9 @@ class Walk {
           this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: `The next link leads to another origin: ${origin}` });
           return undefined;
         }
-        if (this.seen.has(next) || next === url) return this.stall();
+        // The page just fetched is seen too: a link back to the first page (A → B → A) would hand out its items again.
+        this.seen.add(url);
+        if (this.seen.has(next)) return this.stall();
         this.seen.add(next);
         return next;
       }

@@ -8,7 +8,7 @@ import { type } from 'arktype';
 import * as v from 'valibot';
 import * as z from 'zod';
 import { createClient, isResponseError, toFormData, unwrap, type ApiResult, type StandardSchemaV1 } from '../../src/fetch/index.ts';
-import { htmlPage, json, startServer, text, type TestServer } from './server.ts';
+import { htmlPage, json, silence, startServer, text, type TestServer } from './server.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -27,6 +27,16 @@ describe('sending requests', () => {
     const result = await api.get('customers?fixed=1', { query: { page: 2, active: true, skip: undefined, none: null, tag: ['a', 'b'] } });
     expect(result).toMatchObject({ ok: true, value: { status: 200, data: [{ id: 1 }] } });
     expect(server.requests('/api/customers')[0]!.url).toBe('/api/customers?fixed=1&page=2&active=true&tag=a&tag=b');
+  });
+
+  it('keeps the query of a base URL after the path joined to it (api-version, say), and drops its fragment', async () => {
+    server.route('/versioned/customers', json(200, [{ id: 1 }]));
+    server.route('/versioned', json(200, {}));
+    const api = createClient({ baseUrl: `${server.origin}/versioned/?api-version=2024-06-01#top` });
+    expect(await api.get('customers', { query: { page: 2 } })).toMatchObject({ ok: true, value: { data: [{ id: 1 }] } });
+    expect(await api.verifyKey()).toBe(true);
+    expect(server.requests('/versioned/customers').map((request) => request.url)).toEqual(['/versioned/customers?page=2&api-version=2024-06-01']);
+    expect(server.requests('/versioned').map((request) => request.url)).toEqual(['/versioned?api-version=2024-06-01']);
   });
 
   it('sends each method the helpers name', async () => {
@@ -72,6 +82,17 @@ describe('sending requests', () => {
     } finally {
       await other.close();
     }
+  });
+
+  it('throws, without sending or retrying, a request fetch refuses to build: a GET with a body, a base URL without a scheme', async () => {
+    server.route('/get-with-body', json(200, {}));
+    const attempts: number[] = [];
+    const api = createClient({ baseUrl: server.origin, wait: noWait, onRetry: (event) => attempts.push(event.attempt) });
+    await expect(api.get('/get-with-body', { json: { a: 1 } })).rejects.toThrow(TypeError);
+    const schemeless = createClient({ baseUrl: 'api.example.com', wait: noWait, onRetry: (event) => attempts.push(event.attempt) });
+    await expect(schemeless.get('/customers')).rejects.toThrow(TypeError);
+    expect(attempts).toEqual([]);
+    expect(server.requests('/get-with-body')).toHaveLength(0);
   });
 });
 
@@ -272,7 +293,8 @@ describe('schemas', () => {
 
 describe('types', () => {
   it('types results by the type argument or the schema, and pages by the item type', () => {
-    const api = createClient({ baseUrl: 'https://api.example.com' });
+    // expectTypeOf evaluates its argument: the calls are answered here rather than sent out.
+    const api = createClient({ baseUrl: 'https://api.example.com', fetch: () => Promise.resolve(new Response(null)) });
     expectTypeOf(api.get<{ id: number }>('/x')).toEqualTypeOf<Promise<ApiResult<{ id: number }>>>();
     expectTypeOf(api.post('/x', { schema: z.array(z.string()) })).toEqualTypeOf<Promise<ApiResult<string[]>>>();
     expectTypeOf(api.paginate<{ id: number }>('/x')).toExtend<AsyncIterable<{ id: number }>>();
@@ -339,6 +361,41 @@ describe('hooks', () => {
     const api = createClient({ baseUrl: server.origin, hooks: { beforeRequest: [() => Response.json({ cached: true })] } });
     expect(await api.get('/cached')).toMatchObject({ ok: true, value: { data: { cached: true } } });
     expect(server.requests('/cached')).toHaveLength(0);
+  });
+
+  it('lets a TypeError thrown by a hook propagate, not taken for a network failure nor retried', async () => {
+    server.route('/hook-type-error', json(200, {}));
+    let calls = 0;
+    const hook = (request: Request): void => {
+      calls++;
+      (request.headers.get('x-missing') as unknown as { trim(): string }).trim();
+    };
+    const api = createClient({ baseUrl: server.origin, wait: noWait, hooks: { beforeRequest: [hook] } });
+    await expect(api.get('/hook-type-error')).rejects.toThrow(TypeError);
+    expect(calls).toBe(1);
+    expect(server.requests('/hook-type-error')).toHaveLength(0);
+  });
+
+  it('keeps the timeouts and the caller signal on a request a beforeRequest hook builds anew', { timeout: 10_000 }, async () => {
+    server.route('/hook-rebuilt', silence());
+    const api = createClient({ baseUrl: server.origin, totalTimeoutMs: 200, hooks: { beforeRequest: [(request) => new Request(request.url, { headers: request.headers })] } });
+    expect(await api.get('/hook-rebuilt')).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    const controller = new AbortController();
+    const pending = api.get('/hook-rebuilt', { signal: controller.signal, totalTimeoutMs: 60_000 });
+    controller.abort();
+    expect(await pending).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+  });
+
+  it('cancels the body of the response it holds when an afterResponse hook throws', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({ cancel: () => void (cancelled = true) });
+    const api = createClient({
+      baseUrl: 'https://api.example.com',
+      fetch: () => Promise.resolve(new Response(body, { status: 200, headers: { 'content-type': 'application/json' } })),
+      hooks: { afterResponse: [() => Promise.reject(new RangeError('bug in hook'))] },
+    });
+    await expect(api.get('/x')).rejects.toThrow('bug in hook');
+    expect(cancelled).toBe(true);
   });
 
   it('lets an exception thrown by a hook propagate, without retrying', async () => {

@@ -186,6 +186,16 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(pages.progress.stop).toBe('stalled');
   });
 
+  it('stops when a next link leads back to the first page, handing out each page once', async () => {
+    server.route('/ring-a', json(200, [1, 2], { link: '</ring-b>; rel="next"' }));
+    server.route('/ring-b', json(200, [3], { link: '</ring-a>; rel="next"' }));
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/ring-a');
+    expect(await collect(pages)).toEqual([1, 2, 3]);
+    expect([server.requests('/ring-a').length, server.requests('/ring-b').length]).toEqual([1, 1]);
+    expect(pages.progress).toMatchObject({ pages: 2, done: true, stop: 'stalled' });
+  });
+
   it('stops after maxPages, 10,000 by default', async () => {
     let next = 0;
     server.route('/endless', (request, response, body) => json(200, { result: [next], offset: String(++next), hasNext: true })(request, response, body));

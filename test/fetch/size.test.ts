@@ -14,9 +14,11 @@ describe('faultline/fetch bundle size', () => {
     // test's business and grows with its dialects, so the ceiling here bounds the client's own
     // share (its code, normalizeResponse and ResponseError): 4,890 bytes when measured (4,586
     // before redirects were followed by hand to keep the API key at home), plus 64, so that the
-    // client's growth fails the test while the gap is worked on.
+    // client's growth fails the test while the gap is worked on. Raised by 133 bytes (4,934 →
+    // 5,067 measured) for hooks kept apart from network failures, a hook's request kept under the
+    // attempt's signal, requests fetch refuses thrown as bugs, and a base URL's query kept.
     const goal = 5_064;
-    const shareCeiling = 4_954;
+    const shareCeiling = 5_087;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
