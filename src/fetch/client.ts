@@ -210,6 +210,20 @@ const hasCredentials = (headers: Record<string, string>): boolean => credentialH
 /** A stream can be sent once only; every other body can be sent again. */
 const resendableBody = (body: BodyInit | null | undefined): boolean => !(typeof ReadableStream === 'function' && body instanceof ReadableStream);
 
+/**
+ * A relative base URL (`/api`) resolved against the page, as fetch resolves it: pagination and
+ * the same-origin checks need an absolute one. Where there is no page (Node), it stays as given.
+ */
+function toPageUrl(url: string): string {
+  if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
+  try {
+    // Inside the `try`: Deno's `location` throws when it was started without `--location`.
+    return typeof location === 'object' && location !== null ? new URL(url, location.href).href : url;
+  } catch {
+    return url;
+  }
+}
+
 /** Frees the connection of a response that is not read. */
 const cancelBody = (response: Response): Promise<void> | undefined => response.body?.cancel().catch(() => {});
 
@@ -224,7 +238,7 @@ export function createClient(options: ClientOptions): Client {
   // A base URL's query (`?api-version=2024-06-01`) goes after each path joined to it, not before
   // (RFC 3986 §3: the path ends at "?"); its fragment is never sent.
   const [baseUrl = '', baseQuery] = options.baseUrl.split('#')[0]!.split(/\?(.*)/);
-  const base = baseUrl.replace(/\/+$/, '');
+  const base = toPageUrl(baseUrl).replace(/\/+$/, '');
   const baseParams = baseQuery ? new URLSearchParams(baseQuery) : undefined;
   const baseOrigin = toOrigin(base);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
