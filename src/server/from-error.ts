@@ -2,6 +2,13 @@
  * `fromError`: whatever a route threw, as an error that is safe to send. Internals never leak:
  * a 5xx shows none of the thrown message, stack or cause unless `expose: true`; a 4xx from an
  * http-errors-style error shows its message (the http-errors `expose` rule).
+ *
+ * A `ResponseError` is an upstream API's answer (`unwrap` of a faultline/fetch call): it is not
+ * this server's own error. An upstream client error (404, 409, 422, ...) is passed on with its
+ * message and field issues; an upstream 401, 403 or 407 concerns this server's credentials, not
+ * the caller's, and an upstream 5xx, time-out or network failure is this server's gateway
+ * failure: those become a 502 (a 504 for a time-out, RFC 9110 §15.6.3 and §15.6.5). The
+ * upstream's body, extensions and ids stay behind, unless `expose: true`.
  */
 import { isResponseError } from '../response-error.ts';
 import { isApiError } from '../response-error.ts';
@@ -22,6 +29,15 @@ function readStatus(thrown: object): number | undefined {
   return isHttpStatus(candidate) && candidate >= 400 ? candidate : undefined;
 }
 
+/** What of an upstream error may be passed on: see the module comment. */
+function fromUpstream(upstream: ApiError): ApiError {
+  const { status, kind } = upstream;
+  const clientError = status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 407;
+  if (!clientError) return createError({ status: kind === 'timeout' ? 504 : 502 });
+  const { title, detail, code, issues, failures, retryAfterMs } = upstream;
+  return createError({ kind, status, title, detail, code, issues, failures, retryAfterMs });
+}
+
 /**
  * An error to answer with, from anything a route threw.
  * @example
@@ -29,8 +45,8 @@ function readStatus(thrown: object): number | undefined {
  */
 export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError {
   if (isApiError(thrown)) return thrown;
-  if (isResponseError(thrown)) return thrown.error;
   const expose = options?.expose === true;
+  if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
   const status = typeof thrown === 'object' && thrown !== null ? readStatus(thrown) : undefined;
   const message = thrown instanceof Error ? thrown.message : typeof thrown === 'string' ? thrown : undefined;
   const declared = typeof thrown === 'object' && thrown !== null ? (thrown as { expose?: unknown }).expose : undefined;

@@ -410,14 +410,54 @@ describe('a thrown Error becomes a 500 that shows none of its internals, unless 
     }
   });
 
-  it('gives back an ApiError, a ResponseError or a branded ResponseError from another copy of faultline as the error it carries', () => {
+  it('gives back an ApiError thrown by a route as it is', () => {
     const error = createError({ kind: 'conflict', detail: 'Name taken' });
     expect(fromError(error)).toBe(error);
-    expect(fromError(new ResponseError(error))).toBe(error);
-    expect(fromError(Object.assign(new Error('409 Conflict'), { isResponseError: true, error }))).toBe(error);
-    const client = normalize({ status: 404, headers: { 'content-type': 'application/problem+json' }, body: '{"title":"Not Found","detail":"No campaign 7"}' });
-    if (client.ok) throw new Error('expected an error');
-    expect(fromError(new ResponseError(client.error))).toBe(client.error);
+  });
+
+  describe('an upstream API error (a ResponseError thrown by unwrap), as a gateway passes it on', () => {
+    const upstream = (status: number, body: string, headers: Record<string, string> = {}): ApiError => {
+      const result = normalize({ status, headers: { 'content-type': 'application/json', 'x-request-id': 'upstream-id', ...headers }, body });
+      if (result.ok) throw new Error('expected an error');
+      return result.error;
+    };
+
+    it('passes on a client error with its message, code and field issues, but not the upstream body, extensions or ids', () => {
+      const error = upstream(422, '{"code":"invalid","message":"Invalid customer","errors":[{"field":"email","message":"is invalid"}],"internalHost":"db-7"}');
+      const passed = fromError(new ResponseError(error));
+      expect(passed).toMatchObject({ kind: 'validation', status: 422, detail: 'Invalid customer', code: 'invalid', issues: [{ path: ['email'], message: 'is invalid' }] });
+      expect(passed.body).toBeUndefined();
+      expect(passed.extensions).toEqual({});
+      expect(passed.requestId).toBeUndefined();
+      const built = buildError(passed);
+      expect(built.body).not.toContain('db-7');
+      expect(built.headers['x-request-id']).toBeUndefined();
+    });
+
+    it('keeps the wait of an upstream 429 and the kind of an upstream 404, from another copy of faultline too', () => {
+      expect(fromError(new ResponseError(upstream(429, '{"message":"Slow down"}', { 'retry-after': '30' })))).toMatchObject({ kind: 'rate_limited', status: 429, retryAfterMs: 30_000 });
+      const notFound = upstream(404, '{"message":"No campaign 7"}');
+      expect(fromError(Object.assign(new Error('404 Not Found'), { isResponseError: true, error: notFound }))).toMatchObject({ kind: 'not_found', status: 404, detail: 'No campaign 7' });
+    });
+
+    it("answers an upstream 401, 403 or 5xx with a 502 that shows nothing of it: those are this server's failures", () => {
+      for (const status of [401, 403, 407, 500, 502, 503]) {
+        const passed = fromError(new ResponseError(upstream(status, '{"message":"Token for tenant 9 expired at db-7"}')));
+        expect(passed, String(status)).toMatchObject({ kind: 'unavailable', status: 502, title: 'Bad Gateway' });
+        expect(buildError(passed).body, String(status)).not.toContain('db-7');
+      }
+    });
+
+    it('answers an upstream time-out with a 504, and a network failure with a 502', () => {
+      const timeout = createError({ kind: 'timeout', detail: 'The request timed out after 5000 ms' });
+      expect(fromError(new ResponseError(timeout))).toMatchObject({ kind: 'timeout', status: 504, title: 'Gateway Timeout' });
+      expect(fromError(new ResponseError(createError({ kind: 'network', detail: 'connect ECONNREFUSED 10.0.0.7:5432' })))).toMatchObject({ status: 502 });
+    });
+
+    it('passes the upstream error on as it is with expose: true, for development', () => {
+      const error = upstream(500, '{"message":"Token expired at db-7"}');
+      expect(fromError(new ResponseError(error), { expose: true })).toBe(error);
+    });
   });
 });
 
