@@ -12,7 +12,7 @@ import { ResponseError } from '../response-error.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
-import { linkAttemptSignal, waitFor, type AttemptSignal } from './timeouts.ts';
+import { isTimeoutReason, linkAttemptSignal, waitFor, type AttemptSignal } from './timeouts.ts';
 
 /** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
 export type QueryValue = string | number | boolean | null | undefined;
@@ -410,7 +410,7 @@ export function createClient(options: ClientOptions): Client {
       if (now() + delayMs >= deadline) return sent;
       onRetry?.({ attempt: attempt + 1, delayMs, error: result.error, method, url });
       await wait(delayMs, signal);
-      if (signal?.aborted) return { result: toFailure('aborted', 'The request was aborted'), headers: undefined, url };
+      if (signal?.aborted) return { result: isTimeoutReason(signal.reason) ? toFailure('timeout', 'The request took longer than its total timeout') : toFailure('aborted', 'The request was aborted'), headers: undefined, url };
     }
   };
 

@@ -50,18 +50,24 @@ export const maxTimerMs = 2_147_483_647;
 const defaultMethods: readonly string[] = ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS'];
 const defaultStatusCodes: readonly number[] = [408, 413, 429, 500, 502, 503, 504];
 
-const toCount = (value: number | undefined, fallback: number): number => (typeof value === 'number' && value >= 0 ? value : fallback);
+/** A count or a time given, else the default; a negative or NaN one is a mistake, said at once rather than replaced. */
+function toCount(options: RetryOptions, name: 'limit' | 'delayMs' | 'backoffLimitMs' | 'maxRetryAfterMs', fallback: number): number {
+  const value = options[name];
+  if (value === undefined) return fallback;
+  if (typeof value === 'number' && value >= 0) return value;
+  throw new RangeError(`retry.${name} must be a number of 0 or more, not ${String(value)}`);
+}
 
 /** Fills in the defaults of RELIABILITY.md "Client". */
 export function toRetryPolicy(retry: number | RetryOptions | undefined): RetryPolicy {
   const options: RetryOptions = typeof retry === 'number' ? { limit: retry } : retry ?? {};
   return {
-    limit: Math.floor(toCount(options.limit, 2)),
+    limit: Math.floor(toCount(options, 'limit', 2)),
     methods: (options.methods ?? defaultMethods).map((method) => method.toUpperCase()),
     statusCodes: options.statusCodes ?? defaultStatusCodes,
-    delayMs: toCount(options.delayMs, 300),
-    backoffLimitMs: toCount(options.backoffLimitMs, 10_000),
-    maxRetryAfterMs: toCount(options.maxRetryAfterMs, 60_000),
+    delayMs: toCount(options, 'delayMs', 300),
+    backoffLimitMs: toCount(options, 'backoffLimitMs', 10_000),
+    maxRetryAfterMs: toCount(options, 'maxRetryAfterMs', 60_000),
     random: options.random ?? Math.random,
   };
 }

@@ -22,6 +22,13 @@ const noCause = (): undefined => undefined;
 const nothing = (): void => {};
 const unlinked: AttemptSignal = { signal: undefined, cause: noCause, release: nothing };
 
+/**
+ * Whether an abort reason says "timed out": the caller's `AbortSignal.timeout(ms)` aborts with a
+ * `DOMException` named `TimeoutError` (DOM standard §3.2). Such a signal is the caller's own
+ * deadline for the whole request: a `timeout`, as `totalTimeoutMs` is, not an `aborted`.
+ */
+export const isTimeoutReason = (reason: unknown): boolean => (reason as { name?: unknown } | null)?.name === 'TimeoutError';
+
 /** An abort reason of the kind `fetch` uses for timeouts (`DOMException` named `TimeoutError`). */
 function toTimeoutReason(): unknown {
   try {
@@ -42,7 +49,7 @@ export function linkAttemptSignal(callerSignal: AbortSignal | undefined, timeout
   let cause: AbortCause | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = (): void => {
-    cause ??= 'aborted';
+    cause ??= isTimeoutReason(callerSignal?.reason) ? 'total' : 'aborted';
     controller.abort(callerSignal?.reason);
   };
   if (callerSignal) {

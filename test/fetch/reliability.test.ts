@@ -137,6 +137,21 @@ describe('POST and PATCH are retried only with an Idempotency-Key, the same on e
   });
 });
 
+describe('retry options that are no count or time', () => {
+  it('are refused with a RangeError naming the option, when the client is made and per call', async () => {
+    expect(() => createClient({ baseUrl: 'https://api.example.com', retry: -1 })).toThrow(new RangeError('retry.limit must be a number of 0 or more, not -1'));
+    expect(() => createClient({ baseUrl: 'https://api.example.com', retry: { delayMs: Number.NaN } })).toThrow(/retry\.delayMs .* not NaN/);
+    expect(() => toRetryPolicy({ maxRetryAfterMs: '5' as unknown as number })).toThrow(/retry\.maxRetryAfterMs/);
+    const client = createClient({ baseUrl: 'https://api.example.com', fetch: () => Promise.resolve(new Response('{}')) });
+    await expect(client.get('/x', { retry: { backoffLimitMs: -5 } })).rejects.toThrow(RangeError);
+  });
+
+  it('take 0 as no retry, and leave out what is not given', () => {
+    expect(toRetryPolicy(0)).toMatchObject({ limit: 0, delayMs: 300, backoffLimitMs: 10_000, maxRetryAfterMs: 60_000 });
+    expect(toRetryPolicy({ delayMs: 0 })).toMatchObject({ limit: 2, delayMs: 0 });
+  });
+});
+
 describe('limit = N makes exactly N + 1 requests; backoff is exponential, capped, with full jitter', () => {
   it.each([0, 1, 3, 5])('makes exactly N + 1 requests with limit N = %i', async (limit) => {
     const path = route(text(500, ''));
@@ -303,6 +318,21 @@ describe('timeouts and aborts', () => {
     const result = await client.get(path);
     expect(result).toMatchObject({ ok: false, error: { kind: 'unavailable', detail: 'busy' } });
     expect(delays).toEqual([]);
+  });
+
+  it("reads the caller's AbortSignal.timeout as a time-out, not an abort, waiting for headers and during a backoff, and does not retry it", async () => {
+    const client = createClient({ baseUrl: server.origin, retry: { delayMs: 10_000, backoffLimitMs: 10_000, random: () => 1 } });
+    const silent = route(silence());
+    const waiting = await client.get(silent, { signal: AbortSignal.timeout(100) });
+    expect(waiting).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(server.requests(silent)).toHaveLength(1);
+
+    const busy = route(json(503, { message: 'busy' }));
+    const start = performance.now();
+    const backingOff = await client.get(busy, { signal: AbortSignal.timeout(100) });
+    expect(backingOff).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(performance.now() - start).toBeLessThan(2_000);
+    expect(server.requests(busy)).toHaveLength(1);
   });
 
   it('respects the caller signal at every stage: before sending, waiting for headers, reading the body', async () => {

@@ -17,9 +17,10 @@ describe('faultline/fetch bundle size', () => {
     // client's growth fails the test while the gap is worked on. Raised by 133 bytes (4,934 →
     // 5,067 measured) for hooks kept apart from network failures, a hook's request kept under the
     // attempt's signal, requests fetch refuses thrown as bugs, and a base URL's query kept; by 56
-    // (5,123 measured) for a relative base URL resolved against the page.
+    // (5,123 measured) for a relative base URL resolved against the page; by 91 (5,214) for the
+    // caller's AbortSignal.timeout read as a time-out and retry options refused with a RangeError.
     const goal = 5_064;
-    const shareCeiling = 5_143;
+    const shareCeiling = 5_234;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
