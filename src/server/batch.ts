@@ -46,8 +46,11 @@ export async function processBatch<Saved>(items: unknown, options: BatchOptions<
   const validItems: number[] = [];
   for (const [index, item] of items.entries()) {
     const issues = (await options.validate(item, index)) ?? [];
+    // A validator in plain JavaScript may return anything: say so, rather than fail on `.length` of it.
+    if (!Array.isArray(issues)) throw new TypeError(`validate returned ${typeof issues} for item ${index}, not a list of issues`);
     if (issues.length === 0) validItems.push(index);
-    else failures.push({ index, rawData: item, issues: issues.map((issue) => ({ ...issue, path: [...issue.path] })) });
+    // An issue without a path is about the item as a whole.
+    else failures.push({ index, rawData: item, issues: issues.map((issue) => ({ ...issue, path: Array.isArray(issue.path) ? [...issue.path] : [] })) });
   }
   const metadata = { receivedItemsCount: items.length, validItems, invalidItems: failures.map((failure) => failure.index) };
   if (failures.length > 0) {

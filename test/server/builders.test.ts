@@ -16,6 +16,7 @@ import {
   toResponse,
   toStatus,
   toWebResponse,
+  type BatchOptions,
   type BuiltResponse,
   type CreateErrorInit,
 } from '../../src/server/index.ts';
@@ -200,6 +201,12 @@ describe('envelope: result success, failure or error (seed 004)', () => {
 
   it('puts the items under the member the endpoint names', () => {
     expect(parse(buildOk([{ id: 1 }], { dialect: 'envelope', itemsKey: 'customers' }))).toEqual({ result: 'success', customers: [{ id: 1 }], metadata: {} });
+  });
+
+  it('refuses result and metadata as the items member, which seed 004 uses itself', () => {
+    for (const itemsKey of ['result', 'metadata']) {
+      expect(() => buildOk([{ id: 1 }], { dialect: 'envelope', itemsKey }), itemsKey).toThrow(new TypeError(`itemsKey "${itemsKey}" is a member of seed 004's envelope`));
+    }
   });
 
   it('answers a batch with invalid items with failures[{rawData, errors}] and the item indices', async () => {
@@ -525,6 +532,20 @@ describe('processBatch (seed 004: all items saved, or none)', () => {
     const outcome = await processBatch(items, { validate: () => undefined, save });
     expect(saves).toEqual([items]);
     expect(outcome).toEqual({ ok: true, data: [{ id: 1, name: 'Ada' }, { id: 2, name: 'Alan' }, { id: 3, name: 'Grace' }], batch: { receivedItemsCount: 3, validItems: [0, 1, 2], invalidItems: [] } });
+  });
+
+  it('takes an issue without a path, from a plain JavaScript validator, for one about the item as a whole', async () => {
+    const { save } = counted();
+    const validate = ((item: unknown) => (isValid(item) ? [] : [{ message: 'is not a customer' }])) as unknown as BatchOptions<unknown>['validate'];
+    const outcome = await processBatch([{ name: 'Ada' }, 7], { validate, save });
+    expect(outcome).toMatchObject({ ok: false, error: { status: 422, issues: [{ path: [1], message: 'is not a customer' }], failures: [{ index: 1, rawData: 7, issues: [{ path: [], message: 'is not a customer' }] }] } });
+  });
+
+  it('says what is wrong when a validator returns something that is no list of issues', async () => {
+    const { saves, save } = counted();
+    const validate = (() => true) as unknown as BatchOptions<unknown>['validate'];
+    await expect(processBatch([{ name: 'Ada' }], { validate, save })).rejects.toThrow(new TypeError('validate returned boolean for item 0, not a list of issues'));
+    expect(saves).toHaveLength(0);
   });
 
   it('saves nothing and answers bad_request when the body is not an array of items', async () => {

@@ -69,6 +69,8 @@ export const envelopeBuilder: DialectBuilder = {
     return body;
   },
   buildSuccess(data, { page, batch, itemsKey = 'items' }) {
+    // Seed 004's own members: items under either name would be overwritten, or overwrite `result`.
+    if (itemsKey === 'result' || itemsKey === 'metadata') throw new TypeError(`itemsKey "${itemsKey}" is a member of seed 004's envelope`);
     const body: Record<string, unknown> = { result: 'success' };
     put(body, itemsKey, data);
     body['metadata'] = { ...page, ...batch };
