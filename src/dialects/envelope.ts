@@ -91,6 +91,9 @@ function parseEnvelope(body: Record<string, unknown>, status: number): BodyFacts
   // `description` is for developers: kept, but not shown as the detail.
   if (description !== undefined) setMember(rest, 'description', description);
   const type = toOptionalString(readOwn(error, 'type'));
+  // Seed 004's `type` is always present and tells `client` from `syntax`, which share a kind; the
+  // model's `type` is an RFC 9457 URI, so it is kept beside `description`.
+  if (type !== undefined) setMember(rest, 'type', type);
   return {
     ok: false,
     kind: type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined,

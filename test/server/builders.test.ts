@@ -316,11 +316,21 @@ describe('envelope: result success, failure or error (seed 004)', () => {
     expect(body.failures.map((failure) => failure.errors.map((error) => error.code))).toEqual([[422], [6002]]);
   });
 
+  it("keeps seed 004's error type, which client and syntax errors share a kind under, from reading to writing", () => {
+    const received = normalize({ status: 400, body: { result: 'error', error: { type: 'syntax', code: 1001, message: 'Malformed JSON', description: 'Line 3' } } });
+    if (received.ok) throw new Error('expected an error');
+    expect(received.error).toMatchObject({ kind: 'bad_request', code: '1001', extensions: { type: 'syntax', description: 'Line 3' } });
+    expect(parse(buildError(received.error, { dialect: 'envelope' }))).toEqual({ result: 'error', error: { type: 'syntax', code: 1001, message: 'Malformed JSON', description: 'Line 3' } });
+    // A type that is none of seed 004's six gives way to the kind's.
+    expect(parse(buildError(createError({ status: 400, extensions: { type: 'weird' } }), { dialect: 'envelope' }))).toMatchObject({ error: { type: 'client' } });
+  });
+
   it('writes the extensions of an error or a failure beside result, and a client reads them back', () => {
     const extensions = { balance: 30, accounts: ['/account/12345'] };
     const refused = buildError(createError({ status: 403, detail: 'Your balance is 30, but that costs 50', extensions }), { dialect: 'envelope' });
     expect(parse(refused)).toMatchObject({ result: 'error', ...extensions });
-    expect(readError(refused).extensions).toEqual(extensions);
+    // Seed 004's error `type` comes back beside them.
+    expect(readError(refused).extensions).toEqual({ ...extensions, type: 'permission' });
     const failed = buildError(createError({ status: 422, extensions, failures: [{ index: 0, rawData: {}, issues: [{ path: ['name'], message: 'is required' }] }] }), { dialect: 'envelope' });
     expect(parse(failed)).toMatchObject({ result: 'failure', ...extensions });
     expect(readError(failed).extensions).toEqual({ ...extensions, metadata: { invalidItems: [0] } });

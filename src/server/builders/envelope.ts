@@ -23,6 +23,9 @@ const errorTypes: Partial<Record<ErrorKind, string>> = {
 
 const toErrorType = (kind: ErrorKind): string => errorTypes[kind] ?? 'system';
 
+/** Seed 004's six error types: one read into `extensions.type` is written back as it came. */
+const seedErrorTypes: readonly unknown[] = ['system', 'client', 'syntax', 'content', 'permission', 'validation'];
+
 // Seed 004, Error Object: `code` is an Integer, always present — a string code would break
 // clients typed from the seed (and faultline/zod's envelopeSchema). A code spelled in digits is
 // written as that integer; any other code has no place in seed 004, and the status stands in.
@@ -60,6 +63,7 @@ export const envelopeBuilder: DialectBuilder = {
     // readers ignore and faultline reads back — so that none is lost.
     const object = toErrorObject(error.kind, error.issues[0], error.detail ?? error.title, error.code, status);
     put(object, 'description', error.extensions['description']);
+    if (seedErrorTypes.includes(error.extensions['type'])) object['type'] = error.extensions['type'];
     if (error.issues.length > 1) object['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
     // Extensions (`metadata` among them) as extra members beside `result`, as in the other
     // dialects: seed 004 readers keep them; left out, `normalize(buildError(e))` lost them.
