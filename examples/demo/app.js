@@ -48,9 +48,9 @@ const show = (key, render) => {
   render();
 };
 
-/** One client per API; `language` is sent as Accept-Language. */
+/** One client per API; `language` is sent as Accept-Language. A relative base URL is the page's origin. */
 const clientFor = (family, options = {}) => createClient({
-  baseUrl: new URL(`/api/${family}/`, location.href).href,
+  baseUrl: `/api/${family}/`,
   apiKey: family === '003' ? demoApiKey : undefined,
   language,
   ...options,
