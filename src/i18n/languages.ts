@@ -22,7 +22,8 @@ interface Range {
   readonly quality: number;
 }
 
-function parseRanges(header: string): Range[] {
+/** The ranges of a header, best first; the tags it refuses (`q=0`) are added to `refused`, lower-cased. */
+function parseRanges(header: string, refused: string[]): Range[] {
   const ranges: Range[] = [];
   for (const part of header.split(',', maxRanges)) {
     const [tag = '', ...parameters] = part.split(';').map((piece) => piece.trim());
@@ -35,6 +36,7 @@ function parseRanges(header: string): Range[] {
     }
     // RFC 9110 §12.4.2: q=0 means "not acceptable".
     if (quality > 0) ranges.push({ tag, quality });
+    else if (quality === 0) refused.push(tag.toLowerCase());
   }
   // Stable: ranges of equal weight keep the client's order.
   return ranges.sort((a, b) => b.quality - a.quality);
@@ -65,7 +67,8 @@ function lookup(tag: string, supported: readonly string[]): string | undefined {
 export function negotiateLanguage(acceptLanguage: string | null | undefined, supported: readonly string[] = supportedLanguages, defaultLanguage = 'en'): string {
   if (typeof acceptLanguage !== 'string' || acceptLanguage.trim() === '') return defaultLanguage;
   let anyLanguage = false;
-  for (const { tag } of parseRanges(acceptLanguage)) {
+  const refused: string[] = [];
+  for (const { tag } of parseRanges(acceptLanguage, refused)) {
     // RFC 4647 §3.4: `*` followed by other ranges is skipped (`*, de;q=0.5` is German); when
     // nothing else is found it accepts any language, and the configured one is as good as any.
     if (tag === '*') anyLanguage = true;
@@ -74,8 +77,9 @@ export function negotiateLanguage(acceptLanguage: string | null | undefined, sup
       if (found) return found;
     }
   }
-  if (anyLanguage) return defaultLanguage;
   // Seed 003: "Any other language not listed above ... will fall back to en (English)"; a list
-  // without English falls back to the configured language, or its first.
-  return lookup('en', supported) ?? lookup(defaultLanguage, supported) ?? supported[0] ?? defaultLanguage;
+  // without English falls back to the configured language, or its first. `*` ("any language")
+  // puts the configured one first, passing over a language refused with q=0 (`de;q=0, *`).
+  const fallbacks: (string | false | undefined)[] = [anyLanguage && defaultLanguage, lookup('en', supported), lookup(defaultLanguage, supported), ...supported];
+  return fallbacks.find((language) => language && !(anyLanguage && refused.includes(language.toLowerCase()))) || defaultLanguage;
 }

@@ -117,6 +117,18 @@ describe('negotiateLanguage: malformed headers', () => {
     expect(negotiateLanguage('*, ja;q=0.5', supportedLanguages, 'sv')).toBe('sv');
   });
 
+  it("gives for '*' a language the header does not refuse with q=0: the default, else English (seed 003), else the first supported", () => {
+    expect(negotiateLanguage('de;q=0, *', supportedLanguages, 'de')).toBe('en');
+    expect(negotiateLanguage('sv;q=0, *', supportedLanguages, 'sv')).toBe('en');
+    expect(negotiateLanguage('en;q=0, sv;q=0, *', supportedLanguages, 'sv')).toBe('cs');
+    expect(negotiateLanguage('cs;q=0, de;q=0, *', ['de', 'de-CH', 'cs', 'en'], 'de')).toBe('en');
+    expect(negotiateLanguage('de-CH;q=0, *', supportedLanguages, 'de')).toBe('de');
+  });
+
+  it('falls back to English, as seed 003 says, when no range finds a language and there is no *, even if English is refused', () => {
+    expect(negotiateLanguage('ja, en;q=0', supportedLanguages, 'sv')).toBe('en');
+  });
+
   it.each([' , ,', ',', ';q=1', ';;;', 'de;q=abc', 'de;q=1.5', 'de;q=-1', 'de;q=0.1234', 'de;q=', '-de', 'de-', 'toolonglanguage', 'de_CH', '"de"', '\u0000de', 'de\r\nX: y'])(
     'returns a supported tag for %j and never throws',
     (header) => {
