@@ -81,6 +81,9 @@ export interface ResponseHeaders {
   'ratelimit-limit': string | undefined;
   'ratelimit-remaining': string | undefined;
   'ratelimit-reset': string | undefined;
+  ratelimit: string | undefined;
+  'ratelimit-policy': string | undefined;
+  'cf-ray': string | undefined;
 }
 
 function keepKnown(known: ResponseHeaders, name: string, value: string): void {
@@ -113,6 +116,9 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'ratelimit-limit': undefined,
     'ratelimit-remaining': undefined,
     'ratelimit-reset': undefined,
+    ratelimit: undefined,
+    'ratelimit-policy': undefined,
+    'cf-ray': undefined,
   };
   forEachHeader(headers, known, keepKnown);
   return known;
@@ -139,17 +145,39 @@ export function isTextMediaType(mediaType: string): boolean {
   return mediaType === '' || mediaType.startsWith('text/') || isJsonMediaType(mediaType) || mediaType.endsWith('xml') || mediaType === 'application/javascript' || mediaType === 'application/x-www-form-urlencoded';
 }
 
-// W3C Trace Context §3.2: version "-" trace-id (32 hex) "-" parent-id (16 hex) "-" flags.
-const traceparent = /^[\da-f]{2}-([\da-f]{32})-[\da-f]{16}-[\da-f]{2}/i;
+// W3C Trace Context §3.2: version "-" trace-id (32 hex) "-" parent-id (16 hex) "-" flags; version
+// ff (§3.2.2.1) and an all-zero trace-id or parent-id (§3.2.2.3, §3.2.2.4) are invalid.
+const traceparent = /^(?!ff)[\da-f]{2}-(?!0{32})([\da-f]{32})-(?!0{16})[\da-f]{16}-[\da-f]{2}/i;
 
-/** The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`) and Slack name their own. */
-export function readRequestId(headers: ResponseHeaders): string | undefined {
-  return headers['x-request-id'] ?? headers['request-id'] ?? headers['x-amzn-requestid'] ?? headers['x-amz-request-id'] ?? headers['x-slack-req-id'];
+/**
+ * An id as one value: a proxy that adds the id its upstream already sent makes a list, which
+ * `fetch` and node:http join with ", " (RFC 9110 §5.3), and whose first member is taken. A comma
+ * without a space stays: it may be part of an opaque id.
+ */
+function toSingleId(value: string | undefined): string | undefined {
+  const separator = value === undefined ? -1 : value.indexOf(', ');
+  return separator === -1 ? value : value!.slice(0, separator);
 }
 
-/** The trace id: `X-Trace-Id`, else the trace-id part of a W3C `traceparent`. */
+/**
+ * The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`)
+ * and Slack name their own, and Cloudflare's `cf-ray`, the id its support asks for, stands in when
+ * no other is given (a 5xx page from the edge has no other).
+ */
+export function readRequestId(headers: ResponseHeaders): string | undefined {
+  return (
+    toSingleId(headers['x-request-id']) ??
+    toSingleId(headers['request-id']) ??
+    toSingleId(headers['x-amzn-requestid']) ??
+    toSingleId(headers['x-amz-request-id']) ??
+    toSingleId(headers['x-slack-req-id']) ??
+    toSingleId(headers['cf-ray'])
+  );
+}
+
+/** The trace id: `X-Trace-Id`, else the trace-id part of a valid W3C `traceparent`. */
 export function readTraceId(headers: ResponseHeaders): string | undefined {
   const parent = headers.traceparent;
   // Most responses carry no traceparent: not running the expression on '' saves ~13 ns a call.
-  return headers['x-trace-id'] ?? (parent === undefined ? undefined : traceparent.exec(parent)?.[1]);
+  return toSingleId(headers['x-trace-id']) ?? (parent === undefined ? undefined : traceparent.exec(parent)?.[1]);
 }

@@ -46,10 +46,12 @@ export function createIssue(path: readonly (string | number)[], message: string,
 function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
   const detail = toOptionalString(readOwn(item, 'detail'));
   const title = toOptionalString(readOwn(item, 'title'));
-  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? title;
+  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title;
+  // FastAPI (Pydantic): `loc` is the path led by the request part (`["body", "name"]`), `type` the code.
+  const location = toPath(readOwn(item, 'loc'));
   // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`.
-  const code = toCode(readOwn(item, 'code')) ?? (detail !== undefined ? title : undefined);
-  const arrayPath = toPath(readOwn(item, 'path'));
+  const code = toCode(readOwn(item, 'code')) ?? (detail !== undefined ? title : location ? toOptionalString(readOwn(item, 'type')) : undefined);
+  const arrayPath = toPath(readOwn(item, 'path')) ?? (location?.[0] === 'body' ? location.slice(1) : location);
   let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path'));
   if (field === undefined && arrayPath === undefined && detail !== undefined && title !== undefined) field = leadingCodeSpan.exec(detail)?.[1];
   // RFC 6901: the pointer "#" is the whole document — an issue tied to no field.

@@ -163,7 +163,8 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const kind = hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
   // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
-  const now = retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined ? readClock(options) : 0;
+  const now =
+    retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined ? readClock(options) : 0;
   const rateLimit = parseRateLimit(headers, now);
   const resetAt = rateLimit?.resetAt;
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.

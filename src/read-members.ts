@@ -23,6 +23,8 @@ export interface MemberFacts {
   /** A plain-dialect `error` string, placed by the dialect as title or detail. */
   error: string | undefined;
   issues: Issue[] | undefined;
+  /** A wait the body names, set by a dialect that reads one. */
+  retryAfterMs: number | undefined;
   extensions: Record<string, unknown>;
 }
 
@@ -39,6 +41,7 @@ export function readMembers(body: Record<string, unknown>, rules: Readonly<Recor
     traceId: undefined,
     error: undefined,
     issues: undefined,
+    retryAfterMs: undefined,
     extensions: {},
   };
   for (const key of Object.keys(body)) {

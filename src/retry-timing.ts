@@ -9,6 +9,24 @@ import type { RateLimit } from './model.ts';
 const digits = /^\s*(\d+(?:\.\d+)?)\s*$/;
 // RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, RFC 850 and asctime all carry a month name.
 const httpDateMarker = /[a-z]{3}/i;
+// The first member of a list: a day name and its comma belong to the date that follows them.
+const firstMember = /^\s*(?:[a-z]+,)?[^,]*/i;
+// asctime-date (`Sun Nov  6 08:49:37 1994`) is the one HTTP-date form that ends with its year.
+const endsWithYear = /\d{4}\s*$/;
+
+/**
+ * The first value of a field a proxy repeated: `fetch` joins repeated fields with commas
+ * (RFC 9110 §5.3), and `120, 120` or two dates so joined are no value at all.
+ */
+function toFirstMember(value: string): string {
+  return firstMember.exec(value)![0];
+}
+
+/** An HTTP-date as epoch ms. RFC 9110 §5.6.7: every HTTP-date is GMT, but asctime-date does not say so, and `Date.parse` would take it for local time. */
+function parseHttpDate(value: string): number {
+  if (!httpDateMarker.test(value)) return Number.NaN;
+  return Date.parse(endsWithYear.test(value) ? `${value} GMT` : value);
+}
 
 /**
  * `Retry-After` (RFC 9110 §10.2.3) in milliseconds from `now`: delay-seconds or an HTTP-date.
@@ -16,10 +34,10 @@ const httpDateMarker = /[a-z]{3}/i;
  */
 export function parseRetryAfter(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
-  const seconds = digits.exec(value);
+  const first = toFirstMember(value);
+  const seconds = digits.exec(first);
   if (seconds) return toFiniteMs(Number(seconds[1]) * 1000);
-  if (!httpDateMarker.test(value)) return undefined;
-  const date = Date.parse(value);
+  const date = parseHttpDate(first);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
@@ -31,9 +49,10 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
  */
 export function parseRateLimitReset(value: string | undefined, now: number): number | undefined {
   if (value === undefined) return undefined;
-  const match = digits.exec(value);
+  const first = toFirstMember(value);
+  const match = digits.exec(first);
   if (!match) {
-    const date = httpDateMarker.test(value) ? Date.parse(value) : Number.NaN;
+    const date = parseHttpDate(first);
     return Number.isNaN(date) ? undefined : date;
   }
   const number = Number(match[1]);
@@ -46,20 +65,58 @@ function toFiniteMs(ms: number): number | undefined {
   return Number.isFinite(ms) ? Math.round(ms) : undefined;
 }
 
+/** A count; of a list (`RateLimit-Limit: 10, 10;w=1` in drafts 00 to 02, or a repeated field), the first member. */
 function toInteger(value: string | undefined): number | undefined {
-  const number = value === undefined || value.trim() === '' ? Number.NaN : Number(value);
+  const first = value === undefined ? '' : toFirstMember(value);
+  const number = first.trim() === '' ? Number.NaN : Number(first);
   return Number.isSafeInteger(number) && number >= 0 ? number : undefined;
 }
 
+/** The integer a pattern captures in `text`; `undefined` when absent or past 2^53. */
+function readInteger(text: string, pattern: RegExp): number | undefined {
+  const match = pattern.exec(text);
+  const number = match ? Number(match[1]) : Number.NaN;
+  return Number.isSafeInteger(number) ? number : undefined;
+}
+
+/** The name a structured-field member starts with: `"default"` of `"default";r=0;t=30`. */
+const toPolicyName = (member: string): string => member.split(';')[0]!.trim();
+
 /**
- * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000) and the IETF
- * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 01–07);
- * `undefined` when none is present.
+ * The structured `RateLimit` field (draft-ietf-httpapi-ratelimit-headers): from draft 08 on a
+ * list of service limits `"default";r=0;t=30` (remaining, seconds to reset) whose quota is the
+ * `q` of the `RateLimit-Policy` item of the same name; of several, the one with the fewest
+ * remaining binds. Draft 07 sent one dictionary, `limit=100, remaining=0, reset=30`.
+ */
+function parseRateLimitField(field: string, policy: string | undefined): { limit: number | undefined; remaining: number | undefined; reset: number | undefined } {
+  let binding: string | undefined;
+  let remaining: number | undefined;
+  for (const member of field.split(',')) {
+    const left = readInteger(member, /;\s*r=(\d+)/);
+    if (left !== undefined && (remaining === undefined || left < remaining)) {
+      binding = member;
+      remaining = left;
+    }
+  }
+  if (binding === undefined) return { limit: readInteger(field, /\blimit=(\d+)/), remaining: readInteger(field, /\bremaining=(\d+)/), reset: readInteger(field, /\breset=(\d+)/) };
+  const name = toPolicyName(binding);
+  const quota = policy?.split(',').find((item) => toPolicyName(item) === name);
+  return { limit: quota === undefined ? undefined : readInteger(quota, /;\s*q=(\d+)/), remaining, reset: readInteger(binding, /;\s*t=(\d+)/) };
+}
+
+/**
+ * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000, GitHub), the IETF
+ * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 00–06) and
+ * its structured `RateLimit` with `RateLimit-Policy` (07 on); `undefined` when none is present.
  */
 export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit | undefined {
-  const limit = toInteger(headers['x-ratelimit-limit'] ?? headers['ratelimit-limit']);
-  const remaining = toInteger(headers['x-ratelimit-remaining'] ?? headers['ratelimit-remaining']);
-  const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['ratelimit-reset'], now);
+  const field = headers.ratelimit;
+  const structured = field === undefined ? undefined : parseRateLimitField(field, headers['ratelimit-policy']);
+  const limit = toInteger(headers['x-ratelimit-limit'] ?? headers['ratelimit-limit']) ?? structured?.limit;
+  const remaining = toInteger(headers['x-ratelimit-remaining'] ?? headers['ratelimit-remaining']) ?? structured?.remaining;
+  const reset = structured?.reset;
+  // The structured field's reset is delay-seconds, like Retry-After.
+  const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['ratelimit-reset'], now) ?? (reset === undefined ? undefined : toFiniteMs(now + reset * 1000));
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
   if (limit !== undefined) rateLimit.limit = limit;

@@ -9,9 +9,11 @@ describe('bundle size', () => {
     // Issue 6 asks for 4,096 bytes with every built-in dialect; the ceiling guards growth
     // (raised by 128 for OData collections: `value` as data, `@odata.nextLink` followed by paginate;
     // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them; by 64 for OAuth's `error` codes;
-    // by 256 for AWS's XML errors: S3, the Query protocol, EC2).
+    // by 256 for AWS's XML errors: S3, the Query protocol, EC2; by 576 for the structured RateLimit
+    // field, asctime dates as GMT, repeated Retry-After and ids, cf-ray, a body's retry_after, nested
+    // `error` objects and FastAPI's `detail[]`).
     const goal = 4_096;
-    const ceiling = 10_944;
+    const ceiling = 11_520;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -20,9 +22,11 @@ describe('bundle size', () => {
     const size = gzipSize(await bundle("import { createNormalizer, seedDialects } from 'faultline'; export const normalize = createNormalizer({ dialects: seedDialects });"));
     // Issue 2 asks for 3,072 bytes; this ceiling is the measured size plus a small margin, so
     // that growth fails the test while the gap to the goal is worked on (see CHANGELOG.md);
-    // raised by 64 for keeping a download's bytes rather than decoding them, by 64 for OAuth's codes.
+    // raised by 64 for keeping a download's bytes rather than decoding them, by 64 for OAuth's codes,
+    // by 608 for the structured RateLimit field, asctime dates as GMT, repeated Retry-After and ids,
+    // cf-ray, a body's retry_after, nested `error` objects and FastAPI's `detail[]`.
     const goal = 3_072;
-    const ceiling = 5_696;
+    const ceiling = 6_304;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -6,7 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { toIssues } from '../issues.ts';
 import { isRecord, readOwn, toCode } from '../members.ts';
-import { readMembers, type MemberRule } from '../read-members.ts';
+import { readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
 const rules: Readonly<Record<string, MemberRule>> = {
@@ -40,8 +40,47 @@ function parseText(text: string, mediaType: string): BodyFacts {
 /** A machine code such as OAuth's `invalid_grant` (RFC 6749 §5.2): lower-case words joined by `_`. */
 const snakeCaseCode = /^[a-z\d]+(_[a-z\d]+)+$/;
 
+/**
+ * `{"error": {"code": 400, "message": "..."}}`: many APIs nest their error one level down. It is
+ * read when nothing beside it explains, one level only; the members it does not define stay in
+ * `extensions.error`.
+ */
+function readNestedError(facts: MemberFacts, status: number): void {
+  const nested = readOwn(facts.extensions, 'error');
+  if (facts.detail !== undefined || facts.error !== undefined || !isRecord(nested)) return;
+  const inner = readMembers(nested, rules, status);
+  facts.detail = inner.detail ?? inner.error;
+  facts.title ??= inner.title;
+  facts.code ??= inner.code;
+  facts.requestId ??= inner.requestId;
+  facts.traceId ??= inner.traceId;
+  if (inner.issues) facts.issues = facts.issues ? facts.issues.concat(inner.issues) : inner.issues;
+  if (Object.keys(inner.extensions).length > 0) facts.extensions['error'] = inner.extensions;
+  else delete facts.extensions['error'];
+}
+
+/** Moves a body member the model has a place for out of `extensions`, returning it. */
+function takeExtension(facts: MemberFacts, key: string): unknown {
+  const value = readOwn(facts.extensions, key);
+  delete facts.extensions[key];
+  return value;
+}
+
 function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   const facts = readMembers(body, rules, status);
+  // FastAPI answers a refused body with `detail: [{loc, msg, type}]`, a list where others send a string.
+  if (Array.isArray(readOwn(facts.extensions, 'detail'))) {
+    const issues = toIssues(takeExtension(facts, 'detail'));
+    facts.issues = facts.issues ? facts.issues.concat(issues) : issues;
+  }
+  // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
+  // sees no Retry-After header without CORS exposing it.
+  const wait = readOwn(facts.extensions, 'retry_after') ?? readOwn(facts.extensions, 'retryAfter');
+  if (typeof wait === 'number' && wait >= 0 && Number.isFinite(wait)) {
+    facts.retryAfterMs = Math.round(wait * 1000);
+    takeExtension(facts, Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : 'retryAfter');
+  }
+  readNestedError(facts, status);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message.
   if (error !== undefined && facts.code === undefined && snakeCaseCode.test(error)) facts.code = error;

@@ -1,0 +1,63 @@
+/**
+ * The plain dialect on the common error shapes of APIs that have no dialect of their own: an
+ * `error` object holding the message (`{"error": {"code": 400, "message": "..."}}`), and
+ * FastAPI's `{"detail": [{loc, msg, type}]}` validation errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize, type ApiError, type ApiResult, type NormalizeInput } from '../../src/index.ts';
+
+function toError(result: ApiResult): ApiError {
+  if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value)}`);
+  return result.error;
+}
+
+const read = (input: NormalizeInput): ApiError => toError(normalize(input));
+
+describe('an error object under `error`', () => {
+  it('shows its message and code', () => {
+    const error = read({ status: 400, body: { error: { code: 400, message: 'Invalid id' } } });
+    expect(error).toMatchObject({ kind: 'bad_request', detail: 'Invalid id', code: '400', dialect: 'plain' });
+  });
+
+  it('shows a message that comes alone', () => {
+    expect(read({ status: 500, body: { error: { message: 'Database unreachable' } } }).detail).toBe('Database unreachable');
+    expect(read({ status: 404, body: { error: { status: 404, message: 'No such user' } } }).detail).toBe('No such user');
+  });
+
+  it('reads its field errors as issues', () => {
+    const error = read({ status: 400, body: { error: { message: 'Validation failed', errors: [{ field: 'email', message: 'is invalid' }] } } });
+    expect(error).toMatchObject({ kind: 'validation', detail: 'Validation failed', issues: [{ path: ['email'], field: 'email', message: 'is invalid' }] });
+  });
+
+  it('keeps the members it does not read', () => {
+    const error = read({ status: 400, body: { error: { message: 'Bad', help: 'https://example.com/help' }, request: 7 } });
+    expect(error.extensions).toEqual({ error: { help: 'https://example.com/help' }, request: 7 });
+  });
+
+  it('lets a message beside it win', () => {
+    expect(read({ status: 400, body: { message: 'Outer', error: { message: 'Inner' } } }).detail).toBe('Outer');
+  });
+});
+
+describe('FastAPI validation errors', () => {
+  it('reads `detail: [{loc, msg, type}]` as issues (Pydantic v2)', () => {
+    const error = read({
+      status: 422,
+      body: { detail: [{ type: 'missing', loc: ['body', 'name'], msg: 'Field required', input: {} }, { type: 'string_too_short', loc: ['query', 'q'], msg: 'String should have at least 3 characters', input: 'ab', ctx: { min_length: 3 } }] },
+    });
+    expect(error.kind).toBe('validation');
+    expect(error.issues).toEqual([
+      { path: ['name'], message: 'Field required', code: 'missing' },
+      { path: ['query', 'q'], message: 'String should have at least 3 characters', code: 'string_too_short' },
+    ]);
+  });
+
+  it('reads the Pydantic v1 spelling', () => {
+    const error = read({ status: 422, body: { detail: [{ loc: ['body', 'items', 0, 'price'], msg: 'field required', type: 'value_error.missing' }] } });
+    expect(error.issues).toEqual([{ path: ['items', 0, 'price'], message: 'field required', code: 'value_error.missing' }]);
+  });
+
+  it('keeps a string detail the message', () => {
+    expect(read({ status: 404, body: { detail: 'Not Found' } })).toMatchObject({ kind: 'not_found', detail: 'Not Found', issues: [] });
+  });
+});
