@@ -45,7 +45,10 @@ export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: Reques
     const valid = key !== undefined && key !== '' && (await options.verify(key)) === true;
     const isHead = request.method?.toUpperCase() === 'HEAD';
     if (valid) return isHead ? { status: 200, headers: {}, body: '' } : undefined;
-    const answer = buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect: options.dialect });
+    // RFC 9110 §11.6.1: a 401 MUST carry a challenge. No scheme is registered for API keys; this
+    // one names the header the key goes in, and no browser answers it with a login dialog.
+    const challenge = { 'www-authenticate': `ApiKey header="${header}"` };
+    const answer = buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect: options.dialect, headers: challenge });
     // RFC 9110 §9.3.2: a HEAD response has no content.
     return isHead ? { ...answer, body: '' } : answer;
   };

@@ -610,6 +610,13 @@ describe('createApiKeyGuard (seed 003: x-api-key; HEAD only checks the key)', ()
     expect(readError(invalid!)).toMatchObject({ kind: 'unauthenticated', status: 401, dialect: 'plain' });
   });
 
+  it('sends a challenge naming the key header with every 401 (RFC 9110 §11.6.1)', async () => {
+    const { guard } = makeGuard();
+    for (const method of ['GET', 'HEAD']) expect((await guard({ method, headers: {} }))?.headers['www-authenticate'], method).toBe('ApiKey header="x-api-key"');
+    const studio = createApiKeyGuard({ verify: () => false, header: 'X-Studio-Key' });
+    expect((await studio({ method: 'GET', headers: { 'x-studio-key': 'k' } }))?.headers['www-authenticate']).toBe('ApiKey header="x-studio-key"');
+  });
+
   it('lets a CORS preflight through without a key, and checks a plain OPTIONS', async () => {
     const { guard, checked } = makeGuard();
     const preflight = new Request('https://api.example.com/v1/customers', { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET', 'access-control-request-headers': 'x-api-key' } });
