@@ -160,12 +160,15 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   // DESIGN.md: the status decides first; the body refines a status that says little
   // (a 2xx envelope error, a generic 400 or 422).
   const hint = errorFacts.kind;
-  const kind = hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
   // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
     retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined ? readClock(options) : 0;
   const rateLimit = parseRateLimit(headers, now);
+  // GitHub answers a spent rate limit with a 403 and `X-RateLimit-Remaining: 0`, a secondary
+  // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API").
+  const limited = statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0);
+  const kind = limited ? 'rate_limited' : hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
   const resetAt = rateLimit?.resetAt;
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.
   const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - now) : undefined;

@@ -86,6 +86,27 @@ describe('rate-limit fields', () => {
   });
 });
 
+describe("GitHub's rate limits, sent as a 403 (docs.github.com, Rate limits for the REST API)", () => {
+  it('reads a 403 with X-RateLimit-Remaining: 0 as rate_limited, waiting until the reset', () => {
+    const error = read({
+      status: 403,
+      headers: { 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock / 1000 + 120), 'content-type': 'application/json' },
+      body: { message: 'API rate limit exceeded for 192.0.2.1.', documentation_url: 'https://docs.github.com/rest/overview/resources-in-the-rest-api#rate-limiting' },
+    });
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 403, title: 'Forbidden', retryable: true, retryAfterMs: 120_000, rateLimit: { limit: 60, remaining: 0 } });
+  });
+
+  it('reads a 403 with Retry-After (a secondary rate limit) as rate_limited', () => {
+    const error = read({ status: 403, headers: { 'retry-after': '60' }, body: { message: 'You have exceeded a secondary rate limit.' } });
+    expect(error).toMatchObject({ kind: 'rate_limited', retryAfterMs: 60_000, retryable: true });
+  });
+
+  it('keeps a 403 with requests remaining, or with no rate-limit facts, forbidden', () => {
+    expect(read({ status: 403, headers: { 'x-ratelimit-remaining': '59' }, body: { message: 'Resource not accessible by integration' } })).toMatchObject({ kind: 'forbidden', retryable: false });
+    expect(read({ status: 403, body: { message: 'Must have admin rights to Repository.' } })).toMatchObject({ kind: 'forbidden', retryable: false });
+  });
+});
+
 describe('request and trace ids', () => {
   it('reads one request id when a proxy repeated X-Request-Id', () => {
     expect(read({ status: 502, headers: [['x-request-id', 'req-42'], ['X-Request-Id', 'req-42']] }).requestId).toBe('req-42');

@@ -190,6 +190,8 @@ function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltRespo
     kind = typeof type === 'string' && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
   }
   const rateLimit = error.rateLimit && Object.keys(error.rateLimit).length > 0 ? error.rateLimit : undefined;
+  // A 403 that says when to retry, or that no requests remain, is a rate limit (GitHub's way).
+  if (statusKind === 'forbidden' && (error.retryAfterMs !== undefined || rateLimit?.remaining === 0)) kind = 'rate_limited';
   const resetAt = rateLimit?.resetAt;
   // A client also waits for a reset it was told of, when the limit was hit (normalize's rule).
   const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - FIXED) : undefined;
