@@ -11,9 +11,10 @@ describe('bundle size', () => {
     // by 64 for DRF's full details; by 64 for keeping a download's bytes rather than decoding them; by 64 for OAuth's `error` codes;
     // by 256 for AWS's XML errors: S3, the Query protocol, EC2; by 576 for the structured RateLimit
     // field, asctime dates as GMT, repeated Retry-After and ids, cf-ray, a body's retry_after, nested
-    // `error` objects and FastAPI's `detail[]`).
+    // `error` objects and FastAPI's `detail[]`; by 32 for GitHub's 403 rate limits and Telegram's
+    // `parameters.retry_after`).
     const goal = 4_096;
-    const ceiling = 11_520;
+    const ceiling = 11_552;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -24,9 +25,10 @@ describe('bundle size', () => {
     // that growth fails the test while the gap to the goal is worked on (see CHANGELOG.md);
     // raised by 64 for keeping a download's bytes rather than decoding them, by 64 for OAuth's codes,
     // by 608 for the structured RateLimit field, asctime dates as GMT, repeated Retry-After and ids,
-    // cf-ray, a body's retry_after, nested `error` objects and FastAPI's `detail[]`.
+    // cf-ray, a body's retry_after, nested `error` objects and FastAPI's `detail[]`; by 32 for
+    // GitHub's 403 rate limits and Telegram's `parameters.retry_after`.
     const goal = 3_072;
-    const ceiling = 6_304;
+    const ceiling = 6_336;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

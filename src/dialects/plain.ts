@@ -75,10 +75,13 @@ function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   }
   // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
   // sees no Retry-After header without CORS exposing it.
-  const wait = readOwn(facts.extensions, 'retry_after') ?? readOwn(facts.extensions, 'retryAfter');
+  // Telegram's Bot API nests it: `parameters.retry_after` (ResponseParameters), kept as received.
+  const parameters = readOwn(facts.extensions, 'parameters');
+  const key = Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : 'retryAfter';
+  const wait = readOwn(facts.extensions, key) ?? (isRecord(parameters) ? readOwn(parameters, 'retry_after') : undefined);
   if (typeof wait === 'number' && wait >= 0 && Number.isFinite(wait)) {
     facts.retryAfterMs = Math.round(wait * 1000);
-    takeExtension(facts, Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : 'retryAfter');
+    takeExtension(facts, key);
   }
   readNestedError(facts, status);
   const { error } = facts;

@@ -57,6 +57,12 @@ describe('Retry-After', () => {
     expect(read({ status: 429, headers: { 'retry-after': '5' }, body: { message: 'Slow down', retry_after: 64 } }).retryAfterMs).toBe(5_000);
     expect(read({ status: 429, body: { message: 'Slow down', retry_after: '64' } }).retryAfterMs).toBeUndefined();
   });
+
+  it("reads Telegram's flood-control wait in parameters.retry_after, keeping the parameters", () => {
+    const error = read({ status: 429, body: { ok: false, error_code: 429, description: 'Too Many Requests: retry after 35', parameters: { retry_after: 35 } } });
+    expect(error).toMatchObject({ kind: 'rate_limited', code: '429', detail: 'Too Many Requests: retry after 35', retryAfterMs: 35_000, dialect: 'plain' });
+    expect(error.extensions).toMatchObject({ ok: false, parameters: { retry_after: 35 } });
+  });
 });
 
 describe('rate-limit fields', () => {
