@@ -12,9 +12,9 @@ describe('bundle size', () => {
     // by 256 for AWS's XML errors: S3, the Query protocol, EC2; by 576 for the structured RateLimit
     // field, asctime dates as GMT, repeated Retry-After and ids, cf-ray, a body's retry_after, nested
     // `error` objects and FastAPI's `detail[]`; by 32 for GitHub's 403 rate limits and Telegram's
-    // `parameters.retry_after`).
+    // `parameters.retry_after`; by 32 for a field-less error list's first entry as the detail).
     const goal = 4_096;
-    const ceiling = 11_552;
+    const ceiling = 11_584;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -26,9 +26,10 @@ describe('bundle size', () => {
     // raised by 64 for keeping a download's bytes rather than decoding them, by 64 for OAuth's codes,
     // by 608 for the structured RateLimit field, asctime dates as GMT, repeated Retry-After and ids,
     // cf-ray, a body's retry_after, nested `error` objects and FastAPI's `detail[]`; by 32 for
-    // GitHub's 403 rate limits and Telegram's `parameters.retry_after`.
+    // GitHub's 403 rate limits and Telegram's `parameters.retry_after`; by 32 for a field-less
+    // error list's first entry as the detail.
     const goal = 3_072;
-    const ceiling = 6_336;
+    const ceiling = 6_368;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -90,6 +90,13 @@ function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;
   else facts.title ??= error;
+  // `{"errors": [{"code": 32, "message": "Could not authenticate you."}]}` (Twitter and many
+  // others): a list naming no field explains the error as a whole; its first entry is the detail.
+  const first = facts.issues?.[0];
+  if (facts.detail === undefined && first && facts.issues!.every((issue) => issue.path.length === 0)) {
+    facts.detail = first.message;
+    facts.code ??= first.code;
+  }
   return facts;
 }
 

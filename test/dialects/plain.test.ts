@@ -61,3 +61,16 @@ describe('FastAPI validation errors', () => {
     expect(read({ status: 404, body: { detail: 'Not Found' } })).toMatchObject({ kind: 'not_found', detail: 'Not Found', issues: [] });
   });
 });
+
+describe('a list of errors that names no field', () => {
+  it("gives its first entry as the detail and code (Twitter's v1.1 errors), keeping every entry as an issue", () => {
+    const result = normalize({ status: 401, body: { errors: [{ code: 32, message: 'Could not authenticate you.' }] } });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unauthenticated', detail: 'Could not authenticate you.', code: '32', issues: [{ path: [], message: 'Could not authenticate you.', code: '32' }] } });
+  });
+
+  it('leaves the detail to the body when it has one, and to no issue when one names a field', () => {
+    expect(normalize({ status: 400, body: { message: 'Invalid request', errors: [{ message: 'x' }] } })).toMatchObject({ error: { detail: 'Invalid request' } });
+    const fielded = normalize({ status: 422, body: { errors: [{ message: 'Something is off' }, { field: 'email', message: 'is invalid' }] } });
+    expect(!fielded.ok && fielded.error.detail).toBeUndefined();
+  });
+});
