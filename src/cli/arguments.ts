@@ -123,7 +123,8 @@ export function parseArguments(argv: readonly string[]): ParsedArguments {
   }
   if (values.lang !== undefined) {
     if (values.lang.trim() === '') return { ok: false, message: '--lang needs a language tag such as de or de-CH' };
-    inspect.language = values.lang;
+    // A shell's locale spelling (`de_CH`, `de_CH.UTF-8` from $LANG) as the language tag it means (RFC 5646 uses `-`).
+    inspect.language = values.lang.trim().replace(/^([a-z]{2,3})_([a-z]{2})(\.[\w-]+)?(@\w+)?$/i, '$1-$2');
   }
   return { ok: true, value: inspect };
 }

@@ -25,6 +25,12 @@ describe('parseArguments', () => {
     expect(parseArguments(['inspect', 'https://example.com/a?b=1'])).toMatchObject({ ok: true, value: { source: 'https://example.com/a?b=1' } });
   });
 
+  it("reads a shell locale such as $LANG's de_CH.UTF-8 as the tag de-CH", () => {
+    expect(parseArguments(['inspect', 'x', '--lang', 'de_CH'])).toMatchObject({ ok: true, value: { language: 'de-CH' } });
+    expect(parseArguments(['inspect', 'x', '--lang', 'de_CH.UTF-8'])).toMatchObject({ ok: true, value: { language: 'de-CH' } });
+    expect(parseArguments(['inspect', 'x', '--lang', 'fr_LU.utf8'])).toMatchObject({ ok: true, value: { language: 'fr-LU' } });
+  });
+
   it('accepts an Accept-Language list as --lang', () => {
     expect(parseArguments(['inspect', 'x', '--lang', 'de-LU, fr;q=0.8'])).toMatchObject({ ok: true, value: { language: 'de-LU, fr;q=0.8' } });
   });
