@@ -213,7 +213,12 @@ async function readUrl(url: URL, command: InspectCommand, input: SourceInput): P
     const reason = thrown instanceof Error && thrown.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : describeFetchFailure(thrown);
     return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot reach ${url.href}: ${reason}` };
   }
-  return { ok: true, result: await normalizeResponse(response) };
+  const result = await normalizeResponse(response);
+  // A success whose body broke off or never ended did not arrive: the URL could not be read.
+  if (!result.ok && response.ok && (result.error.kind === 'timeout' || result.error.kind === 'network')) {
+    return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot read ${url.href}: ${result.error.detail ?? result.error.title}` };
+  }
+  return { ok: true, result };
 }
 
 /**

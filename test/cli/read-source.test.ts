@@ -182,6 +182,12 @@ describe('readSource from a URL', () => {
     server = createServer((request, response) => {
       received.push(request.headers);
       if (request.url === '/never') return; // never answers
+      if (request.url === '/stalls') {
+        // Headers, then a body that never ends.
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.write('{"items": [');
+        return;
+      }
       response.writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': '7', 'x-request-id': 'live-1' });
       response.end(JSON.stringify({ title: 'Too Many Requests', detail: 'Slow down' }));
     });
@@ -223,6 +229,12 @@ describe('readSource from a URL', () => {
     await new Promise((resolve) => closed.close(resolve));
     const read = await readSource(inspect(`http://127.0.0.1:${port}/`), { readStdin: noStdin });
     expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach http://127.0.0.1:${port}/: connect ECONNREFUSED 127.0.0.1:${port}` });
+  });
+
+  it('gives exit code 4 when the body stops coming after the headers', async () => {
+    const read = await readSource(inspect(`${base}/stalls`), { readStdin: noStdin, timeoutMs: 200 });
+    expect(read).toMatchObject({ ok: false, exitCode: 4 });
+    expect(!read.ok && read.message).toMatch(new RegExp(`^cannot read ${base}/stalls: `));
   });
 
   it('gives exit code 4 when the server does not answer in time', async () => {
