@@ -177,8 +177,16 @@ class Walk {
     this.progress.stop = stop;
   }
 
+  /** The page being read: the next request waits for it, so that two at once never read one page twice. */
+  private reading: Promise<unknown> | undefined;
+
   /** The next page's items, or `undefined` when the walk is over. */
-  async fetchPage(): Promise<readonly unknown[] | undefined> {
+  fetchPage(): Promise<readonly unknown[] | undefined> {
+    const page = this.reading ? this.reading.then(() => this.readPage(), () => this.readPage()) : this.readPage();
+    return (this.reading = page);
+  }
+
+  private async readPage(): Promise<readonly unknown[] | undefined> {
     const pending = this.pending;
     this.pending = undefined;
     const page = await (pending ?? this.load());
@@ -303,13 +311,17 @@ class ItemIterator<T> implements AsyncIterator<T> {
     this.walk = walk;
   }
 
+  /** A page being read: a `next()` made meanwhile waits for it rather than skip its items. */
+  private loading: Promise<IteratorResult<T>> | undefined;
+
   next(): Promise<IteratorResult<T>> {
+    if (this.loading) return this.loading.then(() => this.next());
     const { items, index } = this;
     if (index < items.length) {
       this.index = index + 1;
       return Promise.resolve({ done: false, value: items[index] as T });
     }
-    return this.nextPage();
+    return (this.loading = this.nextPage().finally(() => (this.loading = undefined)));
   }
 
   private async nextPage(): Promise<IteratorResult<T>> {

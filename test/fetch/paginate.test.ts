@@ -166,6 +166,20 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     for await (const page of api.paginate('/chunks').pages()) sizes.push(page.length);
     expect(sizes).toEqual([10, 10, 5]);
   });
+
+  it('hands out every item once, and reads every page once, when next() is called again before it resolves', async () => {
+    server.route('/together', cursorPages);
+    const api = createClient({ baseUrl: server.origin });
+    const iterator = api.paginate<{ id: number }>('/together')[Symbol.asyncIterator]();
+    const results = await Promise.all(Array.from({ length: 26 }, () => iterator.next()));
+    expect(results.filter((result) => !result.done).map((result) => result.value.id)).toEqual(ids);
+    expect(results.at(-1)).toEqual({ done: true, value: undefined });
+    expect(server.requests('/together').map((request) => request.url)).toEqual(['/together', '/together?offset=1009', '/together?offset=1019']);
+
+    const pages = api.paginate<{ id: number }>('/together').pages();
+    const [first, second] = await Promise.all([pages.next(), pages.next()]);
+    expect([first.value?.length, second.value?.[0]?.id]).toEqual([10, 1010]);
+  });
 });
 
 describe('the walk stops as RELIABILITY.md says', () => {
