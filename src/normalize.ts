@@ -122,6 +122,10 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const { value: body, malformed, binary } = decodeBody(source.body, mediaType, valid && isSuccessStatus(status));
   const requestId = readRequestId(headers);
   const traceId = readTraceId(headers);
+  // `normalize(await fetch(url))`: a stream is read by normalizeResponse, which is asynchronous.
+  if (typeof ReadableStream === 'function' && body instanceof ReadableStream) {
+    return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: 'The body is a stream: use normalizeResponse', requestId, traceId }) };
+  }
   if (!valid || (malformed && isSuccessStatus(status))) {
     // A status that is no status, or a 2xx declared JSON that is not: the response cannot be used.
     return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${typeof status === 'string' ? `"${status}" (a string, not a number)` : String(status)}`, requestId, traceId, body }) };

@@ -12,9 +12,10 @@ describe('bundle size', () => {
     // by 256 for AWS's XML errors: S3, the Query protocol, EC2; by 576 for the structured RateLimit
     // field, asctime dates as GMT, repeated Retry-After and ids, cf-ray, a body's retry_after, nested
     // `error` objects and FastAPI's `detail[]`; by 32 for GitHub's 403 rate limits and Telegram's
-    // `parameters.retry_after`; by 32 for a field-less error list's first entry as the detail).
+    // `parameters.retry_after`; by 32 for a field-less error list's first entry as the detail; by 64
+    // for a clear error when a stream is given as the body).
     const goal = 4_096;
-    const ceiling = 11_584;
+    const ceiling = 11_648;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -27,9 +28,9 @@ describe('bundle size', () => {
     // by 608 for the structured RateLimit field, asctime dates as GMT, repeated Retry-After and ids,
     // cf-ray, a body's retry_after, nested `error` objects and FastAPI's `detail[]`; by 32 for
     // GitHub's 403 rate limits and Telegram's `parameters.retry_after`; by 32 for a field-less
-    // error list's first entry as the detail.
+    // error list's first entry as the detail; by 64 for a clear error when a stream is the body.
     const goal = 3_072;
-    const ceiling = 6_368;
+    const ceiling = 6_432;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

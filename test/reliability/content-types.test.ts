@@ -342,3 +342,12 @@ describe('OAuth 2.0 error responses (RFC 6749 §5.2)', () => {
     expect(toError(withContentType(400, 'application/json', '{"code":"E1","error":"bad_input"}'))).toMatchObject({ code: 'E1', detail: 'bad_input' });
   });
 });
+
+describe('a body that is a stream', () => {
+  it('tells the caller to use normalizeResponse, for a Response given to normalize or its body', () => {
+    const response = new Response('{"message":"No order 7"}', { status: 404, headers: { 'content-type': 'application/json', 'x-request-id': 'r-9' } });
+    const error = toError(normalize(response as unknown as NormalizeInput));
+    expect(error).toMatchObject({ kind: 'invalid_response', status: 404, requestId: 'r-9', detail: 'The body is a stream: use normalizeResponse' });
+    expect(toError(normalize({ status: 200, body: new Response('{}').body }))).toMatchObject({ kind: 'invalid_response', status: 200 });
+  });
+});
