@@ -12,7 +12,7 @@ import { ResponseError } from '../response-error.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
-import { isTimeoutReason, linkAttemptSignal, waitFor, type AttemptSignal } from './timeouts.ts';
+import { linkAttemptSignal, toCallerCause, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
 
 /** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
 export type QueryValue = string | number | boolean | null | undefined;
@@ -200,8 +200,7 @@ function describeFailure(failure: unknown): string | undefined {
 }
 
 /** The error of an attempt whose signal fired, whatever the stage it fired at. */
-function toAbortFailure(link: AttemptSignal, timeoutMs: number): ApiResult<never> {
-  const cause = link.cause();
+function toAbortFailure(cause: AbortCause | undefined, timeoutMs: number): ApiResult<never> {
   return cause === 'aborted' ? toFailure('aborted', 'The request was aborted') : toFailure('timeout', cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`);
 }
 
@@ -314,8 +313,8 @@ export function createClient(options: ClientOptions): Client {
    * credentials, and fetch would keep `x-api-key` on a redirect to another origin. Its body is
    * read first, so that a 307 or 308 can send it again.
    */
-  const fetchRequestFollowing = async (request: Request): Promise<Response> => {
-    const init: RequestInit = { method: request.method, headers: Object.fromEntries(request.headers), signal: request.signal };
+  const fetchRequestFollowing = async (request: Request, headers: Record<string, string>): Promise<Response> => {
+    const init: RequestInit = { method: request.method, headers, signal: request.signal };
     if (request.body !== null) init.body = await request.arrayBuffer();
     return fetchFollowing(request.url, init);
   };
@@ -360,10 +359,12 @@ export function createClient(options: ClientOptions): Client {
       }
     }
     try {
-      if (request) response ??= followRedirects && hasCredentials(Object.fromEntries(request.headers)) ? await fetchRequestFollowing(request) : await fetchFunction(request);
-      else response = followRedirects && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
+      if (request) {
+        const sent = followRedirects ? Object.fromEntries(request.headers) : undefined;
+        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent) : await fetchFunction(request);
+      } else response = followRedirects && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
     } catch (failure) {
-      if (link.cause()) return { result: toAbortFailure(link, timeoutMs), headers: undefined, url };
+      if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
       if (!(failure instanceof TypeError)) throw failure;
       // So does a request fetch refuses to build (a GET with a body, a URL that does not parse; Fetch
@@ -377,7 +378,7 @@ export function createClient(options: ClientOptions): Client {
     if (!result.ok && link.cause()) {
       const { kind } = result.error;
       // The signal fired while the body was read: say why, rather than "the body broke off".
-      if (kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(link, timeoutMs);
+      if (kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(link.cause(), timeoutMs);
     }
     return { result, headers: response.headers, url: response.url || url };
   };
@@ -394,7 +395,7 @@ export function createClient(options: ClientOptions): Client {
     const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - now();
-      if (remaining <= 0) return { result: toFailure('timeout', 'The request took longer than its total timeout'), headers: undefined, url };
+      if (remaining <= 0) return { result: toAbortFailure('total', timeoutMs), headers: undefined, url };
       const totalEnds = remaining <= timeoutMs;
       const link = linkAttemptSignal(signal, totalEnds ? remaining : timeoutMs, totalEnds);
       let sent: Sent;
@@ -410,7 +411,7 @@ export function createClient(options: ClientOptions): Client {
       if (now() + delayMs >= deadline) return sent;
       onRetry?.({ attempt: attempt + 1, delayMs, error: result.error, method, url });
       await wait(delayMs, signal);
-      if (signal?.aborted) return { result: isTimeoutReason(signal.reason) ? toFailure('timeout', 'The request took longer than its total timeout') : toFailure('aborted', 'The request was aborted'), headers: undefined, url };
+      if (signal?.aborted) return { result: toAbortFailure(toCallerCause(signal.reason), timeoutMs), headers: undefined, url };
     }
   };
 

@@ -23,11 +23,11 @@ const nothing = (): void => {};
 const unlinked: AttemptSignal = { signal: undefined, cause: noCause, release: nothing };
 
 /**
- * Whether an abort reason says "timed out": the caller's `AbortSignal.timeout(ms)` aborts with a
- * `DOMException` named `TimeoutError` (DOM standard §3.2). Such a signal is the caller's own
- * deadline for the whole request: a `timeout`, as `totalTimeoutMs` is, not an `aborted`.
+ * Why the caller's signal aborted. `AbortSignal.timeout(ms)` aborts with a `DOMException` named
+ * `TimeoutError` (DOM standard §3.2): the caller's own deadline for the whole request, a `total`
+ * time-out as `totalTimeoutMs` is, not an abort.
  */
-export const isTimeoutReason = (reason: unknown): boolean => (reason as { name?: unknown } | null)?.name === 'TimeoutError';
+export const toCallerCause = (reason: unknown): AbortCause => ((reason as { name?: unknown } | null)?.name === 'TimeoutError' ? 'total' : 'aborted');
 
 /** An abort reason of the kind `fetch` uses for timeouts (`DOMException` named `TimeoutError`). */
 function toTimeoutReason(): unknown {
@@ -49,7 +49,7 @@ export function linkAttemptSignal(callerSignal: AbortSignal | undefined, timeout
   let cause: AbortCause | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const onAbort = (): void => {
-    cause ??= isTimeoutReason(callerSignal?.reason) ? 'total' : 'aborted';
+    cause ??= toCallerCause(callerSignal?.reason);
     controller.abort(callerSignal?.reason);
   };
   if (callerSignal) {
