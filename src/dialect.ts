@@ -82,8 +82,9 @@ export interface DialectParser {
   /** Media types that select this dialect without looking at the body: `application/problem+json`. */
   readonly mediaTypes: readonly string[];
   /**
-   * Response headers whose presence selects this dialect, as a media type does (AWS REST-JSON
-   * names its error in `x-amzn-ErrorType`). Only headers normalize reads can mark a dialect.
+   * Response headers whose presence selects this dialect whatever the body — JSON, text or none
+   * (AWS REST-JSON names its error in `x-amzn-ErrorType`, Azure in `x-ms-error-code`). Only
+   * headers normalize reads can mark a dialect.
    */
   readonly markerHeaders?: readonly string[] | undefined;
   /** Whether the (parsed) body looks like this dialect. */

@@ -71,7 +71,9 @@ export interface ResponseHeaders {
   'x-amzn-requestid': string | undefined;
   'x-amz-request-id': string | undefined;
   'x-slack-req-id': string | undefined;
+  'x-ms-request-id': string | undefined;
   'x-amzn-errortype': string | undefined;
+  'x-ms-error-code': string | undefined;
   'x-trace-id': string | undefined;
   traceparent: string | undefined;
   'retry-after': string | undefined;
@@ -106,7 +108,9 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'x-amzn-requestid': undefined,
     'x-amz-request-id': undefined,
     'x-slack-req-id': undefined,
+    'x-ms-request-id': undefined,
     'x-amzn-errortype': undefined,
+    'x-ms-error-code': undefined,
     'x-trace-id': undefined,
     traceparent: undefined,
     'retry-after': undefined,
@@ -160,9 +164,9 @@ function toSingleId(value: string | undefined): string | undefined {
 }
 
 /**
- * The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`)
- * and Slack name their own, and Cloudflare's `cf-ray`, the id its support asks for, stands in when
- * no other is given (a 5xx page from the edge has no other).
+ * The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`),
+ * Slack and Azure (`x-ms-request-id`) name their own, and Cloudflare's `cf-ray`, the id its support
+ * asks for, stands in when no other is given (a 5xx page from the edge has no other).
  */
 export function readRequestId(headers: ResponseHeaders): string | undefined {
   return (
@@ -171,6 +175,7 @@ export function readRequestId(headers: ResponseHeaders): string | undefined {
     toSingleId(headers['x-amzn-requestid']) ??
     toSingleId(headers['x-amz-request-id']) ??
     toSingleId(headers['x-slack-req-id']) ??
+    toSingleId(headers['x-ms-request-id']) ??
     toSingleId(headers['cf-ray'])
   );
 }

@@ -81,11 +81,11 @@ function decodeBody(body: unknown, mediaType: string, success: boolean): Decoded
 
 function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
   if (forced !== undefined) return dialects.find((dialect) => dialect.id === forced);
-  if (typeof body === 'object' && body !== null) {
-    for (const dialect of dialects) {
-      if (dialect.mediaTypes.includes(mediaType)) return dialect;
-      if (headers && dialect.markerHeaders?.some((name) => (headers as unknown as Record<string, string | undefined>)[name] !== undefined)) return dialect;
-    }
+  const parsed = typeof body === 'object' && body !== null;
+  for (const dialect of dialects) {
+    if (parsed && dialect.mediaTypes.includes(mediaType)) return dialect;
+    // A marker header names the dialect whatever the body: an XML text, or none at all (a HEAD).
+    if (headers && dialect.markerHeaders?.some((name) => (headers as unknown as Record<string, string | undefined>)[name] !== undefined)) return dialect;
   }
   for (const dialect of dialects) if (dialect.detect(body, mediaType)) return dialect;
   return undefined;

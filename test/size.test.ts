@@ -13,9 +13,10 @@ describe('bundle size', () => {
     // field, asctime dates as GMT, repeated Retry-After and ids, cf-ray, a body's retry_after, nested
     // `error` objects and FastAPI's `detail[]`; by 32 for GitHub's 403 rate limits and Telegram's
     // `parameters.retry_after`; by 32 for a field-less error list's first entry as the detail; by 64
-    // for a clear error when a stream is given as the body).
+    // for a clear error when a stream is given as the body; by 96 for Azure: `x-ms-error-code` on XML,
+    // bare and empty bodies, `x-ms-request-id`, and AWS HEAD errors named by their header).
     const goal = 4_096;
-    const ceiling = 11_648;
+    const ceiling = 11_744;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

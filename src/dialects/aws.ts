@@ -14,6 +14,7 @@ import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.
 import { toIssues } from '../issues.ts';
 import type { ErrorKind, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
+import { readXmlError } from './xml-error.ts';
 
 /**
  * Error shapes shared by many AWS services (the "Common Errors" of the AWS API references and
@@ -67,19 +68,6 @@ function toErrorName(type: string): string {
 /** An `<Error>` with a `<Code>` and a request id: the mark of AWS's XML errors. */
 const isXmlError = (text: string): boolean => text.includes('<Error>') && text.includes('<Code>') && /<(RequestI[dD]|HostId)>/.test(text);
 
-const xmlEntities: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-
-/** The first `<Code>`, `<Message>` and `<RequestId>` (EC2: `<RequestID>`) of an XML error, entities decoded. */
-function parseXml(text: string): BodyFacts {
-  // No prototype: a polluted `Object.prototype.message` must not pass for a found one.
-  const found: Record<string, string> = Object.create(null);
-  for (const [, name, value] of text.matchAll(/<(Code|Message|RequestI[dD])>([^<]*)<\//g)) {
-    found[name!.toLowerCase()] ??= value!.replace(/&(lt|gt|amp|quot|apos);/g, (_, entity: string) => xmlEntities[entity]!);
-  }
-  const code = found['code'];
-  return { ok: false, kind: toKind(code), code, detail: found['message'], requestId: found['requestid'] };
-}
-
 /** What an AWS error name says, where the status says little: the table, or a `….NotFound` of EC2's. */
 function toKind(code: string | undefined): ErrorKind | undefined {
   if (code === undefined) return undefined;
@@ -112,6 +100,13 @@ export const awsDialect: DialectParser = {
   markerHeaders: ['x-amzn-errortype'],
   detect: (body) => (typeof body === 'string' ? isXmlError(body) : isRecord(body) && typeof readOwn(body, '__type') === 'string'),
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
-  parse: (body, { status, headers }) =>
-    isSuccessStatus(status) ? { ok: true, data: body } : isRecord(body) ? parseAws(body, headers?.['x-amzn-errortype']) : typeof body === 'string' ? parseXml(body) : { ok: false },
+  parse(body, { status, headers }) {
+    if (isSuccessStatus(status)) return { ok: true, data: body };
+    if (typeof body === 'string') {
+      const facts = readXmlError(body);
+      return { ...facts, kind: toKind(facts.code) };
+    }
+    // A HEAD (or an empty body) names the error in the header alone.
+    return isRecord(body) || body === undefined ? parseAws(isRecord(body) ? body : {}, headers?.['x-amzn-errortype']) : { ok: false };
+  },
 };

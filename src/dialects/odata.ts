@@ -14,11 +14,16 @@
  * collection's `value` is the data; `@odata.nextLink` becomes `links.next` (Microsoft Graph
  * pages this way, so `paginate` follows it), `@odata.deltaLink` `links.delta`, and `@odata.count`
  * the page's `recordsCount`. A single entity is data as it came, annotations included.
+ *
+ * Azure Storage ("Status and error codes") answers in XML, `<Error><Code/><Message/></Error>`,
+ * and since version 2017-07-29 names the code in an `x-ms-error-code` header too — the header
+ * that selects this dialect for a body of any kind, and the only code a HEAD's error carries.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { HalLink, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toCount, toOptionalString } from '../members.ts';
+import { readXmlError } from './xml-error.ts';
 
 /** Members of the error object the model reads; the others (innererror, Azure's additionalInfo) are kept. */
 const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, target: true, details: true };
@@ -79,7 +84,7 @@ function parseSuccess(body: unknown): SuccessFacts {
   return { ok: true, data: value, links, page: count === undefined ? undefined : { recordsCount: count } };
 }
 
-/** OData, Microsoft Graph and Azure: errors by an `error` object with a string `code` and `message`; successes by `@odata.context` or `@odata.nextLink`. */
+/** OData, Microsoft Graph and Azure: errors by an `error` object with a string `code` and `message` or by Azure's `x-ms-error-code` header; successes by `@odata.context` or `@odata.nextLink`. */
 export const odataDialect: DialectParser = {
   id: 'odata',
   mediaTypes: [],
@@ -95,10 +100,13 @@ export const odataDialect: DialectParser = {
       typeof readOwn(error, 'type') !== 'string'
     );
   },
-  parse(body, { status }): BodyFacts {
+  markerHeaders: ['x-ms-error-code'],
+  parse(body, { status, headers }): BodyFacts {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; an Azure operation status with an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return parseSuccess(body);
-    return isRecord(body) && isRecord(error) ? parseError(body, error) : { ok: false };
+    // Some Azure services (Cosmos DB) send the error object bare: `{code, message}`.
+    const facts = isRecord(body) ? parseError(isRecord(error) ? body : {}, isRecord(error) ? error : body) : typeof body === 'string' ? readXmlError(body) : { ok: false as const, code: undefined };
+    return { ...facts, code: facts.code ?? headers?.['x-ms-error-code'] };
   },
 };

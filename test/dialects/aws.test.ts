@@ -255,4 +255,9 @@ describe('the x-amzn-ErrorType header', () => {
     const result = normalize({ status: 400, headers: { 'x-amzn-errortype': 'ValidationException' }, body: { __type: 'com.amazonaws.dynamodb.v20120810#ThrottlingException', message: 'Rate exceeded' } });
     expect(result.ok ? undefined : result.error.code).toBe('ThrottlingException');
   });
+
+  it('names the error of a HEAD, which has no body, by itself', () => {
+    const result = normalize({ status: 400, headers: { 'x-amzn-ErrorType': 'ThrottlingException', 'x-amzn-RequestId': 'r-1' } });
+    expect(result.ok ? undefined : result.error).toMatchObject({ kind: 'rate_limited', code: 'ThrottlingException', requestId: 'r-1', dialect: 'aws', retryable: true });
+  });
 });

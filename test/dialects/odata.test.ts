@@ -101,6 +101,36 @@ const expectations: Readonly<Record<string, () => void>> = {
         extensions: { innerError: { code: '429', date: '2020-08-18T12:51:51', message: 'Please retry after', 'request-id': '94fb3b52-452a-4535-a601-69e0a90e3aa2', status: '429' } },
       }),
     ),
+  // Azure Storage answers in XML and names the code in `x-ms-error-code` too, the header that selects this dialect.
+  '400-azure-storage-invalid-query-parameter.json': () =>
+    expect(readError(normalizeFixture('400-azure-storage-invalid-query-parameter.json'))).toEqual(
+      fails({
+        kind: 'bad_request',
+        status: 400,
+        title: 'Bad Request',
+        detail: 'Value for one of the query parameters specified in the request URI is invalid.',
+        code: 'InvalidQueryParameterValue',
+        retryable: false,
+      }),
+    ),
+  '403-azure-storage-resource-type-mismatch.json': () =>
+    expect(readError(normalizeFixture('403-azure-storage-resource-type-mismatch.json'))).toEqual(
+      fails({
+        kind: 'forbidden',
+        status: 403,
+        title: 'Forbidden',
+        // The message as the service wrote it, its request id and time included.
+        detail: 'This request is not authorized to perform this operation using this resource type. RequestId:42a48a49-201e-0092-3770-a7ea70000000 Time:2024-05-16T09:04:16.3226200Z',
+        code: 'AuthorizationResourceTypeMismatch',
+        requestId: '42a48a49-201e-0092-3770-a7ea70000000',
+        retryable: false,
+      }),
+    ),
+  '404-azure-blob-head-not-found.json': () =>
+    // A HEAD carries no body: the header alone names the error.
+    expect(readError(normalizeFixture('404-azure-blob-head-not-found.json'))).toEqual(
+      fails({ kind: 'not_found', status: 404, title: 'Not Found', code: 'BlobNotFound', requestId: '0bf5d869-301e-008f-684d-8bfd82000000', retryable: false }),
+    ),
   '200-graph-users-page.json': () =>
     expect(readSuccess(normalizeFixture('200-graph-users-page.json'))).toEqual({
       status: 200,
@@ -166,6 +196,29 @@ const otherFamilies: Readonly<Record<string, unknown>> = {
   'field-map': { error: ['is invalid'] },
   oauth: { error: 'invalid_grant', error_description: 'Bad credentials' },
 };
+
+describe('Azure errors named by the x-ms-error-code header', () => {
+  it('reads a bare `{code, message}` body, as Cosmos DB sends it, and the header stands in for a missing code', () => {
+    expect(readError(normalize({ status: 400, headers: { 'x-ms-error-code': 'BadRequest' }, body: '{"code":"BadRequest","message":"Partition key is invalid"}' }))).toEqual(
+      fails({ kind: 'bad_request', status: 400, title: 'Bad Request', detail: 'Partition key is invalid', code: 'BadRequest', retryable: false }),
+    );
+    expect(readError(normalize({ status: 409, headers: { 'x-ms-error-code': 'ContainerAlreadyExists' }, body: { error: { message: 'The specified container already exists.' } } }))).toMatchObject({
+      kind: 'conflict',
+      detail: 'The specified container already exists.',
+      code: 'ContainerAlreadyExists',
+    });
+  });
+
+  it('keeps a text body that is not XML as the body, with the code from the header', () => {
+    const error = toError(normalize({ status: 500, headers: { 'x-ms-error-code': 'InternalError', 'content-type': 'text/plain' }, body: 'Server failed' }));
+    expect(error).toMatchObject({ kind: 'server', code: 'InternalError', dialect: 'odata', body: 'Server failed' });
+    expect(error.detail).toBeUndefined();
+  });
+
+  it('leaves a success with the header alone', () => {
+    expect(readSuccess(normalize({ status: 200, headers: { 'x-ms-error-code': 'x' }, body: '{"a":1}' }))).toEqual({ status: 200, data: { a: 1 }, dialect: 'odata' });
+  });
+});
 
 describe('OData detection', () => {
   it('claims an `error` object with a string code and message', () => {
