@@ -23,6 +23,13 @@ const statusText = /^[1-5]\d\d$/;
 // "Resource Objects": every resource has a string `type` and, once stored, a string `id`.
 const isResourceObject = (value: unknown): boolean => isRecord(value) && typeof readOwn(value, 'type') === 'string' && typeof readOwn(value, 'id') === 'string';
 
+/** An error object with one of JSON:API's own marks: a `source` object or a string status ("422"). */
+function isJsonApiError(error: unknown): boolean {
+  if (!isRecord(error)) return false;
+  const status = readOwn(error, 'status');
+  return isRecord(readOwn(error, 'source')) || (typeof status === 'string' && statusText.test(status));
+}
+
 /** A link ("Links"): a URI string, or a link object with a string `href`; `null` and others absent. */
 function toLink(value: unknown): HalLink | undefined {
   if (typeof value === 'string') return { href: value };
@@ -125,11 +132,10 @@ export const jsonApiDialect: DialectParser = {
     if (isRecord(readOwn(body, 'jsonapi'))) return true;
     const errors = readOwn(body, 'errors');
     if (Array.isArray(errors)) {
-      // Other APIs send `errors[]` too: JSON:API's own marks are a `source` object or a string status.
-      const first: unknown = errors[0];
-      if (!isRecord(first)) return false;
-      const status = readOwn(first, 'status');
-      return isRecord(readOwn(first, 'source')) || (typeof status === 'string' && statusText.test(status));
+      // Other APIs send `errors[]` too: JSON:API's own marks are a `source` object or a string
+      // status, which any error object may carry ("Error Objects": every member is optional); the
+      // first eight are looked at, so that detection stays cheap on a long list.
+      return errors.slice(0, 8).some(isJsonApiError);
     }
     const data = readOwn(body, 'data');
     return isResourceObject(Array.isArray(data) ? data[0] : data);

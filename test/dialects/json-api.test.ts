@@ -173,6 +173,8 @@ describe('JSON:API detection', () => {
       { errors: [{ status: '404', title: 'Not Found' }] },
       { errors: [{ source: { parameter: 'sort' }, detail: 'x' }] },
       { errors: [{ source: {} }] },
+      // Every member of an error object is optional: a later error may be the one that carries a mark.
+      { errors: [{ code: 'x', detail: 'no source' }, { status: '422', source: { pointer: '/data/attributes/title' }, detail: 'y' }] },
       { data: { type: 'articles', id: '1' } },
       { data: [{ type: 'articles', id: '1' }, { type: 'articles', id: '2' }] },
     ];
@@ -202,6 +204,8 @@ describe('JSON:API detection', () => {
       { errors: [{ status: 422, title: 'x' }] },
       { errors: [] },
       { errors: ['x'] },
+      // Only the first eight are looked at: detection runs on every response.
+      { errors: [...Array.from({ length: 8 }, () => ({ message: 'x' })), { source: {} }] },
       { jsonapi: '1.1' },
       { data: { type: 'articles', id: 1 } },
       { data: null },
