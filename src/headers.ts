@@ -80,6 +80,9 @@ export interface ResponseHeaders {
   'x-ratelimit-limit': string | undefined;
   'x-ratelimit-remaining': string | undefined;
   'x-ratelimit-reset': string | undefined;
+  'x-rate-limit-limit': string | undefined;
+  'x-rate-limit-remaining': string | undefined;
+  'x-rate-limit-reset': string | undefined;
   'ratelimit-limit': string | undefined;
   'ratelimit-remaining': string | undefined;
   'ratelimit-reset': string | undefined;
@@ -117,6 +120,9 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'x-ratelimit-limit': undefined,
     'x-ratelimit-remaining': undefined,
     'x-ratelimit-reset': undefined,
+    'x-rate-limit-limit': undefined,
+    'x-rate-limit-remaining': undefined,
+    'x-rate-limit-reset': undefined,
     'ratelimit-limit': undefined,
     'ratelimit-remaining': undefined,
     'ratelimit-reset': undefined,

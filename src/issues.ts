@@ -26,6 +26,13 @@ export function parseFieldPath(field: string): (string | number)[] {
   return segments.slice(0, maxDepth).map(toSegment);
 }
 
+/**
+ * Keys that hold errors of the object as a whole: DRF's `non_field_errors` (its default
+ * `NON_FIELD_ERRORS_KEY`) and Rails' `base` (`errors.add :base`). Their issues have the path of
+ * the object they sit in; the key stays in `field`.
+ */
+export const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base';
+
 function toPath(value: unknown): (string | number)[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.slice(0, maxDepth).filter((part): part is string | number => typeof part === 'string' || (typeof part === 'number' && Number.isInteger(part)));
@@ -46,11 +53,14 @@ export function createIssue(path: readonly (string | number)[], message: string,
 function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
   const detail = toOptionalString(readOwn(item, 'detail'));
   const title = toOptionalString(readOwn(item, 'title'));
-  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title;
+  // PayPal's `details[]` explain in `description`, Okta's `errorCauses[]` in `errorSummary`.
+  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title ?? toOptionalString(readOwn(item, 'description')) ?? toOptionalString(readOwn(item, 'errorSummary'));
   // FastAPI (Pydantic): `loc` is the path led by the request part (`["body", "name"]`), `type` the code.
   const location = toPath(readOwn(item, 'loc'));
   // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`.
-  const code = toCode(readOwn(item, 'code')) ?? (detail !== undefined ? title : location ? toOptionalString(readOwn(item, 'type')) : undefined);
+  // Salesforce names it `errorCode`, PayPal `issue`.
+  const code =
+    toCode(readOwn(item, 'code') ?? readOwn(item, 'errorCode') ?? readOwn(item, 'issue')) ?? (detail !== undefined ? title : location ? toOptionalString(readOwn(item, 'type')) : undefined);
   const arrayPath = toPath(readOwn(item, 'path')) ?? (location?.[0] === 'body' ? location.slice(1) : location);
   let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path'));
   if (field === undefined && arrayPath === undefined && detail !== undefined && title !== undefined) field = leadingCodeSpan.exec(detail)?.[1];
@@ -73,7 +83,7 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
     // Rails, Laravel and ASP.NET: `{ "email": ["is invalid"], "name": "is required" }`.
     for (const field of Object.keys(value)) {
       const messages = value[field];
-      const path = [...prefix, ...parseFieldPath(field)];
+      const path = isObjectKey(field) ? prefix : [...prefix, ...parseFieldPath(field)];
       for (const message of Array.isArray(messages) ? messages : [messages]) {
         if (typeof message === 'string') out.push(createIssue(path, message, field));
       }

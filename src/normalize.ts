@@ -10,7 +10,7 @@ import { isJsonMediaType, isTextMediaType, readRequestId, readResponseHeaders, r
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
-import { isHttpStatus, toErrorKind } from './status.ts';
+import { isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
 
 /** A response as `normalize` takes it. */
 export interface NormalizeInput {
@@ -167,12 +167,16 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
-    retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined ? readClock(options) : 0;
+    retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['x-rate-limit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined
+      ? readClock(options)
+      : 0;
   const rateLimit = parseRateLimit(headers, now);
   // GitHub answers a spent rate limit with a 403 and `X-RateLimit-Remaining: 0`, a secondary
   // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API").
   const limited = statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0);
-  const kind = limited ? 'rate_limited' : hint !== undefined && (statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable') ? hint : statusKind;
+  // A status that says little: a 2xx or 3xx, a generic 400 or 422, or a 5xx no RFC registers (Anthropic's 529).
+  const vague = statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable' || (statusKind === 'server' && toReasonPhrase(status) === undefined);
+  const kind = limited ? 'rate_limited' : hint !== undefined && vague ? hint : statusKind;
   const resetAt = rateLimit?.resetAt;
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.
   const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - now) : undefined;

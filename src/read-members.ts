@@ -50,8 +50,10 @@ export function readMembers(body: Record<string, unknown>, rules: Readonly<Recor
     let taken = false;
     if (rule === 'status') taken = value === status;
     else if (rule === 'issues') {
-      taken = typeof value === 'object' && value !== null;
-      if (taken) facts.issues = facts.issues ? facts.issues.concat(toIssues(value)) : toIssues(value);
+      // Kept as received unless it gave issues: `errors: [{foo: 1}]` or a string is not lost.
+      const found = toIssues(value);
+      taken = found.length > 0;
+      if (taken) facts.issues = facts.issues ? facts.issues.concat(found) : found;
     } else if (rule !== undefined) {
       const text = rule === 'code' ? toCode(value) : typeof value === 'string' ? value : undefined;
       taken = text !== undefined;

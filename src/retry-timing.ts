@@ -105,18 +105,19 @@ function parseRateLimitField(field: string, policy: string | undefined): { limit
 }
 
 /**
- * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000, GitHub), the IETF
+ * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000, GitHub), their
+ * `X-Rate-Limit-*` spelling (Okta, Twitter: the reset in epoch seconds), the IETF
  * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 00–06) and
  * its structured `RateLimit` with `RateLimit-Policy` (07 on); `undefined` when none is present.
  */
 export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit | undefined {
   const field = headers.ratelimit;
   const structured = field === undefined ? undefined : parseRateLimitField(field, headers['ratelimit-policy']);
-  const limit = toInteger(headers['x-ratelimit-limit'] ?? headers['ratelimit-limit']) ?? structured?.limit;
-  const remaining = toInteger(headers['x-ratelimit-remaining'] ?? headers['ratelimit-remaining']) ?? structured?.remaining;
+  const limit = toInteger(headers['x-ratelimit-limit'] ?? headers['x-rate-limit-limit'] ?? headers['ratelimit-limit']) ?? structured?.limit;
+  const remaining = toInteger(headers['x-ratelimit-remaining'] ?? headers['x-rate-limit-remaining'] ?? headers['ratelimit-remaining']) ?? structured?.remaining;
   const reset = structured?.reset;
   // The structured field's reset is delay-seconds, like Retry-After.
-  const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['ratelimit-reset'], now) ?? (reset === undefined ? undefined : toFiniteMs(now + reset * 1000));
+  const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['x-rate-limit-reset'] ?? headers['ratelimit-reset'], now) ?? (reset === undefined ? undefined : toFiniteMs(now + reset * 1000));
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
   if (limit !== undefined) rateLimit.limit = limit;

@@ -14,9 +14,11 @@ describe('bundle size', () => {
     // `error` objects and FastAPI's `detail[]`; by 32 for GitHub's 403 rate limits and Telegram's
     // `parameters.retry_after`; by 32 for a field-less error list's first entry as the detail; by 64
     // for a clear error when a stream is given as the body; by 96 for Azure: `x-ms-error-code` on XML,
-    // bare and empty bodies, `x-ms-request-id`, and AWS HEAD errors named by their header).
+    // bare and empty bodies, `x-ms-request-id`, and AWS HEAD errors named by their header; by 224 for
+    // the spellings of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch, CouchDB, Anthropic,
+    // GitLab and Auth0, `X-Rate-Limit-*`, and lists that gave no issue kept in `extensions`).
     const goal = 4_096;
-    const ceiling = 11_744;
+    const ceiling = 11_968;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -29,9 +31,11 @@ describe('bundle size', () => {
     // by 608 for the structured RateLimit field, asctime dates as GMT, repeated Retry-After and ids,
     // cf-ray, a body's retry_after, nested `error` objects and FastAPI's `detail[]`; by 32 for
     // GitHub's 403 rate limits and Telegram's `parameters.retry_after`; by 32 for a field-less
-    // error list's first entry as the detail; by 64 for a clear error when a stream is the body.
+    // error list's first entry as the detail; by 64 for a clear error when a stream is the body; by
+    // 160 for `x-ms-request-id`, `X-Rate-Limit-*` (Okta, Twitter), and the plain dialect's spellings
+    // of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch and CouchDB errors.
     const goal = 3_072;
-    const ceiling = 6_432;
+    const ceiling = 6_592;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -7,19 +7,12 @@
  * member, nor one with a top-level `errors`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { createIssue, maxDepth, parseFieldPath } from '../issues.ts';
+import { createIssue, isObjectKey, maxDepth, parseFieldPath } from '../issues.ts';
 import type { Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
 
 /** How many values `detect` looks at before it answers from what it saw: it runs on every response. */
 const detectBudget = 256;
-
-/**
- * Keys that hold errors of the object as a whole: DRF's `non_field_errors` (its default
- * `NON_FIELD_ERRORS_KEY`) and Rails' `base` (`errors.add :base`). Their issues have the path of
- * the object they sit in; the key stays in `field`.
- */
-const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base';
 
 interface Scan {
   budget: number;
@@ -87,8 +80,11 @@ function collectMap(map: Record<string, unknown>, prefix: readonly (string | num
 function parseFieldMap(body: Record<string, unknown>): BodyFacts {
   const issues: Issue[] = [];
   const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) {
-    const value = body[key];
+  // GitLab wraps its map in `message` (docs.gitlab.com, REST API troubleshooting): `{message: {title: ["can't be blank"]}}`.
+  const wrapped = readOwn(body, 'message');
+  const map = isRecord(wrapped) && Object.keys(body).length === 1 ? wrapped : body;
+  for (const key of Object.keys(map)) {
+    const value = map[key];
     // RFC 9457 §3.1 in spirit: a member that is no list or map of messages is kept, not read.
     if (Array.isArray(value) || isRecord(value)) collect(value, isObjectKey(key) ? [] : parseFieldPath(key), key, issues, 0);
     else setMember(extensions, key, value);

@@ -5,7 +5,8 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { toIssues } from '../issues.ts';
-import { isRecord, readOwn, toCode } from '../members.ts';
+import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
+import type { Issue } from '../model.ts';
 import { readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
@@ -15,14 +16,25 @@ const rules: Readonly<Record<string, MemberRule>> = {
   detail: 'detail',
   description: 'detail',
   msg: 'detail',
+  // Elasticsearch's nested error and CouchDB's `{error: "not_found", reason: "missing"}`.
+  reason: 'detail',
   error: 'error',
   title: 'title',
+  // Okta: `{errorCode, errorSummary, errorId, errorCauses[{errorSummary}]}`.
+  errorSummary: 'detail',
   code: 'code',
   error_code: 'code',
   errorCode: 'code',
   errors: 'issues',
+  // Jira's `errorMessages[]` beside its `errors` map; PayPal's `details[{field, issue, description}]`.
+  errorMessages: 'issues',
+  errorCauses: 'issues',
+  details: 'issues',
   request_id: 'requestId',
   requestId: 'requestId',
+  errorId: 'requestId',
+  // PayPal's id for its support.
+  debug_id: 'requestId',
   trace_id: 'traceId',
   traceId: 'traceId',
 };
@@ -51,7 +63,8 @@ function readNestedError(facts: MemberFacts, status: number): void {
   const inner = readMembers(nested, rules, status);
   facts.detail = inner.detail ?? inner.error;
   facts.title ??= inner.title;
-  facts.code ??= inner.code;
+  // Elasticsearch names the error in `type` (`index_not_found_exception`), as Stripe's copies do.
+  facts.code ??= inner.code ?? toOptionalString(readOwn(nested, 'type'));
   facts.requestId ??= inner.requestId;
   facts.traceId ??= inner.traceId;
   if (inner.issues) facts.issues = facts.issues ? facts.issues.concat(inner.issues) : inner.issues;
@@ -90,14 +103,23 @@ function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;
   else facts.title ??= error;
-  // `{"errors": [{"code": 32, "message": "Could not authenticate you."}]}` (Twitter and many
-  // others): a list naming no field explains the error as a whole; its first entry is the detail.
-  const first = facts.issues?.[0];
-  if (facts.detail === undefined && first && facts.issues!.every((issue) => issue.path.length === 0)) {
+  // Shopify: `{"errors": "[API] Invalid API key or access token"}`, the message where a list is expected.
+  if (facts.detail === undefined && typeof readOwn(facts.extensions, 'errors') === 'string') facts.detail = takeExtension(facts, 'errors') as string;
+  explainByList(facts);
+  return facts;
+}
+
+/**
+ * `{"errors": [{"code": 32, "message": "Could not authenticate you."}]}` (Twitter and many
+ * others), Jira's `errorMessages[]`, Salesforce's bare list: an entry naming no field explains
+ * the error as a whole, and the first such entry is the detail.
+ */
+function explainByList(facts: { detail?: string | undefined; code?: string | undefined; issues?: readonly Issue[] | undefined }): void {
+  const first = facts.issues?.find((issue) => issue.path.length === 0);
+  if (facts.detail === undefined && first) {
     facts.detail = first.message;
     facts.code ??= first.code;
   }
-  return facts;
 }
 
 /** Seed 003 chunks: `offset` is the next id or a running count; `hasNext: false` ends them. */
@@ -118,6 +140,8 @@ export const plainDialect: DialectParser = {
     if (typeof body === 'string') return parseText(body, mediaType);
     if (isRecord(body)) return parseObject(body, status);
     // A bare array of errors: `[{"field": "email", "message": "is invalid"}]`.
-    return { ok: false, issues: toIssues(body) };
+    const facts = { ok: false as const, detail: undefined, code: undefined, issues: toIssues(body) };
+    explainByList(facts);
+    return facts;
   },
 };

@@ -13,6 +13,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error: 'title',
   message: 'detail',
   code: 'code',
+  // Auth0's Management API adds one: `errorCode: "invalid_body"`.
+  errorCode: 'code',
   statusCode: 'status',
 };
 

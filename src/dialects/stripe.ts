@@ -1,8 +1,11 @@
 /**
  * Stripe (docs.stripe.com/api/errors): every error is `{error: {type, code?, decline_code?,
  * message?, param?, doc_url?, request_log_url?, charge?, ...}}` with a 4xx or 5xx status; a
- * success is the requested object as is. OpenAI and others copy this shape, and read the same.
- * The request id comes in the `Request-Id` header, which `normalize` reads already.
+ * success is the requested object as is. OpenAI and Anthropic copy this shape, and read the same;
+ * Anthropic ("Errors", docs.anthropic.com) adds a top-level `type: "error"` and `request_id`.
+ * Stripe's request id comes in the `Request-Id` header, which `normalize` reads already.
+ * Elasticsearch's `{error: {root_cause, type, reason}, status}` has a string `type` too; its
+ * `reason` tells it apart, and the plain dialect reads it.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
@@ -22,6 +25,10 @@ const kindsByErrorType: Readonly<Record<string, ErrorKind>> = {
   invalid_request_error: 'bad_request',
   rate_limit_error: 'rate_limited',
   authentication_error: 'unauthenticated',
+  // Anthropic's own: a 529 (no registered status) is an overload, retryable.
+  permission_error: 'forbidden',
+  not_found_error: 'not_found',
+  overloaded_error: 'unavailable',
 };
 
 function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): BodyFacts {
@@ -31,23 +38,26 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   const param = toOptionalString(readOwn(error, 'param'));
   const issues = param === undefined || facts.detail === undefined ? [] : [createIssue(parseFieldPath(param), facts.detail, param, facts.code)];
   if (issues.length > 0) delete extensions['param'];
-  // Members beside `error` are kept too; the error's own win a clash.
-  for (const key of Object.keys(body)) if (key !== 'error' && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
+  // Members beside `error` are kept too; the error's own win a clash. Anthropic's `request_id` is the request id.
+  const requestId = toOptionalString(readOwn(body, 'request_id'));
+  for (const key of Object.keys(body)) if (key !== 'error' && !(key === 'request_id' && requestId !== undefined) && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
   const type = toOptionalString(readOwn(error, 'type'));
   let kind = type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
   if (kind === 'bad_request' && issues.length > 0) kind = 'validation';
-  return { ok: false, kind, detail: facts.detail, code: facts.code, issues, extensions };
+  // Without a `code`, the type names the error: Anthropic's `overloaded_error`, Stripe's `api_error`.
+  return { ok: false, kind, detail: facts.detail, code: facts.code ?? type, issues, requestId, extensions };
 }
 
-/** Stripe (and APIs that copy it, such as OpenAI), recognised by an `error` object with a string `type`. */
+/** Stripe (and APIs that copy it, such as OpenAI and Anthropic), recognised by an `error` object with a string `type` and no `reason`. */
 export const stripeDialect: DialectParser = {
   id: 'stripe',
   mediaTypes: [],
   detect(body) {
     if (!isRecord(body)) return false;
     const error = readOwn(body, 'error');
-    // Seed 004 errors have an `error.type` too, beside `result`, which no Stripe body has.
-    return isRecord(error) && typeof readOwn(error, 'type') === 'string' && readOwn(body, 'result') === undefined;
+    // Seed 004 errors have an `error.type` too, beside `result`, which no Stripe body has; so do
+    // Elasticsearch's, with a `reason`, which no Stripe error has.
+    return isRecord(error) && typeof readOwn(error, 'type') === 'string' && readOwn(body, 'result') === undefined && readOwn(error, 'reason') === undefined;
   },
   parse(body, { status }) {
     // Stripe sends its error object only with a 4xx or 5xx: on a 2xx the status decides.

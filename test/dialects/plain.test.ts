@@ -68,9 +68,11 @@ describe('a list of errors that names no field', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'unauthenticated', detail: 'Could not authenticate you.', code: '32', issues: [{ path: [], message: 'Could not authenticate you.', code: '32' }] } });
   });
 
-  it('leaves the detail to the body when it has one, and to no issue when one names a field', () => {
+  it('leaves the detail to the body when it has one, and else takes the first entry naming no field, beside field issues too', () => {
     expect(normalize({ status: 400, body: { message: 'Invalid request', errors: [{ message: 'x' }] } })).toMatchObject({ error: { detail: 'Invalid request' } });
-    const fielded = normalize({ status: 422, body: { errors: [{ message: 'Something is off' }, { field: 'email', message: 'is invalid' }] } });
-    expect(!fielded.ok && fielded.error.detail).toBeUndefined();
+    const fielded = normalize({ status: 422, body: { errors: [{ field: 'email', message: 'is invalid' }, { message: 'Something is off' }] } });
+    expect(fielded).toMatchObject({ ok: false, error: { kind: 'validation', detail: 'Something is off', issues: [{ path: ['email'] }, { path: [] }] } });
+    const onlyFields = normalize({ status: 422, body: { errors: [{ field: 'email', message: 'is invalid' }] } });
+    expect(!onlyFields.ok && onlyFields.error.detail).toBeUndefined();
   });
 });

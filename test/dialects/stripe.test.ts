@@ -54,6 +54,8 @@ const expectations: Readonly<Record<string, Expected>> = {
     title: 'Bad Request',
     detail:
       "Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than 'order-1234' if you meant to execute a different request.",
+    // Without a `code`, the type names the error.
+    code: 'idempotency_error',
     retryable: false,
     dialect: 'stripe',
     extensions: { type: 'idempotency_error' },
@@ -63,6 +65,7 @@ const expectations: Readonly<Record<string, Expected>> = {
     status: 500,
     title: 'Internal Server Error',
     detail: 'An unknown error occurred',
+    code: 'api_error',
     retryable: true,
     dialect: 'stripe',
     extensions: { type: 'api_error' },
@@ -159,7 +162,8 @@ describe('reading a Stripe error', () => {
   it('ignores members of the wrong type, keeping them as received', () => {
     const error = toError(declined({ type: 'card_error', message: 42, code: { nested: true }, param: 7, decline_code: null }, 402));
     expect(error.detail).toBeUndefined();
-    expect(error.code).toBeUndefined();
+    // A code that is no code is ignored: the type names the error, as when there is none.
+    expect(error.code).toBe('card_error');
     expect(error.issues).toEqual([]);
     expect(error.extensions).toEqual({ type: 'card_error', message: 42, code: { nested: true }, param: 7, decline_code: null });
     // A number is a machine code as a string (DESIGN.md `code`).

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorKinds, normalize, ResponseError, toErrorKind, type ApiError, type ErrorKind, type Issue } from '../../src/index.ts';
+import { errorKinds, normalize, ResponseError, toErrorKind, toReasonPhrase, type ApiError, type ErrorKind, type Issue } from '../../src/index.ts';
 import { buildError, buildOk, createError, fromError, maxIdLength, ok, toResponse, type BuiltDialect as ServerDialect, type BuiltResponse } from '../../src/server/index.ts';
 
 type BuiltDialect = ServerDialect;
@@ -185,7 +185,9 @@ function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltRespo
   // problem, status-message and plain carry the kind through the status (and issues) alone.
   const statusKind = toErrorKind(status, hasIssues);
   let kind: ErrorKind | undefined = statusKind;
-  if (dialect === 'envelope' && refinableKinds.includes(statusKind)) {
+  // The body refines a status that says little: a generic 4xx, or a 5xx no RFC registers (525).
+  const vague = refinableKinds.includes(statusKind) || (statusKind === 'server' && toReasonPhrase(status) === undefined);
+  if (dialect === 'envelope' && vague) {
     const type = (readBody(built)['error'] as Body | undefined)?.['type'];
     kind = typeof type === 'string' && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
   }

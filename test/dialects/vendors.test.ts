@@ -1,0 +1,182 @@
+/**
+ * Error bodies of widely used APIs that need no dialect of their own: the plain dialect's
+ * spellings (Okta's `errorSummary` and `errorCauses`, PayPal's `debug_id` and `details`, Jira's
+ * `errorMessages`, Salesforce's bare list, Shopify's string `errors`, a nested error's `reason`
+ * and `type` as Elasticsearch sends them), Stripe's shape as Anthropic copies it, GitLab's
+ * message map and Auth0's `errorCode`. Each fixture in test/fixtures/more/vendors/ names its
+ * source; the expectations are written out by hand from those documents.
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize, type ApiResult } from '../../src/index.ts';
+import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, type Expected, type Fixture } from './support.ts';
+
+const directory = moreFixtures('vendors');
+const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
+
+const expectations: Readonly<Record<string, Expected>> = {
+  // `type` names the error, `reason` explains it; the body's `status` and the rest stay as received.
+  'elasticsearch-404-index-not-found.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'no such index',
+    code: 'index_not_found_exception',
+    retryable: false,
+    dialect: 'plain',
+    extensions: {
+      error: {
+        root_cause: [{ type: 'index_not_found_exception', reason: 'no such index', index: 'bloonix-2016-02', 'resource.type': 'index_or_alias', 'resource.id': 'bloonix-2016-02' }],
+        type: 'index_not_found_exception',
+        index: 'bloonix-2016-02',
+        'resource.type': 'index_or_alias',
+        'resource.id': 'bloonix-2016-02',
+      },
+      status: 404,
+    },
+  }),
+  // 529 is no registered status: the error type says what it is, an overload worth retrying.
+  'anthropic-529-overloaded.json': fails({
+    kind: 'unavailable',
+    status: 529,
+    title: 'Service Unavailable',
+    detail: 'Overloaded',
+    code: 'overloaded_error',
+    requestId: 'req_011CSHoEeqs5C35K2UUqR7Fy',
+    retryable: true,
+    dialect: 'stripe',
+    extensions: { type: 'overloaded_error' },
+  }),
+  'okta-400-validation.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Api validation failed: login',
+    code: 'E0000001',
+    issues: [{ path: [], message: 'login: An object with this field already exists in the current organization' }],
+    requestId: 'oaeiCF8D5rLW6myqiPItW001',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { errorLink: 'E0000001' },
+  }),
+  // X-Rate-Limit-Reset is epoch seconds, 60 s after the fixtures' clock.
+  'okta-429-rate-limit.json': fails({
+    kind: 'rate_limited',
+    status: 429,
+    title: 'Too Many Requests',
+    detail: 'API call exceeded rate limit due to too many requests.',
+    code: 'E0000047',
+    requestId: 'sampleQPivGUj_ND5v78vbYWW',
+    retryAfterMs: 60_000,
+    rateLimit: { limit: 600, remaining: 0, resetAt: 1_736_942_460_000 },
+    retryable: true,
+    dialect: 'plain',
+    extensions: { errorLink: 'E0000047', errorCauses: [] },
+  }),
+  // `details[].field` is a JSON Pointer, `issue` the code; `debug_id` is what PayPal's support asks for.
+  'paypal-400-invalid-request.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Request is not well-formed, syntactically incorrect, or violates schema.',
+    issues: [{ path: ['plan_id'], field: '/plan_id', message: 'A required field is missing.', code: 'MISSING_REQUIRED_PARAMETER' }],
+    requestId: '6u3y6fca61718',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { name: 'INVALID_REQUEST', links: [{ href: 'https://developer.paypal.com/docs/api/v1/billing/subscriptions#INVALID_REQUEST', rel: 'information_link', method: 'GET' }] },
+  }),
+  'jira-404-error-messages.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'Issue does not exist or you do not have permission to see it.',
+    issues: [{ path: [], message: 'Issue does not exist or you do not have permission to see it.' }],
+    retryable: false,
+    dialect: 'plain',
+    // An empty map gives no issue, and is kept as received.
+    extensions: { errors: {} },
+  }),
+  // The request's own message is the detail; the field's is an issue.
+  'jira-400-errors-map.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: "input parameter 'key' must be provided",
+    issues: [
+      { path: [], message: "input parameter 'key' must be provided" },
+      { path: ['summary'], field: 'summary', message: 'You must specify a summary of the issue.' },
+    ],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  'salesforce-404-malformed-id.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'Account ID: id value of incorrect type: 001900K0001pPuOAAU',
+    code: 'MALFORMED_ID',
+    issues: [{ path: [], message: 'Account ID: id value of incorrect type: 001900K0001pPuOAAU', code: 'MALFORMED_ID' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  'shopify-401-invalid-token.json': fails({
+    kind: 'unauthenticated',
+    status: 401,
+    title: 'Unauthorized',
+    detail: '[API] Invalid API key or access token (unrecognized login or wrong password)',
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // Rails' `base` is the object as a whole: no path, the key kept as the field.
+  'shopify-422-variant-limit.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Product has reached its variant limit',
+    issues: [{ path: [], field: 'base', message: 'Product has reached its variant limit' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  'gitlab-400-message-map.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    issues: [{ path: ['suggestion_commit_message'], field: 'suggestion_commit_message', message: 'is too long (maximum is 255 characters)' }],
+    retryable: false,
+    dialect: 'field-map',
+  }),
+  'auth0-400-invalid-body.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Bad Request',
+    detail: "Payload validation error: 'Missing required property: connection'.",
+    code: 'invalid_body',
+    retryable: false,
+    dialect: 'status-code',
+  }),
+};
+
+describe('the error bodies of other widely used APIs', () => {
+  itReadsEveryFixture(directory, expectations, read);
+});
+
+describe('the spellings they brought', () => {
+  it("reads CouchDB's `{error, reason}`: the snake_case error as the code, the reason as the detail", () => {
+    expect(toError(normalize({ status: 404, body: { error: 'not_found', reason: 'missing' } }))).toMatchObject({ kind: 'not_found', code: 'not_found', detail: 'missing' });
+  });
+
+  it('keeps a list of errors that gave no issue as received, not dropping it', () => {
+    const error = toError(normalize({ status: 400, body: { message: 'Bad', errors: [{ id: 7 }], details: 'text' } }));
+    expect(error).toMatchObject({ detail: 'Bad', issues: [] });
+    expect(error.extensions).toEqual({ errors: [{ id: 7 }], details: 'text' });
+  });
+
+  it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
+    expect(toError(normalize({ status: 400, body: { error: { type: 'parsing_exception', reason: 'Unknown key' }, status: 400 } }))).toMatchObject({ dialect: 'plain', code: 'parsing_exception', detail: 'Unknown key' });
+  });
+
+  it('lets a body refine only a 5xx no RFC registers: a 500 stays a server error whatever the body says', () => {
+    const body = { error: { type: 'overloaded_error', message: 'Overloaded' } };
+    expect(toError(normalize({ status: 500, body }))).toMatchObject({ kind: 'server', code: 'overloaded_error' });
+    expect(toError(normalize({ status: 529, body }))).toMatchObject({ kind: 'unavailable', retryable: true });
+  });
+});
