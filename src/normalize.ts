@@ -128,7 +128,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   }
   if (!valid || (malformed && isSuccessStatus(status))) {
     // A status that is no status, or a 2xx declared JSON that is not: the response cannot be used.
-    return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : `Invalid status ${typeof status === 'string' ? `"${status}" (a string, not a number)` : String(status)}`, requestId, traceId, body }) };
+    return { ok: false, error: toApiError({ kind: 'invalid_response', status: valid ? status : undefined, detail: valid ? 'Malformed JSON' : status === undefined ? 'No status: give { status, headers, body }' : `Invalid status ${typeof status === 'string' ? `"${status}" (a string, not a number)` : String(status)}`, requestId, traceId, body }) };
   }
   const forced = options ? readOwn(options, 'dialect') : undefined;
   // Bytes are no dialect's: the success is the bytes themselves, under `unknown`.
@@ -210,6 +210,10 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
  */
 export function createNormalizer(options: { readonly dialects: readonly DialectParser[] }): Normalize {
   const dialects = [...options.dialects];
+  // A dialect named by its id (`'plain'`) rather than given (`plainDialect`) would fail every call.
+  for (const dialect of dialects) {
+    if (typeof dialect?.parse !== 'function' || typeof dialect.detect !== 'function') throw new TypeError(`Not a dialect: ${String(dialect)} (give plainDialect, not 'plain')`);
+  }
   return (input, normalizeOptions) => normalizeTotally(dialects, input, normalizeOptions);
 }
 

@@ -47,6 +47,7 @@ export function isApiError(value: unknown): value is ApiError {
  * const user = unwrap(normalize<User>(response)).data;
  */
 export function unwrap<T>(result: ApiResult<T>): ApiSuccess<T> {
+  if (!isRecord(result)) throw new TypeError(`Not an ApiResult: ${String(result)}`);
   if (result.ok) return result.value;
   throw new ResponseError(result.error);
 }

@@ -33,9 +33,10 @@ describe('bundle size', () => {
     // GitHub's 403 rate limits and Telegram's `parameters.retry_after`; by 32 for a field-less
     // error list's first entry as the detail; by 64 for a clear error when a stream is the body; by
     // 160 for `x-ms-request-id`, `X-Rate-Limit-*` (Okta, Twitter), and the plain dialect's spellings
-    // of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch and CouchDB errors.
+    // of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch and CouchDB errors; by 96 for clear
+    // errors: createNormalizer given something that is no dialect, normalize given no status.
     const goal = 3_072;
-    const ceiling = 6_592;
+    const ceiling = 6_688;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -46,9 +47,10 @@ describe('bundle size', () => {
     // Issue 3 asks for 4 KB; like the ceiling above, this one guards growth while the gap is open
     // (raised by 64 for letting CORS preflights past the API-key guard, by 64 for passing on an
     // upstream API's error as a gateway does, by 96 for clear errors from processBatch and itemsKey,
-    // by 32 for writing back seed 004's error type, by 32 for the API-key guard's challenge).
+    // by 32 for writing back seed 004's error type, by 32 for the API-key guard's challenge; by 64 for refusing with a clear TypeError what is no
+    // ApiError in buildError and toResponse, and an unknown kind in createError).
     const goal = 4_096;
-    const ceiling = 5_344;
+    const ceiling = 5_408;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

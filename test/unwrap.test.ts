@@ -50,6 +50,10 @@ describe('unwrap', () => {
     readonly id: number;
   }
 
+  it('says clearly that what it was given is no result', () => {
+    for (const given of [42, undefined, null, 'text']) expect(() => unwrap(given as unknown as ApiResult), String(given)).toThrow(new TypeError(`Not an ApiResult: ${String(given)}`));
+  });
+
   it('returns the success value itself', () => {
     const result = normalize<Order>({ status: 200, headers: { 'content-type': 'application/json' }, body: '{"id":7}' });
     const value = unwrap(result);

@@ -213,14 +213,23 @@ const resendableBody = (body: BodyInit | null | undefined): boolean => !(typeof 
  * A relative base URL (`/api`) resolved against the page, as fetch resolves it: pagination and
  * the same-origin checks need an absolute one. Where there is no page (Node), it stays as given.
  */
+const isAbsoluteUrl = (url: string): boolean => /^[a-z][a-z\d+.-]*:/i.test(url);
+
 function toPageUrl(url: string): string {
-  if (/^[a-z][a-z\d+.-]*:/i.test(url)) return url;
+  if (isAbsoluteUrl(url)) return url;
   try {
     // Inside the `try`: Deno's `location` throws when it was started without `--location`.
     return typeof location === 'object' && location !== null ? new URL(url, location.href).href : url;
   } catch {
     return url;
   }
+}
+
+/** A time given in ms, else none (Infinity); a negative or NaN one is a mistake, said at once, as retry options do. */
+function toTimeout(value: number | undefined, name: string): number {
+  if (value === undefined) return Number.POSITIVE_INFINITY;
+  if (typeof value === 'number' && value >= 0) return value;
+  throw new RangeError(`${name} must be 0 or more, not ${String(value)}`);
 }
 
 /** Frees the connection of a response that is not read. */
@@ -236,16 +245,19 @@ const cancelBody = (response: Response): Promise<void> | undefined => response.b
 export function createClient(options: ClientOptions): Client {
   // A base URL's query (`?api-version=2024-06-01`) goes after each path joined to it, not before
   // (RFC 3986 §3: the path ends at "?"); its fragment is never sent.
+  if (typeof options?.baseUrl !== 'string') throw new TypeError('createClient needs a baseUrl');
   const [baseUrl = '', baseQuery] = options.baseUrl.split('#')[0]!.split(/\?(.*)/);
   const base = toPageUrl(baseUrl).replace(/\/+$/, '');
+  // Where there is no page (Node, Deno, Bun), `/api` has nothing to be resolved against: every call would fail.
+  if (!isAbsoluteUrl(base)) throw new TypeError(`baseUrl "${options.baseUrl}" is not absolute, and no page is here to resolve it`);
   const baseParams = baseQuery ? new URLSearchParams(baseQuery) : undefined;
   const baseOrigin = toOrigin(base);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
   if (options.apiKey !== undefined) defaults['x-api-key'] = options.apiKey;
   if (options.language !== undefined) defaults['accept-language'] = options.language;
   const policy = toRetryPolicy(options.retry);
-  const attemptTimeoutMs = options.timeoutMs ?? Number.POSITIVE_INFINITY;
-  const totalTimeoutMs = options.totalTimeoutMs ?? Number.POSITIVE_INFINITY;
+  const attemptTimeoutMs = toTimeout(options.timeoutMs, 'timeoutMs');
+  const totalTimeoutMs = toTimeout(options.totalTimeoutMs, 'totalTimeoutMs');
   const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 1_048_576;
   const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
   const successRead = { maxBodyBytes };
@@ -389,8 +401,8 @@ export function createClient(options: ClientOptions): Client {
     const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
     const signal = init?.signal;
     const retry: RetryPolicy = init?.retry === undefined ? policy : toRetryPolicy(init.retry);
-    const timeoutMs = init?.timeoutMs ?? attemptTimeoutMs;
-    const totalMs = init?.totalTimeoutMs ?? totalTimeoutMs;
+    const timeoutMs = init?.timeoutMs === undefined ? attemptTimeoutMs : toTimeout(init.timeoutMs, 'timeoutMs');
+    const totalMs = init?.totalTimeoutMs === undefined ? totalTimeoutMs : toTimeout(init.totalTimeoutMs, 'totalTimeoutMs');
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
     const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {

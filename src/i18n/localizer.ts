@@ -18,7 +18,7 @@ export interface LocalizerOptions {
   readonly i18n?: i18n | undefined;
   /** The language when none is given per call. @default 'en' */
   readonly language?: string | undefined;
-  /** Texts by language, e.g. `{ en, de }` imported from `faultline/locales/*.json`. English is the fallback. */
+  /** Texts by language, e.g. `{ en, de }` imported from `faultline/locales/*.json`. Include `en`: titles are recognised by their English text, and English is the fallback. */
   readonly resources?: Readonly<Record<string, LocaleResources>> | undefined;
 }
 
@@ -133,8 +133,10 @@ let sharedLocalizer: Localizer | undefined;
 const shared = (): Localizer => (sharedLocalizer ??= createLocalizer());
 
 /**
- * Registers one language's texts for {@link localize}.
+ * Registers one language's texts for {@link localize}. Register English too: titles are
+ * recognised by their English text, so with German alone they stay English.
  * @example
+ * addLocale('en', await (await fetch('/locales/en.json')).json());
  * addLocale('de', await (await fetch('/locales/de.json')).json());
  */
 export function addLocale(language: string, resources: LocaleResources): void {

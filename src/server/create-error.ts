@@ -5,7 +5,7 @@
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
 import { setMember } from '../members.ts';
-import type { ApiError, ErrorKind, Issue, ItemFailure } from '../model.ts';
+import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
 /**
@@ -50,6 +50,7 @@ const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.me
  */
 export function createError(init: CreateErrorInit): ApiError {
   if (typeof init !== 'object' || init === null) throw new TypeError('createError needs an object with a kind or a status');
+  if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
   const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
   const status = init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind));
   if (!isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);

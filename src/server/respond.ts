@@ -4,6 +4,7 @@
  * runtimes and Hono (`toResponse`, `ok`).
  */
 import type { ApiError, Dialect } from '../model.ts';
+import { isApiError } from '../response-error.ts';
 import { toBuilder, type DialectBuilder, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
@@ -91,6 +92,8 @@ function stringify(value: unknown, what: string): string {
  * response.writeHead(status, headers).end(body);
  */
 export function buildError(given: ApiError, options?: ErrorResponseOptions): BuiltResponse {
+  // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
+  if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
   const language = options?.language;
   const error = language !== undefined && options?.localizer ? options.localizer.localize(given, language) : given;
   const builder = toBuilder(options?.dialect);

@@ -84,15 +84,33 @@ describe('sending requests', () => {
     }
   });
 
-  it('throws, without sending or retrying, a request fetch refuses to build: a GET with a body, a base URL without a scheme', async () => {
+  it('throws, without sending or retrying, a request fetch refuses to build: a GET with a body', async () => {
     server.route('/get-with-body', json(200, {}));
     const attempts: number[] = [];
     const api = createClient({ baseUrl: server.origin, wait: noWait, onRetry: (event) => attempts.push(event.attempt) });
     await expect(api.get('/get-with-body', { json: { a: 1 } })).rejects.toThrow(TypeError);
-    const schemeless = createClient({ baseUrl: 'api.example.com', wait: noWait, onRetry: (event) => attempts.push(event.attempt) });
-    await expect(schemeless.get('/customers')).rejects.toThrow(TypeError);
     expect(attempts).toEqual([]);
     expect(server.requests('/get-with-body')).toHaveLength(0);
+  });
+
+  it('refuses at once a client every call of which would fail: no baseUrl, or one without a scheme and no page to resolve it', () => {
+    // @ts-expect-error -- a JavaScript caller's mistake, which TypeScript catches
+    expect(() => createClient({})).toThrow(new TypeError('createClient needs a baseUrl'));
+    // @ts-expect-error -- the same, with no options at all
+    expect(() => createClient()).toThrow(TypeError);
+    // @ts-expect-error -- a number is no URL
+    expect(() => createClient({ baseUrl: 123 })).toThrow(TypeError);
+    expect(() => createClient({ baseUrl: 'api.example.com' })).toThrow('baseUrl "api.example.com" is not absolute, and no page is here to resolve it');
+    expect(() => createClient({ baseUrl: '/api' })).toThrow(TypeError);
+  });
+
+  it('refuses a negative or NaN timeout, as it does such retry options, in the client and in a call', async () => {
+    expect(() => createClient({ baseUrl: server.origin, timeoutMs: Number.NaN })).toThrow(new RangeError('timeoutMs must be 0 or more, not NaN'));
+    expect(() => createClient({ baseUrl: server.origin, totalTimeoutMs: -5 })).toThrow(RangeError);
+    const api = createClient({ baseUrl: server.origin });
+    await expect(api.get('/never-sent', { timeoutMs: -1 })).rejects.toThrow(new RangeError('timeoutMs must be 0 or more, not -1'));
+    expect(server.requests('/never-sent')).toHaveLength(0);
+    expect(createClient({ baseUrl: server.origin, timeoutMs: 0, totalTimeoutMs: Number.POSITIVE_INFINITY })).toBeDefined();
   });
 });
 

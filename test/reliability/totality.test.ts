@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorKinds, isApiError, normalize, normalizeResponse, type ApiResult, type NormalizeInput, type NormalizeOptions } from '../../src/index.ts';
+import { createNormalizer, errorKinds, isApiError, normalize, normalizeResponse, plainDialect, type ApiResult, type DialectParser, type NormalizeInput, type NormalizeOptions } from '../../src/index.ts';
 
 const numRuns = 100_000;
 const propertyTimeout = 120_000;
@@ -370,7 +370,8 @@ describe('normalize of inputs that are not responses', () => {
     };
     expect(detailOf('200')).toBe('Invalid status "200" (a string, not a number)');
     expect(detailOf(99)).toBe('Invalid status 99');
-    expect(detailOf(undefined)).toBe('Invalid status undefined');
+    // No status at all: most likely not a response (`normalize(42)`, `normalize(text)`).
+    expect(detailOf(undefined)).toBe('No status: give { status, headers, body }');
   });
 
   const hostileParts: readonly (readonly [string, NormalizeInput, NormalizeOptions?])[] = [
@@ -439,5 +440,15 @@ describe('normalizeResponse is total', () => {
       ),
       { numRuns: 5_000 },
     );
+  });
+});
+
+describe('createNormalizer given something that is no dialect', () => {
+  it("refuses it at once, rather than failing every call: a dialect's id, null, an object without parse", () => {
+    for (const given of ['plain', null, { id: 'x', detect: () => true }]) {
+      expect(() => createNormalizer({ dialects: [given as unknown as DialectParser] }), String(given)).toThrow(TypeError);
+    }
+    expect(() => createNormalizer({ dialects: ['plain' as unknown as DialectParser] })).toThrow("Not a dialect: plain (give plainDialect, not 'plain')");
+    expect(createNormalizer({ dialects: [plainDialect] })({ status: 404 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });

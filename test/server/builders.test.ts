@@ -11,6 +11,7 @@ import {
   buildOk,
   createApiKeyGuard,
   createError,
+  fromError,
   ok,
   processBatch,
   toResponse,
@@ -501,6 +502,18 @@ describe('createError', () => {
     }
     expect(() => createError({} as CreateErrorInit)).toThrow(TypeError);
     expect(() => createError(null as unknown as CreateErrorInit)).toThrow(TypeError);
+  });
+
+  it('refuses a kind the model does not have, naming the kinds it has', () => {
+    expect(() => createError({ kind: 'nope' as ErrorKind })).toThrow(new TypeError(`Unknown kind nope; use one of ${errorKinds.join(', ')}`));
+  });
+
+  it('refuses to build a thrown Error or any other object that is no ApiError, pointing to fromError', () => {
+    for (const given of [new Error('x'), { foo: 1 }, undefined, { kind: 'not_found' }]) {
+      expect(() => buildError(given as ApiError), String(given)).toThrow(new TypeError('Not an ApiError: use createError, or fromError(thrown)'));
+      expect(() => toResponse(given as ApiError)).toThrow(TypeError);
+    }
+    expect(buildError(fromError(new Error('x'))).status).toBe(500);
   });
 
   it("copies the caller's issues and extensions and returns a frozen error", () => {
