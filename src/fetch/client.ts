@@ -139,7 +139,9 @@ export interface Client {
   readonly delete: SendMethod;
   /** Sends a `HEAD`; retried by default. A success's `data` is `undefined`. */
   readonly head: SendMethod;
-  /** The items of a paginated collection, page after page; throws a `ResponseError` when a page fails. */
+  /** The items of a paginated collection, each validated and typed by the item schema; throws a `ResponseError` when a page or an item fails. */
+  paginate<S extends StandardSchemaV1>(path: string, init: PaginateOptions & { readonly schema: S }): Paginator<InferOutput<S>>;
+  /** The items of a paginated collection, page after page, typed `T` unchecked; throws a `ResponseError` when a page fails. */
   paginate<T = unknown>(path: string, init?: PaginateOptions): Paginator<T>;
   /** Seed 003: a `HEAD` of the base URL; `true` on 2xx, `false` on 401 or 403, a thrown `ResponseError` otherwise. */
   verifyKey(init?: RequestOptions): Promise<boolean>;

@@ -9,6 +9,7 @@ import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiSuccess, HalLink } from '../model.ts';
 import { ResponseError } from '../response-error.ts';
 import type { Query, RequestOptions, Sent } from './client.ts';
+import { validateItems, type StandardSchemaV1 } from './schema.ts';
 
 /** How a collection pages. `auto` picks one from the first response. */
 export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
@@ -35,6 +36,12 @@ export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 
   readonly prefetch?: boolean | undefined;
   /** Where a page's items are; by default the data when it is an array, else the one array in `_embedded` or in the data. */
   readonly items?: ((page: ApiSuccess<unknown>) => readonly unknown[] | undefined) | undefined;
+  /**
+   * A Standard Schema (zod 4, valibot, arktype) of one item: each item is validated and typed by
+   * it (transforms applied). A page with an item that fails it ends the walk with an
+   * `invalid_response` error whose issues start with the item's index in the page.
+   */
+  readonly schema?: StandardSchemaV1 | undefined;
 }
 
 /** Why a walk ended: the last page said so, the position stopped advancing, or `maxPages` was reached. */
@@ -220,11 +227,18 @@ class Walk {
       return throwError(result.error);
     }
     const page = result.value;
-    const items = (this.init?.items ?? readItems)(page);
-    if (!items) {
+    const found = (this.init?.items ?? readItems)(page);
+    if (!found) {
       this.finish(undefined);
       return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
     }
+    const schema = this.init?.schema;
+    const checked = schema ? await validateItems(page, found, schema) : { ok: true as const, value: found };
+    if (!checked.ok) {
+      this.finish(undefined);
+      return throwError(checked.error);
+    }
+    const items = checked.value;
     progress.pages++;
     progress.items += items.length;
     progress.total = toTotal(page, sent.headers) ?? progress.total;

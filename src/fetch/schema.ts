@@ -3,7 +3,7 @@
  * Its types are copied here, as its authors advise, so that the client imports no schema library.
  */
 import { toApiError } from '../create-error.ts';
-import type { ApiResult, ApiSuccess, Issue } from '../model.ts';
+import type { ApiError, ApiResult, ApiSuccess, Issue } from '../model.ts';
 
 /** A schema any Standard Schema library makes: zod 4, valibot, arktype. */
 export interface StandardSchemaV1<Input = unknown, Output = Input> {
@@ -52,8 +52,8 @@ export interface StandardSchemaIssue {
 /** The type a schema gives on success. */
 export type InferOutput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['output'];
 
-function toIssue(issue: StandardSchemaIssue): Issue {
-  const path: (string | number)[] = [];
+function toIssue(issue: StandardSchemaIssue, prefix: readonly (string | number)[]): Issue {
+  const path: (string | number)[] = [...prefix];
   for (const segment of issue.path ?? []) {
     const key = typeof segment === 'object' && segment !== null ? segment.key : segment;
     path.push(typeof key === 'number' ? key : String(key));
@@ -61,24 +61,35 @@ function toIssue(issue: StandardSchemaIssue): Issue {
   return Object.freeze({ path: Object.freeze(path), message: String(issue.message) });
 }
 
-/**
- * Validates a success's data. A 2xx whose body fails the caller's schema is not a success:
- * DESIGN.md makes it an `invalid_response` error, the schema's issues as its issues.
- */
+/** The error of a 2xx whose data fails the caller's schema: DESIGN.md makes it an `invalid_response`, the schema's issues as its issues. */
+function toSchemaError(value: ApiSuccess<unknown>, issues: readonly Issue[]): { ok: false; error: ApiError } {
+  const error = toApiError({
+    kind: 'invalid_response',
+    status: value.status,
+    detail: 'The response does not match the schema',
+    issues,
+    requestId: value.requestId,
+    traceId: value.traceId,
+    dialect: value.dialect,
+    body: value.body,
+  });
+  return { ok: false, error };
+}
+
+/** Validates a success's data. A 2xx whose body fails the caller's schema is not a success. */
 export async function validateSuccess<T>(value: ApiSuccess<unknown>, schema: StandardSchemaV1): Promise<ApiResult<T>> {
   const outcome = await schema['~standard'].validate(value.data);
-  if (outcome.issues) {
-    const error = toApiError({
-      kind: 'invalid_response',
-      status: value.status,
-      detail: 'The response does not match the schema',
-      issues: outcome.issues.map(toIssue),
-      requestId: value.requestId,
-      traceId: value.traceId,
-      dialect: value.dialect,
-      body: value.body,
-    });
-    return { ok: false, error };
+  return outcome.issues ? toSchemaError(value, outcome.issues.map((issue) => toIssue(issue, []))) : { ok: true, value: { ...value, data: outcome.value as T } };
+}
+
+/** Validates each item of a page by an item's schema; the issues of every failing item, each path led by its index. */
+export async function validateItems(page: ApiSuccess<unknown>, items: readonly unknown[], schema: StandardSchemaV1): Promise<{ ok: true; value: readonly unknown[] } | { ok: false; error: ApiError }> {
+  const values: unknown[] = [];
+  const issues: Issue[] = [];
+  for (let index = 0; index < items.length; index++) {
+    const outcome = await schema['~standard'].validate(items[index]);
+    if (outcome.issues) issues.push(...outcome.issues.map((issue) => toIssue(issue, [index])));
+    else values.push(outcome.value);
   }
-  return { ok: true, value: { ...value, data: outcome.value as T } };
+  return issues.length > 0 ? toSchemaError(page, issues) : { ok: true, value: values };
 }

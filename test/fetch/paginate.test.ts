@@ -6,8 +6,9 @@
  * sends credentials to another origin.
  */
 import type { IncomingMessage } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, isResponseError, parseNextLink, type PaginationProgress } from '../../src/fetch/index.ts';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
+import * as z from 'zod';
+import { createClient, isResponseError, parseNextLink, type PaginationProgress, type Paginator } from '../../src/fetch/index.ts';
 import { json, startServer, text, type Handler, type TestServer } from './server.ts';
 
 let server: TestServer;
@@ -310,6 +311,42 @@ describe('prefetch', () => {
     })().catch((error: unknown) => error);
     expect(items).toEqual(ids.slice(0, 10));
     expect(isResponseError(thrown) && thrown.error.kind).toBe('not_found');
+  });
+});
+
+describe('an item schema', () => {
+  const Customer = z.object({ id: z.number(), name: z.string().transform((name) => name.toUpperCase()) });
+
+  it('validates and types each item, its transforms applied', async () => {
+    server.route('/chunks', cursorPages);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/chunks', { schema: Customer });
+    expectTypeOf(pages).toEqualTypeOf<Paginator<{ id: number; name: string }>>();
+    const items = await collect(pages);
+    expect(items.map((item) => item.id)).toEqual(ids);
+    expect(items[0]).toEqual({ id: 1000, name: 'CUSTOMER 0' });
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, done: true, stop: 'last' });
+  });
+
+  it('ends the walk with an invalid_response naming each failing item by its index in the page', async () => {
+    const broken = [{ id: 1, name: 'Ann' }, { id: '2', name: 'Bob' }, { id: 3 }];
+    server.route('/broken', json(200, { result: broken, offset: '3', hasNext: true }));
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/broken', { schema: Customer });
+    const items: unknown[] = [];
+    const thrown = await (async () => {
+      for await (const item of pages) items.push(item);
+    })().catch((error: unknown) => error);
+    // No item of a page that fails is handed out, and no further page is asked for.
+    expect(items).toEqual([]);
+    expect(server.requests('/broken')).toHaveLength(1);
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({
+      kind: 'invalid_response',
+      status: 200,
+      detail: 'The response does not match the schema',
+      issues: [{ path: [1, 'id'] }, { path: [2, 'name'] }],
+    });
+    expect(pages.progress).toMatchObject({ done: true });
   });
 });
 

@@ -21,9 +21,10 @@ describe('faultline/fetch bundle size', () => {
     // caller's AbortSignal.timeout read as a time-out and retry options refused with a RangeError;
     // by 70 (5,291) for pages read one at a time when next() is called again before it resolves;
     // by 96 (5,398) for clear errors at creation (no baseUrl, one with no page to resolve it, a
-    // negative or NaN timeout) and for `unwrap` of something that is no result.
+    // negative or NaN timeout) and for `unwrap` of something that is no result; by 128 (5,517) for
+    // paginate's item schema.
     const goal = 5_064;
-    const shareCeiling = 5_408;
+    const shareCeiling = 5_536;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
