@@ -16,9 +16,10 @@ describe('bundle size', () => {
     // for a clear error when a stream is given as the body; by 96 for Azure: `x-ms-error-code` on XML,
     // bare and empty bodies, `x-ms-request-id`, and AWS HEAD errors named by their header; by 224 for
     // the spellings of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch, CouchDB, Anthropic,
-    // GitLab and Auth0, `X-Rate-Limit-*`, and lists that gave no issue kept in `extensions`).
+    // GitLab and Auth0, `X-Rate-Limit-*`, and lists that gave no issue kept in `extensions`; by 32
+    // for Facebook's `fbtrace_id` and Huawei Cloud's `error_msg`).
     const goal = 4_096;
-    const ceiling = 11_968;
+    const ceiling = 12_000;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -16,6 +16,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   detail: 'detail',
   description: 'detail',
   msg: 'detail',
+  // Huawei Cloud's API gateway: `{error_code, error_msg, request_id}`.
+  error_msg: 'detail',
   // Elasticsearch's nested error and CouchDB's `{error: "not_found", reason: "missing"}`.
   reason: 'detail',
   error: 'error',
@@ -33,8 +35,9 @@ const rules: Readonly<Record<string, MemberRule>> = {
   request_id: 'requestId',
   requestId: 'requestId',
   errorId: 'requestId',
-  // PayPal's id for its support.
+  // The ids PayPal's and Facebook's support ask for.
   debug_id: 'requestId',
+  fbtrace_id: 'requestId',
   trace_id: 'traceId',
   traceId: 'traceId',
 };

@@ -1,7 +1,8 @@
 /**
  * Stripe (docs.stripe.com/api/errors): every error is `{error: {type, code?, decline_code?,
  * message?, param?, doc_url?, request_log_url?, charge?, ...}}` with a 4xx or 5xx status; a
- * success is the requested object as is. OpenAI and Anthropic copy this shape, and read the same;
+ * success is the requested object as is. OpenAI, Anthropic and Facebook's Graph API (its
+ * `fbtrace_id` the request id) copy this shape, and read the same;
  * Anthropic ("Errors", docs.anthropic.com) adds a top-level `type: "error"` and `request_id`.
  * Stripe's request id comes in the `Request-Id` header, which `normalize` reads already.
  * Elasticsearch's `{error: {root_cause, type, reason}, status}` has a string `type` too; its
@@ -32,15 +33,17 @@ const kindsByErrorType: Readonly<Record<string, ErrorKind>> = {
 };
 
 function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): BodyFacts {
-  const facts = readMembers(error, { message: 'detail', code: 'code' }, status);
+  // Facebook's Graph API has this shape too, its support id in `fbtrace_id`.
+  const facts = readMembers(error, { message: 'detail', code: 'code', fbtrace_id: 'requestId' }, status);
   const { extensions } = facts;
   // `param` names the request parameter in Stripe's form encoding: `card[number]`, `items[0][price]`.
   const param = toOptionalString(readOwn(error, 'param'));
   const issues = param === undefined || facts.detail === undefined ? [] : [createIssue(parseFieldPath(param), facts.detail, param, facts.code)];
   if (issues.length > 0) delete extensions['param'];
   // Members beside `error` are kept too; the error's own win a clash. Anthropic's `request_id` is the request id.
-  const requestId = toOptionalString(readOwn(body, 'request_id'));
-  for (const key of Object.keys(body)) if (key !== 'error' && !(key === 'request_id' && requestId !== undefined) && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
+  const bodyRequestId = toOptionalString(readOwn(body, 'request_id'));
+  for (const key of Object.keys(body)) if (key !== 'error' && !(key === 'request_id' && bodyRequestId !== undefined) && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
+  const requestId = bodyRequestId ?? facts.requestId;
   const type = toOptionalString(readOwn(error, 'type'));
   let kind = type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
   if (kind === 'bad_request' && issues.length > 0) kind = 'validation';

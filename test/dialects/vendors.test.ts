@@ -3,11 +3,11 @@
  * spellings (Okta's `errorSummary` and `errorCauses`, PayPal's `debug_id` and `details`, Jira's
  * `errorMessages`, Salesforce's bare list, Shopify's string `errors`, a nested error's `reason`
  * and `type` as Elasticsearch sends them), Stripe's shape as Anthropic copies it, GitLab's
- * message map and Auth0's `errorCode`. Each fixture in test/fixtures/more/vendors/ names its
+ * message map, Auth0's `errorCode`, Facebook's `fbtrace_id` and Huawei Cloud's `error_msg`. Each fixture in test/fixtures/more/vendors/ names its
  * source; the expectations are written out by hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
-import { normalize, type ApiResult } from '../../src/index.ts';
+import { createNormalizer, normalize, seedDialects, type ApiResult } from '../../src/index.ts';
 import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, type Expected, type Fixture } from './support.ts';
 
 const directory = moreFixtures('vendors');
@@ -144,6 +144,28 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'field-map',
   }),
+  // Facebook's Graph API has Stripe's shape: a string `type`, the code a number, its support id in `fbtrace_id`.
+  'facebook-400-oauth-exception.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Message describing the error',
+    code: '190',
+    requestId: 'EJplcsCHuLu',
+    retryable: false,
+    dialect: 'stripe',
+    extensions: { type: 'OAuthException', error_subcode: 460, error_user_title: 'A title', error_user_msg: 'A message' },
+  }),
+  'huawei-404-apig-not-found.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'API does not exist or is not published in the environment.',
+    code: 'APIG.0101',
+    requestId: 'acbc548ac6f2a0dbdb9e3518a7c0ff84',
+    retryable: false,
+    dialect: 'plain',
+  }),
   'auth0-400-invalid-body.json': fails({
     kind: 'bad_request',
     status: 400,
@@ -162,6 +184,12 @@ describe('the error bodies of other widely used APIs', () => {
 describe('the spellings they brought', () => {
   it("reads CouchDB's `{error, reason}`: the snake_case error as the code, the reason as the detail", () => {
     expect(toError(normalize({ status: 404, body: { error: 'not_found', reason: 'missing' } }))).toMatchObject({ kind: 'not_found', code: 'not_found', detail: 'missing' });
+  });
+
+  it("reads Facebook's error with the seed dialects alone too, as a nested error", () => {
+    const seeds = createNormalizer({ dialects: seedDialects });
+    const body = { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: 'EJplcsCHuLu' } };
+    expect(toError(seeds({ status: 401, body }))).toMatchObject({ kind: 'unauthenticated', detail: 'Invalid OAuth access token.', code: '190', requestId: 'EJplcsCHuLu', dialect: 'plain' });
   });
 
   it('keeps a list of errors that gave no issue as received, not dropping it', () => {
