@@ -35,9 +35,10 @@ describe('bundle size', () => {
     // error list's first entry as the detail; by 64 for a clear error when a stream is the body; by
     // 160 for `x-ms-request-id`, `X-Rate-Limit-*` (Okta, Twitter), and the plain dialect's spellings
     // of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch and CouchDB errors; by 96 for clear
-    // errors: createNormalizer given something that is no dialect, normalize given no status.
+    // errors: createNormalizer given something that is no dialect, normalize given no status; by 32
+    // for the spellings of Facebook, Huawei Cloud, Plaid and Dropbox.
     const goal = 3_072;
-    const ceiling = 6_688;
+    const ceiling = 6_720;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

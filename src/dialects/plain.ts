@@ -16,8 +16,11 @@ const rules: Readonly<Record<string, MemberRule>> = {
   detail: 'detail',
   description: 'detail',
   msg: 'detail',
-  // Huawei Cloud's API gateway: `{error_code, error_msg, request_id}`.
+  // Huawei Cloud's API gateway: `{error_code, error_msg, request_id}`; Plaid's
+  // `{error_type, error_code, error_message, display_message, request_id}`; Dropbox's `error_summary`.
   error_msg: 'detail',
+  error_message: 'detail',
+  error_summary: 'detail',
   // Elasticsearch's nested error and CouchDB's `{error: "not_found", reason: "missing"}`.
   reason: 'detail',
   error: 'error',

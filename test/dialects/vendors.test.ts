@@ -3,7 +3,8 @@
  * spellings (Okta's `errorSummary` and `errorCauses`, PayPal's `debug_id` and `details`, Jira's
  * `errorMessages`, Salesforce's bare list, Shopify's string `errors`, a nested error's `reason`
  * and `type` as Elasticsearch sends them), Stripe's shape as Anthropic copies it, GitLab's
- * message map, Auth0's `errorCode`, Facebook's `fbtrace_id` and Huawei Cloud's `error_msg`. Each fixture in test/fixtures/more/vendors/ names its
+ * message map, Auth0's `errorCode`, Facebook's `fbtrace_id`, Huawei Cloud's `error_msg`, Plaid's
+ * `error_message` and Dropbox's `error_summary`. Each fixture in test/fixtures/more/vendors/ names its
  * source; the expectations are written out by hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
@@ -166,6 +167,25 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
   }),
+  // `error_message` is for developers, `display_message` (null here) for users; both stay readable.
+  'plaid-400-item-login-required.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'the login details of this item have changed and a user login is required to update this information',
+    code: 'ITEM_LOGIN_REQUIRED',
+    requestId: 'm8MDnv9okwxFNBV',
+    retryable: false,
+    dialect: 'plain',
+    extensions: {
+      display_message: null,
+      documentation_url: 'https://plaid.com/docs/errors/item/#item_login_required',
+      error_type: 'ITEM_ERROR',
+      causes: [],
+      status: 400,
+      suggested_action: null,
+    },
+  }),
   'auth0-400-invalid-body.json': fails({
     kind: 'bad_request',
     status: 400,
@@ -190,6 +210,11 @@ describe('the spellings they brought', () => {
     const seeds = createNormalizer({ dialects: seedDialects });
     const body = { error: { message: 'Invalid OAuth access token.', type: 'OAuthException', code: 190, fbtrace_id: 'EJplcsCHuLu' } };
     expect(toError(seeds({ status: 401, body }))).toMatchObject({ kind: 'unauthenticated', detail: 'Invalid OAuth access token.', code: '190', requestId: 'EJplcsCHuLu', dialect: 'plain' });
+  });
+
+  it("reads Dropbox's `error_summary` as the detail, keeping its tagged `error` union", () => {
+    const body = { error_summary: 'path/not_found/..', error: { '.tag': 'path', path: { '.tag': 'not_found' } } };
+    expect(toError(normalize({ status: 409, body }))).toMatchObject({ kind: 'conflict', detail: 'path/not_found/..', extensions: { error: body.error } });
   });
 
   it('keeps a list of errors that gave no issue as received, not dropping it', () => {
