@@ -17,9 +17,10 @@ describe('bundle size', () => {
     // bare and empty bodies, `x-ms-request-id`, and AWS HEAD errors named by their header; by 224 for
     // the spellings of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch, CouchDB, Anthropic,
     // GitLab and Auth0, `X-Rate-Limit-*`, and lists that gave no issue kept in `extensions`; by 32
-    // for Facebook's `fbtrace_id` and Huawei Cloud's `error_msg`).
+    // for Facebook's `fbtrace_id` and Huawei Cloud's `error_msg`; by 32 for Plaid, Dropbox, ASP.NET
+    // Web API 2 and Alibaba Cloud).
     const goal = 4_096;
-    const ceiling = 12_000;
+    const ceiling = 12_032;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -36,9 +37,9 @@ describe('bundle size', () => {
     // 160 for `x-ms-request-id`, `X-Rate-Limit-*` (Okta, Twitter), and the plain dialect's spellings
     // of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch and CouchDB errors; by 96 for clear
     // errors: createNormalizer given something that is no dialect, normalize given no status; by 32
-    // for the spellings of Facebook, Huawei Cloud, Plaid and Dropbox.
+    // for the spellings of Facebook, Huawei Cloud, Plaid, Dropbox, ASP.NET Web API 2 and Alibaba Cloud.
     const goal = 3_072;
-    const ceiling = 6_720;
+    const ceiling = 6_736;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

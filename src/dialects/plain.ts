@@ -21,6 +21,11 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error_msg: 'detail',
   error_message: 'detail',
   error_summary: 'detail',
+  // ASP.NET Web API 2's HttpError `{Message, ModelState}`; Alibaba Cloud's `{Code, Message, RequestId}`.
+  Message: 'detail',
+  Code: 'code',
+  ModelState: 'issues',
+  RequestId: 'requestId',
   // Elasticsearch's nested error and CouchDB's `{error: "not_found", reason: "missing"}`.
   reason: 'detail',
   error: 'error',

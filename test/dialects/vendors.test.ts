@@ -4,7 +4,8 @@
  * `errorMessages`, Salesforce's bare list, Shopify's string `errors`, a nested error's `reason`
  * and `type` as Elasticsearch sends them), Stripe's shape as Anthropic copies it, GitLab's
  * message map, Auth0's `errorCode`, Facebook's `fbtrace_id`, Huawei Cloud's `error_msg`, Plaid's
- * `error_message` and Dropbox's `error_summary`. Each fixture in test/fixtures/more/vendors/ names its
+ * `error_message`, Dropbox's `error_summary`, ASP.NET Web API 2's `{Message, ModelState}` and Alibaba
+ * Cloud's `{Code, Message, RequestId}`. Each fixture in test/fixtures/more/vendors/ names its
  * source; the expectations are written out by hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
@@ -186,6 +187,20 @@ const expectations: Readonly<Record<string, Expected>> = {
       suggested_action: null,
     },
   }),
+  // ModelState keys lead with the action's parameter (`product`), kept in the path as the server spelled it.
+  'aspnet-webapi-400-model-state.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'The request is invalid.',
+    issues: [
+      { path: ['product'], field: 'product', message: "Required property 'Name' not found in JSON. Path '', line 1, position 17." },
+      { path: ['product', 'Name'], field: 'product.Name', message: 'The Name field is required.' },
+      { path: ['product', 'Weight'], field: 'product.Weight', message: 'The field Weight must be between 0 and 999.' },
+    ],
+    retryable: false,
+    dialect: 'plain',
+  }),
   'auth0-400-invalid-body.json': fails({
     kind: 'bad_request',
     status: 400,
@@ -215,6 +230,11 @@ describe('the spellings they brought', () => {
   it("reads Dropbox's `error_summary` as the detail, keeping its tagged `error` union", () => {
     const body = { error_summary: 'path/not_found/..', error: { '.tag': 'path', path: { '.tag': 'not_found' } } };
     expect(toError(normalize({ status: 409, body }))).toMatchObject({ kind: 'conflict', detail: 'path/not_found/..', extensions: { error: body.error } });
+  });
+
+  it("reads Alibaba Cloud's PascalCase `{Code, Message, RequestId}`", () => {
+    const body = { RequestId: '7463B73D-35CC-4D19-A010-6B8D65D242EF', HostId: 'ecs.aliyuncs.com', Code: 'InvalidParameter', Message: 'The specified parameter is not valid.' };
+    expect(toError(normalize({ status: 400, body }))).toMatchObject({ kind: 'bad_request', code: 'InvalidParameter', detail: 'The specified parameter is not valid.', requestId: '7463B73D-35CC-4D19-A010-6B8D65D242EF', extensions: { HostId: 'ecs.aliyuncs.com' } });
   });
 
   it('keeps a list of errors that gave no issue as received, not dropping it', () => {
