@@ -83,8 +83,8 @@ export interface DialectParser {
   readonly mediaTypes: readonly string[];
   /**
    * Response headers whose presence selects this dialect whatever the body — JSON, text or none
-   * (AWS REST-JSON names its error in `x-amzn-ErrorType`, Azure in `x-ms-error-code`). Only
-   * headers normalize reads can mark a dialect.
+   * (AWS REST-JSON names its error in `x-amzn-ErrorType`, Azure in `x-ms-error-code`) — unless a
+   * dialect tried before it claims the body. Only headers normalize reads can mark a dialect.
    */
   readonly markerHeaders?: readonly string[] | undefined;
   /** Whether the (parsed) body looks like this dialect. */

@@ -50,7 +50,9 @@ export function createIssue(path: readonly (string | number)[], message: string,
   return Object.freeze(issue);
 }
 
-function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
+/** Adds to `out` the issue of one entry; `false` when the entry gave none (no message anywhere in it). */
+function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): boolean {
+  const before = out.length;
   const detail = toOptionalString(readOwn(item, 'detail'));
   const title = toOptionalString(readOwn(item, 'title'));
   // PayPal's `details[]` explain in `description`, Okta's `errorCauses[]` in `errorSummary`.
@@ -69,15 +71,21 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   if (message !== undefined) out.push(createIssue(path, message, field, code));
   // RFC 9457 and seed 001: an entry may itself be a problem with its own `errors`.
   collectIssues(readOwn(item, 'errors'), path, out, depth + 1);
+  return out.length > before;
 }
 
-/** Appends the issues found in `value` (an array or a field → messages map) to `out`. */
-export function collectIssues(value: unknown, prefix: readonly (string | number)[], out: Issue[], depth: number): void {
-  if (depth >= maxDepth) return;
+/**
+ * Appends the issues found in `value` (an array or a field → messages map) to `out`, and
+ * counts the entries that gave none (a number, an object without a message): a list with such
+ * entries is not all issues, and whoever reads it keeps it whole too.
+ */
+export function collectIssues(value: unknown, prefix: readonly (string | number)[], out: Issue[], depth: number): number {
+  let unread = 0;
+  if (depth >= maxDepth) return unread;
   if (Array.isArray(value)) {
     for (const item of value) {
       if (typeof item === 'string') out.push(createIssue(prefix, item));
-      else if (isRecord(item)) fromObject(item, prefix, out, depth);
+      else if (!isRecord(item) || !fromObject(item, prefix, out, depth)) unread++;
     }
   } else if (isRecord(value)) {
     // Rails, Laravel and ASP.NET: `{ "email": ["is invalid"], "name": "is required" }`.
@@ -86,9 +94,11 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
       const path = isObjectKey(field) ? prefix : [...prefix, ...parseFieldPath(field)];
       for (const message of Array.isArray(messages) ? messages : [messages]) {
         if (typeof message === 'string') out.push(createIssue(path, message, field));
+        else unread++;
       }
     }
-  }
+  } else unread++;
+  return unread;
 }
 
 /** The issues found in `value`; `[]` when it holds none. */
@@ -96,4 +106,11 @@ export function toIssues(value: unknown): Issue[] {
   const out: Issue[] = [];
   collectIssues(value, [], out, 0);
   return out;
+}
+
+/** The issues found in `value`, and whether every entry of it gave one. */
+export function readIssues(value: unknown): { readonly issues: Issue[]; readonly complete: boolean } {
+  const issues: Issue[] = [];
+  const unread = collectIssues(value, [], issues, 0);
+  return { issues, complete: unread === 0 };
 }

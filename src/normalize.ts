@@ -81,13 +81,13 @@ function decodeBody(body: unknown, mediaType: string, success: boolean): Decoded
 
 function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
   if (forced !== undefined) return dialects.find((dialect) => dialect.id === forced);
-  const parsed = typeof body === 'object' && body !== null;
+  if (typeof body === 'object' && body !== null) for (const dialect of dialects) if (dialect.mediaTypes.includes(mediaType)) return dialect;
   for (const dialect of dialects) {
-    if (parsed && dialect.mediaTypes.includes(mediaType)) return dialect;
-    // A marker header names the dialect whatever the body: an XML text, or none at all (a HEAD).
+    // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
+    // unless a dialect tried before it claims the body by its own marks.
     if (headers && dialect.markerHeaders?.some((name) => (headers as unknown as Record<string, string | undefined>)[name] !== undefined)) return dialect;
+    if (dialect.detect(body, mediaType)) return dialect;
   }
-  for (const dialect of dialects) if (dialect.detect(body, mediaType)) return dialect;
   return undefined;
 }
 

@@ -3,7 +3,7 @@
  * first one present winning; every other member, and any member of the wrong type, is kept
  * in `extensions` (RFC 9457 §3.1: ignored as the model's value, never coerced, never lost).
  */
-import { toIssues } from './issues.ts';
+import { readIssues } from './issues.ts';
 import type { Issue } from './model.ts';
 import { readOwn, setMember, toCode } from './members.ts';
 
@@ -50,14 +50,16 @@ export function readMembers(body: Record<string, unknown>, rules: Readonly<Recor
     let taken = false;
     if (rule === 'status') taken = value === status;
     else if (rule === 'issues') {
-      // Kept as received unless it gave issues: `errors: [{foo: 1}]` or a string is not lost.
-      const found = toIssues(value);
-      taken = found.length > 0;
-      if (taken) facts.issues = facts.issues ? facts.issues.concat(found) : found;
+      // Its issues are read; it is kept as received too unless every entry gave one, so that
+      // `errors: [{id: 7}]`, a string, or data beside the messages is not lost.
+      const { issues: found, complete } = readIssues(value);
+      if (found.length > 0) facts.issues = facts.issues ? facts.issues.concat(found) : found;
+      taken = complete && found.length > 0;
     } else if (rule !== undefined) {
+      // The first spelling present gives the fact; a second one (`message` beside `description`) is kept.
       const text = rule === 'code' ? toCode(value) : typeof value === 'string' ? value : undefined;
-      taken = text !== undefined;
-      if (taken) facts[rule] ??= text;
+      taken = text !== undefined && facts[rule] === undefined;
+      if (taken) facts[rule] = text;
     }
     if (!taken) setMember(facts.extensions, key, value);
   }

@@ -75,7 +75,7 @@ export function isHttpStatus(status: unknown): status is number {
 export function toErrorKind(status: number, hasIssues = false): ErrorKind {
   if ((status === 400 || status === 422) && hasIssues) return 'validation';
   if (status === 422) return 'unprocessable';
-  return kindsByStatus[status] ?? (status >= 500 && status < 600 ? 'server' : status >= 400 && status < 500 ? 'bad_request' : 'unknown');
+  return (Object.hasOwn(kindsByStatus, status) ? kindsByStatus[status] : undefined) ?? (status >= 500 && status < 600 ? 'server' : status >= 400 && status < 500 ? 'bad_request' : 'unknown');
 }
 
 /**
@@ -85,7 +85,8 @@ export function toErrorKind(status: number, hasIssues = false): ErrorKind {
  */
 export function toReasonPhrase(status: number): string | undefined {
   if (!phrasesByStatus) {
-    phrasesByStatus = {};
+    // No prototype: a polluted `Object.prototype['529']` must not pass for a phrase.
+    phrasesByStatus = Object.create(null) as Record<string, string>;
     for (const entry of reasonPhrases.split('|')) phrasesByStatus[entry.slice(0, 3)] = entry.slice(3);
   }
   return isHttpStatus(status) ? phrasesByStatus[status] || undefined : undefined;

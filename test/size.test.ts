@@ -18,9 +18,11 @@ describe('bundle size', () => {
     // the spellings of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch, CouchDB, Anthropic,
     // GitLab and Auth0, `X-Rate-Limit-*`, and lists that gave no issue kept in `extensions`; by 32
     // for Facebook's `fbtrace_id` and Huawei Cloud's `error_msg`; by 32 for Plaid, Dropbox, ASP.NET
-    // Web API 2 and Alibaba Cloud).
+    // Web API 2 and Alibaba Cloud; by 160 for keeping what is not read: a second spelling of a
+    // fact, a list with entries that give no issue, a `reason` beside a message; a marker header's
+    // text body read as plain text; own reads where a polluted prototype could lend a value).
     const goal = 4_096;
-    const ceiling = 12_032;
+    const ceiling = 12_192;
     console.log(`normalize, 15 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -37,9 +39,11 @@ describe('bundle size', () => {
     // 160 for `x-ms-request-id`, `X-Rate-Limit-*` (Okta, Twitter), and the plain dialect's spellings
     // of Okta, PayPal, Jira, Salesforce, Shopify, Elasticsearch and CouchDB errors; by 96 for clear
     // errors: createNormalizer given something that is no dialect, normalize given no status; by 32
-    // for the spellings of Facebook, Huawei Cloud, Plaid, Dropbox, ASP.NET Web API 2 and Alibaba Cloud.
+    // for the spellings of Facebook, Huawei Cloud, Plaid, Dropbox, ASP.NET Web API 2 and Alibaba Cloud;
+    // by 176 for keeping what is not read (a second spelling of a fact, a list with entries that give
+    // no issue, a `reason` beside a message) and own reads where a polluted prototype could lend a value.
     const goal = 3_072;
-    const ceiling = 6_736;
+    const ceiling = 6_912;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -14,7 +14,7 @@ import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.
 import { toIssues } from '../issues.ts';
 import type { ErrorKind, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
-import { readXmlError } from './xml-error.ts';
+import { readTextError } from './xml-error.ts';
 
 /**
  * Error shapes shared by many AWS services (the "Common Errors" of the AWS API references and
@@ -100,10 +100,11 @@ export const awsDialect: DialectParser = {
   markerHeaders: ['x-amzn-errortype'],
   detect: (body) => (typeof body === 'string' ? isXmlError(body) : isRecord(body) && typeof readOwn(body, '__type') === 'string'),
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
-  parse(body, { status, headers }) {
+  parse(body, { status, headers, mediaType }) {
     if (isSuccessStatus(status)) return { ok: true, data: body };
     if (typeof body === 'string') {
-      const facts = readXmlError(body);
+      const errorType = headers?.['x-amzn-errortype'];
+      const facts = readTextError(body, mediaType, errorType === undefined ? undefined : toErrorName(errorType) || undefined);
       return { ...facts, kind: toKind(facts.code) };
     }
     // A HEAD (or an empty body) names the error in the header alone.

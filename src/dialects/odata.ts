@@ -23,7 +23,7 @@ import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, t
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { HalLink, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toCount, toOptionalString } from '../members.ts';
-import { readXmlError } from './xml-error.ts';
+import { readTextError } from './xml-error.ts';
 
 /** Members of the error object the model reads; the others (innererror, Azure's additionalInfo) are kept. */
 const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, target: true, details: true };
@@ -101,12 +101,14 @@ export const odataDialect: DialectParser = {
     );
   },
   markerHeaders: ['x-ms-error-code'],
-  parse(body, { status, headers }): BodyFacts {
+  parse(body, { status, headers, mediaType }): BodyFacts {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; an Azure operation status with an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return parseSuccess(body);
     // Some Azure services (Cosmos DB) send the error object bare: `{code, message}`.
-    const facts = isRecord(body) ? parseError(isRecord(error) ? body : {}, isRecord(error) ? error : body) : typeof body === 'string' ? readXmlError(body) : { ok: false as const, code: undefined };
-    return { ...facts, code: facts.code ?? headers?.['x-ms-error-code'] };
+    const errorCode = headers?.['x-ms-error-code'];
+    if (typeof body === 'string') return readTextError(body, mediaType, errorCode);
+    const facts = isRecord(body) ? parseError(isRecord(error) ? body : {}, isRecord(error) ? error : body) : { ok: false as const, code: undefined };
+    return { ...facts, code: facts.code ?? errorCode };
   },
 };

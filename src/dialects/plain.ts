@@ -3,8 +3,8 @@
  * common spellings around them), text, HTML pages from proxies, or nothing at all; seed 003
  * adds chunked reads `{result, offset, hasNext}`. Plain claims every body, so it goes last.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { toIssues } from '../issues.ts';
+import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { readIssues, toIssues } from '../issues.ts';
 import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
@@ -26,8 +26,6 @@ const rules: Readonly<Record<string, MemberRule>> = {
   Code: 'code',
   ModelState: 'issues',
   RequestId: 'requestId',
-  // Elasticsearch's nested error and CouchDB's `{error: "not_found", reason: "missing"}`.
-  reason: 'detail',
   error: 'error',
   title: 'title',
   // Okta: `{errorCode, errorSummary, errorId, errorCauses[{errorSummary}]}`.
@@ -36,10 +34,9 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error_code: 'code',
   errorCode: 'code',
   errors: 'issues',
-  // Jira's `errorMessages[]` beside its `errors` map; PayPal's `details[{field, issue, description}]`.
+  // Jira's `errorMessages[]` beside its `errors` map.
   errorMessages: 'issues',
   errorCauses: 'issues',
-  details: 'issues',
   request_id: 'requestId',
   requestId: 'requestId',
   errorId: 'requestId',
@@ -53,7 +50,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
 /** How much of a text body may become `detail`; longer text is a page, not a message. */
 const maxTextDetail = 1024;
 
-function parseText(text: string, mediaType: string): BodyFacts {
+/** A text body's facts: short plain text is the detail; markup (an HTML page, XML) and long text are not. */
+export function parseText(text: string, mediaType: string): ErrorFacts {
   const trimmed = text.trim();
   // Proxies and CDNs answer with HTML pages: their markup is no message for a person.
   const isMarkup = mediaType === 'text/html' || mediaType.endsWith('xml') || trimmed.startsWith('<');
@@ -72,7 +70,7 @@ function readNestedError(facts: MemberFacts, status: number): void {
   const nested = readOwn(facts.extensions, 'error');
   if (facts.detail !== undefined || facts.error !== undefined || !isRecord(nested)) return;
   const inner = readMembers(nested, rules, status);
-  facts.detail = inner.detail ?? inner.error;
+  facts.detail = inner.detail ?? inner.error ?? takeReason(inner);
   facts.title ??= inner.title;
   // Elasticsearch names the error in `type` (`index_not_found_exception`), as Stripe's copies do.
   facts.code ??= inner.code ?? toOptionalString(readOwn(nested, 'type'));
@@ -90,13 +88,33 @@ function takeExtension(facts: MemberFacts, key: string): unknown {
   return value;
 }
 
+/**
+ * A `reason` is the message where nothing else gives one — Elasticsearch's nested error,
+ * CouchDB's `{error: "not_found", reason: "missing"}` — but a machine word beside a `message`
+ * (Spotify's `reason: "PREMIUM_REQUIRED"`), where it stays in `extensions`.
+ */
+function takeReason(facts: MemberFacts): string | undefined {
+  return typeof readOwn(facts.extensions, 'reason') === 'string' ? (takeExtension(facts, 'reason') as string) : undefined;
+}
+
+/**
+ * A list of errors under another name — FastAPI's `detail: [{loc, msg, type}]`, PayPal's
+ * `details: [{field, issue, description}]` — read as issues; it leaves `extensions` only when
+ * every entry gave one. A map under these names is data, not field errors.
+ */
+function readListedIssues(facts: MemberFacts, key: string): void {
+  const listed = readOwn(facts.extensions, key);
+  if (!Array.isArray(listed)) return;
+  const { issues, complete } = readIssues(listed);
+  if (issues.length > 0) facts.issues = facts.issues ? facts.issues.concat(issues) : issues;
+  if (complete && issues.length > 0) delete facts.extensions[key];
+}
+
 function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   const facts = readMembers(body, rules, status);
   // FastAPI answers a refused body with `detail: [{loc, msg, type}]`, a list where others send a string.
-  if (Array.isArray(readOwn(facts.extensions, 'detail'))) {
-    const issues = toIssues(takeExtension(facts, 'detail'));
-    facts.issues = facts.issues ? facts.issues.concat(issues) : issues;
-  }
+  readListedIssues(facts, 'detail');
+  readListedIssues(facts, 'details');
   // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
   // sees no Retry-After header without CORS exposing it.
   // Telegram's Bot API nests it: `parameters.retry_after` (ResponseParameters), kept as received.
@@ -108,6 +126,7 @@ function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
     takeExtension(facts, key);
   }
   readNestedError(facts, status);
+  facts.detail ??= takeReason(facts);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message.
   if (error !== undefined && facts.code === undefined && snakeCaseCode.test(error)) facts.code = error;
@@ -129,7 +148,8 @@ function explainByList(facts: { detail?: string | undefined; code?: string | und
   const first = facts.issues?.find((issue) => issue.path.length === 0);
   if (facts.detail === undefined && first) {
     facts.detail = first.message;
-    facts.code ??= first.code;
+    // An own read: an issue without a code must not lend one from a polluted Object.prototype.
+    facts.code ??= readOwn(first, 'code') as string | undefined;
   }
 }
 

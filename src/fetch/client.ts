@@ -229,7 +229,8 @@ function toPageUrl(url: string): string {
 
 /** A time given in ms, else none (Infinity); a negative or NaN one is a mistake, said at once, as retry options do. */
 function toTimeout(value: number | undefined, name: string): number {
-  if (value === undefined) return Number.POSITIVE_INFINITY;
+  // `null` from a JavaScript caller means none too.
+  if (value == null) return Number.POSITIVE_INFINITY;
   if (typeof value === 'number' && value >= 0) return value;
   throw new RangeError(`${name} must be 0 or more, not ${String(value)}`);
 }
@@ -403,8 +404,8 @@ export function createClient(options: ClientOptions): Client {
     const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
     const signal = init?.signal;
     const retry: RetryPolicy = init?.retry === undefined ? policy : toRetryPolicy(init.retry);
-    const timeoutMs = init?.timeoutMs === undefined ? attemptTimeoutMs : toTimeout(init.timeoutMs, 'timeoutMs');
-    const totalMs = init?.totalTimeoutMs === undefined ? totalTimeoutMs : toTimeout(init.totalTimeoutMs, 'totalTimeoutMs');
+    const timeoutMs = init?.timeoutMs == null ? attemptTimeoutMs : toTimeout(init.timeoutMs, 'timeoutMs');
+    const totalMs = init?.totalTimeoutMs == null ? totalTimeoutMs : toTimeout(init.totalTimeoutMs, 'totalTimeoutMs');
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
     const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
     for (let attempt = 0; ; attempt++) {

@@ -256,6 +256,11 @@ describe('the x-amzn-ErrorType header', () => {
     expect(result.ok ? undefined : result.error.code).toBe('ThrottlingException');
   });
 
+  it('names the error of a text body, keeping the text as the detail as the plain dialect would', () => {
+    const result = normalize({ status: 400, headers: { 'x-amzn-ErrorType': 'ThrottlingException', 'content-type': 'text/plain' }, body: 'Rate exceeded' });
+    expect(result.ok ? undefined : result.error).toMatchObject({ kind: 'rate_limited', code: 'ThrottlingException', detail: 'Rate exceeded', dialect: 'aws', retryable: true });
+  });
+
   it('names the error of a HEAD, which has no body, by itself', () => {
     const result = normalize({ status: 400, headers: { 'x-amzn-ErrorType': 'ThrottlingException', 'x-amzn-RequestId': 'r-1' } });
     expect(result.ok ? undefined : result.error).toMatchObject({ kind: 'rate_limited', code: 'ThrottlingException', requestId: 'r-1', dialect: 'aws', retryable: true });

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { odataDialect } from '../../src/dialects/odata.ts';
+import { stripeDialect } from '../../src/dialects/stripe.ts';
 import { createNormalizer, plainDialect, type ApiError, type ApiResult } from '../../src/index.ts';
 import { failsIn, inputOf, listJson, moreFixtures, readError, readFixture, readSeedFixtures, readSuccess, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
@@ -209,10 +210,16 @@ describe('Azure errors named by the x-ms-error-code header', () => {
     });
   });
 
-  it('keeps a text body that is not XML as the body, with the code from the header', () => {
+  it('reads a text body that is not XML as the plain dialect does, with the code from the header', () => {
     const error = toError(normalize({ status: 500, headers: { 'x-ms-error-code': 'InternalError', 'content-type': 'text/plain' }, body: 'Server failed' }));
-    expect(error).toMatchObject({ kind: 'server', code: 'InternalError', dialect: 'odata', body: 'Server failed' });
-    expect(error.detail).toBeUndefined();
+    expect(error).toMatchObject({ kind: 'server', code: 'InternalError', detail: 'Server failed', dialect: 'odata', body: 'Server failed' });
+    // An HTML page is no message.
+    expect(toError(normalize({ status: 503, headers: { 'x-ms-error-code': 'ServerBusy', 'content-type': 'text/html' }, body: '<html><body>Busy</body></html>' })).detail).toBeUndefined();
+  });
+
+  it('gives way to a dialect tried before it that claims the body by its own marks', () => {
+    const stripe = { error: { type: 'invalid_request_error', code: 'parameter_missing', message: 'Missing required param: amount.', param: 'amount' } };
+    expect(toError(createNormalizer({ dialects: [stripeDialect, odataDialect, plainDialect] })({ status: 400, headers: { 'x-ms-error-code': 'x' }, body: stripe }))).toMatchObject({ dialect: 'stripe', kind: 'validation' });
   });
 
   it('leaves a success with the header alone', () => {

@@ -237,6 +237,27 @@ describe('the spellings they brought', () => {
     expect(toError(normalize({ status: 400, body }))).toMatchObject({ kind: 'bad_request', code: 'InvalidParameter', detail: 'The specified parameter is not valid.', requestId: '7463B73D-35CC-4D19-A010-6B8D65D242EF', extensions: { HostId: 'ecs.aliyuncs.com' } });
   });
 
+  it("keeps Spotify's machine `reason` beside its message, and a second spelling of any fact", () => {
+    const spotify = toError(normalize({ status: 403, body: { error: { status: 403, message: 'Player command failed: Premium required', reason: 'PREMIUM_REQUIRED' } } }));
+    expect(spotify).toMatchObject({ kind: 'forbidden', detail: 'Player command failed: Premium required', extensions: { error: { status: 403, reason: 'PREMIUM_REQUIRED' } } });
+    const google = toError(normalize({ status: 429, body: { reason: 'rateLimitExceeded', message: 'Rate limit exceeded, retry later' } }));
+    expect(google).toMatchObject({ detail: 'Rate limit exceeded, retry later', extensions: { reason: 'rateLimitExceeded' } });
+    const twoCodes = toError(normalize({ status: 400, body: { Code: 400, code: 'bad_thing', message: 'x' } }));
+    expect(twoCodes).toMatchObject({ code: '400', extensions: { code: 'bad_thing' } });
+  });
+
+  it('reads a `details` list as issues only as far as it holds messages, and never a `details` map of data', () => {
+    const data = toError(normalize({ status: 404, body: { message: 'User not found', details: { id: '42', resource: 'user', attempts: 3 } } }));
+    expect(data).toMatchObject({ kind: 'not_found', issues: [], extensions: { details: { id: '42', resource: 'user', attempts: 3 } } });
+    const grpcDetails = [
+      { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'NAME_INVALID', domain: 'example.com', metadata: {} },
+      { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: 'Name is invalid' },
+    ];
+    const grpc = toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: grpcDetails } }));
+    // The entry with a message is an issue; the list is kept whole, since one entry gave none.
+    expect(grpc).toMatchObject({ detail: 'invalid name', issues: [{ path: [], message: 'Name is invalid' }], extensions: { details: grpcDetails } });
+  });
+
   it('keeps a list of errors that gave no issue as received, not dropping it', () => {
     const error = toError(normalize({ status: 400, body: { message: 'Bad', errors: [{ id: 7 }], details: 'text' } }));
     expect(error).toMatchObject({ detail: 'Bad', issues: [] });
