@@ -55,9 +55,10 @@ describe('bundle size', () => {
     // (raised by 64 for letting CORS preflights past the API-key guard, by 64 for passing on an
     // upstream API's error as a gateway does, by 96 for clear errors from processBatch and itemsKey,
     // by 32 for writing back seed 004's error type, by 32 for the API-key guard's challenge; by 64 for refusing with a clear TypeError what is no
-    // ApiError in buildError and toResponse, and an unknown kind in createError).
+    // ApiError in buildError and toResponse, and an unknown kind in createError; by 64 for not
+    // writing back the plain dialect's other spellings kept in extensions).
     const goal = 4_096;
-    const ceiling = 5_408;
+    const ceiling = 5_472;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -78,7 +78,10 @@ function parseEnvelope(body: Record<string, unknown>, status: number): BodyFacts
   if (rawMetadata !== undefined) setMember(rest, 'metadata', rawMetadata);
   if (result === 'failure') {
     const failures = toFailures(readOwn(body, 'failures'), toIndices(readOwn(metadata, 'invalidItems')));
-    const issues = failures.flatMap((failure) => failure.issues.map((issue) => createIssue([failure.index, ...issue.path], issue.message, issue.field, issue.code)));
+    // Own reads: an issue without a field or code must not lend one from a polluted Object.prototype.
+    const issues = failures.flatMap((failure) =>
+      failure.issues.map((issue) => createIssue([failure.index, ...issue.path], issue.message, readOwn(issue, 'field') as string | undefined, readOwn(issue, 'code') as string | undefined)),
+    );
     return { ok: false, kind: issues.length > 0 ? 'validation' : 'unprocessable', issues, failures, extensions: rest };
   }
   const error = readOwn(body, 'error');

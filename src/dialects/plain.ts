@@ -70,6 +70,8 @@ function readNestedError(facts: MemberFacts, status: number): void {
   const nested = readOwn(facts.extensions, 'error');
   if (facts.detail !== undefined || facts.error !== undefined || !isRecord(nested)) return;
   const inner = readMembers(nested, rules, status);
+  readListedIssues(inner, 'detail');
+  readListedIssues(inner, 'details');
   facts.detail = inner.detail ?? inner.error ?? takeReason(inner);
   facts.title ??= inner.title;
   // Elasticsearch names the error in `type` (`index_not_found_exception`), as Stripe's copies do.

@@ -258,6 +258,11 @@ describe('the spellings they brought', () => {
     expect(grpc).toMatchObject({ detail: 'invalid name', issues: [{ path: [], message: 'Name is invalid' }], extensions: { details: grpcDetails } });
   });
 
+  it('reads a `details` list nested in an `error` object as issues too', () => {
+    const nested = toError(normalize({ status: 400, body: { error: { code: 400, message: 'Invalid request', details: [{ field: 'email', message: 'must be an email' }] } } }));
+    expect(nested).toMatchObject({ kind: 'validation', detail: 'Invalid request', issues: [{ path: ['email'], message: 'must be an email' }] });
+  });
+
   it('keeps a list of errors that gave no issue as received, not dropping it', () => {
     const error = toError(normalize({ status: 400, body: { message: 'Bad', errors: [{ id: 7 }], details: 'text' } }));
     expect(error).toMatchObject({ detail: 'Bad', issues: [] });

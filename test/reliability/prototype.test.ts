@@ -319,6 +319,10 @@ function createCorpus(): readonly (readonly [string, () => unknown])[] {
       status: 200,
       body: { result: 'failure', failures: [{ rawData: { name: '' }, errors: [{ code: 1001, message: 'Name is required', field: 'name' }] }], metadata: { receivedItemsCount: 2, validItems: [0], invalidItems: [1] } },
     }),
+    normalizeCase('an envelope batch failure whose errors name no field or code', {
+      status: 200,
+      body: { result: 'failure', failures: [{ rawData: {}, errors: [{ type: 'validation', message: 'm' }] }], metadata: { receivedItemsCount: 1, validItems: [], invalidItems: [0] } },
+    }),
     normalizeCase('an envelope error', { status: 200, body: { result: 'error', error: { type: 'permission', code: 1003, message: 'Not allowed', description: 'Key lacks scope' } } }),
     normalizeCase('an envelope error without type', { status: 400, body: { result: 'error', error: { code: 1, message: 'x' } } }),
     normalizeCase('a seed 003 chunk', { status: 200, body: { result: [1, 2], offset: '10', hasNext: true } }),

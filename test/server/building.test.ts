@@ -312,6 +312,14 @@ describe('normalize(buildError(e)) gives back the facts of e (10,000 generated e
     if (dialect !== 'envelope') expect(client.issues.map(issueFacts)).toEqual([{ path: [], message: '`name` is required', code: undefined }]);
   });
 
+  it.each(builtDialects)('relays a normalized error once more in the %s dialect without doubling its issues or reordering its messages', (dialect) => {
+    const received = normalize({ status: 400, body: { message: 'Primary', error_message: 'Secondary', details: [{ field: '/a', issue: 'BAD', description: 'a is bad' }, { issue: 'OTHER' }] } });
+    if (received.ok) expect.unreachable('an error');
+    const relayed = readAsClient(buildError(received.error, { dialect }));
+    expect(relayed.issues.length).toBe(dialect === 'envelope' ? 1 : received.error.issues.length);
+    expect(relayed.detail).toBe('Primary');
+  });
+
   it('sends an envelope code of digits as the integer seed 004 documents, read back as that integer', () => {
     for (const [code, read] of [['007', '7'], ['-0', '0'], ['0042', '42'], ['1001', '1001'], ['E42', '400']]) {
       expect.soft(readAsClient(buildError(createError({ status: 400, code }), { dialect: 'envelope' })).code, code).toBe(read);

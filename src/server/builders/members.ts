@@ -10,6 +10,10 @@ import { setMember } from '../../members.ts';
 const readMembers: readonly string[] = [
   'type', 'title', 'status', 'detail', 'instance', 'code', 'errors', 'message', 'request_id', 'trace_id', 'requestId',
   'traceId', 'error', 'error_description', 'description', 'msg', 'error_code', 'errorCode', 'result', '_links', '_embedded',
+  // The plain dialect's other spellings: kept in extensions when a first spelling gave the fact,
+  // they would be read again by the next reader, issues twice or a second message first.
+  'details', 'reason', 'errorSummary', 'errorMessages', 'errorCauses', 'errorId', 'error_msg', 'error_message',
+  'error_summary', 'Message', 'Code', 'ModelState', 'RequestId', 'debug_id', 'fbtrace_id',
 ];
 
 /** A body that starts with the error's extensions, leaving out the names any dialect reads. */
