@@ -26,6 +26,7 @@ export {
   slackDialect,
   awsDialect,
   kubernetesDialect,
+  tencentDialect,
   dialects,
   seedDialects,
 } from './dialects/index.ts';

@@ -24,6 +24,7 @@ export type Dialect =
   | 'slack'
   | 'aws'
   | 'kubernetes'
+  | 'tencent'
   | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */

@@ -20,6 +20,7 @@ import { springDialect } from './spring.ts';
 import { statusCodeDialect } from './status-code.ts';
 import { statusMessageDialect } from './status-message.ts';
 import { stripeDialect } from './stripe.ts';
+import { tencentDialect } from './tencent.ts';
 
 export {
   awsDialect,
@@ -37,6 +38,7 @@ export {
   statusCodeDialect,
   statusMessageDialect,
   stripeDialect,
+  tencentDialect,
 };
 
 /** The four seed dialects only, for `createNormalizer({ dialects: seedDialects })`: the smallest bundle. */
@@ -56,6 +58,7 @@ export const dialects: readonly DialectParser[] = [
   googleDialect,
   odataDialect,
   awsDialect,
+  tencentDialect,
   kubernetesDialect,
   springDialect,
   statusCodeDialect,
