@@ -131,9 +131,6 @@ function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
   facts.detail ??= takeReason(facts);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message.
-  // Heroku's `{id: "rate_limit", message}`: an `id` of lower-case words is the code.
-  const id = readOwn(facts.extensions, 'id');
-  if (facts.code === undefined && typeof id === 'string' && /^[a-z]+(_[a-z]+)*$/.test(id)) facts.code = takeExtension(facts, 'id') as string;
   if (error !== undefined && facts.code === undefined && snakeCaseCode.test(error)) facts.code = error;
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;

@@ -263,17 +263,6 @@ describe('the spellings they brought', () => {
     expect(nested).toMatchObject({ kind: 'validation', detail: 'Invalid request', issues: [{ path: ['email'], message: 'must be an email' }] });
   });
 
-  it("takes Heroku's `id` of lower-case words as the code, and no other id", () => {
-    expect(toError(normalize({ status: 429, body: { id: 'rate_limit', message: 'Your account reached the API rate limit', url: 'https://devcenter.heroku.com/articles/platform-api-reference#rate-limits' } }))).toMatchObject({ code: 'rate_limit', detail: 'Your account reached the API rate limit', extensions: { url: 'https://devcenter.heroku.com/articles/platform-api-reference#rate-limits' } });
-    // DigitalOcean adds a `request_id`, which makes it seed 002's shape: its `id` is kept as received.
-    expect(toError(normalize({ status: 404, body: { id: 'not_found', message: 'The resource you were accessing could not be found.', request_id: 'r1' } }))).toMatchObject({ dialect: 'status-message', requestId: 'r1', extensions: { id: 'not_found' } });
-    for (const id of ['6666', 'cus_123', '7463B73D-35CC', 'Rest.API.InvalidID']) {
-      const error = toError(normalize({ status: 404, body: { id, message: 'x' } }));
-      expect(error.code, id).toBeUndefined();
-      expect(error.extensions, id).toEqual({ id });
-    }
-  });
-
   it('keeps a list of errors that gave no issue as received, not dropping it', () => {
     const error = toError(normalize({ status: 400, body: { message: 'Bad', errors: [{ id: 7 }], details: 'text' } }));
     expect(error).toMatchObject({ detail: 'Bad', issues: [] });
