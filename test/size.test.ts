@@ -21,9 +21,9 @@ describe('bundle size', () => {
     // Web API 2 and Alibaba Cloud; by 160 for keeping what is not read: a second spelling of a
     // fact, a list with entries that give no issue, a `reason` beside a message; a marker header's
     // text body read as plain text; own reads where a polluted prototype could lend a value; by
-    // 256 for the `tencent` dialect, Tencent Cloud's errors in a 200).
+    // 320 for the `tencent` dialect, Tencent Cloud's errors in a 200, decided as its SDKs decide).
     const goal = 4_096;
-    const ceiling = 12_448;
+    const ceiling = 12_512;
     console.log(`normalize, 16 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -69,18 +69,38 @@ describe('detecting a Tencent Cloud response', () => {
     expect(claimedBy(tencentDialect, others)).toEqual([]);
   });
 
-  it('does not claim a `Response` that is no object, or one with neither Error nor RequestId', () => {
-    for (const body of [{ Response: 'ok' }, { Response: { TotalCount: 1 } }, { Response: { RequestId: 7 } }, { response: { RequestId: 'x' } }, ['Response']]) {
-      expect(tencentDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
+  it('does not claim a `Response` that is no object, has neither a failure nor a RequestId, or has siblings', () => {
+    const unclaimed = [
+      { Response: 'ok' },
+      { Response: { TotalCount: 1 } },
+      { Response: { RequestId: 7 } },
+      { Response: { Error: { Code: '' } } },
+      { response: { RequestId: 'x' } },
+      ['Response'],
+      // A record of an HTTP exchange is not Tencent's answer.
+      { id: 'whd_1', Request: {}, Response: { StatusCode: 500, Error: { Code: 'Timeout', Message: 'upstream' }, RequestId: 'abc' } },
+    ];
+    for (const body of unclaimed) expect(tencentDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
+  });
+
+  it("takes only an Error with a non-empty Code for a failure, as Tencent's SDKs do: a 200 with an empty one is a success", () => {
+    for (const error of [{}, { Code: '', Message: '' }, { Code: 0, Message: 'Success' }, 'Database down']) {
+      const body = { Response: { Error: error, RequestId: 'r1', Data: [1] } };
+      expect(normalizeAll({ status: 200, body }), JSON.stringify(error)).toMatchObject({ ok: true, value: { dialect: 'tencent', data: { Error: error, Data: [1] }, requestId: 'r1' } });
     }
   });
 });
 
 describe('reading a Tencent Cloud error', () => {
-  it('keeps what it does not read, and leaves a code of no common part to the status', () => {
-    const body = { Response: { Error: { Code: 'FailedOperation.Busy', Message: 'Busy', Detail: 'x' }, RequestId: 'r1', Extra: 1 }, trace: 't' };
-    expect(toError(normalize({ status: 200, body }))).toMatchObject({ kind: 'unknown', code: 'FailedOperation.Busy', detail: 'Busy', requestId: 'r1', extensions: { Extra: 1, trace: 't', Detail: 'x' } });
+  it('keeps what it does not read, the Error\'s own members under its name, and leaves a code of no known part to the status', () => {
+    const body = { Response: { Error: { Code: 'FailedOperation.Busy', Message: 'Busy', Detail: 'x' }, RequestId: 'r1', Extra: 1 } };
+    expect(toError(normalize({ status: 200, body }))).toMatchObject({ kind: 'unknown', code: 'FailedOperation.Busy', detail: 'Busy', requestId: 'r1', extensions: { Extra: 1, Error: { Detail: 'x' } } });
     expect(toError(normalize({ status: 500, body }))).toMatchObject({ kind: 'server', retryable: true });
+  });
+
+  it('reads a CAM permission refused under AuthFailure as forbidden', () => {
+    const body = { Response: { Error: { Code: 'AuthFailure.UnauthorizedOperation', Message: 'The request is not authorized.' }, RequestId: 'r1' } };
+    expect(toError(normalize({ status: 200, body }))).toMatchObject({ kind: 'forbidden', code: 'AuthFailure.UnauthorizedOperation' });
   });
 
   it('gives the same output with a polluted Object.prototype', () => {

