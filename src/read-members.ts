@@ -28,6 +28,16 @@ export interface MemberFacts {
   extensions: Record<string, unknown>;
 }
 
+/**
+ * Adds the issues found in `value` to `facts`, and says whether `value` is all issues: a member
+ * that is not — `errors: [{id: 7}]`, a string, data beside the messages — is kept as received too.
+ */
+export function addIssues(facts: MemberFacts, value: unknown): boolean {
+  const { issues, complete } = readIssues(value);
+  if (issues.length > 0) facts.issues = facts.issues ? facts.issues.concat(issues) : issues;
+  return complete && issues.length > 0;
+}
+
 /** Reads the members of `body` by `rules`; `status` is the HTTP status the body's own must agree with. */
 export function readMembers(body: Record<string, unknown>, rules: Readonly<Record<string, MemberRule>>, status: number): MemberFacts {
   const facts: MemberFacts = {
@@ -49,13 +59,8 @@ export function readMembers(body: Record<string, unknown>, rules: Readonly<Recor
     const rule = readOwn(rules, key) as MemberRule | undefined;
     let taken = false;
     if (rule === 'status') taken = value === status;
-    else if (rule === 'issues') {
-      // Its issues are read; it is kept as received too unless every entry gave one, so that
-      // `errors: [{id: 7}]`, a string, or data beside the messages is not lost.
-      const { issues: found, complete } = readIssues(value);
-      if (found.length > 0) facts.issues = facts.issues ? facts.issues.concat(found) : found;
-      taken = complete && found.length > 0;
-    } else if (rule !== undefined) {
+    else if (rule === 'issues') taken = addIssues(facts, value);
+    else if (rule !== undefined) {
       // The first spelling present gives the fact; a second one (`message` beside `description`) is kept.
       const text = rule === 'code' ? toCode(value) : typeof value === 'string' ? value : undefined;
       taken = text !== undefined && facts[rule] === undefined;

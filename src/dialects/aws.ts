@@ -74,10 +74,13 @@ function toKind(code: string | undefined): ErrorKind | undefined {
   return Object.hasOwn(kindsByErrorName, code) ? kindsByErrorName[code] : code.endsWith('NotFound') ? 'not_found' : undefined;
 }
 
+/** The error name of an `__type` or `x-amzn-ErrorType` value; `undefined` for none or an empty one. */
+const toCodeOf = (type: string | undefined): string | undefined => (type === undefined ? undefined : toErrorName(type) || undefined);
+
 function parseAws(body: Record<string, unknown>, errorType: string | undefined): BodyFacts {
   const type = readOwn(body, '__type');
   // awsJson names the error in `__type`; restJson in the `x-amzn-ErrorType` header (smithy.io).
-  const code = typeof type === 'string' ? toErrorName(type) || undefined : errorType === undefined ? undefined : toErrorName(errorType) || undefined;
+  const code = toCodeOf(typeof type === 'string' ? type : errorType);
   let detail: string | undefined;
   let issues: Issue[] | undefined;
   const extensions: Record<string, unknown> = {};
@@ -102,12 +105,13 @@ export const awsDialect: DialectParser = {
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
   parse(body, { status, headers, mediaType }) {
     if (isSuccessStatus(status)) return { ok: true, data: body };
+    const errorType = headers?.['x-amzn-errortype'];
     if (typeof body === 'string') {
-      const errorType = headers?.['x-amzn-errortype'];
-      const facts = readTextError(body, mediaType, errorType === undefined ? undefined : toErrorName(errorType) || undefined);
+      const facts = readTextError(body, mediaType, toCodeOf(errorType));
       return { ...facts, kind: toKind(facts.code) };
     }
+    if (isRecord(body)) return parseAws(body, errorType);
     // A HEAD (or an empty body) names the error in the header alone.
-    return isRecord(body) || body === undefined ? parseAws(isRecord(body) ? body : {}, headers?.['x-amzn-errortype']) : { ok: false };
+    return body === undefined ? parseAws({}, errorType) : { ok: false };
   },
 };

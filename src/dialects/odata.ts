@@ -105,10 +105,11 @@ export const odataDialect: DialectParser = {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; an Azure operation status with an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return parseSuccess(body);
-    // Some Azure services (Cosmos DB) send the error object bare: `{code, message}`.
     const errorCode = headers?.['x-ms-error-code'];
     if (typeof body === 'string') return readTextError(body, mediaType, errorCode);
-    const facts = isRecord(body) ? parseError(isRecord(error) ? body : {}, isRecord(error) ? error : body) : { ok: false as const, code: undefined };
+    if (!isRecord(body)) return { ok: false, code: errorCode };
+    // Some Azure services (Cosmos DB) send the error object bare: `{code, message}`.
+    const facts = isRecord(error) ? parseError(body, error) : parseError({}, body);
     return { ...facts, code: facts.code ?? errorCode };
   },
 };

@@ -4,10 +4,10 @@
  * adds chunked reads `{result, offset, hasNext}`. Plain claims every body, so it goes last.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
-import { readIssues, toIssues } from '../issues.ts';
+import { toIssues } from '../issues.ts';
 import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
-import { readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
+import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
 const rules: Readonly<Record<string, MemberRule>> = {
@@ -106,10 +106,7 @@ function takeReason(facts: MemberFacts): string | undefined {
  */
 function readListedIssues(facts: MemberFacts, key: string): void {
   const listed = readOwn(facts.extensions, key);
-  if (!Array.isArray(listed)) return;
-  const { issues, complete } = readIssues(listed);
-  if (issues.length > 0) facts.issues = facts.issues ? facts.issues.concat(issues) : issues;
-  if (complete && issues.length > 0) delete facts.extensions[key];
+  if (Array.isArray(listed) && addIssues(facts, listed)) delete facts.extensions[key];
 }
 
 function parseObject(body: Record<string, unknown>, status: number): BodyFacts {

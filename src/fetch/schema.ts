@@ -87,7 +87,9 @@ export async function validateItems(page: ApiSuccess<unknown>, items: readonly u
   const values: unknown[] = [];
   const issues: Issue[] = [];
   for (let index = 0; index < items.length; index++) {
-    const outcome = await schema['~standard'].validate(items[index]);
+    // zod, valibot and arktype validate synchronously: awaiting only a promise spares a tick per item.
+    const result = schema['~standard'].validate(items[index]);
+    const outcome = result instanceof Promise ? await result : result;
     if (outcome.issues) issues.push(...outcome.issues.map((issue) => toIssue(issue, [index])));
     else values.push(outcome.value);
   }
