@@ -75,15 +75,22 @@ function errorName(failure: unknown): unknown {
 export async function normalizeResponse<T = unknown>(response: Response, options?: NormalizeResponseOptions): Promise<ApiResult<T>> {
   let status: unknown;
   let headers: Headers;
+  let type: unknown;
   try {
     status = response.status;
     headers = response.headers;
+    type = response.type;
   } catch {
     // A hostile or broken object: RELIABILITY.md "Total" holds for normalizeResponse too.
     return { ok: false, error: toApiError({ kind: 'invalid_response', detail: 'Not a response' }) };
   }
   if (!isHttpStatus(status)) {
-    // Response.error() and opaque no-cors responses have status 0: nothing was received.
+    // Fetch standard §3.1.4: an opaque response (a `no-cors` request) and an opaque-redirect one
+    // (`redirect: 'manual'` in a browser) hide their status, headers and body: one arrived, unusable.
+    if (type === 'opaque' || type === 'opaqueredirect') {
+      return { ok: false, error: toApiError({ kind: 'invalid_response', detail: `The response is ${type}: mode 'no-cors' and redirect 'manual' hide its status and body` }) };
+    }
+    // Response.error() has status 0: nothing was received.
     return { ok: false, error: toApiError({ kind: status === 0 ? 'network' : 'invalid_response', detail: status === 0 ? undefined : 'Not a response' }) };
   }
   const cap = options ? readOwn(options, 'maxBodyBytes') : undefined;

@@ -21,9 +21,10 @@ describe('bundle size', () => {
     // Web API 2 and Alibaba Cloud; by 160 for keeping what is not read: a second spelling of a
     // fact, a list with entries that give no issue, a `reason` beside a message; a marker header's
     // text body read as plain text; own reads where a polluted prototype could lend a value; by
-    // 320 for the `tencent` dialect, Tencent Cloud's errors in a 200, decided as its SDKs decide).
+    // 320 for the `tencent` dialect, Tencent Cloud's errors in a 200, decided as its SDKs decide; by
+    // 64 for the redirects' reason phrases, which a caller fetching with `redirect: 'manual'` sees).
     const goal = 4_096;
-    const ceiling = 12_512;
+    const ceiling = 12_576;
     console.log(`normalize, 16 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -42,9 +43,10 @@ describe('bundle size', () => {
     // errors: createNormalizer given something that is no dialect, normalize given no status; by 32
     // for the spellings of Facebook, Huawei Cloud, Plaid, Dropbox, ASP.NET Web API 2 and Alibaba Cloud;
     // by 176 for keeping what is not read (a second spelling of a fact, a list with entries that give
-    // no issue, a `reason` beside a message) and own reads where a polluted prototype could lend a value.
+    // no issue, a `reason` beside a message) and own reads where a polluted prototype could lend a value;
+    // by 48 for the redirects' reason phrases (`redirect: 'manual'`).
     const goal = 3_072;
-    const ceiling = 6_912;
+    const ceiling = 6_960;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -57,9 +59,10 @@ describe('bundle size', () => {
     // upstream API's error as a gateway does, by 96 for clear errors from processBatch and itemsKey,
     // by 32 for writing back seed 004's error type, by 32 for the API-key guard's challenge; by 64 for refusing with a clear TypeError what is no
     // ApiError in buildError and toResponse, and an unknown kind in createError; by 64 for not
-    // writing back the plain dialect's other spellings kept in extensions).
+    // writing back the plain dialect's other spellings kept in extensions; by 96 for the redirects'
+    // reason phrases, shared with the core).
     const goal = 4_096;
-    const ceiling = 5_472;
+    const ceiling = 5_568;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -1,13 +1,20 @@
 /**
  * Titles from the status (RFC 9110 §15): an error without a title of its own is titled with the
- * status's reason phrase, for every status faultline knows, 304 included.
+ * status's reason phrase, for every status faultline knows, 304 and the redirects included.
  */
 import { describe, expect, it } from 'vitest';
 import { normalize, toErrorKind, toReasonPhrase } from '../src/index.ts';
 
 // RFC 9110 §15 (RFC 6585 for 428, 429 and 431), written out by hand.
 const phrases: Readonly<Record<number, string>> = {
+  // The redirects a caller who fetches with `redirect: 'manual'` receives.
+  300: 'Multiple Choices',
+  301: 'Moved Permanently',
+  302: 'Found',
+  303: 'See Other',
   304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
   400: 'Bad Request',
   401: 'Unauthorized',
   402: 'Payment Required',

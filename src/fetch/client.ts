@@ -40,6 +40,17 @@ export type BeforeRequestHook = (request: Request, attempt: number) => Request |
 /** Called after each response arrives, before its body is read; may return another response (after refreshing a token, say). */
 export type AfterResponseHook = (response: Response, request: Request, attempt: number) => Response | void | Promise<Response | void>;
 
+/**
+ * What is passed to `fetch` as it is: `credentials: 'include'` for cookies sent to another
+ * origin, `cache`, `mode`, `keepalive`, `priority`, `referrerPolicy`, `integrity`, undici's
+ * `dispatcher` (a proxy agent in Node). The client's own members — method, headers, body and
+ * signal — are its to set; `redirect` other than `'follow'` hands redirects to the caller.
+ */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal' | 'window'> & {
+  /** Node's fetch (undici): the dispatcher to send through, a `ProxyAgent` say. */
+  readonly dispatcher?: unknown;
+};
+
 /** Hooks for logging and auth refresh. Anything they throw propagates and is not retried. */
 export interface Hooks {
   /** Run in order before each attempt; one that returns a `Request` replaces the request, one that returns a `Response` answers it without `fetch`. */
@@ -80,6 +91,8 @@ export interface ClientOptions {
   readonly hooks?: Hooks | undefined;
   /** The `fetch` to call. @default globalThis.fetch */
   readonly fetch?: typeof fetch | undefined;
+  /** Passed to every `fetch` as they are: `credentials`, `cache`, `mode`, `keepalive`, `dispatcher`… */
+  readonly fetchOptions?: FetchOptions | undefined;
   /**
    * Waits between attempts: resolves after `ms`, or early when `signal` aborts. For tests that
    * capture the delays asked for, and for custom schedulers. @default a `setTimeout`
@@ -107,6 +120,8 @@ export interface RequestOptions {
   readonly totalTimeoutMs?: number | undefined;
   /** Overrides the client's retry options for this call. */
   readonly retry?: number | RetryOptions | undefined;
+  /** Passed to `fetch` as they are, over the client's `fetchOptions`. */
+  readonly fetchOptions?: FetchOptions | undefined;
 }
 
 /** A call with a Standard Schema (zod 4, valibot, arktype) that validates and types the success data. */
@@ -267,7 +282,7 @@ export function createClient(options: ClientOptions): Client {
   const errorRead = { maxBodyBytes: maxErrorBodyBytes };
   const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const wait = options.wait ?? waitFor;
-  const { onRetry, hooks } = options;
+  const { onRetry, hooks, fetchOptions } = options;
   const beforeRequest = hooks?.beforeRequest ?? [];
   const afterResponse = hooks?.afterResponse ?? [];
   const hasHooks = beforeRequest.length > 0 || afterResponse.length > 0;
@@ -328,8 +343,8 @@ export function createClient(options: ClientOptions): Client {
    * credentials, and fetch would keep `x-api-key` on a redirect to another origin. Its body is
    * read first, so that a 307 or 308 can send it again.
    */
-  const fetchRequestFollowing = async (request: Request, headers: Record<string, string>): Promise<Response> => {
-    const init: RequestInit = { method: request.method, headers, signal: request.signal };
+  const fetchRequestFollowing = async (request: Request, headers: Record<string, string>, extra: FetchOptions): Promise<Response> => {
+    const init: RequestInit = { ...extra, method: request.method, headers, signal: request.signal };
     if (request.body !== null) init.body = await request.arrayBuffer();
     return fetchFollowing(request.url, init);
   };
@@ -352,8 +367,10 @@ export function createClient(options: ClientOptions): Client {
   };
 
   /** One attempt: send, run the hooks, read the body under the attempt's signal. */
-  const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
-    const init: RequestInit & { duplex?: 'half' } = { method, headers };
+  const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, extra: FetchOptions, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
+    const init: RequestInit & { duplex?: 'half' } = { ...extra, method, headers };
+    // A caller who asked for `redirect: 'manual'` or `'error'` has redirects as fetch gives them.
+    const follow = followRedirects && (extra.redirect ?? 'follow') === 'follow';
     if (body !== undefined) init.body = body;
     // The Fetch standard asks for `duplex: 'half'` with a stream body (Node refuses the request without it).
     if (!resendableBody(body)) init.duplex = 'half';
@@ -375,9 +392,9 @@ export function createClient(options: ClientOptions): Client {
     }
     try {
       if (request) {
-        const sent = followRedirects ? Object.fromEntries(request.headers) : undefined;
-        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent) : await fetchFunction(request);
-      } else response = followRedirects && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
+        const sent = follow ? Object.fromEntries(request.headers) : undefined;
+        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent, extra) : await fetchFunction(request);
+      } else response = follow && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
@@ -408,6 +425,7 @@ export function createClient(options: ClientOptions): Client {
     const totalMs = init?.totalTimeoutMs == null ? totalTimeoutMs : toTimeout(init.totalTimeoutMs, 'totalTimeoutMs');
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
     const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
+    const extra: FetchOptions = { ...fetchOptions, ...init?.fetchOptions };
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - now();
       if (remaining <= 0) return { result: toAbortFailure('total', timeoutMs), headers: undefined, url };
@@ -415,7 +433,7 @@ export function createClient(options: ClientOptions): Client {
       const link = linkAttemptSignal(signal, totalEnds ? remaining : timeoutMs, totalEnds);
       let sent: Sent;
       try {
-        sent = await attemptOnce(method, url, headers, body, link, attempt, timeoutMs);
+        sent = await attemptOnce(method, url, headers, body, extra, link, attempt, timeoutMs);
       } finally {
         link.release();
       }

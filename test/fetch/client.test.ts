@@ -199,6 +199,73 @@ describe('redirects', () => {
   });
 });
 
+describe('fetch options', () => {
+  /** A fetch that records what it was given and answers 200 `{}`. */
+  const recordingFetch = (calls: RequestInit[]): typeof fetch => {
+    return (async (_input: RequestInfo | URL, init?: RequestInit) => {
+      calls.push(init ?? {});
+      return new Response('{}', { headers: { 'content-type': 'application/json' } });
+    }) as typeof fetch;
+  };
+
+  it('passes the client\'s fetchOptions to every fetch, a call\'s own over them, and keeps its own method, headers and signal', async () => {
+    const calls: RequestInit[] = [];
+    const dispatcher = { name: 'proxy agent' };
+    const api = createClient({ baseUrl: 'https://api.example.com', fetch: recordingFetch(calls), fetchOptions: { credentials: 'include', cache: 'no-store', dispatcher } });
+    const controller = new AbortController();
+    await api.get('/me', { signal: controller.signal, timeoutMs: 1000 });
+    await api.post('/events', { json: { a: 1 }, fetchOptions: { keepalive: true, cache: 'reload' } });
+    expect(calls[0]).toMatchObject({ method: 'GET', credentials: 'include', cache: 'no-store', dispatcher });
+    expect(calls[0]!.signal).toBeInstanceOf(AbortSignal);
+    expect(calls[1]).toMatchObject({ method: 'POST', credentials: 'include', cache: 'reload', keepalive: true, body: '{"a":1}' });
+    // @ts-expect-error -- headers are the client's option, not a fetch option
+    createClient({ baseUrl: 'https://api.example.com', fetchOptions: { headers: {} } });
+    // The client's headers, not a stray `headers` a JavaScript caller put among the fetch options.
+    const sneaky = createClient({ baseUrl: 'https://api.example.com', fetch: recordingFetch(calls), fetchOptions: { method: 'DELETE', headers: { accept: 'text/html' } } as never });
+    await sneaky.get('/me');
+    expect(calls[2]).toMatchObject({ method: 'GET', headers: { accept: 'application/json, */*;q=0.8' } });
+  });
+
+  it('passes the fetch options on a request a hook sees, and on one it sends itself to follow a redirect', async () => {
+    const calls: (Request | RequestInit)[] = [];
+    const api = createClient({
+      baseUrl: 'https://api.example.com',
+      apiKey: 'secret',
+      fetchOptions: { cache: 'no-store' },
+      hooks: { beforeRequest: [(request) => void calls.push(request)] },
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        calls.push(init ?? {});
+        return input instanceof Request ? new Response('{}') : Response.json({});
+      }) as typeof fetch,
+    });
+    expect((await api.get('/me')).ok).toBe(true);
+    expect((calls[0] as Request).cache).toBe('no-store');
+    // With credentials, the client follows redirects itself (so the key stays home): the options go too.
+    expect(calls[1]).toMatchObject({ cache: 'no-store', redirect: 'manual' });
+  });
+
+  it('hands redirects to the caller who asks for redirect: manual, titled by their status', async () => {
+    server.route('/old-place', (_request, response) => {
+      response.writeHead(301, { location: '/new-place' });
+      response.end();
+    });
+    const api = createClient({ baseUrl: server.origin, apiKey: 'secret', fetchOptions: { redirect: 'manual' } });
+    const result = await api.get('/old-place');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'unknown', status: 301, title: 'Moved Permanently', retryable: false } });
+    expect(server.requests('/new-place')).toEqual([]);
+    // `redirect: 'error'` makes fetch fail on a redirect, as it says.
+    const strict = createClient({ baseUrl: server.origin, retry: 0, fetchOptions: { redirect: 'error' } });
+    expect(await strict.get('/old-place')).toMatchObject({ ok: false, error: { kind: 'network' } });
+    expect(server.requests('/new-place')).toEqual([]);
+  });
+
+  it('throws, without sending, fetch options fetch refuses', async () => {
+    const api = createClient({ baseUrl: server.origin, fetchOptions: { mode: 'navigate' } });
+    await expect(api.get('/never')).rejects.toThrow(TypeError);
+    expect(server.requests('/never')).toEqual([]);
+  });
+});
+
 describe('reading responses', () => {
   it('returns a normalized error for an error status, with the server message', async () => {
     server.route('/missing', json(404, { code: 'customer_not_found', message: 'No customer 42' }));

@@ -23,9 +23,10 @@ describe('faultline/fetch bundle size', () => {
     // by 96 (5,398) for clear errors at creation (no baseUrl, one with no page to resolve it, a
     // negative or NaN timeout) and for `unwrap` of something that is no result; by 128 (5,517) for
     // paginate's item schema; by 32 as the share moves by a few bytes with the core's own growth
-    // (gzip compresses the two together).
+    // (gzip compresses the two together); by 128 (5,678) for `fetchOptions` passed to fetch
+    // (`credentials`, `cache`, `redirect`…) and opaque responses said to be opaque.
     const goal = 5_064;
-    const shareCeiling = 5_568;
+    const shareCeiling = 5_696;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
