@@ -438,7 +438,11 @@ export function createClient(options: ClientOptions): Client {
         link.release();
       }
       const { result } = sent;
-      if (result.ok || !mayRetry || attempt >= retry.limit || !isRetryableError(retry, result.error, link.cause() === 'attempt')) return sent;
+      const cause = link.cause();
+      // The caller's abort and the total timeout end the request, whatever `shouldRetry` would say.
+      if (result.ok || !mayRetry || attempt >= retry.limit || (cause !== undefined && cause !== 'attempt')) return sent;
+      const decided = retry.shouldRetry && (await retry.shouldRetry(result.error, attempt + 1));
+      if (!(decided ?? isRetryableError(retry, result.error, cause === 'attempt'))) return sent;
       const delayMs = toRetryDelayMs(retry, result.error, attempt);
       // No time left for another attempt after the wait: the last answer is the most useful one.
       if (now() + delayMs >= deadline) return sent;

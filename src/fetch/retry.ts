@@ -24,6 +24,14 @@ export interface RetryOptions {
   readonly maxRetryAfterMs?: number | undefined;
   /** The source of randomness of the jitter, for tests. @default Math.random */
   readonly random?: (() => number) | undefined;
+  /**
+   * Decides, in place of `statusCodes` and the defaults, whether an error is retried: `true`
+   * retries it, `false` does not, `undefined` leaves it to them. `error => error.retryable ||
+   * undefined` also retries what the model calls retryable under another status (AWS throttling
+   * in a 400, Anthropic's 529). `limit`, `methods`, the caller's abort and the total timeout
+   * still hold. What it throws propagates, as a hook's does.
+   */
+  readonly shouldRetry?: ((error: ApiError, retry: number) => boolean | undefined | Promise<boolean | undefined>) | undefined;
 }
 
 /** {@link RetryOptions} with every default filled in. */
@@ -42,6 +50,8 @@ export interface RetryPolicy {
   readonly maxRetryAfterMs: number;
   /** The source of the jitter's randomness, returning [0, 1). */
   readonly random: () => number;
+  /** The caller's own decision, before the status list's. */
+  readonly shouldRetry: RetryOptions['shouldRetry'];
 }
 
 /** The longest delay `setTimeout` keeps: longer ones fire at once in browsers and Node. */
@@ -61,6 +71,8 @@ function toCount(options: RetryOptions, name: 'limit' | 'delayMs' | 'backoffLimi
 /** Fills in the defaults of RELIABILITY.md "Client". */
 export function toRetryPolicy(retry: number | RetryOptions | undefined): RetryPolicy {
   const options: RetryOptions = typeof retry === 'number' ? { limit: retry } : retry ?? {};
+  const { shouldRetry } = options;
+  if (shouldRetry !== undefined && typeof shouldRetry !== 'function') throw new TypeError(`retry.shouldRetry must be a function, not ${typeof shouldRetry}`);
   return {
     limit: Math.floor(toCount(options, 'limit', 2)),
     methods: (options.methods ?? defaultMethods).map((method) => method.toUpperCase()),
@@ -69,6 +81,7 @@ export function toRetryPolicy(retry: number | RetryOptions | undefined): RetryPo
     backoffLimitMs: toCount(options, 'backoffLimitMs', 10_000),
     maxRetryAfterMs: toCount(options, 'maxRetryAfterMs', 60_000),
     random: options.random ?? Math.random,
+    shouldRetry,
   };
 }
 

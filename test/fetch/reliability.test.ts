@@ -137,6 +137,72 @@ describe('POST and PATCH are retried only with an Idempotency-Key, the same on e
   });
 });
 
+describe('retry.shouldRetry: the caller decides over the status list', () => {
+  const overloaded = (): Handler => json(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } });
+
+  it('retries what the model calls retryable under a status the list lacks (Anthropic\'s 529), told the error and the retry number', async () => {
+    const byDefault = route(overloaded(), json(200, { id: 1 }));
+    const { client } = createRecordingClient();
+    expect(await client.get(byDefault)).toMatchObject({ ok: false, error: { kind: 'unavailable', status: 529, retryable: true } });
+    expect(server.requests(byDefault)).toHaveLength(1);
+
+    const asked: [string, number][] = [];
+    const path = route(overloaded(), overloaded(), json(200, { id: 1 }));
+    const { client: patient } = createRecordingClient({
+      retry: {
+        shouldRetry: (error, retry) => {
+          asked.push([error.kind, retry]);
+          return error.retryable || undefined;
+        },
+      },
+    });
+    expect(await patient.get(path)).toMatchObject({ ok: true, value: { data: { id: 1 } } });
+    expect(asked).toEqual([['unavailable', 1], ['unavailable', 2]]);
+  });
+
+  it('stops a retry the list would make when it says false, and leaves the list to decide when it says undefined', async () => {
+    const refused = route(text(503, ''));
+    const { client } = createRecordingClient({ retry: { shouldRetry: () => false } });
+    await client.get(refused);
+    expect(server.requests(refused)).toHaveLength(1);
+    const undecided = route(text(503, ''));
+    const { client: listed } = createRecordingClient({ retry: { shouldRetry: () => undefined } });
+    await listed.get(undecided);
+    expect(server.requests(undecided)).toHaveLength(3);
+  });
+
+  it('may answer asynchronously, and per call', async () => {
+    const path = route(json(400, { message: 'flaky' }), json(200, { ok: 1 }));
+    const { client } = createRecordingClient();
+    expect(await client.get(path, { retry: { shouldRetry: async (error) => error.detail === 'flaky' } })).toMatchObject({ ok: true });
+    expect(server.requests(path)).toHaveLength(2);
+  });
+
+  it('cannot override the limit, the methods that may be sent again, or the caller\'s abort', async () => {
+    const always = { shouldRetry: () => true };
+    const limited = route(json(400, { message: 'no' }));
+    const { client } = createRecordingClient({ retry: { limit: 2, ...always } });
+    await client.get(limited);
+    expect(server.requests(limited)).toHaveLength(3);
+    const post = route(text(503, ''));
+    await client.post(post, { json: { amount: 1 } });
+    expect(server.requests(post)).toHaveLength(1);
+    const hanging = route(silence());
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 30);
+    expect(await client.get(hanging, { signal: controller.signal })).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(server.requests(hanging)).toHaveLength(1);
+  });
+
+  it('lets what it throws propagate, not retried, and refuses one that is no function', async () => {
+    const path = route(text(503, ''));
+    const { client } = createRecordingClient({ retry: { shouldRetry: () => { throw new Error('bug in shouldRetry'); } } });
+    await expect(client.get(path)).rejects.toThrow('bug in shouldRetry');
+    expect(server.requests(path)).toHaveLength(1);
+    expect(() => createClient({ baseUrl: server.origin, retry: { shouldRetry: true as never } })).toThrow(new TypeError('retry.shouldRetry must be a function, not boolean'));
+  });
+});
+
 describe('retry options that are no count or time', () => {
   it('are refused with a RangeError naming the option, when the client is made and per call', async () => {
     expect(() => createClient({ baseUrl: 'https://api.example.com', retry: -1 })).toThrow(new RangeError('retry.limit must be a number of 0 or more, not -1'));

@@ -24,9 +24,10 @@ describe('faultline/fetch bundle size', () => {
     // negative or NaN timeout) and for `unwrap` of something that is no result; by 128 (5,517) for
     // paginate's item schema; by 32 as the share moves by a few bytes with the core's own growth
     // (gzip compresses the two together); by 128 (5,678) for `fetchOptions` passed to fetch
-    // (`credentials`, `cache`, `redirect`…) and opaque responses said to be opaque.
+    // (`credentials`, `cache`, `redirect`…) and opaque responses said to be opaque; by 64 (5,742)
+    // for `retry.shouldRetry`.
     const goal = 5_064;
-    const shareCeiling = 5_696;
+    const shareCeiling = 5_760;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
