@@ -3,7 +3,7 @@
  * status or kind, empty issues, whether to retry) and returns a frozen plain object whose
  * absent members are really absent, so it survives `structuredClone` and `JSON.stringify`.
  */
-import { emptyList, isPrototypeClean, toOwnCopy } from './members.ts';
+import { emptyList, isPrototypeClean, isRecord, toOptionalString as text, toOwnCopy } from './members.ts';
 import type { ApiError, Dialect, ErrorKind, Issue, ItemFailure, RateLimit } from './model.ts';
 import { isRetryableStatus, toKindTitle, toReasonPhrase } from './status.ts';
 
@@ -40,31 +40,38 @@ export function isRetryable(kind: ErrorKind, status: number | undefined, hasRetr
     : kind === 'server' || kind === 'unavailable' || kind === 'timeout' || kind === 'network' || kind === 'rate_limited';
 }
 
-const frozenList = <T>(list: readonly T[] | undefined): readonly T[] => (list && list.length > 0 ? Object.freeze(list) : emptyList);
+// A list that is no array (a custom dialect's bug) is none: the model's `issues` is always a list.
+const frozenList = <T>(list: readonly T[] | undefined): readonly T[] => (Array.isArray(list) && list.length > 0 ? Object.freeze(list) : emptyList);
 
-/** Builds a frozen {@link ApiError}; members are written in the order of the model, absent ones left out. */
+/**
+ * Builds a frozen {@link ApiError}; members are written in the order of the model, absent ones
+ * left out. A member of the wrong type — which only a custom dialect's bug can give — is left
+ * out too, so that the model keeps its types and `isApiError` holds for it.
+ */
 export function toApiError(given: ApiErrorInit): ApiError {
   // Named reads are safe while Object.prototype is clean; otherwise read an own copy.
   const init = isPrototypeClean() ? given : toOwnCopy(given);
-  const { kind, status, retryAfterMs, extensions } = init;
+  const { kind, status, extensions } = init;
+  const retryAfterMs = typeof init.retryAfterMs === 'number' ? init.retryAfterMs : undefined;
   // Explicit assignments: a loop over member names or `delete` costs 5 to 20 times as much here.
   const error: Record<string, unknown> = { kind };
   if (status !== undefined) error['status'] = status;
   // An empty title says nothing: the status text (or the kind's title) stands in for it.
-  error['title'] = init.title || (status === undefined ? undefined : toReasonPhrase(status)) || toKindTitle(kind);
-  if (init.detail !== undefined) error['detail'] = init.detail;
-  if (init.code !== undefined) error['code'] = init.code;
-  if (init.type !== undefined) error['type'] = init.type;
-  if (init.instance !== undefined) error['instance'] = init.instance;
+  error['title'] = text(init.title) || (status === undefined ? undefined : toReasonPhrase(status)) || toKindTitle(kind);
+  const { detail, code, type, instance, requestId, traceId } = init;
+  if (text(detail) !== undefined) error['detail'] = detail;
+  if (text(code) !== undefined) error['code'] = code;
+  if (text(type) !== undefined) error['type'] = type;
+  if (text(instance) !== undefined) error['instance'] = instance;
   error['issues'] = frozenList(init.issues);
   error['failures'] = frozenList(init.failures);
-  if (init.requestId !== undefined) error['requestId'] = init.requestId;
-  if (init.traceId !== undefined) error['traceId'] = init.traceId;
+  if (text(requestId) !== undefined) error['requestId'] = requestId;
+  if (text(traceId) !== undefined) error['traceId'] = traceId;
   if (retryAfterMs !== undefined) error['retryAfterMs'] = retryAfterMs;
-  if (init.rateLimit !== undefined) error['rateLimit'] = init.rateLimit;
+  if (isRecord(init.rateLimit)) error['rateLimit'] = init.rateLimit;
   error['retryable'] = init.retryable ?? isRetryable(kind, status, retryAfterMs !== undefined);
   error['dialect'] = init.dialect ?? 'unknown';
-  error['extensions'] = extensions && Object.keys(extensions).length > 0 ? Object.freeze(extensions) : emptyExtensions;
+  error['extensions'] = isRecord(extensions) && Object.keys(extensions).length > 0 ? Object.freeze(extensions) : emptyExtensions;
   error['body'] = init.body;
   return Object.freeze(error) as unknown as ApiError;
 }

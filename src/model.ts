@@ -220,9 +220,9 @@ export interface BatchInfo {
   /** How many items the request carried. */
   readonly receivedItemsCount?: number;
   /** Indices of the valid items in the request collection. */
-  readonly validItems?: readonly number[];
+  readonly validItems?: number[];
   /** Indices of the invalid items in the request collection; `failures` map to them in order. */
-  readonly invalidItems?: readonly number[];
+  readonly invalidItems?: number[];
 }
 
 /** A successful response, its payload freed of envelopes and hypermedia controls. */
@@ -232,7 +232,7 @@ export interface ApiSuccess<T = unknown> {
   /** The payload; `undefined` when the response had no body (204, HEAD). */
   readonly data: T;
   /** Links by relation: HAL `_links` (problem dialect) or JSON:API's top-level `links`. */
-  readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>>;
+  readonly links?: Readonly<Record<string, HalLink | HalLink[]>>;
   /** HAL `_embedded` resources, or JSON:API's `included` as `{ included }`, taken out of `data`. */
   readonly embedded?: Readonly<Record<string, unknown>>;
   /** Page figures of an envelope read (seed 004 `metadata`). */

@@ -76,10 +76,12 @@ export async function normalizeResponse<T = unknown>(response: Response, options
   let status: unknown;
   let headers: Headers;
   let type: unknown;
+  let used: unknown;
   try {
     status = response.status;
     headers = response.headers;
     type = response.type;
+    used = response.bodyUsed;
   } catch {
     // A hostile or broken object: RELIABILITY.md "Total" holds for normalizeResponse too.
     return { ok: false, error: toApiError({ kind: 'invalid_response', detail: 'Not a response' }) };
@@ -95,15 +97,19 @@ export async function normalizeResponse<T = unknown>(response: Response, options
   }
   const cap = options ? readOwn(options, 'maxBodyBytes') : undefined;
   const limit = typeof cap === 'number' && cap >= 0 ? cap : defaultMaxBodyBytes;
+  const success = status >= 200 && status < 300;
+  // A body read before (`await response.json()`, then normalizeResponse) cannot be read again: a
+  // mistake of the caller's, not a network failure to retry.
+  const unread = used === true ? 'The body was already read: normalize the response before reading it, or a clone of it' : undefined;
   let read: BodyRead;
   try {
-    read = await readBodyCapped(response, limit);
+    read = unread ? { bytes: undefined, overflow: false } : await readBodyCapped(response, limit);
   } catch (failure) {
     read = { bytes: undefined, overflow: false, failure };
   }
-  const success = status >= 200 && status < 300;
-  if (read.overflow && success) {
-    return { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: `The body exceeds the limit of ${limit} bytes` }) };
+  const overflow = read.overflow ? `The body exceeds the limit of ${limit} bytes` : undefined;
+  if ((overflow || unread) && success) {
+    return { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: overflow ?? unread }) };
   }
   if ('failure' in read) {
     const name = errorName(read.failure);
@@ -114,5 +120,8 @@ export async function normalizeResponse<T = unknown>(response: Response, options
       return { ok: false, error: toApiError({ kind, status: kind === 'aborted' ? undefined : status, detail }) };
     }
   }
-  return normalize<T>({ status, headers, body: read.bytes }, options);
+  const result = normalize<T>({ status, headers, body: read.bytes }, options);
+  // An error whose body was not read still says why it has no message of its own.
+  const unsaid = overflow ?? unread;
+  return unsaid && !result.ok && result.error.detail === undefined ? { ok: false, error: toApiError({ ...result.error, detail: unsaid }) } : result;
 }

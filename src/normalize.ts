@@ -7,10 +7,11 @@ import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, t
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
 import { isJsonMediaType, isTextMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
+import { nestsTooDeep, withoutRawData } from './deep-body.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
-import { isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
+import { isErrorKind, isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
 
 /** A response as `normalize` takes it. */
 export interface NormalizeInput {
@@ -43,6 +44,8 @@ interface DecodedBody {
   readonly malformed: boolean;
   /** The body is a success's bytes of a media type that is not text: an image, a PDF, a download. */
   readonly binary?: boolean;
+  /** The JSON text the value was parsed from. */
+  readonly text?: string;
 }
 
 function isWhitespace(code: number): boolean {
@@ -60,7 +63,7 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
   // when it looks like JSON; no HTML page starts with `{` or `[`.
   if (declaredJson || first === 0x7b || first === 0x5b) {
     try {
-      return { value: JSON.parse(text), malformed: false };
+      return { value: JSON.parse(text), malformed: false, text };
     } catch {
       return { value: text, malformed: declaredJson };
     }
@@ -68,13 +71,27 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
   return { value: text, malformed: false };
 }
 
-function decodeBody(body: unknown, mediaType: string, success: boolean): DecodedBody {
+// RFC 9110 §8.3.2: the `charset` parameter names the encoding of a text body.
+const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]+)/i;
+
+/** A decoder for the charset the content type names (`iso-8859-1`, `windows-1252`, `shift_jis`), else UTF-8. */
+function toDecoder(contentType: string | undefined): TextDecoder {
+  const label = contentType === undefined ? undefined : charsetParameter.exec(contentType)?.[1];
+  try {
+    return new TextDecoder(label);
+  } catch {
+    // A label the Encoding Standard does not know: UTF-8, the default of JSON (RFC 8259 §8.1).
+    return new TextDecoder();
+  }
+}
+
+function decodeBody(body: unknown, mediaType: string, success: boolean, contentType?: string): DecodedBody {
   if (typeof body === 'string') return decodeText(body, mediaType);
   if (body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
     // A download stays bytes, as given: decoding it as UTF-8 would corrupt it. An error body is
     // decoded whatever its type, for the message it may hold.
     if (success && !isTextMediaType(mediaType)) return { value: body, malformed: false, binary: true };
-    return decodeText(new TextDecoder().decode(body), mediaType);
+    return decodeText(toDecoder(contentType).decode(body), mediaType);
   }
   return { value: body, malformed: false };
 }
@@ -86,7 +103,11 @@ function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaT
     // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
     // unless a dialect tried before it claims the body by its own marks.
     if (headers && dialect.markerHeaders?.some((name) => (headers as unknown as Record<string, string | undefined>)[name] !== undefined)) return dialect;
-    if (dialect.detect(body, mediaType)) return dialect;
+    try {
+      if (dialect.detect(body, mediaType)) return dialect;
+    } catch {
+      // A custom dialect's bug: the body is not its, and the next dialect may read it.
+    }
   }
   return undefined;
 }
@@ -94,7 +115,9 @@ function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaT
 function parseSafely(dialect: DialectParser | undefined, body: unknown, status: number, mediaType: string, headers: ResponseHeaders): BodyFacts {
   if (dialect) {
     try {
-      return dialect.parse(body, { status, mediaType, headers: headers as unknown as Record<string, string | undefined> });
+      const facts = dialect.parse(body, { status, mediaType, headers: headers as unknown as Record<string, string | undefined> });
+      // A custom dialect that returns no facts (`null`) is read as one that threw.
+      if (typeof facts === 'object' && facts !== null) return facts;
     } catch {
       // A custom dialect's bug must not make normalize throw: the status still tells the story.
     }
@@ -119,7 +142,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   const headers = readResponseHeaders(source.headers);
   const mediaType = toMediaType(headers['content-type']);
   const valid = isHttpStatus(status);
-  const { value: body, malformed, binary } = decodeBody(source.body, mediaType, valid && isSuccessStatus(status));
+  const { value: body, malformed, binary, text } = decodeBody(source.body, mediaType, valid && isSuccessStatus(status), headers['content-type']);
   const requestId = readRequestId(headers);
   const traceId = readTraceId(headers);
   // `normalize(await fetch(url))`: a stream is read by normalizeResponse, which is asynchronous.
@@ -159,11 +182,14 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
   }
 
   const errorFacts: FactsView = facts.ok ? {} : facts;
-  const issues = errorFacts.issues ?? emptyList;
+  // An error body too deep for the model to survive JSON.stringify and structuredClone (deep-body.ts).
+  const deepText = text !== undefined && nestsTooDeep(text) ? text : undefined;
+  const issues = Array.isArray(errorFacts.issues) ? errorFacts.issues : emptyList;
   const statusKind = toErrorKind(status, issues.length > 0);
   // DESIGN.md: the status decides first; the body refines a status that says little
   // (a 2xx envelope error, a generic 400 or 422).
-  const hint = errorFacts.kind;
+  // A kind the model does not know (a custom dialect's bug) is no hint.
+  const hint = isErrorKind(errorFacts.kind) ? errorFacts.kind : undefined;
   // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
@@ -190,14 +216,14 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
     type: errorFacts.type,
     instance: errorFacts.instance,
     issues,
-    failures: errorFacts.failures,
+    failures: deepText === undefined ? errorFacts.failures : withoutRawData(errorFacts.failures),
     requestId: errorFacts.requestId ?? requestId,
     traceId: errorFacts.traceId ?? traceId,
     retryAfterMs: parseRetryAfter(retryAfter, now) ?? errorFacts.retryAfterMs ?? resetDelay,
     rateLimit,
     dialect: dialectId,
-    extensions: errorFacts.extensions,
-    body,
+    extensions: deepText === undefined ? errorFacts.extensions : undefined,
+    body: deepText ?? body,
   });
   return { ok: false, error };
 }
@@ -209,6 +235,7 @@ function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeIn
  * const normalize = createNormalizer({ dialects: [problemDialect, plainDialect] });
  */
 export function createNormalizer(options: { readonly dialects: readonly DialectParser[] }): Normalize {
+  if (!Array.isArray(options?.dialects)) throw new TypeError('createNormalizer needs { dialects: [...] }, a list of dialects');
   const dialects = [...options.dialects];
   // A dialect named by its id (`'plain'`) rather than given (`plainDialect`) would fail every call.
   for (const dialect of dialects) {

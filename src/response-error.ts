@@ -14,6 +14,7 @@ export class ResponseError extends Error {
   readonly error: ApiError;
 
   constructor(error: ApiError) {
+    if (!isApiError(error)) throw new TypeError(`ResponseError needs an ApiError, not ${String(error)}`);
     const status = error.status === undefined ? '' : `${error.status} `;
     super(`${status}${error.title}${error.detail === undefined ? '' : `: ${error.detail}`}`);
     this.error = error;
@@ -47,7 +48,7 @@ export function isApiError(value: unknown): value is ApiError {
  * const user = unwrap(normalize<User>(response)).data;
  */
 export function unwrap<T>(result: ApiResult<T>): ApiSuccess<T> {
-  if (!isRecord(result)) throw new TypeError(`Not an ApiResult: ${String(result)}`);
+  if (!isRecord(result) || typeof result.ok !== 'boolean') throw new TypeError(`Not an ApiResult: ${isRecord(result) ? 'an object without ok' : String(result)}`);
   if (result.ok) return result.value;
   throw new ResponseError(result.error);
 }

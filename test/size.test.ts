@@ -22,9 +22,12 @@ describe('bundle size', () => {
     // fact, a list with entries that give no issue, a `reason` beside a message; a marker header's
     // text body read as plain text; own reads where a polluted prototype could lend a value; by
     // 320 for the `tencent` dialect, Tencent Cloud's errors in a 200, decided as its SDKs decide; by
-    // 64 for the redirects' reason phrases, which a caller fetching with `redirect: 'manual'` sees).
+    // 64 for the redirects' reason phrases, which a caller fetching with `redirect: 'manual'` sees;
+    // by 384 (12,954) for the registry's other error phrases (407, 416, 417, 424, 426, 506, 508,
+    // 510), error bodies too deep to clone kept as text, bytes decoded in their charset, a custom
+    // dialect's bugs kept out of the model, and clear errors from unwrap and createNormalizer).
     const goal = 4_096;
-    const ceiling = 12_576;
+    const ceiling = 12_992;
     console.log(`normalize, 16 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -44,9 +47,12 @@ describe('bundle size', () => {
     // for the spellings of Facebook, Huawei Cloud, Plaid, Dropbox, ASP.NET Web API 2 and Alibaba Cloud;
     // by 176 for keeping what is not read (a second spelling of a fact, a list with entries that give
     // no issue, a `reason` beside a message) and own reads where a polluted prototype could lend a value;
-    // by 48 for the redirects' reason phrases (`redirect: 'manual'`).
+    // by 48 for the redirects' reason phrases (`redirect: 'manual'`); by 416 (7,367) for the
+    // registry's other error phrases, error bodies too deep to clone kept as text, bytes decoded in
+    // their charset, a custom dialect's bugs kept out of the model, clear errors from unwrap and
+    // createNormalizer.
     const goal = 3_072;
-    const ceiling = 6_960;
+    const ceiling = 7_392;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -60,9 +66,9 @@ describe('bundle size', () => {
     // by 32 for writing back seed 004's error type, by 32 for the API-key guard's challenge; by 64 for refusing with a clear TypeError what is no
     // ApiError in buildError and toResponse, and an unknown kind in createError; by 64 for not
     // writing back the plain dialect's other spellings kept in extensions; by 96 for the redirects'
-    // reason phrases, shared with the core).
+    // reason phrases, shared with the core; by 128 (5,677) for the registry's other error phrases).
     const goal = 4_096;
-    const ceiling = 5_568;
+    const ceiling = 5_696;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -5,7 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { normalize, toErrorKind, toReasonPhrase } from '../src/index.ts';
 
-// RFC 9110 §15 (RFC 6585 for 428, 429 and 431), written out by hand.
+// The IANA HTTP Status Code Registry (RFC 9110 §15, RFC 6585, RFC 4918, RFC 5842, RFC 2774, RFC
+// 2295), written out by hand.
 const phrases: Readonly<Record<number, string>> = {
   // The redirects a caller who fetches with `redirect: 'manual'` receives.
   300: 'Multiple Choices',
@@ -22,6 +23,7 @@ const phrases: Readonly<Record<number, string>> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   406: 'Not Acceptable',
+  407: 'Proxy Authentication Required',
   408: 'Request Timeout',
   409: 'Conflict',
   410: 'Gone',
@@ -30,10 +32,14 @@ const phrases: Readonly<Record<number, string>> = {
   413: 'Content Too Large',
   414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  416: 'Range Not Satisfiable',
+  417: 'Expectation Failed',
   421: 'Misdirected Request',
   422: 'Unprocessable Content',
   423: 'Locked',
+  424: 'Failed Dependency',
   425: 'Too Early',
+  426: 'Upgrade Required',
   428: 'Precondition Required',
   429: 'Too Many Requests',
   431: 'Request Header Fields Too Large',
@@ -44,7 +50,10 @@ const phrases: Readonly<Record<number, string>> = {
   503: 'Service Unavailable',
   504: 'Gateway Timeout',
   505: 'HTTP Version Not Supported',
+  506: 'Variant Also Negotiates',
   507: 'Insufficient Storage',
+  508: 'Loop Detected',
+  510: 'Not Extended',
   511: 'Network Authentication Required',
 };
 

@@ -5,7 +5,7 @@
  */
 import { match, P } from 'ts-pattern';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type ErrorKind } from '../src/index.ts';
+import { errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type ErrorKind, type HalLink } from '../src/index.ts';
 
 /** A minimal error of a kind, as another copy of faultline or a test double would make it. */
 function createErrorOf<K extends ErrorKind>(kind: K, status?: number): ApiError {
@@ -194,3 +194,16 @@ describe('ApiResult narrows on ok', () => {
     expect(describeResult(normalize<User>({ status: 503 }))).toBe('failed: unavailable');
   });
 });
+
+describe('ApiSuccess as DESIGN.md writes it', () => {
+  it('gives links and batch indices that DESIGN.md\'s own types accept', () => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'application/hal+json' }, body: { id: 1, _links: { self: { href: '/orders/1' }, item: [{ href: '/items/1' }] } } });
+    if (!result.ok) return expect.unreachable(result.error.kind);
+    // DESIGN.md: `links?: Record<string, HalLink | HalLink[]>`, `batch?: { validItems?: number[]; invalidItems?: number[] }`.
+    const links: Record<string, HalLink | HalLink[]> | undefined = result.value.links;
+    const batch: { receivedItemsCount?: number; validItems?: number[]; invalidItems?: number[] } | undefined = result.value.batch;
+    expect(links).toEqual({ self: { href: '/orders/1' }, item: [{ href: '/items/1' }] });
+    expect(batch).toBeUndefined();
+  });
+});
+

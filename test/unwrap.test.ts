@@ -52,6 +52,9 @@ describe('unwrap', () => {
 
   it('says clearly that what it was given is no result', () => {
     for (const given of [42, undefined, null, 'text']) expect(() => unwrap(given as unknown as ApiResult), String(given)).toThrow(new TypeError(`Not an ApiResult: ${String(given)}`));
+    expect(() => unwrap({} as ApiResult)).toThrow(new TypeError('Not an ApiResult: an object without ok'));
+    // A failure whose error is no ApiError: the ResponseError says so, rather than failing to read it.
+    expect(() => unwrap({ ok: false, error: undefined } as unknown as ApiResult)).toThrow(new TypeError('ResponseError needs an ApiError, not undefined'));
   });
 
   it('returns the success value itself', () => {

@@ -33,13 +33,13 @@ function toPage(metadata: Record<string, unknown>): PageInfo | undefined {
 }
 
 function toBatch(metadata: Record<string, unknown>): BatchInfo | undefined {
-  const batch: { receivedItemsCount?: number; validItems?: readonly number[]; invalidItems?: readonly number[] } = {};
+  const batch: { receivedItemsCount?: number; validItems?: number[]; invalidItems?: number[] } = {};
   const received = toCount(readOwn(metadata, 'receivedItemsCount'));
   const valid = toIndices(readOwn(metadata, 'validItems'));
   const invalid = toIndices(readOwn(metadata, 'invalidItems'));
   if (received !== undefined) batch.receivedItemsCount = received;
-  if (valid) batch.validItems = Object.freeze(valid);
-  if (invalid) batch.invalidItems = Object.freeze(invalid);
+  if (valid) batch.validItems = valid;
+  if (invalid) batch.invalidItems = invalid;
   return Object.keys(batch).length > 0 ? Object.freeze(batch) : undefined;
 }
 

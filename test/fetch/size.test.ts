@@ -25,9 +25,11 @@ describe('faultline/fetch bundle size', () => {
     // paginate's item schema; by 32 as the share moves by a few bytes with the core's own growth
     // (gzip compresses the two together); by 128 (5,678) for `fetchOptions` passed to fetch
     // (`credentials`, `cache`, `redirect`…) and opaque responses said to be opaque; by 64 (5,742)
-    // for `retry.shouldRetry`.
+    // for `retry.shouldRetry`; by 256 (6,003) for normalizeResponse saying why an error has no
+    // body (over the cap, or read before) and refusing a read body as a success, and ResponseError
+    // and unwrap refusing what is no error or no result.
     const goal = 5_064;
-    const shareCeiling = 5_760;
+    const shareCeiling = 6_016;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

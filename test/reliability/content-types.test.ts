@@ -34,6 +34,26 @@ const spellingOf = (mediaType: string): fc.Arbitrary<string> =>
     )
     .map(([type, parameters, space]) => `${space}${type}${parameters}`);
 
+describe('the charset of a text body', () => {
+  // "Café fermé" in ISO-8859-1 (which the Encoding Standard reads as windows-1252): é is one byte, 0xE9.
+  const latin1 = Uint8Array.from([0x43, 0x61, 0x66, 0xe9, 0x20, 0x66, 0x65, 0x72, 0x6d, 0xe9]);
+
+  it('decodes bytes in the charset the content type names, as a proxy\'s Latin-1 page says it', async () => {
+    for (const contentType of ['text/plain; charset=iso-8859-1', 'text/plain;charset="ISO-8859-1"', 'text/plain; format=flowed; charset=windows-1252']) {
+      expect(toError(normalize({ status: 503, headers: { 'content-type': contentType }, body: latin1 })).detail, contentType).toBe('Café fermé');
+    }
+    const response = new Response(latin1, { status: 503, headers: { 'content-type': 'text/plain; charset=iso-8859-1' } });
+    expect(toError(await normalizeResponse(response)).detail).toBe('Café fermé');
+  });
+
+  it('decodes as UTF-8 without a charset, or with one the Encoding Standard does not know', () => {
+    const utf8 = encoder.encode('Café fermé');
+    for (const contentType of ['text/plain', 'text/plain; charset=x-unknown', 'application/json; charset=utf-8']) {
+      expect(toError(normalize({ status: 503, headers: { 'content-type': contentType }, body: utf8 })).detail, contentType).toBe('Café fermé');
+    }
+  });
+});
+
 describe('content types are matched case-insensitively, with parameters', () => {
   it('selects the problem dialect for Application/Problem+JSON; charset=utf-8', () => {
     // `{code, message}` alone would be read as plain; the media type decides.

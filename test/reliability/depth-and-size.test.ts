@@ -68,6 +68,34 @@ describe('a 1,000,000-deep body does not overflow the stack', () => {
     }
   });
 
+  it('keeps an error body nested deeper than 1,000 levels as its text, so that the model survives JSON.stringify and structuredClone', { timeout }, async () => {
+    for (const depth of [1_001, 5_000, million]) {
+      const text = '{"a":'.repeat(depth) + '1' + '}'.repeat(depth);
+      for (const result of [normalize({ status: 400, headers: { 'content-type': 'application/json' }, body: text }), await normalizeResponse(new Response(text, { status: 500 }), { maxBodyBytes: 16 * mebibyte })]) {
+        const error = toError(result);
+        expect(error.body, String(depth)).toBe(text);
+        expect(() => JSON.stringify(result)).not.toThrow();
+        expect(structuredClone(result)).toEqual(result);
+      }
+    }
+    // A thousand levels, and strings full of brackets, stay parsed.
+    const shallow = '['.repeat(1_000) + JSON.stringify('[[[[{{{{\\"') + ']'.repeat(1_000);
+    expect(arrayDepth(toError(normalize({ status: 400, body: shallow })).body)).toBe(1_000);
+  });
+
+  it('reads a too-deep error body for the model and keeps its text in place of its members and items\' raw data', () => {
+    const deep = '['.repeat(5_000) + ']'.repeat(5_000);
+    const plainText = `{"message":"Bad item","hint":{"see":"docs"},"trail":${deep}}`;
+    const plain = toError(normalize({ status: 400, headers: { 'content-type': 'application/json' }, body: plainText }));
+    expect(plain).toMatchObject({ detail: 'Bad item', extensions: {}, body: plainText });
+    const envelopeText = `{"result":"failure","failures":[{"rawData":{"name":""},"errors":[{"message":"Name is required","field":"name"}]},{"rawData":${deep},"errors":[{"message":"Too deep"}]}],"metadata":{"invalidItems":[0,1]}}`;
+    const envelope = toError(normalize({ status: 200, body: envelopeText }));
+    expect(envelope.failures.map((failure) => failure.rawData)).toEqual([undefined, undefined]);
+    expect(envelope.body).toBe(envelopeText);
+    expect(envelope.failures[1]!.issues[0]!.message).toBe('Too deep');
+    expect(() => structuredClone(envelope)).not.toThrow();
+  });
+
   it('reads a million nested arrays from a Response', { timeout }, async () => {
     const response = new Response(deepArrayText, { status: 200, headers: { 'content-type': 'application/json' } });
     const value = toSuccess(await normalizeResponse(response, { maxBodyBytes: 4 * mebibyte }));
@@ -297,6 +325,23 @@ describe('normalizeResponse reads at most maxBodyBytes plus one chunk, then canc
     await normalizeResponse(response);
     expect(stats.pulledBytes).toBeLessThanOrEqual(mebibyte + chunkBytes);
     expect(stats.cancelled).toBe(true);
+  });
+});
+
+describe('a body that is not read', () => {
+  it('says an error body over the cap was not read, rather than leaving the error without a word', async () => {
+    const error = toError(await normalizeResponse(new Response('x'.repeat(2_000), { status: 404 }), { maxBodyBytes: 1_000 }));
+    expect(error).toMatchObject({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'The body exceeds the limit of 1000 bytes' });
+  });
+
+  it('says a body already read was read before, a mistake of the caller and no network failure to retry', async () => {
+    const success = new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/json' } });
+    await success.json();
+    const detail = 'The body was already read: normalize the response before reading it, or a clone of it';
+    expect(toError(await normalizeResponse(success))).toMatchObject({ kind: 'invalid_response', status: 200, detail, retryable: false });
+    const failure = new Response('{"message":"Gone"}', { status: 404 });
+    await failure.text();
+    expect(toError(await normalizeResponse(failure))).toMatchObject({ kind: 'not_found', status: 404, detail });
   });
 });
 

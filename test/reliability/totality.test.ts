@@ -452,3 +452,41 @@ describe('createNormalizer given something that is no dialect', () => {
     expect(createNormalizer({ dialects: [plainDialect] })({ status: 404 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });
+
+describe('a custom dialect with a bug', () => {
+  const body = '{"message":"No such order"}';
+  const input = { status: 404, headers: { 'content-type': 'application/json' }, body };
+  const named = (id: string, parts: Partial<DialectParser>): DialectParser => ({ id, mediaTypes: [], detect: () => true, parse: () => ({ ok: false }), ...parts });
+
+  it('whose detect throws is passed over: the next dialect reads the body, the status stays', () => {
+    const normalizeWith = createNormalizer({ dialects: [named('broken', { detect: throwing }), plainDialect] });
+    expect(normalizeWith(input)).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, detail: 'No such order', dialect: 'plain' } });
+  });
+
+  it('whose parse returns no facts is read as one that threw: the status tells the story', () => {
+    for (const facts of [null, undefined, 42, 'error']) {
+      const normalizeWith = createNormalizer({ dialects: [named('empty', { parse: () => facts as never })] });
+      const result = normalizeWith(input);
+      expect(result, String(facts)).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, title: 'Not Found', dialect: 'empty' } });
+      expect(!result.ok && isApiError(result.error)).toBe(true);
+    }
+  });
+
+  it('whose facts have members of the wrong type gives a model of the right types, which isApiError accepts', () => {
+    const wrong = { ok: false, kind: 'POLLUTED', title: 5, detail: {}, code: 7, issues: 'x', failures: {}, requestId: 1, retryAfterMs: '5', extensions: [1], rateLimit: 'none' };
+    const result = createNormalizer({ dialects: [named('wrong', { parse: () => wrong as never })] })(input);
+    if (result.ok) expect.fail('an error was expected');
+    expect(result.error).toMatchObject({ kind: 'not_found', title: 'Not Found', issues: [], failures: [], extensions: {} });
+    for (const member of ['detail', 'code', 'requestId', 'retryAfterMs', 'rateLimit']) expect(result.error, member).not.toHaveProperty(member);
+    expect(isApiError(result.error)).toBe(true);
+  });
+});
+
+describe('createNormalizer given no dialect list', () => {
+  it('says what it needs, rather than failing to read a member of undefined', () => {
+    for (const given of [undefined, {}, { dialects: 'plain' }]) {
+      expect(() => createNormalizer(given as never), JSON.stringify(given)).toThrow(new TypeError('createNormalizer needs { dialects: [...] }, a list of dialects'));
+    }
+  });
+});
+

@@ -24,7 +24,9 @@ describe('the faultline/zod bundle', () => {
     console.log(`fromZodError: ${size} bytes gzipped`);
     expect(text).not.toContain('$ZodType');
     expect(text).not.toContain('looseObject');
-    expect(size).toBeLessThanOrEqual(2_048);
+    // A bundle with zod in it is over 20 KB; fromZodError alone carries the core's error
+    // constructor and its reason phrases (2,139 bytes when the registry's phrases were completed).
+    expect(size).toBeLessThanOrEqual(2_304);
   });
 
   it('brings zod into a bundle that imports a schema', async () => {
