@@ -25,7 +25,7 @@ export interface NormalizeInput {
 
 /** How to normalize. */
 export interface NormalizeOptions {
-  /** Read the body as this dialect, skipping detection. */
+  /** Read the body as this dialect, skipping detection; an id the normalizer does not know is detected as usual. */
   readonly dialect?: string | undefined;
   /** The clock for `Retry-After` dates and rate-limit resets, in epoch ms. @default Date.now */
   readonly now?: (() => number) | undefined;
@@ -97,7 +97,10 @@ function decodeBody(body: unknown, mediaType: string, success: boolean, contentT
 }
 
 function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
-  if (forced !== undefined) return dialects.find((dialect) => dialect.id === forced);
+  // A dialect the normalizer does not know (a typo, or one left out of createNormalizer) would read
+  // nothing at all: detection reads the body instead.
+  const named = forced === undefined ? undefined : dialects.find((dialect) => dialect.id === forced);
+  if (named) return named;
   if (typeof body === 'object' && body !== null) for (const dialect of dialects) if (dialect.mediaTypes.includes(mediaType)) return dialect;
   for (const dialect of dialects) {
     // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —

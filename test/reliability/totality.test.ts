@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createNormalizer, errorKinds, isApiError, normalize, normalizeResponse, plainDialect, type ApiResult, type DialectParser, type NormalizeInput, type NormalizeOptions } from '../../src/index.ts';
+import { createNormalizer, errorKinds, isApiError, normalize, normalizeResponse, plainDialect, problemDialect, type ApiResult, type DialectParser, type NormalizeInput, type NormalizeOptions } from '../../src/index.ts';
 
 const numRuns = 100_000;
 const propertyTimeout = 120_000;
@@ -487,6 +487,17 @@ describe('createNormalizer given no dialect list', () => {
     for (const given of [undefined, {}, { dialects: 'plain' }]) {
       expect(() => createNormalizer(given as never), JSON.stringify(given)).toThrow(new TypeError('createNormalizer needs { dialects: [...] }, a list of dialects'));
     }
+  });
+});
+
+describe('a forced dialect the normalizer does not know', () => {
+  it('is detected as usual, rather than reading nothing of the body', () => {
+    const input = { status: 404, headers: { 'content-type': 'application/problem+json' }, body: '{"title":"No such order","detail":"Order 7 does not exist"}' };
+    for (const dialect of ['nope', 'stripe']) {
+      const result = createNormalizer({ dialects: [problemDialect, plainDialect] })(input, { dialect });
+      expect(result, dialect).toMatchObject({ ok: false, error: { kind: 'not_found', title: 'No such order', detail: 'Order 7 does not exist', dialect: 'problem' } });
+    }
+    expect(normalize(input, { dialect: 'plain' })).toMatchObject({ ok: false, error: { dialect: 'plain' } });
   });
 });
 
