@@ -3,9 +3,9 @@
  * Express and Fastify (`buildError`, `buildOk`), or as a Web `Response` for Deno, Bun, edge
  * runtimes and Hono (`toResponse`, `ok`).
  */
-import type { ApiError, Dialect } from '../model.ts';
+import type { ApiError } from '../model.ts';
 import { isApiError } from '../response-error.ts';
-import { toBuilder, type DialectBuilder, type SuccessShape } from './builders/index.ts';
+import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
 
@@ -21,8 +21,12 @@ export interface BuiltResponse {
 
 /** How to answer with an error. */
 export interface ErrorResponseOptions {
-  /** The dialect the API documents. @default 'problem' (RFC 9457) */
-  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /**
+   * The dialect the API documents: `'problem'`, `'status-message'`, `'plain'`, `'envelope'`, or
+   * a builder; `'unknown'` means the default. Any other name is a TypeError.
+   * @default 'problem' (RFC 9457)
+   */
+  readonly dialect?: DialectOption | undefined;
   /**
    * The language to answer in (e.g. from faultline/i18n's `negotiateLanguage`): sent as
    * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it. With a
@@ -41,8 +45,12 @@ export interface ErrorResponseOptions {
 
 /** How to answer with data. */
 export interface OkOptions extends SuccessShape {
-  /** @default 'problem' — HAL for successes (seed 001) */
-  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /**
+   * The dialect the API documents: `'problem'` (HAL), `'status-message'`, `'plain'`,
+   * `'envelope'`, or a builder; `'unknown'` means the default. Any other name is a TypeError.
+   * @default 'problem' — HAL for successes (seed 001)
+   */
+  readonly dialect?: DialectOption | undefined;
   /** @default 200 */
   readonly status?: number | undefined;
   /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
@@ -117,7 +125,7 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
  * @example
  * buildOk(customers, { dialect: 'envelope', page: { page: 1, pagesCount: 4 } });
  */
-export function buildOk(data: unknown, options?: OkOptions): BuiltResponse {
+export function buildOk<T>(data: T, options?: OkOptions): BuiltResponse {
   const builder = toBuilder(options?.dialect);
   const status = options?.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
@@ -148,7 +156,7 @@ export function toResponse(error: ApiError, options?: ErrorResponseOptions): Res
  * @example
  * return ok({ id: 7 }, { status: 201, location: '/campaigns/7', links: { self: { href: '/campaigns/7' } } });
  */
-export function ok(data: unknown, options?: OkOptions): Response {
+export function ok<T>(data: T, options?: OkOptions): Response {
   return toWebResponse(buildOk(data, options));
 }
 

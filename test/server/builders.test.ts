@@ -4,7 +4,7 @@
  * `Response` helpers, `createError`, `processBatch` (seed 004) and `createApiKeyGuard` (seed 003).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { errorKinds, normalize, type ApiError, type ApiSuccess, type ErrorKind } from '../../src/index.ts';
 import {
   buildError,
@@ -18,8 +18,12 @@ import {
   toStatus,
   toWebResponse,
   type BatchOptions,
+  type BuiltDialect,
   type BuiltResponse,
   type CreateErrorInit,
+  type DialectBuilder,
+  type ErrorResponseOptions,
+  type OkOptions,
 } from '../../src/server/index.ts';
 
 interface Fixture {
@@ -425,6 +429,52 @@ describe('toResponse and ok give real Web Responses', () => {
   it('with extra headers winning over faultline own', () => {
     const response = toResponse(createError({ status: 404 }), { headers: { 'Content-Type': 'application/vnd.acme.problem+json' } });
     expect(response.headers.get('content-type')).toBe('application/vnd.acme.problem+json');
+  });
+});
+
+describe('the dialect option', () => {
+  const error = createError({ status: 404, detail: 'No campaign 7' });
+  const refusal = new TypeError('Unknown dialect stripe; use one of plain, problem, status-message, envelope');
+
+  it('takes only the dialects faultline/server writes, and unknown, in its type', () => {
+    expectTypeOf<NonNullable<ErrorResponseOptions['dialect']>>().toEqualTypeOf<BuiltDialect | 'unknown' | DialectBuilder>();
+    expectTypeOf<NonNullable<OkOptions['dialect']>>().toEqualTypeOf<BuiltDialect | 'unknown' | DialectBuilder>();
+    // A dialect faultline only reads compiled, then threw: the compiler now refuses it.
+    // @ts-expect-error 'stripe' is read, not written
+    expect(() => toResponse(error, { dialect: 'stripe' })).toThrow(refusal);
+    // @ts-expect-error 'graphql' is read, not written
+    expect(() => buildError(error, { dialect: 'graphql' })).toThrow(TypeError);
+    // @ts-expect-error 'stripe' is read, not written
+    expect(() => ok({ id: 7 }, { dialect: 'stripe' })).toThrow(refusal);
+    // @ts-expect-error 'json-api' is read, not written
+    expect(() => buildOk({ id: 7 }, { dialect: 'json-api' })).toThrow(TypeError);
+    // @ts-expect-error 'aws' is read, not written
+    createApiKeyGuard({ verify: () => true, dialect: 'aws' });
+  });
+
+  it('refuses any other name from JavaScript with a TypeError naming the dialects it writes', () => {
+    for (const dialect of ['stripe', 'Problem', '', 'toString', '__proto__'] as unknown as BuiltDialect[]) {
+      expect(() => buildError(error, { dialect }), String(dialect)).toThrow(TypeError);
+      expect(() => buildOk({ id: 7 }, { dialect }), String(dialect)).toThrow(TypeError);
+    }
+  });
+
+  it('takes unknown, the dialect of an error no reader knew, for the default: problem', () => {
+    expect(buildError(error, { dialect: 'unknown' })).toEqual(buildError(error));
+    expect(buildError(error, { dialect: 'unknown' }).headers['content-type']).toBe('application/problem+json');
+    const links = { self: { href: '/campaigns/7' } };
+    expect(buildOk({ id: 7 }, { dialect: 'unknown', links })).toEqual(buildOk({ id: 7 }, { links }));
+  });
+});
+
+describe('ok and buildOk are generic in their data, as DESIGN.md writes them', () => {
+  it('takes the type of the data as a type argument and checks the data against it', async () => {
+    const response = ok<{ id: number }>({ id: 1 });
+    expect(await response.json()).toEqual({ id: 1 });
+    expect(JSON.parse(buildOk<readonly number[]>([1, 2]).body)).toEqual([1, 2]);
+    // @ts-expect-error the data is no { id: number }
+    ok<{ id: number }>({ id: '1' });
+    expectTypeOf(ok<{ id: number }>).parameter(0).toEqualTypeOf<{ id: number }>();
   });
 });
 

@@ -27,6 +27,13 @@ export interface SuccessShape {
 /** The dialects faultline/server writes: the seeds'. The others are read, not written. */
 export type BuiltDialect = 'plain' | 'problem' | 'status-message' | 'envelope';
 
+/**
+ * What a `dialect` option takes: a dialect faultline/server writes, a builder of your own, or
+ * `'unknown'` — DESIGN.md's `Dialect` has it — for the default, `'problem'`. The dialects that
+ * are only read (`stripe`, `graphql`, ...) are no option; from JavaScript they are a TypeError.
+ */
+export type DialectOption = BuiltDialect | 'unknown' | DialectBuilder;
+
 /** One dialect's builder. */
 export interface DialectBuilder {
   /** The dialect this builder writes. */
