@@ -14,10 +14,17 @@ import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
  */
 const otherStatuses: Partial<Record<ErrorKind, number>> = { validation: 400, timeout: 504, network: 502, aborted: 499, invalid_response: 502 };
 
-/** The status a server answers an error of this kind with. */
+/** The status a server answers an error of this kind with; also for the kinds whose errors have none. */
 export function toStatus(kind: ErrorKind): number {
   return toKindStatus(kind) ?? otherStatuses[kind] ?? 500;
 }
+
+/**
+ * DESIGN.md: "status absent for network / timeout / aborted" — no response came, or none in time
+ * (the model's `aborted` types it `undefined`). createError leaves it out; buildError answers
+ * such an error with {@link toStatus}.
+ */
+const statusLessKinds: readonly ErrorKind[] = ['network', 'timeout', 'aborted'];
 
 /** Every member of `T` optional, writable, and accepting `undefined`. */
 export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
@@ -26,9 +33,9 @@ export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
   (
     | {
-        /** What went wrong; the status follows from it when none is given (`not_found` → 404). */
+        /** What went wrong; the status follows from it when none is given (`not_found` → 404), except for `network`, `timeout` and `aborted`, which have none. */
         kind: ErrorKind;
-        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}). */
+        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}); none for `aborted`. */
         status?: number | undefined;
       }
     | {
@@ -43,7 +50,8 @@ const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.me
 
 /**
  * Makes an error to answer with. The status follows from the kind and the kind from the status;
- * the title defaults to the status text.
+ * the title defaults to the status text. A `network`, `timeout` or `aborted` error has no status,
+ * as the model says; buildError answers it with 502, 504 or 499 ({@link toStatus}).
  * @example
  * createError({ kind: 'not_found', detail: 'No campaign 7' }); // status 404, title 'Not Found'
  * createError({ status: 422, issues: [{ path: ['email'], message: 'is invalid' }] }); // kind 'validation'
@@ -52,9 +60,11 @@ export function createError(init: CreateErrorInit): ApiError {
   if (typeof init !== 'object' || init === null) throw new TypeError('createError needs an object with a kind or a status');
   if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
   const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
-  const status = init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind));
-  if (!isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
-  const kind = init.kind ?? toErrorKind(status, issues.length > 0);
+  const status = init.status ?? (init.kind === undefined || statusLessKinds.includes(init.kind) ? undefined : toStatus(init.kind));
+  if (status === undefined ? init.kind === undefined : !isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
+  // The model types an aborted error's status `undefined`: the caller gave up before any response.
+  if (init.kind === 'aborted' && status !== undefined) throw new TypeError('An aborted error has no status');
+  const kind = init.kind ?? toErrorKind(status!, issues.length > 0);
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
   const failures: ItemFailure[] = (init.failures ?? []).map((failure) => Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) }));

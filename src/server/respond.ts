@@ -5,6 +5,7 @@
  */
 import type { ApiError } from '../model.ts';
 import { isApiError } from '../response-error.ts';
+import { toKindTitle, toReasonPhrase } from '../status.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
@@ -71,6 +72,18 @@ function toErrorStatus(error: ApiError, builder: DialectBuilder): number {
   return envelopeSuccess ? status : toStatus(error.kind);
 }
 
+/**
+ * An error as it is answered: one without a status (a time-out, a network failure) with its
+ * kind's ({@link toStatus}), and a title that only named the kind with that status's phrase, as
+ * RFC 9457 §4.2.1 asks of `about:blank` problems — what createError gave such errors before it
+ * left their status out, so that the wire and the localized titles stay as they were.
+ */
+function toAnswered(error: ApiError): ApiError {
+  if (error.status !== undefined) return error;
+  const status = toStatus(error.kind);
+  return { ...error, status, title: error.title === toKindTitle(error.kind) ? (toReasonPhrase(status) ?? error.title) : error.title } as ApiError;
+}
+
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
   // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
@@ -103,7 +116,8 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
   const language = options?.language;
-  const error = language !== undefined && options?.localizer ? options.localizer.localize(given, language) : given;
+  const answered = toAnswered(given);
+  const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
   const builder = toBuilder(options?.dialect);
   const status = toErrorStatus(error, builder);
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };

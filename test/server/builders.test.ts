@@ -25,12 +25,16 @@ import {
   type ErrorResponseOptions,
   type OkOptions,
 } from '../../src/server/index.ts';
+import { createLocalizer } from '../../src/i18n/index.ts';
 
 interface Fixture {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
 }
+
+/** A locale file of faultline/i18n (locales/<language>.json). */
+const readLocale = (language: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../locales/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 function readFixture(name: string): Fixture {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as Fixture;
@@ -523,7 +527,6 @@ describe('createError', () => {
     ['server', 500],
     ['not_implemented', 501],
     ['unavailable', 503],
-    ['timeout', 504],
   ];
 
   it.each(statusesByKind)('fills the status of %s as %d', (kind, status) => {
@@ -531,13 +534,54 @@ describe('createError', () => {
     expect(toStatus(kind)).toBe(status);
   });
 
-  it('gives every kind an error status, and keeps a kind and a status given together', () => {
+  it('answers every kind with an error status, and keeps a kind and a status given together', () => {
     for (const kind of errorKinds) {
-      const status = createError({ kind }).status!;
+      const { status } = buildError(createError({ kind }));
+      expect(status, kind).toBe(toStatus(kind));
       expect(status, kind).toBeGreaterThanOrEqual(400);
       expect(status, kind).toBeLessThanOrEqual(599);
     }
     expect(createError({ kind: 'server', status: 200 })).toMatchObject({ kind: 'server', status: 200 });
+  });
+
+  /** DESIGN.md: "status absent for network / timeout / aborted"; the builders answer 502, 504 and 499, as before. */
+  const statusLessKinds: readonly (readonly [ErrorKind, number, string])[] = [
+    ['network', 502, 'Bad Gateway'],
+    ['timeout', 504, 'Gateway Timeout'],
+    ['aborted', 499, 'Aborted'],
+  ];
+
+  it.each(statusLessKinds)('leaves the status of %s absent, as the model types it, and buildError answers it with %d', (kind, status, title) => {
+    const error = createError({ kind, detail: 'No answer' });
+    expect(error).not.toHaveProperty('status');
+    expect(error).toMatchObject({ kind, retryable: kind !== 'aborted' });
+    expect(toStatus(kind)).toBe(status);
+    for (const dialect of ['problem', 'status-message', 'plain', 'envelope'] as const) {
+      expect(buildError(error, { dialect }).status, dialect).toBe(status);
+    }
+    // The title the wire carried when createError gave these errors a status: the status phrase (RFC 9457 §4.2.1).
+    expect(JSON.parse(buildError(error).body)).toEqual({ title, status, detail: 'No answer' });
+    expect(JSON.parse(buildError(createError({ kind, title: 'Upstream silent' })).body)).toEqual({ title: 'Upstream silent', status });
+  });
+
+  it('keeps a status given with a network or timeout error, and refuses one with an aborted error', () => {
+    expect(createError({ kind: 'timeout', status: 408 })).toMatchObject({ kind: 'timeout', status: 408, title: 'Request Timeout' });
+    expect(createError({ kind: 'network', status: 503 })).toMatchObject({ kind: 'network', status: 503 });
+    expect(() => createError({ kind: 'aborted', status: 499 })).toThrow(new TypeError('An aborted error has no status'));
+  });
+
+  it('localizes the title of a status-less error as the title of the status it is answered with', () => {
+    const resources = { en: readLocale('en'), de: readLocale('de') };
+    const localizer = createLocalizer({ resources });
+    const gatewayTimeout = (resources.de as { status: Record<string, string> }).status['504'];
+    expect(gatewayTimeout).toBeTypeOf('string');
+    expect(JSON.parse(buildError(createError({ kind: 'timeout' }), { language: 'de', localizer }).body)).toMatchObject({ status: 504, title: gatewayTimeout });
+  });
+
+  it('reads a status-less error back, as a client, with the status it was answered with', () => {
+    expect(readError(buildError(createError({ kind: 'timeout' })))).toMatchObject({ kind: 'timeout', status: 504, title: 'Gateway Timeout', retryable: true });
+    expect(readError(buildError(createError({ kind: 'network' }), { dialect: 'plain' }))).toMatchObject({ kind: 'unavailable', status: 502, detail: 'Bad Gateway', retryable: true });
+    expect(readError(buildError(createError({ kind: 'aborted' }), { dialect: 'status-message' }))).toMatchObject({ kind: 'bad_request', status: 499, detail: 'Aborted', retryable: false });
   });
 
   it('titles an error with the status text (RFC 9110 §15) unless given a title', () => {
