@@ -39,7 +39,7 @@ export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
         status?: number | undefined;
       }
     | {
-        /** What went wrong, when not what the status says (a 400 or 422 with issues says `validation`). */
+        /** What went wrong, when not what the status says (a 400 or 422 with issues or failures says `validation`). */
         kind?: ErrorKind | undefined;
         /** The status to answer with, 100–599; the kind follows from it when none is given. */
         status: number;
@@ -64,9 +64,11 @@ export function createError(init: CreateErrorInit): ApiError {
   if (status === undefined ? init.kind === undefined : !isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
   // The model types an aborted error's status `undefined`: the caller gave up before any response.
   if (init.kind === 'aborted' && status !== undefined) throw new TypeError('An aborted error has no status');
-  const kind = init.kind ?? toErrorKind(status!, issues.length > 0);
+  const failures: ItemFailure[] = (init.failures ?? []).map((failure) => Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) }));
+  // Batch failures are field issues by item (seed 004): a 400 or 422 with them is `validation`,
+  // as the envelope reader takes it back.
+  const kind = init.kind ?? toErrorKind(status!, issues.length + failures.length > 0);
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
-  const failures: ItemFailure[] = (init.failures ?? []).map((failure) => Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) }));
   return toApiError({ ...init, kind, status, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) });
 }

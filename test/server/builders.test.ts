@@ -512,6 +512,14 @@ describe('createError', () => {
     expect(error).toMatchObject({ kind, status });
   });
 
+  it.each([400, 422])('fills the kind of a %d with batch failures as validation, as the envelope reader takes it back', (status) => {
+    const failures = [{ index: 1, rawData: { name: '' }, issues: [{ path: ['name'], message: 'is required' }] }];
+    const error = createError({ status, failures });
+    expect(error).toMatchObject({ kind: 'validation', status, issues: [] });
+    expect(readError(buildError(error, { dialect: 'envelope' }))).toMatchObject({ kind: 'validation', status });
+    expect(createError({ status, kind: 'unprocessable', failures }).kind).toBe('unprocessable');
+  });
+
   /** The seeds' statuses for each kind; seeds 001 and 003 answer validation failures with 400. */
   const statusesByKind: readonly (readonly [ErrorKind, number])[] = [
     ['bad_request', 400],
