@@ -4,7 +4,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
-import { setMember } from '../members.ts';
+import { isPrototypeClean, setMember, toOwnCopy } from '../members.ts';
 import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
@@ -46,7 +46,21 @@ export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
       }
   );
 
-const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
+/**
+ * The caller's object, or a copy of its own members while `Object.prototype` is polluted, so that
+ * a polluted `kind`, `status` or `code` is never read as the caller's (RELIABILITY.md).
+ */
+const toOwn = <T extends object>(given: T): T => (isPrototypeClean() ? given : toOwnCopy(given));
+
+const copyIssue = (given: Issue): Issue => {
+  const issue = toOwn(given);
+  return createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
+};
+
+const copyFailure = (given: ItemFailure): ItemFailure => {
+  const failure = toOwn(given);
+  return Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) });
+};
 
 /**
  * Makes an error to answer with. The status follows from the kind and the kind from the status;
@@ -56,15 +70,16 @@ const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.me
  * createError({ kind: 'not_found', detail: 'No campaign 7' }); // status 404, title 'Not Found'
  * createError({ status: 422, issues: [{ path: ['email'], message: 'is invalid' }] }); // kind 'validation'
  */
-export function createError(init: CreateErrorInit): ApiError {
-  if (typeof init !== 'object' || init === null) throw new TypeError('createError needs an object with a kind or a status');
+export function createError(given: CreateErrorInit): ApiError {
+  if (typeof given !== 'object' || given === null) throw new TypeError('createError needs an object with a kind or a status');
+  const init = toOwn(given);
   if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
   const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
   const status = init.status ?? (init.kind === undefined || statusLessKinds.includes(init.kind) ? undefined : toStatus(init.kind));
   if (status === undefined ? init.kind === undefined : !isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
   // The model types an aborted error's status `undefined`: the caller gave up before any response.
   if (init.kind === 'aborted' && status !== undefined) throw new TypeError('An aborted error has no status');
-  const failures: ItemFailure[] = (init.failures ?? []).map((failure) => Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) }));
+  const failures: ItemFailure[] = (init.failures ?? []).map(copyFailure);
   // Batch failures are field issues by item (seed 004): a 400 or 422 with them is `validation`,
   // as the envelope reader takes it back.
   const kind = init.kind ?? toErrorKind(status!, issues.length + failures.length > 0);

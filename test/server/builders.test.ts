@@ -618,6 +618,26 @@ describe('createError', () => {
     expect(buildError(fromError(new Error('x'))).status).toBe(500);
   });
 
+  it('reads only the own members of its init, its issues and failures while Object.prototype is polluted', () => {
+    const inits: CreateErrorInit[] = [
+      { status: 404 },
+      { kind: 'not_found' },
+      { status: 400, issues: [{ path: ['email'], message: 'is invalid' }], failures: [{ index: 0, rawData: {}, issues: [{ path: ['name'], message: 'is required' }] }] },
+    ];
+    const clean = inits.map((init) => createError(init));
+    // Pollution as a JSON merge leaves it: assigned, so enumerable.
+    const pollution = { kind: 'POLLUTED', status: 200, title: 'Polluted', detail: 'polluted', code: 'polluted', field: 'polluted', params: { polluted: true }, type: 'polluted', instance: '/polluted', requestId: 'polluted', retryAfterMs: 1, retryable: true, dialect: 'polluted' };
+    let polluted: unknown[] | undefined;
+    try {
+      Object.assign(Object.prototype, pollution);
+      polluted = inits.map((init) => createError(init));
+    } finally {
+      for (const key of Object.keys(pollution)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(polluted).toEqual(clean);
+  });
+
   it("copies the caller's issues and extensions and returns a frozen error", () => {
     const issues = [{ path: ['email'], message: 'is invalid' }];
     const extensions: Record<string, unknown> = { balance: 30 };
