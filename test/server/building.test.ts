@@ -361,6 +361,50 @@ describe('normalize(buildError(e)) gives back the facts of e (10,000 generated e
   });
 });
 
+describe('fromError never throws: it runs inside Express and Hono error handlers', () => {
+  const boom = (): never => {
+    throw new Error('secret-trap');
+  };
+  const everyTrap: ProxyHandler<object> = { get: boom, has: boom, getPrototypeOf: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, isExtensible: boom };
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const hostile: readonly (readonly [string, unknown])[] = [
+    ['an object whose status getter throws', Object.defineProperty({}, 'status', { get: boom, enumerable: true })],
+    ['an Error whose status getter throws', Object.defineProperty(new Error('secret-message'), 'status', { get: boom, enumerable: true })],
+    ['an Error whose statusCode getter throws', Object.defineProperty(new Error('secret-message'), 'statusCode', { get: boom })],
+    ['an Error whose expose getter throws', Object.defineProperty(Object.assign(new Error('secret-message'), { status: 404 }), 'expose', { get: boom })],
+    ['an Error whose message getter throws', Object.defineProperty(Object.assign(new Error(), { status: 404 }), 'message', { get: boom })],
+    ['an Error whose stack getter throws', Object.defineProperty(new Error('secret-message'), 'stack', { get: boom })],
+    ['a Proxy whose traps all throw', new Proxy({}, everyTrap)],
+    ['a Proxy of an Error whose traps all throw', new Proxy(new Error('secret-message'), everyTrap)],
+    ['a revoked Proxy', revoked.proxy],
+    ['a ResponseError whose error getter throws', Object.defineProperty(new ResponseError(createError({ status: 404 })), 'error', { get: boom })],
+  ];
+
+  it.each(hostile)('answers %s with a plain 500 that says nothing of it, exposed or not', (_name, thrown) => {
+    for (const expose of [false, true]) {
+      const error = fromError(thrown, { expose });
+      expect(error).toMatchObject({ kind: 'server', status: 500, title: 'Internal Server Error' });
+      const built = buildError(error);
+      expect(built.status).toBe(500);
+      expect(built.body).not.toContain('secret-');
+    }
+  });
+
+  it('reads no status or expose a polluted Object.prototype lends a thrown Error', () => {
+    let error: ApiError | undefined;
+    try {
+      Object.assign(Object.prototype, { status: 404, expose: true });
+      error = fromError(new Error('secret-message'));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['status'];
+      delete (Object.prototype as Record<string, unknown>)['expose'];
+    }
+    expect(error).toMatchObject({ kind: 'server', status: 500 });
+    expect(error).not.toHaveProperty('detail');
+  });
+});
+
 describe('a thrown Error becomes a 500 that shows none of its internals, unless expose: true', () => {
   const thrown = new Error('secret', { cause: new Error('inner-cause') });
   const stackLines = (thrown.stack ?? '').split('\n').slice(1).map((line) => line.trim()).filter((line) => line !== '');
