@@ -161,6 +161,29 @@ describe('problem: RFC 9457 errors and HAL successes (seed 001)', () => {
   });
 });
 
+describe("buildOk merges the data's own HAL controls with the options' (problem dialect)", () => {
+  it("keeps the data's own self link beside the links it is given", () => {
+    const built = buildOk({ id: 1, _links: { self: { href: '/mine' } } }, { links: { next: { href: '/n' } } });
+    expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/mine' }, next: { href: '/n' } } });
+    expect(readSuccess(built)).toMatchObject({ data: { id: 1 }, links: { self: { href: '/mine' }, next: { href: '/n' } } });
+  });
+
+  it("lets a link of the options win over the data's own of the same relation", () => {
+    const built = buildOk({ id: 1, _links: { self: { href: '/old' }, up: { href: '/' } } }, { links: { self: { href: '/new' } } });
+    expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/new' }, up: { href: '/' } } });
+  });
+
+  it("keeps the data's own embedded resources beside the ones it is given, and its links when given only embedded", () => {
+    const data = { id: 1, _links: { self: { href: '/orders/1' } }, _embedded: { customer: { id: 7 } } };
+    const built = buildOk(data, { embedded: { items: [{ sku: 'a' }] } });
+    expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/orders/1' } }, _embedded: { customer: { id: 7 }, items: [{ sku: 'a' }] } });
+  });
+
+  it("replaces a data member named _links that is no object of relations", () => {
+    expect(JSON.parse(buildOk({ id: 1, _links: 'none' }, { links: { self: { href: '/1' } } }).body)).toEqual({ id: 1, _links: { self: { href: '/1' } } });
+  });
+});
+
 describe('status-message: {status, message, request_id, trace_id} (seed 002)', () => {
   it("writes seed 002's printed example exactly, and echoes the ids as headers", () => {
     const fixture = readFixture('status-message/002-400-bad-request.json');
