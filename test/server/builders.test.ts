@@ -416,10 +416,17 @@ describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', (
     expect(readSuccess(built)).toMatchObject({ data: rows, cursor: { offset: '1210206596', hasNext: true } });
   });
 
-  it('never drops a cursor it is given: buildOk(data, { cursor }) with the default dialect still tells the client where the next chunk starts', () => {
+  it('never drops a cursor it is given: the problem dialect (HAL) and the envelope refuse it, naming what they page by', () => {
     const cursor = { offset: '2', hasNext: true };
-    const built = buildOk([{ firstName: 'Eduardo' }, { firstName: 'Terrence' }], { cursor });
-    expect(readSuccess(built).cursor).toEqual(cursor);
+    const rows = [{ firstName: 'Eduardo' }, { firstName: 'Terrence' }];
+    const hal = new TypeError("The problem dialect has no cursor (seed 003's chunk): give links.next (HAL) instead");
+    expect(() => buildOk(rows, { cursor })).toThrow(hal);
+    expect(() => buildOk(rows, { dialect: 'problem', cursor, links: { self: { href: '/customers' } } })).toThrow(hal);
+    expect(() => ok(rows, { dialect: 'unknown', cursor })).toThrow(hal);
+    expect(() => buildOk(rows, { dialect: 'envelope', cursor })).toThrow(new TypeError("The envelope dialect has no cursor (seed 003's chunk): give page (seed 004) instead"));
+    for (const dialect of ['plain', 'status-message'] as const) expect(readSuccess(buildOk(rows, { dialect, cursor })).cursor, dialect).toEqual(cursor);
+    // What HAL pages by instead, and faultline/fetch's paginate follows.
+    expect(readSuccess(buildOk(rows, { links: { next: { href: '/customers?offset=2' } } })).links).toEqual({ next: { href: '/customers?offset=2' } });
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { isRecord, readOwn } from '../../members.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toChunk, toPointer } from './members.ts';
+import { put, refuseCursor, startBody, toPointer } from './members.ts';
 
 
 /**
@@ -18,7 +18,7 @@ function putControls(body: Record<string, unknown>, key: '_links' | '_embedded',
   body[key] = isRecord(own) ? { ...own, ...given } : given;
 }
 
-/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given. */
+/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given (a cursor is a TypeError: HAL pages by `links.next`). */
 export const problemBuilder: DialectBuilder = {
   id: 'problem',
   errorMediaType: 'application/problem+json',
@@ -47,7 +47,8 @@ export const problemBuilder: DialectBuilder = {
     return body;
   },
   buildSuccess(data, { links, embedded, cursor }) {
-    if (cursor !== undefined) return toChunk(data, cursor);
+    // HAL pages by its `next` link (draft-kelly-json-hal §8.2), which faultline/fetch's paginate follows.
+    if (cursor !== undefined) refuseCursor('problem', 'links.next (HAL)');
     if (links === undefined && embedded === undefined) return data;
     // HAL: the resource's own members, then its controls.
     const body: Record<string, unknown> = isRecord(data) ? { ...data } : data === undefined ? {} : { data };
