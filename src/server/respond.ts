@@ -66,9 +66,10 @@ export interface OkOptions extends SuccessShape {
  * (204, 205: RFC 9110 §15.3.5–6); otherwise the status of its kind.
  */
 function toErrorStatus(error: ApiError, builder: DialectBuilder): number {
-  const status = error.status;
-  if (status !== undefined && status >= 400 && status <= 599) return status;
-  const envelopeSuccess = builder.id === 'envelope' && status !== undefined && status >= 200 && status < 300 && status !== 204 && status !== 205;
+  // toAnswered gave the error a status; 0 for one a localizer dropped, answered as its kind's.
+  const status = error.status ?? 0;
+  if (status >= 400 && status <= 599) return status;
+  const envelopeSuccess = builder.id === 'envelope' && status >= 200 && status < 300 && status !== 204 && status !== 205;
   return envelopeSuccess ? status : toStatus(error.kind);
 }
 

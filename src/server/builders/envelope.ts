@@ -74,7 +74,7 @@ export const envelopeBuilder: DialectBuilder = {
   },
   buildSuccess(data, { page, batch, cursor, itemsKey = 'items' }) {
     // Seed 004 pages by `metadata.page`.
-    if (cursor !== undefined) refuseCursor('envelope', 'page (seed 004)');
+    if (cursor !== undefined) refuseCursor('envelope', 'page');
     // Seed 004's own members: items under either name would be overwritten, or overwrite `result`.
     if (itemsKey === 'result' || itemsKey === 'metadata') throw new TypeError(`itemsKey "${itemsKey}" is a member of seed 004's envelope`);
     const body: Record<string, unknown> = { result: 'success' };

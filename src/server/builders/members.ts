@@ -59,5 +59,5 @@ export function toChunk(data: unknown, cursor: Cursor): Record<string, unknown> 
  * client's paging without a word, so it is refused, naming what that dialect pages by.
  */
 export function refuseCursor(dialect: string, instead: string): never {
-  throw new TypeError(`The ${dialect} dialect has no cursor (seed 003's chunk): give ${instead} instead`);
+  throw new TypeError(`The ${dialect} dialect has no cursor: give ${instead}`);
 }

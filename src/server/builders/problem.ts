@@ -3,7 +3,7 @@
  * `errors[]` as seed 001 prints them — `{title: code, detail: message}` — with an RFC 9457
  * `pointer` to the field.
  */
-import { isRecord, readOwn } from '../../members.ts';
+import { isRecord } from '../../members.ts';
 import type { DialectBuilder } from './types.ts';
 import { put, refuseCursor, startBody, toPointer } from './members.ts';
 
@@ -14,7 +14,7 @@ import { put, refuseCursor, startBody, toPointer } from './members.ts';
  */
 function putControls(body: Record<string, unknown>, key: '_links' | '_embedded', given: object | undefined): void {
   if (given === undefined) return;
-  const own = readOwn(body, key);
+  const own = Object.hasOwn(body, key) ? body[key] : undefined;
   body[key] = isRecord(own) ? { ...own, ...given } : given;
 }
 
@@ -48,7 +48,7 @@ export const problemBuilder: DialectBuilder = {
   },
   buildSuccess(data, { links, embedded, cursor }) {
     // HAL pages by its `next` link (draft-kelly-json-hal §8.2), which faultline/fetch's paginate follows.
-    if (cursor !== undefined) refuseCursor('problem', 'links.next (HAL)');
+    if (cursor !== undefined) refuseCursor('problem', 'links.next');
     if (links === undefined && embedded === undefined) return data;
     // HAL: the resource's own members, then its controls.
     const body: Record<string, unknown> = isRecord(data) ? { ...data } : data === undefined ? {} : { data };
