@@ -152,12 +152,17 @@ function explainByList(facts: { detail?: string | undefined; code?: string | und
   }
 }
 
-/** Seed 003 chunks: `offset` is the next id or a running count; `hasNext: false` ends them. */
+/**
+ * Seed 003 chunks: `offset` is the next id or a running count; `hasNext: false` ends them. The
+ * seed's `result` is a list; faultline/server writes other data the same way, taken for a chunk
+ * only when the body is nothing else: `result`, an `offset` (string or number) and `hasNext`.
+ */
 function parseChunk(body: Record<string, unknown>): BodyFacts | undefined {
   const result = readOwn(body, 'result');
   const hasNext = readOwn(body, 'hasNext');
-  if (!Array.isArray(result) || typeof hasNext !== 'boolean') return undefined;
-  return { ok: true, data: result, cursor: { offset: toCode(readOwn(body, 'offset')) ?? '', hasNext } };
+  const offset = toCode(readOwn(body, 'offset'));
+  if (typeof hasNext !== 'boolean' || !(Array.isArray(result) || (offset !== undefined && result !== undefined && Object.keys(body).length === 3))) return undefined;
+  return { ok: true, data: result, cursor: { offset: offset ?? '', hasNext } };
 }
 
 /** Seeds 000 and 003 (flat `{code, message}` errors, text and HTML pages, `{result, offset, hasNext}` chunks), recognised by anything: it claims every body, so it goes last. */

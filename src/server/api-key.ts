@@ -3,8 +3,7 @@
  * it — 200 when valid, 401 when invalid or missing — and runs no business logic.
  */
 import { readHeaders, type HeadersLike } from '../headers.ts';
-import type { Dialect } from '../model.ts';
-import type { DialectBuilder } from './builders/index.ts';
+import type { DialectOption } from './builders/index.ts';
 import { createError } from './create-error.ts';
 import { buildError, type BuiltResponse } from './respond.ts';
 
@@ -12,8 +11,8 @@ import { buildError, type BuiltResponse } from './respond.ts';
 export interface ApiKeyGuardOptions {
   /** Whether a key is valid, e.g. known and matching the tenant (seed 003). */
   readonly verify: (key: string) => boolean | Promise<boolean>;
-  /** The dialect of the 401 answer. @default 'problem' (RFC 9457) */
-  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /** The dialect of the 401 answer; `'unknown'` means the default. @default 'problem' (RFC 9457) */
+  readonly dialect?: DialectOption | undefined;
   /** @default 'x-api-key' */
   readonly header?: string | undefined;
 }

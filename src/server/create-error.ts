@@ -4,7 +4,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
-import { setMember } from '../members.ts';
+import { isPrototypeClean, setMember, toOwnCopy } from '../members.ts';
 import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
@@ -14,10 +14,17 @@ import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
  */
 const otherStatuses: Partial<Record<ErrorKind, number>> = { validation: 400, timeout: 504, network: 502, aborted: 499, invalid_response: 502 };
 
-/** The status a server answers an error of this kind with. */
+/** The status a server answers an error of this kind with; also for the kinds whose errors have none. */
 export function toStatus(kind: ErrorKind): number {
   return toKindStatus(kind) ?? otherStatuses[kind] ?? 500;
 }
+
+/**
+ * DESIGN.md: "status absent for network / timeout / aborted" — no response came, or none in time
+ * (the model's `aborted` types it `undefined`). createError leaves it out; buildError answers
+ * such an error with {@link toStatus}.
+ */
+const statusLessKinds: readonly ErrorKind[] = ['network', 'timeout', 'aborted'];
 
 /** Every member of `T` optional, writable, and accepting `undefined`. */
 export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
@@ -26,37 +33,57 @@ export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
   (
     | {
-        /** What went wrong; the status follows from it when none is given (`not_found` → 404). */
+        /** What went wrong; the status follows from it when none is given (`not_found` → 404), except for `network`, `timeout` and `aborted`, which have none. */
         kind: ErrorKind;
-        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}). */
+        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}); none for `aborted`. */
         status?: number | undefined;
       }
     | {
-        /** What went wrong, when not what the status says (a 400 or 422 with issues says `validation`). */
+        /** What went wrong, when not what the status says (a 400 or 422 with issues or failures says `validation`). */
         kind?: ErrorKind | undefined;
         /** The status to answer with, 100–599; the kind follows from it when none is given. */
         status: number;
       }
   );
 
-const copyIssue = (issue: Issue): Issue => createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
+/**
+ * The caller's object, or a copy of its own members while `Object.prototype` is polluted, so that
+ * a polluted `kind`, `status` or `code` is never read as the caller's (RELIABILITY.md).
+ */
+const toOwn = <T extends object>(given: T): T => (isPrototypeClean() ? given : toOwnCopy(given));
+
+const copyIssue = (given: Issue): Issue => {
+  const issue = toOwn(given);
+  return createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
+};
+
+const copyFailure = (given: ItemFailure): ItemFailure => {
+  const failure = toOwn(given);
+  return Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) });
+};
 
 /**
  * Makes an error to answer with. The status follows from the kind and the kind from the status;
- * the title defaults to the status text.
+ * the title defaults to the status text. A `network`, `timeout` or `aborted` error has no status,
+ * as the model says; buildError answers it with 502, 504 or 499 ({@link toStatus}).
  * @example
  * createError({ kind: 'not_found', detail: 'No campaign 7' }); // status 404, title 'Not Found'
  * createError({ status: 422, issues: [{ path: ['email'], message: 'is invalid' }] }); // kind 'validation'
  */
-export function createError(init: CreateErrorInit): ApiError {
-  if (typeof init !== 'object' || init === null) throw new TypeError('createError needs an object with a kind or a status');
+export function createError(given: CreateErrorInit): ApiError {
+  if (typeof given !== 'object' || given === null) throw new TypeError('createError needs an object with a kind or a status');
+  const init = toOwn(given);
   if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
   const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
-  const status = init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind));
-  if (!isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
-  const kind = init.kind ?? toErrorKind(status, issues.length > 0);
+  const status = init.status ?? (init.kind === undefined || statusLessKinds.includes(init.kind) ? undefined : toStatus(init.kind));
+  if (status === undefined ? init.kind === undefined : !isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
+  // The model types an aborted error's status `undefined`: the caller gave up before any response.
+  if (init.kind === 'aborted' && status !== undefined) throw new TypeError('An aborted error has no status');
+  const failures: ItemFailure[] = (init.failures ?? []).map(copyFailure);
+  // Batch failures are field issues by item (seed 004): a 400 or 422 with them is `validation`,
+  // as the envelope reader takes it back.
+  const kind = init.kind ?? toErrorKind(status!, issues.length + failures.length > 0);
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
-  const failures: ItemFailure[] = (init.failures ?? []).map((failure) => Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) }));
   return toApiError({ ...init, kind, status, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) });
 }

@@ -9,9 +9,12 @@
  * the caller's, and an upstream 5xx, time-out or network failure is this server's gateway
  * failure: those become a 502 (a 504 for a time-out, RFC 9110 §15.6.3 and §15.6.5). The
  * upstream's body, extensions and ids stay behind, unless `expose: true`.
+ *
+ * It never throws: whatever the thrown value does when read, the answer is at worst a plain 500.
  */
 import { isResponseError } from '../response-error.ts';
 import { isApiError } from '../response-error.ts';
+import { isPrototypeClean, toOwnCopy } from '../members.ts';
 import type { ApiError } from '../model.ts';
 import { isHttpStatus } from '../status.ts';
 import { createError } from './create-error.ts';
@@ -22,9 +25,9 @@ export interface FromErrorOptions {
   readonly expose?: boolean | undefined;
 }
 
-function readStatus(thrown: object): number | undefined {
+function readStatus(thrown: { status?: unknown; statusCode?: unknown }): number | undefined {
   // http-errors, Express and Fastify put the status on the error as `status` or `statusCode`.
-  const { status, statusCode } = thrown as { status?: unknown; statusCode?: unknown };
+  const { status, statusCode } = thrown;
   const candidate = typeof status === 'number' ? status : statusCode;
   return isHttpStatus(candidate) && candidate >= 400 ? candidate : undefined;
 }
@@ -44,15 +47,27 @@ function fromUpstream(upstream: ApiError): ApiError {
  * app.use((thrown, request, response, next) => send(response, fromError(thrown)));
  */
 export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError {
+  try {
+    return readThrown(thrown, options?.expose === true);
+  } catch {
+    // It runs in Express's and Hono's error handlers, where a throw is a crash or a hung request:
+    // a hostile value (a throwing getter, a Proxy whose traps throw) becomes a plain 500.
+    return createError({ status: 500 });
+  }
+}
+
+function readThrown(thrown: unknown, expose: boolean): ApiError {
   if (isApiError(thrown)) return thrown;
-  const expose = options?.expose === true;
   if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
-  const status = typeof thrown === 'object' && thrown !== null ? readStatus(thrown) : undefined;
-  const message = thrown instanceof Error ? thrown.message : typeof thrown === 'string' ? thrown : undefined;
-  const declared = typeof thrown === 'object' && thrown !== null ? (thrown as { expose?: unknown }).expose : undefined;
+  // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
+  // 5xx's message (RELIABILITY.md).
+  const members: { status?: unknown; statusCode?: unknown; expose?: unknown } = typeof thrown === 'object' && thrown !== null ? (isPrototypeClean() ? thrown : toOwnCopy(thrown)) : {};
+  const status = readStatus(members);
+  const message: unknown = thrown instanceof Error ? thrown.message : thrown;
+  const declared = members.expose;
   // http-errors: `expose` is true for 4xx, false for 5xx, unless the error says otherwise.
   const shown = expose || (status !== undefined && (typeof declared === 'boolean' ? declared : status < 500));
   const extensions: Record<string, unknown> = {};
   if (expose && thrown instanceof Error && thrown.stack) extensions['stack'] = thrown.stack;
-  return createError({ status: status ?? 500, detail: shown && message ? message : undefined, extensions });
+  return createError({ status: status ?? 500, detail: shown && typeof message === 'string' && message ? message : undefined, extensions });
 }

@@ -3,9 +3,10 @@
  * Express and Fastify (`buildError`, `buildOk`), or as a Web `Response` for Deno, Bun, edge
  * runtimes and Hono (`toResponse`, `ok`).
  */
-import type { ApiError, Dialect } from '../model.ts';
+import type { ApiError } from '../model.ts';
 import { isApiError } from '../response-error.ts';
-import { toBuilder, type DialectBuilder, type SuccessShape } from './builders/index.ts';
+import { toKindTitle, toReasonPhrase } from '../status.ts';
+import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
 
@@ -21,8 +22,12 @@ export interface BuiltResponse {
 
 /** How to answer with an error. */
 export interface ErrorResponseOptions {
-  /** The dialect the API documents. @default 'problem' (RFC 9457) */
-  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /**
+   * The dialect the API documents: `'problem'`, `'status-message'`, `'plain'`, `'envelope'`, or
+   * a builder; `'unknown'` means the default. Any other name is a TypeError.
+   * @default 'problem' (RFC 9457)
+   */
+  readonly dialect?: DialectOption | undefined;
   /**
    * The language to answer in (e.g. from faultline/i18n's `negotiateLanguage`): sent as
    * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it. With a
@@ -41,8 +46,12 @@ export interface ErrorResponseOptions {
 
 /** How to answer with data. */
 export interface OkOptions extends SuccessShape {
-  /** @default 'problem' — HAL for successes (seed 001) */
-  readonly dialect?: Dialect | DialectBuilder | undefined;
+  /**
+   * The dialect the API documents: `'problem'` (HAL), `'status-message'`, `'plain'`,
+   * `'envelope'`, or a builder; `'unknown'` means the default. Any other name is a TypeError.
+   * @default 'problem' — HAL for successes (seed 001)
+   */
+  readonly dialect?: DialectOption | undefined;
   /** @default 200 */
   readonly status?: number | undefined;
   /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
@@ -57,10 +66,23 @@ export interface OkOptions extends SuccessShape {
  * (204, 205: RFC 9110 §15.3.5–6); otherwise the status of its kind.
  */
 function toErrorStatus(error: ApiError, builder: DialectBuilder): number {
-  const status = error.status;
-  if (status !== undefined && status >= 400 && status <= 599) return status;
-  const envelopeSuccess = builder.id === 'envelope' && status !== undefined && status >= 200 && status < 300 && status !== 204 && status !== 205;
+  // toAnswered gave the error a status; 0 for one a localizer dropped, answered as its kind's.
+  const status = error.status ?? 0;
+  if (status >= 400 && status <= 599) return status;
+  const envelopeSuccess = builder.id === 'envelope' && status >= 200 && status < 300 && status !== 204 && status !== 205;
   return envelopeSuccess ? status : toStatus(error.kind);
+}
+
+/**
+ * An error as it is answered: one without a status (a time-out, a network failure) with its
+ * kind's ({@link toStatus}), and a title that only named the kind with that status's phrase, as
+ * RFC 9457 §4.2.1 asks of `about:blank` problems — what createError gave such errors before it
+ * left their status out, so that the wire and the localized titles stay as they were.
+ */
+function toAnswered(error: ApiError): ApiError {
+  if (error.status !== undefined) return error;
+  const status = toStatus(error.kind);
+  return { ...error, status, title: error.title === toKindTitle(error.kind) ? (toReasonPhrase(status) ?? error.title) : error.title } as ApiError;
 }
 
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
@@ -95,7 +117,8 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
   const language = options?.language;
-  const error = language !== undefined && options?.localizer ? options.localizer.localize(given, language) : given;
+  const answered = toAnswered(given);
+  const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
   const builder = toBuilder(options?.dialect);
   const status = toErrorStatus(error, builder);
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
@@ -117,7 +140,7 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
  * @example
  * buildOk(customers, { dialect: 'envelope', page: { page: 1, pagesCount: 4 } });
  */
-export function buildOk(data: unknown, options?: OkOptions): BuiltResponse {
+export function buildOk<T>(data: T, options?: OkOptions): BuiltResponse {
   const builder = toBuilder(options?.dialect);
   const status = options?.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
@@ -148,7 +171,7 @@ export function toResponse(error: ApiError, options?: ErrorResponseOptions): Res
  * @example
  * return ok({ id: 7 }, { status: 201, location: '/campaigns/7', links: { self: { href: '/campaigns/7' } } });
  */
-export function ok(data: unknown, options?: OkOptions): Response {
+export function ok<T>(data: T, options?: OkOptions): Response {
   return toWebResponse(buildOk(data, options));
 }
 

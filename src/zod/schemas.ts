@@ -131,20 +131,25 @@ export type ResourceSchema = Loose<Record<never, never>>;
 
 /** Type of {@link halSchema}. */
 export type HalSchema = Loose<{
-  /** Links by relation type, each a link or an array of links (draft-kelly-json-hal §4.1.1). */
-  _links: z.ZodRecord<z.ZodString, z.ZodUnion<readonly [HalLinkSchema, z.ZodArray<HalLinkSchema>]>>;
+  /** Links by relation type, each a link or an array of links (draft-kelly-json-hal §4.1.1: optional). */
+  _links: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnion<readonly [HalLinkSchema, z.ZodArray<HalLinkSchema>]>>>;
   /** Embedded resources by relation type, each a resource or an array of them (draft-kelly-json-hal §4.1.2). */
   _embedded: z.ZodOptional<z.ZodRecord<z.ZodString, z.ZodUnion<readonly [ResourceSchema, z.ZodArray<ResourceSchema>]>>>;
 }>;
 
 /**
- * A HAL resource (seed 001 successes): `_links` by relation, each a link or an array of links,
- * and optionally `_embedded` resources; the resource's own members sit beside them.
+ * A HAL resource (seed 001 successes): optionally `_links` by relation, each a link or an array
+ * of links, and optionally `_embedded` resources; the resource's own members sit beside them.
+ * draft-kelly-json-hal §4.1 makes both reserved members optional: a resource with only
+ * `_embedded`, as `buildOk(data, { embedded })` writes, is HAL too.
  */
 export const halSchema: HalSchema = /* @__PURE__ */ createSchema(() =>
   z
     .looseObject({
-      _links: z.record(z.string(), z.union([halLinkSchema, z.array(halLinkSchema)])).describe('Links by relation type (draft-kelly-json-hal §4.1.1).'),
+      _links: z
+        .record(z.string(), z.union([halLinkSchema, z.array(halLinkSchema)]))
+        .describe('Links by relation type (draft-kelly-json-hal §4.1.1).')
+        .optional(),
       _embedded: z
         .record(z.string(), z.union([z.looseObject({}), z.array(z.looseObject({}))]))
         .describe('Embedded resources by relation type (draft-kelly-json-hal §4.1.2).')

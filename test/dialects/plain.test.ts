@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { normalize, type ApiError, type ApiResult, type NormalizeInput } from '../../src/index.ts';
+import { buildOk } from '../../src/server/index.ts';
 
 function toError(result: ApiResult): ApiError {
   if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value)}`);
@@ -74,5 +75,44 @@ describe('a list of errors that names no field', () => {
     expect(fielded).toMatchObject({ ok: false, error: { kind: 'validation', detail: 'Something is off', issues: [{ path: ['email'] }, { path: [] }] } });
     const onlyFields = normalize({ status: 422, body: { errors: [{ field: 'email', message: 'is invalid' }] } });
     expect(!onlyFields.ok && onlyFields.error.detail).toBeUndefined();
+  });
+});
+
+describe("seed 003's chunk {result, offset, hasNext}", () => {
+  const readSuccess = (body: unknown): unknown => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (!result.ok) throw new Error(`expected a success, got ${JSON.stringify(result.error)}`);
+    const { data, cursor, dialect } = result.value;
+    return { data, cursor, dialect };
+  };
+
+  it('reads back the chunk buildOk writes around data that is no list', () => {
+    const built = buildOk({ a: 1 }, { dialect: 'plain', cursor: { offset: '5', hasNext: true } });
+    expect(normalize(built)).toMatchObject({ ok: true, value: { data: { a: 1 }, cursor: { offset: '5', hasNext: true }, dialect: 'plain' } });
+    for (const data of ['text', 7, null, true, { nested: [1] }]) {
+      const chunk = buildOk(data, { dialect: 'status-message', cursor: { offset: '2', hasNext: false } });
+      expect(readSuccess(JSON.parse(chunk.body)), JSON.stringify(data)).toEqual({ data, cursor: { offset: '2', hasNext: false }, dialect: 'plain' });
+    }
+  });
+
+  it('takes a numeric offset as its digits', () => {
+    expect(readSuccess({ result: { a: 1 }, offset: 5, hasNext: true })).toEqual({ data: { a: 1 }, cursor: { offset: '5', hasNext: true }, dialect: 'plain' });
+  });
+
+  it('reads a list result as before, with or without an offset', () => {
+    expect(readSuccess({ result: [1], offset: '1', hasNext: true, total: 3 })).toEqual({ data: [1], cursor: { offset: '1', hasNext: true }, dialect: 'plain' });
+    expect(readSuccess({ result: [1], hasNext: false })).toEqual({ data: [1], cursor: { offset: '', hasNext: false }, dialect: 'plain' });
+  });
+
+  it('leaves as data a body with a result that is no list and anything more or less than a chunk', () => {
+    for (const body of [
+      { result: { a: 1 }, offset: '5', hasNext: true, total: 3 },
+      { result: { a: 1 }, hasNext: true },
+      { result: { a: 1 }, offset: true, hasNext: true },
+      { result: { a: 1 }, offset: '5', hasNext: 'true' },
+      { offset: '5', hasNext: true, next: 'x' },
+    ]) {
+      expect(readSuccess(body), JSON.stringify(body)).toEqual({ data: body, cursor: undefined, dialect: 'plain' });
+    }
   });
 });

@@ -8,8 +8,8 @@ import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addLocale, localize, negotiateLanguage } from '../../src/i18n/index.ts';
-import type { ApiError, Dialect } from '../../src/index.ts';
-import { buildError, createError, toResponse } from '../../src/server/index.ts';
+import type { ApiError } from '../../src/index.ts';
+import { buildError, createError, toResponse, type BuiltDialect } from '../../src/server/index.ts';
 import { flatten, readExistingLocales, seedTags, toBaseLanguage, type LocaleJson } from './locale-files.ts';
 
 const resources = readExistingLocales();
@@ -27,7 +27,7 @@ function textFor(tag: string, key: string): string {
 }
 
 /** What a route does: negotiate, localize, answer. */
-function answer(error: ApiError, acceptLanguage: string | null, dialect: Dialect = 'problem'): Response {
+function answer(error: ApiError, acceptLanguage: string | null, dialect: BuiltDialect = 'problem'): Response {
   const language = negotiateLanguage(acceptLanguage);
   return toResponse(localize(error, language), { language, dialect });
 }

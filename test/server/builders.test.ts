@@ -4,7 +4,7 @@
  * `Response` helpers, `createError`, `processBatch` (seed 004) and `createApiKeyGuard` (seed 003).
  */
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import { errorKinds, normalize, type ApiError, type ApiSuccess, type ErrorKind } from '../../src/index.ts';
 import {
   buildError,
@@ -18,15 +18,23 @@ import {
   toStatus,
   toWebResponse,
   type BatchOptions,
+  type BuiltDialect,
   type BuiltResponse,
   type CreateErrorInit,
+  type DialectBuilder,
+  type ErrorResponseOptions,
+  type OkOptions,
 } from '../../src/server/index.ts';
+import { createLocalizer } from '../../src/i18n/index.ts';
 
 interface Fixture {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: unknown;
 }
+
+/** A locale file of faultline/i18n (locales/<language>.json). */
+const readLocale = (language: string): Record<string, unknown> => JSON.parse(readFileSync(new URL(`../../locales/${language}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
 
 function readFixture(name: string): Fixture {
   return JSON.parse(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8')) as Fixture;
@@ -150,6 +158,29 @@ describe('problem: RFC 9457 errors and HAL successes (seed 001)', () => {
 
   it('refuses a success status that is not 2xx', () => {
     for (const status of [199, 300, 404, 200.5]) expect(() => buildOk({}, { status })).toThrow(TypeError);
+  });
+});
+
+describe("buildOk merges the data's own HAL controls with the options' (problem dialect)", () => {
+  it("keeps the data's own self link beside the links it is given", () => {
+    const built = buildOk({ id: 1, _links: { self: { href: '/mine' } } }, { links: { next: { href: '/n' } } });
+    expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/mine' }, next: { href: '/n' } } });
+    expect(readSuccess(built)).toMatchObject({ data: { id: 1 }, links: { self: { href: '/mine' }, next: { href: '/n' } } });
+  });
+
+  it("lets a link of the options win over the data's own of the same relation", () => {
+    const built = buildOk({ id: 1, _links: { self: { href: '/old' }, up: { href: '/' } } }, { links: { self: { href: '/new' } } });
+    expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/new' }, up: { href: '/' } } });
+  });
+
+  it("keeps the data's own embedded resources beside the ones it is given, and its links when given only embedded", () => {
+    const data = { id: 1, _links: { self: { href: '/orders/1' } }, _embedded: { customer: { id: 7 } } };
+    const built = buildOk(data, { embedded: { items: [{ sku: 'a' }] } });
+    expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/orders/1' } }, _embedded: { customer: { id: 7 }, items: [{ sku: 'a' }] } });
+  });
+
+  it("replaces a data member named _links that is no object of relations", () => {
+    expect(JSON.parse(buildOk({ id: 1, _links: 'none' }, { links: { self: { href: '/1' } } }).body)).toEqual({ id: 1, _links: { self: { href: '/1' } } });
   });
 });
 
@@ -385,10 +416,17 @@ describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', (
     expect(readSuccess(built)).toMatchObject({ data: rows, cursor: { offset: '1210206596', hasNext: true } });
   });
 
-  it('never drops a cursor it is given: buildOk(data, { cursor }) with the default dialect still tells the client where the next chunk starts', () => {
+  it('never drops a cursor it is given: the problem dialect (HAL) and the envelope refuse it, naming what they page by', () => {
     const cursor = { offset: '2', hasNext: true };
-    const built = buildOk([{ firstName: 'Eduardo' }, { firstName: 'Terrence' }], { cursor });
-    expect(readSuccess(built).cursor).toEqual(cursor);
+    const rows = [{ firstName: 'Eduardo' }, { firstName: 'Terrence' }];
+    const hal = new TypeError('The problem dialect has no cursor: give links.next');
+    expect(() => buildOk(rows, { cursor })).toThrow(hal);
+    expect(() => buildOk(rows, { dialect: 'problem', cursor, links: { self: { href: '/customers' } } })).toThrow(hal);
+    expect(() => ok(rows, { dialect: 'unknown', cursor })).toThrow(hal);
+    expect(() => buildOk(rows, { dialect: 'envelope', cursor })).toThrow(new TypeError('The envelope dialect has no cursor: give page'));
+    for (const dialect of ['plain', 'status-message'] as const) expect(readSuccess(buildOk(rows, { dialect, cursor })).cursor, dialect).toEqual(cursor);
+    // What HAL pages by instead, and faultline/fetch's paginate follows.
+    expect(readSuccess(buildOk(rows, { links: { next: { href: '/customers?offset=2' } } })).links).toEqual({ next: { href: '/customers?offset=2' } });
   });
 });
 
@@ -428,6 +466,52 @@ describe('toResponse and ok give real Web Responses', () => {
   });
 });
 
+describe('the dialect option', () => {
+  const error = createError({ status: 404, detail: 'No campaign 7' });
+  const refusal = new TypeError('Unknown dialect stripe; use one of plain, problem, status-message, envelope');
+
+  it('takes only the dialects faultline/server writes, and unknown, in its type', () => {
+    expectTypeOf<NonNullable<ErrorResponseOptions['dialect']>>().toEqualTypeOf<BuiltDialect | 'unknown' | DialectBuilder>();
+    expectTypeOf<NonNullable<OkOptions['dialect']>>().toEqualTypeOf<BuiltDialect | 'unknown' | DialectBuilder>();
+    // A dialect faultline only reads compiled, then threw: the compiler now refuses it.
+    // @ts-expect-error 'stripe' is read, not written
+    expect(() => toResponse(error, { dialect: 'stripe' })).toThrow(refusal);
+    // @ts-expect-error 'graphql' is read, not written
+    expect(() => buildError(error, { dialect: 'graphql' })).toThrow(TypeError);
+    // @ts-expect-error 'stripe' is read, not written
+    expect(() => ok({ id: 7 }, { dialect: 'stripe' })).toThrow(refusal);
+    // @ts-expect-error 'json-api' is read, not written
+    expect(() => buildOk({ id: 7 }, { dialect: 'json-api' })).toThrow(TypeError);
+    // @ts-expect-error 'aws' is read, not written
+    createApiKeyGuard({ verify: () => true, dialect: 'aws' });
+  });
+
+  it('refuses any other name from JavaScript with a TypeError naming the dialects it writes', () => {
+    for (const dialect of ['stripe', 'Problem', '', 'toString', '__proto__'] as unknown as BuiltDialect[]) {
+      expect(() => buildError(error, { dialect }), String(dialect)).toThrow(TypeError);
+      expect(() => buildOk({ id: 7 }, { dialect }), String(dialect)).toThrow(TypeError);
+    }
+  });
+
+  it('takes unknown, the dialect of an error no reader knew, for the default: problem', () => {
+    expect(buildError(error, { dialect: 'unknown' })).toEqual(buildError(error));
+    expect(buildError(error, { dialect: 'unknown' }).headers['content-type']).toBe('application/problem+json');
+    const links = { self: { href: '/campaigns/7' } };
+    expect(buildOk({ id: 7 }, { dialect: 'unknown', links })).toEqual(buildOk({ id: 7 }, { links }));
+  });
+});
+
+describe('ok and buildOk are generic in their data, as DESIGN.md writes them', () => {
+  it('takes the type of the data as a type argument and checks the data against it', async () => {
+    const response = ok<{ id: number }>({ id: 1 });
+    expect(await response.json()).toEqual({ id: 1 });
+    expect(JSON.parse(buildOk<readonly number[]>([1, 2]).body)).toEqual([1, 2]);
+    // @ts-expect-error the data is no { id: number }
+    ok<{ id: number }>({ id: '1' });
+    expectTypeOf(ok<{ id: number }>).parameter(0).toEqualTypeOf<{ id: number }>();
+  });
+});
+
 describe('createError', () => {
   /** DESIGN.md "The model": the kind follows the status, field issues making a 400 or 422 a validation error. */
   const kindsByStatus: readonly (readonly [number, boolean, ErrorKind])[] = [
@@ -458,6 +542,14 @@ describe('createError', () => {
     expect(error).toMatchObject({ kind, status });
   });
 
+  it.each([400, 422])('fills the kind of a %d with batch failures as validation, as the envelope reader takes it back', (status) => {
+    const failures = [{ index: 1, rawData: { name: '' }, issues: [{ path: ['name'], message: 'is required' }] }];
+    const error = createError({ status, failures });
+    expect(error).toMatchObject({ kind: 'validation', status, issues: [] });
+    expect(readError(buildError(error, { dialect: 'envelope' }))).toMatchObject({ kind: 'validation', status });
+    expect(createError({ status, kind: 'unprocessable', failures }).kind).toBe('unprocessable');
+  });
+
   /** The seeds' statuses for each kind; seeds 001 and 003 answer validation failures with 400. */
   const statusesByKind: readonly (readonly [ErrorKind, number])[] = [
     ['bad_request', 400],
@@ -473,7 +565,6 @@ describe('createError', () => {
     ['server', 500],
     ['not_implemented', 501],
     ['unavailable', 503],
-    ['timeout', 504],
   ];
 
   it.each(statusesByKind)('fills the status of %s as %d', (kind, status) => {
@@ -481,13 +572,54 @@ describe('createError', () => {
     expect(toStatus(kind)).toBe(status);
   });
 
-  it('gives every kind an error status, and keeps a kind and a status given together', () => {
+  it('answers every kind with an error status, and keeps a kind and a status given together', () => {
     for (const kind of errorKinds) {
-      const status = createError({ kind }).status!;
+      const { status } = buildError(createError({ kind }));
+      expect(status, kind).toBe(toStatus(kind));
       expect(status, kind).toBeGreaterThanOrEqual(400);
       expect(status, kind).toBeLessThanOrEqual(599);
     }
     expect(createError({ kind: 'server', status: 200 })).toMatchObject({ kind: 'server', status: 200 });
+  });
+
+  /** DESIGN.md: "status absent for network / timeout / aborted"; the builders answer 502, 504 and 499, as before. */
+  const statusLessKinds: readonly (readonly [ErrorKind, number, string])[] = [
+    ['network', 502, 'Bad Gateway'],
+    ['timeout', 504, 'Gateway Timeout'],
+    ['aborted', 499, 'Aborted'],
+  ];
+
+  it.each(statusLessKinds)('leaves the status of %s absent, as the model types it, and buildError answers it with %d', (kind, status, title) => {
+    const error = createError({ kind, detail: 'No answer' });
+    expect(error).not.toHaveProperty('status');
+    expect(error).toMatchObject({ kind, retryable: kind !== 'aborted' });
+    expect(toStatus(kind)).toBe(status);
+    for (const dialect of ['problem', 'status-message', 'plain', 'envelope'] as const) {
+      expect(buildError(error, { dialect }).status, dialect).toBe(status);
+    }
+    // The title the wire carried when createError gave these errors a status: the status phrase (RFC 9457 §4.2.1).
+    expect(JSON.parse(buildError(error).body)).toEqual({ title, status, detail: 'No answer' });
+    expect(JSON.parse(buildError(createError({ kind, title: 'Upstream silent' })).body)).toEqual({ title: 'Upstream silent', status });
+  });
+
+  it('keeps a status given with a network or timeout error, and refuses one with an aborted error', () => {
+    expect(createError({ kind: 'timeout', status: 408 })).toMatchObject({ kind: 'timeout', status: 408, title: 'Request Timeout' });
+    expect(createError({ kind: 'network', status: 503 })).toMatchObject({ kind: 'network', status: 503 });
+    expect(() => createError({ kind: 'aborted', status: 499 })).toThrow(new TypeError('An aborted error has no status'));
+  });
+
+  it('localizes the title of a status-less error as the title of the status it is answered with', () => {
+    const resources = { en: readLocale('en'), de: readLocale('de') };
+    const localizer = createLocalizer({ resources });
+    const gatewayTimeout = (resources.de as { status: Record<string, string> }).status['504'];
+    expect(gatewayTimeout).toBeTypeOf('string');
+    expect(JSON.parse(buildError(createError({ kind: 'timeout' }), { language: 'de', localizer }).body)).toMatchObject({ status: 504, title: gatewayTimeout });
+  });
+
+  it('reads a status-less error back, as a client, with the status it was answered with', () => {
+    expect(readError(buildError(createError({ kind: 'timeout' })))).toMatchObject({ kind: 'timeout', status: 504, title: 'Gateway Timeout', retryable: true });
+    expect(readError(buildError(createError({ kind: 'network' }), { dialect: 'plain' }))).toMatchObject({ kind: 'unavailable', status: 502, detail: 'Bad Gateway', retryable: true });
+    expect(readError(buildError(createError({ kind: 'aborted' }), { dialect: 'status-message' }))).toMatchObject({ kind: 'bad_request', status: 499, detail: 'Aborted', retryable: false });
   });
 
   it('titles an error with the status text (RFC 9110 §15) unless given a title', () => {
@@ -514,6 +646,26 @@ describe('createError', () => {
       expect(() => toResponse(given as ApiError)).toThrow(TypeError);
     }
     expect(buildError(fromError(new Error('x'))).status).toBe(500);
+  });
+
+  it('reads only the own members of its init, its issues and failures while Object.prototype is polluted', () => {
+    const inits: CreateErrorInit[] = [
+      { status: 404 },
+      { kind: 'not_found' },
+      { status: 400, issues: [{ path: ['email'], message: 'is invalid' }], failures: [{ index: 0, rawData: {}, issues: [{ path: ['name'], message: 'is required' }] }] },
+    ];
+    const clean = inits.map((init) => createError(init));
+    // Pollution as a JSON merge leaves it: assigned, so enumerable.
+    const pollution = { kind: 'POLLUTED', status: 200, title: 'Polluted', detail: 'polluted', code: 'polluted', field: 'polluted', params: { polluted: true }, type: 'polluted', instance: '/polluted', requestId: 'polluted', retryAfterMs: 1, retryable: true, dialect: 'polluted' };
+    let polluted: unknown[] | undefined;
+    try {
+      Object.assign(Object.prototype, pollution);
+      polluted = inits.map((init) => createError(init));
+    } finally {
+      for (const key of Object.keys(pollution)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(polluted).toEqual(clean);
   });
 
   it("copies the caller's issues and extensions and returns a frozen error", () => {

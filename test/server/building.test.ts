@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { errorKinds, normalize, ResponseError, toErrorKind, toReasonPhrase, type ApiError, type ErrorKind, type Issue } from '../../src/index.ts';
-import { buildError, buildOk, createError, fromError, maxIdLength, ok, toResponse, type BuiltDialect as ServerDialect, type BuiltResponse } from '../../src/server/index.ts';
+import { buildError, buildOk, createError, fromError, maxIdLength, ok, toResponse, toStatus, type BuiltDialect as ServerDialect, type BuiltResponse } from '../../src/server/index.ts';
 
 type BuiltDialect = ServerDialect;
 const builtDialects: readonly BuiltDialect[] = ['problem', 'status-message', 'plain', 'envelope'];
@@ -105,9 +105,11 @@ function extensionsArb(dialect: BuiltDialect): fc.Arbitrary<Record<string, unkno
 const typeUriArb = fc.string({ maxLength: 16 }).map((name) => `https://example.com/probs/${encodeURIComponent(name)}`);
 
 const kindArb = fc.constantFrom(...errorKinds);
+/** The kinds an error with a status can have: an aborted one has none (the model types it `undefined`). */
+const kindWithStatusArb = fc.constantFrom(...errorKinds.filter((kind) => kind !== 'aborted'));
 const errorStatusArb = fc.integer({ min: 400, max: 599 });
-/** A kind, a 4xx/5xx status, or both: `createError` fills in the other. */
-const originArb = fc.oneof(fc.record({ kind: kindArb }), fc.record({ status: errorStatusArb }), fc.record({ kind: kindArb, status: errorStatusArb }));
+/** A kind, a 4xx/5xx status, or both: `createError` fills in the other (no status for network, timeout and aborted). */
+const originArb = fc.oneof(fc.record({ kind: kindArb }), fc.record({ status: errorStatusArb }), fc.record({ kind: kindWithStatusArb, status: errorStatusArb }));
 
 /** Errors as a route makes them with `createError`. */
 function errorArb(dialect: BuiltDialect): fc.Arbitrary<ApiError> {
@@ -177,8 +179,10 @@ function clientFacts(dialect: BuiltDialect, error: ApiError): Record<string, unk
 
 /** The facts of `error` that `dialect` carries, as a client must read them back. */
 function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltResponse, client: ApiError): Record<string, unknown> {
-  // Generated errors all have a 4xx/5xx status.
-  const status = error.status!;
+  // Generated errors have a 4xx/5xx status, or none (network, timeout, aborted): those are
+  // answered with their kind's status, and a title that only named the kind with its phrase.
+  const status = error.status ?? built.status;
+  const title = error.status === undefined && error.title === createError({ kind: error.kind }).title ? (toReasonPhrase(status) ?? error.title) : error.title;
   // Seed 004's error object names one field, the first issue's, so an envelope client may read
   // fewer issues than were sent; the status and the issues it reads decide its kind.
   const hasIssues = dialect === 'envelope' ? client.issues.length > 0 : error.issues.length > 0;
@@ -210,14 +214,14 @@ function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltRespo
   const extensions = comparableExtensions(error.extensions);
   switch (dialect) {
     case 'problem':
-      return { ...common, title: error.title, detail: error.detail, code: error.code, type: error.type ?? 'about:blank', instance: error.instance, issues, extensions };
+      return { ...common, title, detail: error.detail, code: error.code, type: error.type ?? 'about:blank', instance: error.instance, issues, extensions };
     case 'status-message':
     case 'plain':
-      return { ...common, detail: error.detail ?? error.title, code: error.code, issues, extensions };
+      return { ...common, detail: error.detail ?? title, code: error.code, issues, extensions };
     case 'envelope':
       // Seed 004: `code` is an integer, always present; the status stands in for a missing one
       // and for one that is no integer.
-      return { ...common, detail: error.detail ?? error.title, code: error.code !== undefined && /^-?\d{1,15}$/.test(error.code) ? String(Number(error.code)) : String(status), firstPath: error.issues[0]?.path ?? [], extensions };
+      return { ...common, detail: error.detail ?? title, code: error.code !== undefined && /^-?\d{1,15}$/.test(error.code) ? String(Number(error.code)) : String(status), firstPath: error.issues[0]?.path ?? [], extensions };
   }
 }
 
@@ -233,7 +237,7 @@ describe('the HTTP status always equals the body status member (RFC 9457 §3.1.2
   const anyStatusArb = fc.integer({ min: 100, max: 599 });
   const anyErrorArb: fc.Arbitrary<ApiError> = fc.oneof(
     fc
-      .tuple(fc.oneof(fc.record({ kind: kindArb }), fc.record({ status: anyStatusArb }), fc.record({ kind: kindArb, status: anyStatusArb })), fc.array(issueArb, { maxLength: 2 }))
+      .tuple(fc.oneof(fc.record({ kind: kindArb }), fc.record({ status: anyStatusArb }), fc.record({ kind: kindWithStatusArb, status: anyStatusArb })), fc.array(issueArb, { maxLength: 2 }))
       .map(([origin, issues]) => createError({ ...origin, issues })),
     kindArb.map(withoutStatus),
     fc.constantFrom(...(unreadable.ok ? [] : [unreadable.error])),
@@ -246,7 +250,7 @@ describe('the HTTP status always equals the body status member (RFC 9457 §3.1.2
         expect(readBody(built)['status']).toBe(built.status);
         // A 1xx-3xx or absent status would tell the client all went well: the kind's own error status is sent instead.
         if (error.status !== undefined && error.status >= 400) expect(built.status).toBe(error.status);
-        else expect(built.status).toBe(createError({ kind: error.kind }).status);
+        else expect(built.status).toBe(toStatus(error.kind));
         expect(built.status).toBeGreaterThanOrEqual(400);
         expect(built.status).toBeLessThanOrEqual(599);
         expect(readAsClient(built).status).toBe(built.status);
@@ -354,6 +358,50 @@ describe('normalize(buildError(e)) gives back the facts of e (10,000 generated e
       const error = createError({ status: 404, detail: 'No campaign 7', extensions: { [name]: 'from an extension' } });
       expect.soft(readAsClient(buildError(error, { dialect: 'plain' })).detail, name).toBe('No campaign 7');
     }
+  });
+});
+
+describe('fromError never throws: it runs inside Express and Hono error handlers', () => {
+  const boom = (): never => {
+    throw new Error('secret-trap');
+  };
+  const everyTrap: ProxyHandler<object> = { get: boom, has: boom, getPrototypeOf: boom, ownKeys: boom, getOwnPropertyDescriptor: boom, isExtensible: boom };
+  const revoked = Proxy.revocable({}, {});
+  revoked.revoke();
+  const hostile: readonly (readonly [string, unknown])[] = [
+    ['an object whose status getter throws', Object.defineProperty({}, 'status', { get: boom, enumerable: true })],
+    ['an Error whose status getter throws', Object.defineProperty(new Error('secret-message'), 'status', { get: boom, enumerable: true })],
+    ['an Error whose statusCode getter throws', Object.defineProperty(new Error('secret-message'), 'statusCode', { get: boom })],
+    ['an Error whose expose getter throws', Object.defineProperty(Object.assign(new Error('secret-message'), { status: 404 }), 'expose', { get: boom })],
+    ['an Error whose message getter throws', Object.defineProperty(Object.assign(new Error(), { status: 404 }), 'message', { get: boom })],
+    ['an Error whose stack getter throws', Object.defineProperty(new Error('secret-message'), 'stack', { get: boom })],
+    ['a Proxy whose traps all throw', new Proxy({}, everyTrap)],
+    ['a Proxy of an Error whose traps all throw', new Proxy(new Error('secret-message'), everyTrap)],
+    ['a revoked Proxy', revoked.proxy],
+    ['a ResponseError whose error getter throws', Object.defineProperty(new ResponseError(createError({ status: 404 })), 'error', { get: boom })],
+  ];
+
+  it.each(hostile)('answers %s with a plain 500 that says nothing of it, exposed or not', (_name, thrown) => {
+    for (const expose of [false, true]) {
+      const error = fromError(thrown, { expose });
+      expect(error).toMatchObject({ kind: 'server', status: 500, title: 'Internal Server Error' });
+      const built = buildError(error);
+      expect(built.status).toBe(500);
+      expect(built.body).not.toContain('secret-');
+    }
+  });
+
+  it('reads no status or expose a polluted Object.prototype lends a thrown Error', () => {
+    let error: ApiError | undefined;
+    try {
+      Object.assign(Object.prototype, { status: 404, expose: true });
+      error = fromError(new Error('secret-message'));
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['status'];
+      delete (Object.prototype as Record<string, unknown>)['expose'];
+    }
+    expect(error).toMatchObject({ kind: 'server', status: 500 });
+    expect(error).not.toHaveProperty('detail');
   });
 });
 

@@ -1,6 +1,7 @@
 // The zod schemas against the seed fixtures of their dialect (test/fixtures/<dialect>/), against
 // bodies with members of the wrong type, and against the model that `normalize` returns.
 import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { errorKinds, normalize } from '../../src/index.ts';
@@ -21,7 +22,7 @@ import {
   problemSchema,
   statusMessageSchema,
 } from '../../src/zod/index.ts';
-import { buildError, createError } from '../../src/server/index.ts';
+import { buildError, buildOk, createError } from '../../src/server/index.ts';
 
 interface Fixture {
   readonly name: string;
@@ -112,7 +113,7 @@ describe('the schemas reject bodies with members of the wrong type', () => {
     ['a problem whose errors are not an array', problemSchema, { title: 'Bad Request', errors: { name: 'is required' } }],
     ['a problem error whose detail is a number', problemErrorSchema, { title: 'invalid_type', detail: 1 }],
     ['an array instead of a problem', problemSchema, [{ title: 'Bad Request' }]],
-    ['a HAL resource without _links', halSchema, { id: 'cmp_42' }],
+    ['HAL _links that is an array', halSchema, { _links: [{ href: '/v1/campaigns/cmp_42' }] }],
     ['a HAL link without href', halSchema, { _links: { self: { title: 'Self' } } }],
     ['a HAL link whose templated is a string', halLinkSchema, { href: '/v1/campaigns{?name}', templated: 'true' }],
     ['HAL _embedded that is a string', halSchema, { _links: {}, _embedded: 'none' }],
@@ -155,6 +156,46 @@ describe('the schemas accept what faultline/server builds in their dialect', () 
       const body: unknown = JSON.parse(buildError(error, { dialect }).body);
       expect(schemas[dialect].safeParse(body).success, JSON.stringify(body)).toBe(true);
     }
+  });
+});
+
+describe('halSchema accepts every HAL body buildOk writes', () => {
+  it('takes _links and _embedded as optional, as draft-kelly-json-hal §4.1 does', () => {
+    for (const body of [{ id: 'cmp_42' }, { id: 1, _embedded: { customer: { id: 7 } } }, { _links: { self: { href: '/' } } }, {}]) {
+      expect(halSchema.parse(body), JSON.stringify(body)).toEqual(body);
+    }
+  });
+
+  it('accepts what buildOk writes with links, embedded or both, over data that may hold its own', () => {
+    // The audit's case: embedded resources without links.
+    const embeddedOnly = buildOk({ id: 1 }, { embedded: { customer: { id: 7 } } });
+    expect(embeddedOnly.headers['content-type']).toBe('application/hal+json');
+    expect(halSchema.safeParse(JSON.parse(embeddedOnly.body)).success).toBe(true);
+
+    const linkArb = fc.record(
+      { href: fc.string(), templated: fc.boolean(), type: fc.string(), name: fc.string(), title: fc.string(), hreflang: fc.string() },
+      { requiredKeys: ['href'] },
+    );
+    const linksArb = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(linkArb, fc.array(linkArb, { maxLength: 2 })), { maxKeys: 3 });
+    const resourceArb = fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 3 });
+    const embeddedArb = fc.dictionary(fc.string({ maxLength: 8 }), fc.oneof(resourceArb, fc.array(resourceArb, { maxLength: 2 })), { maxKeys: 3 });
+    const ownControls = fc.record({ _links: linksArb, _embedded: embeddedArb }, { requiredKeys: [] });
+    const dataArb = fc.oneof(
+      fc.tuple(resourceArb, ownControls).map(([resource, controls]) => ({ ...resource, ...controls })),
+      fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+      fc.jsonValue({ maxDepth: 0 }),
+      fc.constant(undefined),
+    );
+    const shapeArb = fc.record({ links: linksArb, embedded: embeddedArb }, { requiredKeys: [] }).filter((shape) => Object.keys(shape).length > 0);
+    fc.assert(
+      fc.property(dataArb, shapeArb, (data, shape) => {
+        const built = buildOk(data, shape);
+        expect(built.headers['content-type']).toBe('application/hal+json');
+        const body: unknown = JSON.parse(built.body);
+        expect(halSchema.safeParse(body).success, built.body).toBe(true);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
 

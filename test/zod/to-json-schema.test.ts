@@ -28,7 +28,9 @@ describe('toJsonSchema', () => {
     expect(Object.getPrototypeOf(schema)).toBe(Object.prototype);
     expect(Object.getOwnPropertyNames(schema)).not.toContain('~standard');
     expect(JSON.parse(JSON.stringify(schema))).toEqual(schema);
-    expect(schema.required).toEqual(['_links']);
+    // draft-kelly-json-hal §4.1: both reserved members are optional.
+    expect(schema.required ?? []).toEqual([]);
+    expect(Object.keys(schema.properties ?? {})).toEqual(['_links', '_embedded']);
   });
 
   it('writes the envelope as one of its three results', () => {

@@ -5,7 +5,7 @@
  */
 import type { ApiError, ErrorKind, Issue } from '../../model.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toDottedField } from './members.ts';
+import { put, refuseCursor, startBody, toDottedField } from './members.ts';
 
 /** Seed 004's error types, from the kind. */
 const errorTypes: Partial<Record<ErrorKind, string>> = {
@@ -51,7 +51,7 @@ function buildFailure(error: ApiError, status: number): Record<string, unknown> 
   return body;
 }
 
-/** Seed 004: errors as `{result: "error", error: {type, code, message, description?, field?}}`, batch failures as `{result: "failure", failures: [{rawData, errors}], metadata}`; successes as `{result: "success", items, metadata}` (`itemsKey` renames `items`). */
+/** Seed 004: errors as `{result: "error", error: {type, code, message, description?, field?}}`, batch failures as `{result: "failure", failures: [{rawData, errors}], metadata}`; successes as `{result: "success", items, metadata}` (`itemsKey` renames `items`; a cursor is a TypeError: seed 004 pages by `page`). */
 export const envelopeBuilder: DialectBuilder = {
   id: 'envelope',
   errorMediaType: 'application/json',
@@ -72,7 +72,9 @@ export const envelopeBuilder: DialectBuilder = {
     body['error'] = object;
     return body;
   },
-  buildSuccess(data, { page, batch, itemsKey = 'items' }) {
+  buildSuccess(data, { page, batch, cursor, itemsKey = 'items' }) {
+    // Seed 004 pages by `metadata.page`.
+    if (cursor !== undefined) refuseCursor('envelope', 'page');
     // Seed 004's own members: items under either name would be overwritten, or overwrite `result`.
     if (itemsKey === 'result' || itemsKey === 'metadata') throw new TypeError(`itemsKey "${itemsKey}" is a member of seed 004's envelope`);
     const body: Record<string, unknown> = { result: 'success' };

@@ -3,11 +3,22 @@
  * `errors[]` as seed 001 prints them — `{title: code, detail: message}` — with an RFC 9457
  * `pointer` to the field.
  */
+import { isRecord } from '../../members.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toChunk, toPointer } from './members.ts';
+import { put, refuseCursor, startBody, toPointer } from './members.ts';
 
 
-/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given. */
+/**
+ * A HAL control by relation: the data's own relations, then the option's over them, so that the
+ * data's `self` stays beside a `next` the caller adds (draft-kelly-json-hal §4.1).
+ */
+function putControls(body: Record<string, unknown>, key: '_links' | '_embedded', given: object | undefined): void {
+  if (given === undefined) return;
+  const own = Object.hasOwn(body, key) ? body[key] : undefined;
+  body[key] = isRecord(own) ? { ...own, ...given } : given;
+}
+
+/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given (a cursor is a TypeError: HAL pages by `links.next`). */
 export const problemBuilder: DialectBuilder = {
   id: 'problem',
   errorMediaType: 'application/problem+json',
@@ -36,12 +47,13 @@ export const problemBuilder: DialectBuilder = {
     return body;
   },
   buildSuccess(data, { links, embedded, cursor }) {
-    if (cursor !== undefined) return toChunk(data, cursor);
+    // HAL pages by its `next` link (draft-kelly-json-hal §8.2), which faultline/fetch's paginate follows.
+    if (cursor !== undefined) refuseCursor('problem', 'links.next');
     if (links === undefined && embedded === undefined) return data;
     // HAL: the resource's own members, then its controls.
-    const body: Record<string, unknown> = typeof data === 'object' && data !== null && !Array.isArray(data) ? { ...data } : data === undefined ? {} : { data };
-    put(body, '_links', links);
-    put(body, '_embedded', embedded);
+    const body: Record<string, unknown> = isRecord(data) ? { ...data } : data === undefined ? {} : { data };
+    putControls(body, '_links', links);
+    putControls(body, '_embedded', embedded);
     return body;
   },
 };

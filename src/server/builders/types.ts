@@ -7,7 +7,8 @@ import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model
 /**
  * What a success carries besides its data. Each dialect writes what it has a place for: `page`
  * and `batch` only the envelope (seed 004 `metadata`), `links` and `embedded` only HAL, and
- * `cursor` every other dialect as seed 003's chunk `{result, offset, hasNext}`.
+ * `cursor` plain and status-message as seed 003's chunk `{result, offset, hasNext}`. A cursor
+ * given to HAL or the envelope is a TypeError: dropped, it would end the client's paging.
  */
 export interface SuccessShape {
   /** HAL `_links` by relation; only the problem dialect writes them (`application/hal+json`). */
@@ -16,7 +17,7 @@ export interface SuccessShape {
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
   /** Page figures of a read; only the envelope writes them, in `metadata` (seed 004). */
   readonly page?: PageInfo | undefined;
-  /** Where the next chunk starts; every dialect but the envelope then writes seed 003's chunk `{result, offset, hasNext}`. */
+  /** Where the next chunk starts; plain and status-message then write seed 003's chunk `{result, offset, hasNext}`; HAL (give `links.next`) and the envelope (give `page`) refuse it with a TypeError. */
   readonly cursor?: Cursor | undefined;
   /** What a batch write did (`processBatch`'s `batch`); only the envelope writes it, in `metadata` (seed 004). */
   readonly batch?: BatchInfo | undefined;
@@ -26,6 +27,13 @@ export interface SuccessShape {
 
 /** The dialects faultline/server writes: the seeds'. The others are read, not written. */
 export type BuiltDialect = 'plain' | 'problem' | 'status-message' | 'envelope';
+
+/**
+ * What a `dialect` option takes: a dialect faultline/server writes, a builder of your own, or
+ * `'unknown'` — DESIGN.md's `Dialect` has it — for the default, `'problem'`. The dialects that
+ * are only read (`stripe`, `graphql`, ...) are no option; from JavaScript they are a TypeError.
+ */
+export type DialectOption = BuiltDialect | 'unknown' | DialectBuilder;
 
 /** One dialect's builder. */
 export interface DialectBuilder {
