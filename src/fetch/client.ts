@@ -10,6 +10,7 @@ import type { ApiError, ApiResult } from '../model.ts';
 import { normalizeResponse } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
+import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
 import { linkAttemptSignal, toCallerCause, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
@@ -169,7 +170,6 @@ export interface Sent {
   readonly url: string;
 }
 
-const credentialHeaders = ['x-api-key', 'authorization', 'cookie', 'proxy-authorization'];
 const defaultAccept = 'application/json, */*;q=0.8';
 const now: () => number = typeof performance === 'object' ? () => performance.now() : Date.now;
 
@@ -194,15 +194,6 @@ export function appendQuery(url: string, query: Query | undefined): string {
   const hash = url.indexOf('#');
   const bare = hash === -1 ? url : url.slice(0, hash);
   return `${bare}${bare.includes('?') ? '&' : '?'}${text}`;
-}
-
-/** The origin of a URL; `undefined` when it has none (not absolute). */
-export function toOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 function toFailure(kind: 'network' | 'timeout' | 'aborted', detail: string | undefined): ApiResult<never> {
@@ -249,9 +240,6 @@ function toTimeout(value: number | undefined, name: string): number {
   if (typeof value === 'number' && value >= 0) return value;
   throw new RangeError(`${name} must be 0 or more, not ${String(value)}`);
 }
-
-/** Frees the connection of a response that is not read. */
-const cancelBody = (response: Response): Promise<void> | undefined => response.body?.cancel().catch(() => {});
 
 /**
  * Makes a client for one API.
@@ -309,44 +297,14 @@ export function createClient(options: ClientOptions): Client {
   };
 
   /**
-   * `fetch`, with redirects followed here rather than by `fetch`: Node's fetch (undici) keeps
-   * `x-api-key` on a redirect to another origin, dropping only Authorization and cookies, and
-   * the key must never leave the base URL's origin. Redirect rules of RFC 9110 §15.4: 303 (and
-   * 301 or 302 after a POST) become a GET without body; 20 hops at most, as in the Fetch standard.
-   */
-  const fetchFollowing = async (url: string, init: RequestInit): Promise<Response> => {
-    let current = url;
-    let request: RequestInit = { ...init, redirect: 'manual' };
-    for (let hops = 0; ; hops++) {
-      const response = await fetchFunction(current, request);
-      // A browser-like runtime hides where a redirect leads: only a request that may be sent again is sent again, followed by fetch.
-      if (response.type === 'opaqueredirect' && (request.method === 'GET' || request.method === 'HEAD')) return fetchFunction(current, { ...request, redirect: 'follow' });
-      const { status } = response;
-      const location = response.headers.get('location');
-      if (status < 300 || status > 399 || status === 304 || location === null || hops >= 20) return response;
-      await cancelBody(response);
-      const next = new URL(location, current).href;
-      const nextHeaders: Record<string, string> = { ...(request.headers as Record<string, string>) };
-      if (toOrigin(next) !== baseOrigin) for (const name of credentialHeaders) delete nextHeaders[name];
-      request = { ...request, headers: nextHeaders };
-      if ((status === 303 && request.method !== 'HEAD') || ((status === 301 || status === 302) && request.method === 'POST')) {
-        delete nextHeaders['content-type'];
-        request = { ...request, method: 'GET' };
-        delete request.body;
-      }
-      current = next;
-    }
-  };
-
-  /**
-   * A hook's `Request`, sent as `fetchFollowing` sends the client's own: a hook may have added
+   * A hook's `Request`, sent as `fetchFollowing` (redirects.ts) sends the client's own: a hook may have added
    * credentials, and fetch would keep `x-api-key` on a redirect to another origin. Its body is
    * read first, so that a 307 or 308 can send it again.
    */
   const fetchRequestFollowing = async (request: Request, headers: Record<string, string>, extra: FetchOptions): Promise<Response> => {
     const init: RequestInit = { ...extra, method: request.method, headers, signal: request.signal };
     if (request.body !== null) init.body = await request.arrayBuffer();
-    return fetchFollowing(request.url, init);
+    return fetchFollowing(fetchFunction, request.url, init, baseOrigin);
   };
 
   /** The afterResponse hooks. A response that will not be read — replaced, or held when a hook threw — is cancelled, so that its connection is freed. */
@@ -394,7 +352,7 @@ export function createClient(options: ClientOptions): Client {
       if (request) {
         const sent = follow ? Object.fromEntries(request.headers) : undefined;
         response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent, extra) : await fetchFunction(request);
-      } else response = follow && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
+      } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
