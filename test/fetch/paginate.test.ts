@@ -262,6 +262,23 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(server.requests('/chunks')).toHaveLength(1);
   });
 
+  it('refuses a maxPages or sliceSize that is not a positive integer, when paginate is called', () => {
+    server.route('/counted', json(200, []));
+    const api = createClient({ baseUrl: server.origin });
+    for (const value of [Number.NaN, -1, 0, 2.5, Number.POSITIVE_INFINITY]) {
+      expect(() => api.paginate('/counted', { maxPages: value })).toThrow(new RangeError(`maxPages must be a positive integer, not ${value}`));
+      expect(() => api.paginate('/counted', { sliceSize: value })).toThrow(new RangeError(`sliceSize must be a positive integer, not ${value}`));
+    }
+    expect(server.requests('/counted')).toHaveLength(0);
+  });
+
+  it("refuses a sliceSize with a mode that sends none: seed 003's offset-as-next-id chunks take no chunk size", () => {
+    const api = createClient({ baseUrl: server.origin });
+    expect(() => api.paginate('/chunks', { mode: 'cursor', sliceSize: 5 })).toThrow(new TypeError("sliceSize is for mode 'slice', not 'cursor'"));
+    expect(() => api.paginate('/chunks', { mode: 'page', sliceSize: 5 })).toThrow(TypeError);
+    expect(api.paginate('/chunks', { mode: 'slice', sliceSize: 5 })).toBeDefined();
+  });
+
   it('sends nothing before the first item is asked for', () => {
     server.route('/lazy', json(200, []));
     createClient({ baseUrl: server.origin }).paginate('/lazy');
