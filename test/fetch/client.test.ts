@@ -561,6 +561,20 @@ describe('toFormData (seed 003 multipart)', () => {
     expect([...new Uint8Array(await document.arrayBuffer())]).toEqual([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
   });
 
+  it('leaves the JSON part out when the JSON is undefined, for a form of files alone', async () => {
+    server.route('/files-only', json(201, {}));
+    const api = createClient({ baseUrl: server.origin });
+    const scan = new Blob(['scan'], { type: 'image/png' });
+    expect(await api.post('/files-only', { body: toFormData(undefined, { scan }) })).toMatchObject({ ok: true });
+    const received = server.requests('/files-only')[0]!;
+    expect(received.body.toString()).not.toContain('undefined');
+    const form = await new Response(new Uint8Array(received.body), { headers: { 'content-type': received.headers['content-type']! } }).formData();
+    expect([...form.keys()]).toEqual(['scan']);
+    expect(await (form.get('scan') as File).text()).toBe('scan');
+    // `null` is JSON, and is sent.
+    expect([...toFormData(null, {}).keys()]).toEqual(['data']);
+  });
+
   it('names the JSON part as asked', () => {
     const form = toFormData([1], {}, { jsonPart: 'payload' });
     expect([...form.keys()]).toEqual(['payload']);
