@@ -239,7 +239,10 @@ class Walk {
       return throwError(result.error);
     }
     const page = result.value;
-    const found = (this.init?.items ?? readItems)(page);
+    // RFC 9110 §15.3.5: a 204 has no content, nor has an empty body: no items, and no next page
+    // to ask for. An empty collection, not a page without a list.
+    const empty = page.body === undefined;
+    const found = empty ? [] : (this.init?.items ?? readItems)(page);
     if (!found) {
       this.finish(undefined);
       return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
@@ -255,7 +258,7 @@ class Walk {
     progress.items += items.length;
     progress.total = toTotal(page, sent.headers) ?? progress.total;
     progress.mode ??= this.decideMode(page, sent.headers);
-    this.nextUrl = this.toNextUrl(page, sent, url, items.length);
+    this.nextUrl = empty ? undefined : this.toNextUrl(page, sent, url, items.length);
     if (this.nextUrl === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
   }
