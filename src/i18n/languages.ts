@@ -4,12 +4,6 @@
  * language (`de-LU` → `de`); q-values decide the order; no header means the configured default.
  */
 
-/** The 15 languages and 6 country variants of seed 003. */
-export const supportedLanguages: readonly string[] = [
-  'cs', 'de', 'en', 'es', 'fr', 'hu', 'it', 'nb', 'nl', 'pl', 'ro', 'ru', 'sl', 'sv', 'tr',
-  'de-CH', 'de-LI', 'en-CA', 'en-GB', 'en-US', 'fr-LU',
-];
-
 /** How many ranges of a header are read; a longer header is cut (a 10 KB header is no reason to work hard). */
 const maxRanges = 64;
 
@@ -49,6 +43,15 @@ function lookup(tag: string, supported: readonly string[]): string | undefined {
     if (found || !candidate.includes('-')) return found;
   }
 }
+
+/**
+ * The 15 languages and 6 country variants of seed 003. Frozen: it is `negotiateLanguage`'s
+ * default, and a `push` through a cast would change every caller's negotiation.
+ */
+export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.freeze([
+  'cs', 'de', 'en', 'es', 'fr', 'hu', 'it', 'nb', 'nl', 'pl', 'ro', 'ru', 'sl', 'sv', 'tr',
+  'de-CH', 'de-LI', 'en-CA', 'en-GB', 'en-US', 'fr-LU',
+]);
 
 /**
  * The language to answer in, by seed 003's rules.
