@@ -14,7 +14,7 @@ export type LocaleResources = Readonly<Record<string, unknown>>;
 
 /** How to make a localizer. */
 export interface LocalizerOptions {
-  /** An i18next instance to add faultline's texts to (namespace `faultline`); by default one of its own. */
+  /** An initialized i18next instance to add faultline's texts to (namespace `faultline`); by default one of its own. One whose `init()` was never called throws a `TypeError`: faultline does not initialize it. */
   readonly i18n?: i18n | undefined;
   /** The language when none is given per call. @default 'en' */
   readonly language?: string | undefined;
@@ -75,7 +75,11 @@ function toIssueKeys(issue: Issue): string[] {
 export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   const instance = options.i18n ?? createInstance();
   const defaultLanguage = options.language ?? 'en';
-  if (!instance.isInitialized) {
+  // init() makes the store texts are added to: an instance without one was never initialized.
+  if (!instance.store) {
+    // The application's instance is the application's to initialize, with its own language,
+    // namespaces and backend: init() here would impose faultline's (README: never touched).
+    if (options.i18n) throw new TypeError('call init() on options.i18n first');
     // Synchronous: texts are given, nothing is fetched.
     void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, initAsync: false });
   }
