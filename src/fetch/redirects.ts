@@ -23,7 +23,8 @@ export const cancelBody = (response: Response): Promise<void> | undefined => res
  * `fetch`, with redirects followed here rather than by `fetch`. The credential headers are
  * dropped at the first hop to an origin other than `origin`, and stay dropped. Redirect rules of
  * RFC 9110 §15.4: 303 (and 301 or 302 after a POST) become a GET without body; 20 hops at most,
- * as in the Fetch standard (§4.4), after which the last redirect is the response.
+ * the Fetch standard's limit (§4.4), after which the last redirect is the response rather than a
+ * network error, so that the caller sees where it led.
  * @param init a request whose `headers` are a record with lower-case names
  * @param origin the origin the credentials belong to
  */
