@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { toApiError } from '../create-error.ts';
+import { fetchFollowing } from '../fetch/redirects.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
 import type { InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
@@ -190,7 +191,11 @@ export function describeFetchFailure(thrown: unknown): string {
   return String(reason);
 }
 
-/** A live response: fetched with the `--header`s (and `--lang` as Accept-Language), then normalized with its own status and headers. */
+/**
+ * A live response: fetched with the `--header`s (and `--lang` as Accept-Language), then
+ * normalized with its own status and headers. Redirects are followed, the credential headers
+ * (`x-api-key`, Authorization, Cookie, Proxy-Authorization) only within the URL's origin.
+ */
 async function readUrl(url: URL, command: InspectCommand, input: SourceInput): Promise<SourceRead> {
   if (command.status !== undefined) return { ok: false, exitCode: exitCodes.usage, message: '--status is for a saved body; a live response has its own' };
   const headers = new Headers();
@@ -208,7 +213,8 @@ async function readUrl(url: URL, command: InspectCommand, input: SourceInput): P
   const timeoutMs = input.timeoutMs ?? defaultTimeoutMs;
   let response: Response;
   try {
-    response = await (input.fetch ?? fetch)(url, { headers, signal: AbortSignal.timeout(timeoutMs) });
+    // Followed by hand, as the client does: fetch would send `x-api-key` on to another origin.
+    response = await fetchFollowing(input.fetch ?? fetch, url.href, { headers: Object.fromEntries(headers), signal: AbortSignal.timeout(timeoutMs) }, url.origin);
   } catch (thrown) {
     const reason = thrown instanceof Error && thrown.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : describeFetchFailure(thrown);
     return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot reach ${url.href}: ${reason}` };

@@ -10,6 +10,7 @@ import type { ApiError, ApiResult } from '../model.ts';
 import { normalizeResponse } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
+import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
 import { linkAttemptSignal, toCallerCause, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
@@ -65,9 +66,9 @@ export interface ClientOptions {
   readonly baseUrl: string;
   /** Sent with every request; per-call headers win. */
   readonly headers?: HeadersInit | undefined;
-  /** Sent as `x-api-key` (seed 003); never to another origin. */
+  /** Sent as `x-api-key` (seed 003); never to another origin. One that cannot be a header value throws a `TypeError`. */
   readonly apiKey?: string | undefined;
-  /** Sent as `Accept-Language` (seed 003), for messages in this language. */
+  /** Sent as `Accept-Language` (seed 003), for messages in this language. One that cannot be a header value throws a `TypeError`. */
   readonly language?: string | undefined;
   /**
    * The longest one attempt may take, body included, in ms; an attempt that times out is retried.
@@ -81,9 +82,9 @@ export interface ClientOptions {
   readonly totalTimeoutMs?: number | undefined;
   /** How to retry, or just the retry limit. @default { limit: 2 } */
   readonly retry?: number | RetryOptions | undefined;
-  /** The most bytes of an error body read; the rest is cancelled unread. @default 1_048_576 (1 MiB) */
+  /** The most bytes of an error body read; the rest is cancelled unread. 0 or more, else a `RangeError`. @default 1_048_576 (1 MiB) */
   readonly maxErrorBodyBytes?: number | undefined;
-  /** The most bytes of a success body read; a longer one is an `invalid_response`. @default Infinity */
+  /** The most bytes of a success body read; a longer one is an `invalid_response`. 0 or more, else a `RangeError`. @default Infinity */
   readonly maxBodyBytes?: number | undefined;
   /** Told before each retry: which attempt, after which error, after how long a wait. */
   readonly onRetry?: ((event: RetryEvent) => void) | undefined;
@@ -104,7 +105,7 @@ export interface ClientOptions {
 export interface RequestOptions {
   /** Query parameters, added to those already in the path. */
   readonly query?: Query | undefined;
-  /** A body sent as JSON with `Content-Type: application/json`. */
+  /** A body sent as JSON with `Content-Type: application/json`; with `body` too, the call throws a `TypeError`. */
   readonly json?: unknown;
   /** A body sent as is: `FormData` (see `toFormData`), `Blob`, text, `URLSearchParams`. */
   readonly body?: BodyInit | null | undefined;
@@ -169,7 +170,6 @@ export interface Sent {
   readonly url: string;
 }
 
-const credentialHeaders = ['x-api-key', 'authorization', 'cookie', 'proxy-authorization'];
 const defaultAccept = 'application/json, */*;q=0.8';
 const now: () => number = typeof performance === 'object' ? () => performance.now() : Date.now;
 
@@ -194,15 +194,6 @@ export function appendQuery(url: string, query: Query | undefined): string {
   const hash = url.indexOf('#');
   const bare = hash === -1 ? url : url.slice(0, hash);
   return `${bare}${bare.includes('?') ? '&' : '?'}${text}`;
-}
-
-/** The origin of a URL; `undefined` when it has none (not absolute). */
-export function toOrigin(url: string): string | undefined {
-  try {
-    return new URL(url).origin;
-  } catch {
-    return undefined;
-  }
 }
 
 function toFailure(kind: 'network' | 'timeout' | 'aborted', detail: string | undefined): ApiResult<never> {
@@ -242,16 +233,31 @@ function toPageUrl(url: string): string {
   }
 }
 
-/** A time given in ms, else none (Infinity); a negative or NaN one is a mistake, said at once, as retry options do. */
-function toTimeout(value: number | undefined, name: string): number {
+/**
+ * A limit given — a time in ms, a number of bytes — else `fallback` (none: Infinity); a negative
+ * or NaN one is a mistake, said at once, as retry options do: read as no limit, or as some other
+ * limit, it would hide the mistake.
+ */
+function toLimit(value: number | undefined, name: string, fallback = Number.POSITIVE_INFINITY): number {
   // `null` from a JavaScript caller means none too.
-  if (value == null) return Number.POSITIVE_INFINITY;
+  if (value == null) return fallback;
   if (typeof value === 'number' && value >= 0) return value;
   throw new RangeError(`${name} must be 0 or more, not ${String(value)}`);
 }
 
-/** Frees the connection of a response that is not read. */
-const cancelBody = (response: Response): Promise<void> | undefined => response.body?.cancel().catch(() => {});
+/**
+ * Sets a header an option gives. A value fetch refuses (RFC 9110 §5.5: no CR, LF or NUL; the
+ * Fetch standard: no character beyond Latin-1) is said at once, naming the option — not by
+ * undici on every call, in words that do not name it. The value is not repeated: it may be a key.
+ */
+function setOptionHeader(target: Record<string, string>, name: string, value: string | undefined, option: string): void {
+  if (value === undefined) return;
+  try {
+    toHeaderRecord(target, [[name, value]]);
+  } catch {
+    throw new TypeError(`${option} is not a valid ${name} value`);
+  }
+}
 
 /**
  * Makes a client for one API.
@@ -270,14 +276,16 @@ export function createClient(options: ClientOptions): Client {
   if (!isAbsoluteUrl(base)) throw new TypeError(`baseUrl "${options.baseUrl}" is not absolute, and no page is here to resolve it`);
   const baseParams = baseQuery ? new URLSearchParams(baseQuery) : undefined;
   const baseOrigin = toOrigin(base);
+  // `http://exa mple.com` is absolute but no URL: every call would fail (README: a bad baseUrl throws at once).
+  if (baseOrigin === undefined) throw new TypeError(`baseUrl "${options.baseUrl}" is not a valid URL`);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
-  if (options.apiKey !== undefined) defaults['x-api-key'] = options.apiKey;
-  if (options.language !== undefined) defaults['accept-language'] = options.language;
+  setOptionHeader(defaults, 'x-api-key', options.apiKey, 'apiKey');
+  setOptionHeader(defaults, 'accept-language', options.language, 'language');
   const policy = toRetryPolicy(options.retry);
-  const attemptTimeoutMs = toTimeout(options.timeoutMs, 'timeoutMs');
-  const totalTimeoutMs = toTimeout(options.totalTimeoutMs, 'totalTimeoutMs');
-  const maxErrorBodyBytes = options.maxErrorBodyBytes ?? 1_048_576;
-  const maxBodyBytes = options.maxBodyBytes ?? Number.POSITIVE_INFINITY;
+  const attemptTimeoutMs = toLimit(options.timeoutMs, 'timeoutMs');
+  const totalTimeoutMs = toLimit(options.totalTimeoutMs, 'totalTimeoutMs');
+  const maxErrorBodyBytes = toLimit(options.maxErrorBodyBytes, 'maxErrorBodyBytes', 1_048_576);
+  const maxBodyBytes = toLimit(options.maxBodyBytes, 'maxBodyBytes');
   const successRead = { maxBodyBytes };
   const errorRead = { maxBodyBytes: maxErrorBodyBytes };
   const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
@@ -309,44 +317,14 @@ export function createClient(options: ClientOptions): Client {
   };
 
   /**
-   * `fetch`, with redirects followed here rather than by `fetch`: Node's fetch (undici) keeps
-   * `x-api-key` on a redirect to another origin, dropping only Authorization and cookies, and
-   * the key must never leave the base URL's origin. Redirect rules of RFC 9110 §15.4: 303 (and
-   * 301 or 302 after a POST) become a GET without body; 20 hops at most, as in the Fetch standard.
-   */
-  const fetchFollowing = async (url: string, init: RequestInit): Promise<Response> => {
-    let current = url;
-    let request: RequestInit = { ...init, redirect: 'manual' };
-    for (let hops = 0; ; hops++) {
-      const response = await fetchFunction(current, request);
-      // A browser-like runtime hides where a redirect leads: only a request that may be sent again is sent again, followed by fetch.
-      if (response.type === 'opaqueredirect' && (request.method === 'GET' || request.method === 'HEAD')) return fetchFunction(current, { ...request, redirect: 'follow' });
-      const { status } = response;
-      const location = response.headers.get('location');
-      if (status < 300 || status > 399 || status === 304 || location === null || hops >= 20) return response;
-      await cancelBody(response);
-      const next = new URL(location, current).href;
-      const nextHeaders: Record<string, string> = { ...(request.headers as Record<string, string>) };
-      if (toOrigin(next) !== baseOrigin) for (const name of credentialHeaders) delete nextHeaders[name];
-      request = { ...request, headers: nextHeaders };
-      if ((status === 303 && request.method !== 'HEAD') || ((status === 301 || status === 302) && request.method === 'POST')) {
-        delete nextHeaders['content-type'];
-        request = { ...request, method: 'GET' };
-        delete request.body;
-      }
-      current = next;
-    }
-  };
-
-  /**
-   * A hook's `Request`, sent as `fetchFollowing` sends the client's own: a hook may have added
+   * A hook's `Request`, sent as `fetchFollowing` (redirects.ts) sends the client's own: a hook may have added
    * credentials, and fetch would keep `x-api-key` on a redirect to another origin. Its body is
    * read first, so that a 307 or 308 can send it again.
    */
   const fetchRequestFollowing = async (request: Request, headers: Record<string, string>, extra: FetchOptions): Promise<Response> => {
     const init: RequestInit = { ...extra, method: request.method, headers, signal: request.signal };
     if (request.body !== null) init.body = await request.arrayBuffer();
-    return fetchFollowing(request.url, init);
+    return fetchFollowing(fetchFunction, request.url, init, baseOrigin);
   };
 
   /** The afterResponse hooks. A response that will not be read — replaced, or held when a hook threw — is cancelled, so that its connection is freed. */
@@ -394,7 +372,7 @@ export function createClient(options: ClientOptions): Client {
       if (request) {
         const sent = follow ? Object.fromEntries(request.headers) : undefined;
         response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent, extra) : await fetchFunction(request);
-      } else response = follow && hasCredentials(headers) ? await fetchFollowing(url, init) : await fetchFunction(url, init);
+      } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
@@ -417,12 +395,14 @@ export function createClient(options: ClientOptions): Client {
 
   /** All the attempts of one request. */
   const send = async (method: string, url: string, init: RequestOptions | undefined): Promise<Sent> => {
+    // Sending the JSON would drop the body unsaid.
+    if (init?.json !== undefined && init.body != null) throw new TypeError('give json or body, not both');
     const headers = toHeaders(url, init);
     const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
     const signal = init?.signal;
     const retry: RetryPolicy = init?.retry === undefined ? policy : toRetryPolicy(init.retry);
-    const timeoutMs = init?.timeoutMs == null ? attemptTimeoutMs : toTimeout(init.timeoutMs, 'timeoutMs');
-    const totalMs = init?.totalTimeoutMs == null ? totalTimeoutMs : toTimeout(init.totalTimeoutMs, 'totalTimeoutMs');
+    const timeoutMs = toLimit(init?.timeoutMs, 'timeoutMs', attemptTimeoutMs);
+    const totalMs = toLimit(init?.totalTimeoutMs, 'totalTimeoutMs', totalTimeoutMs);
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
     const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
     const extra: FetchOptions = { ...fetchOptions, ...init?.fetchOptions };

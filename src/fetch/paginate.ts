@@ -18,9 +18,9 @@ export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
 export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
   /** @default 'auto' */
   readonly mode?: PaginationMode | undefined;
-  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`. */
+  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`. A positive integer; with another mode than `auto` or `slice`, a `TypeError`. */
   readonly sliceSize?: number | undefined;
-  /** The most pages fetched; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
+  /** The most pages fetched, a positive integer; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
   readonly maxPages?: number | undefined;
   /** The query parameter of the offset (seed 003). @default 'offset' */
   readonly offsetParam?: string | undefined;
@@ -132,6 +132,15 @@ function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): numbe
   return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
+/**
+ * A count given as an option, or `undefined`; anything but a positive integer is a mistake, said
+ * at once: `maxPages: NaN` walked without end, `-1` fetched nothing, `sliceSize: -1` was sent.
+ */
+function toCount(value: number | undefined, name: string): number | undefined {
+  if (value == null || (Number.isInteger(value) && value > 0)) return value ?? undefined;
+  throw new RangeError(`${name} must be a positive integer, not ${String(value)}`);
+}
+
 function throwError(error: ApiError): never {
   throw new ResponseError(error);
 }
@@ -154,13 +163,16 @@ class Walk {
   constructor(source: PageSource, path: string, init: PaginateOptions | undefined) {
     this.source = source;
     this.init = init;
-    this.maxPages = init?.maxPages ?? 10_000;
+    this.maxPages = toCount(init?.maxPages, 'maxPages') ?? 10_000;
     this.offsetParam = init?.offsetParam ?? 'offset';
     this.pageParam = init?.pageParam ?? 'page';
     let url = source.toUrl(path, init?.query);
     const mode = init?.mode ?? 'auto';
-    const sliceSize = init?.sliceSize;
-    if (sliceSize !== undefined && (mode === 'auto' || mode === 'slice')) {
+    const sliceSize = toCount(init?.sliceSize, 'sliceSize');
+    // Seed 003 gives a chunk size to its offset + sliceSize chunks only; its offset-as-next-id
+    // chunks ('cursor') take none, and the other modes page by their own rules.
+    if (sliceSize !== undefined && mode !== 'auto' && mode !== 'slice') throw new TypeError(`sliceSize is for mode 'slice', not '${mode}'`);
+    if (sliceSize !== undefined) {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
       url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
       if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
@@ -227,7 +239,10 @@ class Walk {
       return throwError(result.error);
     }
     const page = result.value;
-    const found = (this.init?.items ?? readItems)(page);
+    // RFC 9110 §15.3.5: a 204 has no content, nor has an empty body: no items, and no next page
+    // to ask for. An empty collection, not a page without a list.
+    const empty = page.body === undefined;
+    const found = empty ? [] : (this.init?.items ?? readItems)(page);
     if (!found) {
       this.finish(undefined);
       return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
@@ -243,7 +258,7 @@ class Walk {
     progress.items += items.length;
     progress.total = toTotal(page, sent.headers) ?? progress.total;
     progress.mode ??= this.decideMode(page, sent.headers);
-    this.nextUrl = this.toNextUrl(page, sent, url, items.length);
+    this.nextUrl = empty ? undefined : this.toNextUrl(page, sent, url, items.length);
     if (this.nextUrl === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
   }

@@ -58,7 +58,8 @@ export interface RetryPolicy {
 export const maxTimerMs = 2_147_483_647;
 
 const defaultMethods: readonly string[] = ['GET', 'PUT', 'HEAD', 'DELETE', 'OPTIONS'];
-const defaultStatusCodes: readonly number[] = [408, 413, 429, 500, 502, 503, 504];
+/** Frozen: `toRetryPolicy` hands it out, and a `push` through a cast would change every client's retries. */
+const defaultStatusCodes: readonly number[] = /* @__PURE__ */ Object.freeze([408, 413, 429, 500, 502, 503, 504]);
 
 /** A count or a time given, else the default; a negative or NaN one is a mistake, said at once rather than replaced. */
 function toCount(options: RetryOptions, name: 'limit' | 'delayMs' | 'backoffLimitMs' | 'maxRetryAfterMs', fallback: number): number {

@@ -4,12 +4,6 @@
  * language (`de-LU` → `de`); q-values decide the order; no header means the configured default.
  */
 
-/** The 15 languages and 6 country variants of seed 003. */
-export const supportedLanguages: readonly string[] = [
-  'cs', 'de', 'en', 'es', 'fr', 'hu', 'it', 'nb', 'nl', 'pl', 'ro', 'ru', 'sl', 'sv', 'tr',
-  'de-CH', 'de-LI', 'en-CA', 'en-GB', 'en-US', 'fr-LU',
-];
-
 /** How many ranges of a header are read; a longer header is cut (a 10 KB header is no reason to work hard). */
 const maxRanges = 64;
 
@@ -32,7 +26,7 @@ function parseRanges(header: string, refused: string[]): Range[] {
     for (const parameter of parameters) {
       const match = qualityParameter.exec(parameter.replace(/\s+/g, ''));
       // A malformed weight makes the whole range unusable rather than guessed at.
-      quality = match ? Number(match[1]) : Number.NaN;
+      quality = match ? Number(match[1]) : NaN;
     }
     // RFC 9110 §12.4.2: q=0 means "not acceptable".
     if (quality > 0) ranges.push({ tag, quality });
@@ -44,16 +38,20 @@ function parseRanges(header: string, refused: string[]): Range[] {
 
 /** The supported spelling of `tag`, or of its shorter prefixes (RFC 4647 §3.4 lookup: `de-CH-1996` → `de-CH` → `de`). */
 function lookup(tag: string, supported: readonly string[]): string | undefined {
-  const byLowerCase = (candidate: string): string | undefined => supported.find((language) => language.toLowerCase() === candidate);
-  let candidate = tag.toLowerCase();
-  for (;;) {
-    const found = byLowerCase(candidate);
-    if (found) return found;
-    const end = candidate.lastIndexOf('-');
-    if (end === -1) return undefined;
-    candidate = candidate.slice(0, end);
+  for (let candidate = tag.toLowerCase(); ; candidate = candidate.slice(0, candidate.lastIndexOf('-'))) {
+    const found = supported.find((language) => language.toLowerCase() === candidate);
+    if (found || !candidate.includes('-')) return found;
   }
 }
+
+/**
+ * The 15 languages and 6 country variants of seed 003. Frozen: it is `negotiateLanguage`'s
+ * default, and a `push` through a cast would change every caller's negotiation.
+ */
+export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.freeze([
+  'cs', 'de', 'en', 'es', 'fr', 'hu', 'it', 'nb', 'nl', 'pl', 'ro', 'ru', 'sl', 'sv', 'tr',
+  'de-CH', 'de-LI', 'en-CA', 'en-GB', 'en-US', 'fr-LU',
+]);
 
 /**
  * The language to answer in, by seed 003's rules.

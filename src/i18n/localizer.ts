@@ -14,7 +14,7 @@ export type LocaleResources = Readonly<Record<string, unknown>>;
 
 /** How to make a localizer. */
 export interface LocalizerOptions {
-  /** An i18next instance to add faultline's texts to (namespace `faultline`); by default one of its own. */
+  /** An initialized i18next instance to add faultline's texts to (namespace `faultline`); by default one of its own. One whose `init()` was never called throws a `TypeError`: faultline does not initialize it. */
   readonly i18n?: i18n | undefined;
   /** The language when none is given per call. @default 'en' */
   readonly language?: string | undefined;
@@ -75,21 +75,24 @@ function toIssueKeys(issue: Issue): string[] {
 export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   const instance = options.i18n ?? createInstance();
   const defaultLanguage = options.language ?? 'en';
-  if (!instance.isInitialized) {
+  // init() makes the store texts are added to: an instance without one was never initialized.
+  if (!instance.store) {
+    // The application's instance is the application's to initialize, with its own language,
+    // namespaces and backend: init() here would impose faultline's (README: never touched).
+    if (options.i18n) throw new TypeError('call init() on options.i18n first');
     // Synchronous: texts are given, nothing is fetched.
     void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, initAsync: false });
   }
-  for (const [language, resources] of Object.entries(options.resources ?? {})) instance.addResourceBundle(language, namespace, resources, true, true);
+  const addLocale = (language: string, resources: LocaleResources): void => void instance.addResourceBundle(language, namespace, resources, true, true);
+  for (const [language, resources] of Object.entries(options.resources ?? {})) addLocale(language, resources);
 
-  const translate = (keys: string | readonly string[], language: string, values?: TOptions): string | undefined => {
-    for (const key of typeof keys === 'string' ? [keys] : keys) {
-      // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
-      // lower case is what it canonicalizes ('de-ch' → 'de-CH'). Values are plain text, escaping is
-      // the page's job: set per call, as an application's instance escapes by default.
-      const options = { ...values, lng: language.toLowerCase(), ns: namespace, interpolation: { escapeValue: false } };
-      if (instance.exists(key, options)) return instance.t(key, options) as string;
-    }
-    return undefined;
+  /** The text of the first key that has one (i18next looks keys up in order, each in the language and then its fallbacks). */
+  const translate = (keys: string | string[], language: string, values?: TOptions): string | undefined => {
+    // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
+    // lower case is what it canonicalizes ('de-ch' → 'de-CH'). Values are plain text, escaping is
+    // the page's job: set per call, as an application's instance escapes by default.
+    const options = { ...values, lng: language.toLowerCase(), ns: namespace, interpolation: { escapeValue: false } };
+    return instance.exists(keys, options) ? (instance.t(keys, options) as string) : undefined;
   };
   // English texts are compared by value: a title is faultline's own when it is the English text.
   const english = (key: string): string | undefined => translate(key, 'en');
@@ -97,8 +100,9 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   // The title faultline filled in is the status phrase, or the kind's title when the status says
   // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which.
   const localizeTitle = (error: ApiError, language: string): string => {
-    const statusKey = error.status === undefined ? undefined : `status.${error.status}`;
-    if (statusKey && error.title === english(statusKey)) return translate(statusKey, language) ?? error.title;
+    // Without a status the key is `status.undefined`, which no locale has.
+    const statusKey = `status.${error.status}`;
+    if (error.title === english(statusKey)) return translate(statusKey, language) ?? error.title;
     const own = toKindStatusOrTitle(error.kind);
     const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${error.kind}.title`;
     const ownTitle = typeof own === 'number' ? english(ownKey) : own;
@@ -124,7 +128,7 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
       if (error.retryAfterMs === undefined) return undefined;
       return translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) });
     },
-    addLocale: (language, resources) => void instance.addResourceBundle(language, namespace, resources, true, true),
+    addLocale,
   };
 }
 

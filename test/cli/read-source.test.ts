@@ -243,6 +243,76 @@ describe('readSource from a URL', () => {
   });
 });
 
+describe('readSource following redirects', () => {
+  // Two origins: the same host on two ports (RFC 6454 §4: the port is part of the origin).
+  let home: Server;
+  let elsewhere: Server;
+  let homeBase: string;
+  let elsewhereBase: string;
+  const received: { origin: string; path: string; headers: Record<string, string | string[] | undefined> }[] = [];
+
+  /** A server that records each request, answers `/to?url=<target>` with `302 Location: <target>`, `/loop` with a redirect to itself, and anything else with 200. */
+  async function startRecording(name: string): Promise<{ server: Server; base: string }> {
+    const server = createServer((request, response) => {
+      const url = new URL(request.url ?? '/', 'http://x');
+      received.push({ origin: name, path: url.pathname, headers: request.headers });
+      if (url.pathname === '/to') response.writeHead(302, { location: url.searchParams.get('url') ?? '/' }).end();
+      else if (url.pathname === '/loop') response.writeHead(302, { location: '/loop' }).end();
+      else response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+  }
+
+  beforeAll(async () => {
+    ({ server: home, base: homeBase } = await startRecording('home'));
+    ({ server: elsewhere, base: elsewhereBase } = await startRecording('elsewhere'));
+  });
+  afterAll(async () => {
+    for (const server of [home, elsewhere]) {
+      server.closeAllConnections();
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  const credentials: InspectCommand['headers'] = [
+    ['x-api-key', 'key-1'],
+    ['Authorization', 'Bearer t'],
+    ['Cookie', 'session=s'],
+    ['Proxy-Authorization', 'Basic p'],
+    ['X-Trace', 'trace-1'],
+  ];
+  const credentialNames = ['x-api-key', 'authorization', 'cookie', 'proxy-authorization'];
+
+  it('drops x-api-key, Authorization, Cookie and Proxy-Authorization on a redirect to another origin, and keeps other headers', async () => {
+    received.length = 0;
+    const read = await readSource(inspect(`${homeBase}/to?url=${encodeURIComponent(`${elsewhereBase}/landing`)}`, { headers: credentials }), { readStdin: noStdin });
+    expect(resultOf(read)).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(received.map(({ origin, path }) => `${origin} ${path}`)).toEqual(['home /to', 'elsewhere /landing']);
+    expect(received[0]!.headers).toMatchObject({ 'x-api-key': 'key-1', authorization: 'Bearer t', cookie: 'session=s', 'proxy-authorization': 'Basic p' });
+    expect(credentialNames.filter((name) => received[1]!.headers[name] !== undefined)).toEqual([]);
+    expect(received[1]!.headers['x-trace']).toBe('trace-1');
+  });
+
+  it('keeps the credentials on a redirect within the origin, and does not give them back after a hop elsewhere', async () => {
+    received.length = 0;
+    await readSource(inspect(`${homeBase}/to?url=%2Flanding`, { headers: credentials }), { readStdin: noStdin });
+    expect(received[1]).toMatchObject({ origin: 'home', path: '/landing', headers: { 'x-api-key': 'key-1', authorization: 'Bearer t' } });
+    received.length = 0;
+    const back = `${elsewhereBase}/to?url=${encodeURIComponent(`${homeBase}/landing`)}`;
+    await readSource(inspect(`${homeBase}/to?url=${encodeURIComponent(back)}`, { headers: credentials }), { readStdin: noStdin });
+    expect(received.map(({ origin, path }) => `${origin} ${path}`)).toEqual(['home /to', 'elsewhere /to', 'home /landing']);
+    expect(credentialNames.filter((name) => received[2]!.headers[name] !== undefined)).toEqual([]);
+  });
+
+  it('follows at most 20 redirects, then reports the last one as the response', async () => {
+    received.length = 0;
+    const result = resultOf(await readSource(inspect(`${homeBase}/loop`), { readStdin: noStdin }));
+    expect(received).toHaveLength(21);
+    expect(result).toMatchObject({ ok: false, error: { status: 302 } });
+  });
+});
+
 describe('describeFetchFailure', () => {
   it('reads the cause undici hides behind "fetch failed", and the first of an AggregateError', () => {
     expect(describeFetchFailure(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND nowhere.invalid') }))).toBe('getaddrinfo ENOTFOUND nowhere.invalid');

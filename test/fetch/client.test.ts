@@ -112,6 +112,40 @@ describe('sending requests', () => {
     expect(server.requests('/never-sent')).toHaveLength(0);
     expect(createClient({ baseUrl: server.origin, timeoutMs: 0, totalTimeoutMs: Number.POSITIVE_INFINITY })).toBeDefined();
   });
+
+  it('refuses a negative or NaN body cap with a RangeError naming it, rather than read with some other cap', async () => {
+    for (const value of [-1, Number.NaN]) {
+      expect(() => createClient({ baseUrl: server.origin, maxErrorBodyBytes: value })).toThrow(new RangeError(`maxErrorBodyBytes must be 0 or more, not ${value}`));
+      expect(() => createClient({ baseUrl: server.origin, maxBodyBytes: value })).toThrow(new RangeError(`maxBodyBytes must be 0 or more, not ${value}`));
+    }
+    server.route('/capped', json(200, { a: 1 }));
+    const capped = await createClient({ baseUrl: server.origin, maxBodyBytes: 0 }).get('/capped');
+    expect(capped).toMatchObject({ ok: false, error: { kind: 'invalid_response' } });
+  });
+
+  it('refuses at once an apiKey or language that cannot be a header value, naming the option and not repeating the key', () => {
+    // The message is exactly this: the key, a secret, is not repeated in it.
+    for (const apiKey of ['a\nb', 'a\0b', 'schlüssel\u2603']) {
+      expect(() => createClient({ baseUrl: server.origin, apiKey })).toThrow(new TypeError('apiKey is not a valid x-api-key value'));
+    }
+    for (const language of ['日本語', 'de\r\nX-Injected: 1']) {
+      expect(() => createClient({ baseUrl: server.origin, language })).toThrow(new TypeError('language is not a valid accept-language value'));
+    }
+    expect(createClient({ baseUrl: server.origin, apiKey: 'clé-1', language: 'de-CH, en;q=0.5' })).toBeDefined();
+  });
+
+  it('refuses at once a baseUrl that is absolute but does not parse', () => {
+    expect(() => createClient({ baseUrl: 'http://exa mple.com' })).toThrow(new TypeError('baseUrl "http://exa mple.com" is not a valid URL'));
+    expect(() => createClient({ baseUrl: 'https://' })).toThrow(TypeError);
+  });
+
+  it('refuses json and body together, sending nothing, rather than drop the body', async () => {
+    server.route('/both', json(201, {}));
+    const api = createClient({ baseUrl: server.origin });
+    await expect(api.post('/both', { json: { a: 1 }, body: 'text' })).rejects.toThrow(new TypeError('give json or body, not both'));
+    expect(server.requests('/both')).toHaveLength(0);
+    expect(await api.post('/both', { json: { a: 1 }, body: undefined })).toMatchObject({ ok: true });
+  });
 });
 
 describe('bodies', () => {
@@ -525,6 +559,20 @@ describe('toFormData (seed 003 multipart)', () => {
     const document = form.get('document') as File;
     expect(document.type).toBe('application/pdf');
     expect([...new Uint8Array(await document.arrayBuffer())]).toEqual([0x25, 0x50, 0x44, 0x46, 0x00, 0xff]);
+  });
+
+  it('leaves the JSON part out when the JSON is undefined, for a form of files alone', async () => {
+    server.route('/files-only', json(201, {}));
+    const api = createClient({ baseUrl: server.origin });
+    const scan = new Blob(['scan'], { type: 'image/png' });
+    expect(await api.post('/files-only', { body: toFormData(undefined, { scan }) })).toMatchObject({ ok: true });
+    const received = server.requests('/files-only')[0]!;
+    expect(received.body.toString()).not.toContain('undefined');
+    const form = await new Response(new Uint8Array(received.body), { headers: { 'content-type': received.headers['content-type']! } }).formData();
+    expect([...form.keys()]).toEqual(['scan']);
+    expect(await (form.get('scan') as File).text()).toBe('scan');
+    // `null` is JSON, and is sent.
+    expect([...toFormData(null, {}).keys()]).toEqual(['data']);
   });
 
   it('names the JSON part as asked', () => {

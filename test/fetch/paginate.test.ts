@@ -262,6 +262,45 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(server.requests('/chunks')).toHaveLength(1);
   });
 
+  it('ends the walk as an empty collection when the first page is a 204 or has an empty body', async () => {
+    const api = createClient({ baseUrl: server.origin });
+    const empty: Handler = (_request, response) => response.writeHead(204).end();
+    const blank = text(200, '', { 'content-type': 'application/json' });
+    for (const [path, handler, mode] of [['/none', empty, undefined], ['/blank', blank, undefined], ['/none', empty, 'cursor'], ['/none', empty, 'page'], ['/none', empty, 'links']] as const) {
+      server.route(path, handler);
+      const pages = api.paginate(path, mode ? { mode } : { sliceSize: 10 });
+      expect(await collect(pages), `${path} ${mode}`).toEqual([]);
+      expect(pages.progress, `${path} ${mode}`).toMatchObject({ pages: 1, items: 0, done: true, stop: 'last' });
+      expect(server.requests(path)).toHaveLength(1);
+    }
+  });
+
+  it('ends the walk after the items before it when a later page is a 204, even with a next link', async () => {
+    server.route('/then-none', json(200, [1, 2], { link: '</then-none?p=2>; rel="next"' }), (_request, response) => response.writeHead(204, { link: '</then-none?p=3>; rel="next"' }).end());
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate('/then-none');
+    expect(await collect(pages)).toEqual([1, 2]);
+    expect(pages.progress).toMatchObject({ pages: 2, items: 2, mode: 'links', done: true, stop: 'last' });
+    expect(server.requests('/then-none')).toHaveLength(2);
+  });
+
+  it('refuses a maxPages or sliceSize that is not a positive integer, when paginate is called', () => {
+    server.route('/counted', json(200, []));
+    const api = createClient({ baseUrl: server.origin });
+    for (const value of [Number.NaN, -1, 0, 2.5, Number.POSITIVE_INFINITY]) {
+      expect(() => api.paginate('/counted', { maxPages: value })).toThrow(new RangeError(`maxPages must be a positive integer, not ${value}`));
+      expect(() => api.paginate('/counted', { sliceSize: value })).toThrow(new RangeError(`sliceSize must be a positive integer, not ${value}`));
+    }
+    expect(server.requests('/counted')).toHaveLength(0);
+  });
+
+  it("refuses a sliceSize with a mode that sends none: seed 003's offset-as-next-id chunks take no chunk size", () => {
+    const api = createClient({ baseUrl: server.origin });
+    expect(() => api.paginate('/chunks', { mode: 'cursor', sliceSize: 5 })).toThrow(new TypeError("sliceSize is for mode 'slice', not 'cursor'"));
+    expect(() => api.paginate('/chunks', { mode: 'page', sliceSize: 5 })).toThrow(TypeError);
+    expect(api.paginate('/chunks', { mode: 'slice', sliceSize: 5 })).toBeDefined();
+  });
+
   it('sends nothing before the first item is asked for', () => {
     server.route('/lazy', json(200, []));
     createClient({ baseUrl: server.origin }).paginate('/lazy');

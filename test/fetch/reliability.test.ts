@@ -203,6 +203,17 @@ describe('retry.shouldRetry: the caller decides over the status list', () => {
   });
 });
 
+describe('the defaults are shared, and frozen', () => {
+  it('refuses a change to the default status list toRetryPolicy hands out, which would change every client', async () => {
+    const policy = toRetryPolicy(undefined);
+    expect(Object.isFrozen(policy.statusCodes)).toBe(true);
+    expect(() => (policy.statusCodes as number[]).push(400)).toThrow(TypeError);
+    const path = route(json(400, { message: 'no' }));
+    await createRecordingClient().client.get(path);
+    expect(server.requests(path)).toHaveLength(1);
+  });
+});
+
 describe('retry options that are no count or time', () => {
   it('are refused with a RangeError naming the option, when the client is made and per call', async () => {
     expect(() => createClient({ baseUrl: 'https://api.example.com', retry: -1 })).toThrow(new RangeError('retry.limit must be a number of 0 or more, not -1'));

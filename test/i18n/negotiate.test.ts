@@ -187,6 +187,15 @@ describe('negotiateLanguage: malformed headers', () => {
   });
 });
 
+describe('supportedLanguages, the default list', () => {
+  it('is frozen: a push through a cast would change every negotiation that uses the default', () => {
+    expect(Object.isFrozen(supportedLanguages)).toBe(true);
+    expect(() => (supportedLanguages as string[]).push('ja')).toThrow(TypeError);
+    expect(supportedLanguages).toHaveLength(21);
+    expect(negotiateLanguage('ja')).toBe('en');
+  });
+});
+
 describe('negotiateLanguage: custom supported lists', () => {
   it('chooses among the given languages only', () => {
     expect(negotiateLanguage('de-CH, fr', ['fr', 'de'])).toBe('de');

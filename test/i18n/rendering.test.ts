@@ -214,6 +214,31 @@ describe('what a user sees', () => {
     expect(application.t('hello')).toBe('Hallo');
   });
 
+  it("refuses an application's i18next instance that is not initialized, and leaves it untouched", async () => {
+    const { createInstance } = await import('i18next');
+    const application = createInstance();
+    expect(() => createLocalizer({ i18n: application, resources: { en, de } })).toThrow(new TypeError('call init() on options.i18n first'));
+    expect(application.isInitialized).toBeFalsy();
+    expect(application.isInitializing).toBeFalsy();
+    expect(application.language).toBeUndefined();
+    expect(application.options.defaultNS).toBeUndefined();
+    expect(application.store).toBeUndefined();
+    // Initialized afterwards with the application's own options, it is as if faultline had never seen it.
+    await application.init({ lng: 'fr', resources: { fr: { translation: { hello: 'Bonjour' } } } });
+    expect([application.language, application.options.defaultNS, application.t('hello')]).toEqual(['fr', ['translation'], 'Bonjour']);
+  });
+
+  it("takes an application's instance whose init() has begun, a backend still loading, without changing its language or namespace", async () => {
+    const { createInstance } = await import('i18next');
+    const application = createInstance();
+    const initialized = application.init({ lng: 'de', ns: ['app'], defaultNS: 'app', initAsync: true });
+    expect(application.isInitialized).toBeFalsy();
+    const localizer = createLocalizer({ i18n: application, resources: { en, de } });
+    expect(localizer.localize(createError({ status: 429 }), 'de').title).toBe(german('status.429'));
+    await initialized;
+    expect([application.language, application.options.defaultNS]).toEqual(['de', 'app']);
+  });
+
   it('a 429 in German: the German title, the German retry advice, the server detail unchanged', () => {
     // Seed 003's 429 (test/fixtures/plain/003-429-rate-limit.json) with a Retry-After of 5 s.
     const result = normalize({ status: 429, headers: { 'content-type': 'application/json', 'retry-after': '5' }, body: { code: 'RATE_LIMIT_EXCEEDED', message: 'Access denied - rate limit is exceeded.' } });
