@@ -28,7 +28,7 @@ export interface ApiErrorInit {
   body?: unknown;
 }
 
-const emptyExtensions: Readonly<Record<string, unknown>> = Object.freeze({});
+const emptyExtensions: Readonly<Record<string, unknown>> = /* @__PURE__ */ Object.freeze({});
 
 /** The default of `retryable`: by status when there is one (RELIABILITY.md "Client"), else by kind. */
 export function isRetryable(kind: ErrorKind, status: number | undefined, hasRetryAfter: boolean): boolean {
