@@ -72,9 +72,10 @@ describe('bundle size', () => {
     // by 224 for answering network, timeout and aborted errors, which createError now leaves
     // status-less, with their kind's status and its phrase, a clear TypeError for a cursor given to
     // HAL or the envelope, merging the data's own HAL controls with the options', own reads of
-    // createError's init under a polluted prototype, and a fromError that never throws).
+    // createError's init under a polluted prototype, and a fromError that never throws; by 96
+    // (5,988) for batch failures written as the items' issues where the dialect has no failures).
     const goal = 4_096;
-    const ceiling = 5_920;
+    const ceiling = 6_016;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

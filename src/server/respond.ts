@@ -4,6 +4,7 @@
  * runtimes and Hono (`toResponse`, `ok`).
  */
 import type { ApiError } from '../model.ts';
+import { createIssue } from '../issues.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
@@ -85,6 +86,20 @@ function toAnswered(error: ApiError): ApiError {
   return { ...error, status, title: error.title === toKindTitle(error.kind) ? (toReasonPhrase(status) ?? error.title) : error.title } as ApiError;
 }
 
+/**
+ * Batch failures where the dialect has no place for them (every seed dialect but 004's
+ * envelope): each item's issues, as issues whose path starts with the item's index — as the
+ * envelope reader reads them back — so that a client still learns which item failed and why,
+ * when the error lists no issues of its own.
+ * The items' raw data stays behind; echoing it is the envelope's own rule (seed 004).
+ */
+function withItemIssues(error: ApiError): ApiError {
+  // processBatch lists them as issues already; an error of the caller's with issues says its own.
+  if (error.failures.length === 0 || error.issues.length > 0) return error;
+  const itemIssues = error.failures.flatMap((failure) => failure.issues.map((issue) => createIssue([failure.index, ...issue.path], issue.message, undefined, issue.code, issue.params)));
+  return { ...error, issues: [...error.issues, ...itemIssues] } as ApiError;
+}
+
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
   // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
@@ -117,9 +132,9 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
   const language = options?.language;
-  const answered = toAnswered(given);
-  const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
   const builder = toBuilder(options?.dialect);
+  const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(given)) : toAnswered(given);
+  const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
   const status = toErrorStatus(error, builder);
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);

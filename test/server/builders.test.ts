@@ -716,6 +716,27 @@ describe('processBatch (seed 004: all items saved, or none)', () => {
     expect(outcome).toMatchObject({ ok: false, error: { status: 422, issues: [{ path: [1], message: 'is not a customer' }], failures: [{ index: 1, rawData: 7, issues: [{ path: [], message: 'is not a customer' }] }] } });
   });
 
+  it("answers its failures in every dialect with the items' issues, read back by the index of each item", async () => {
+    const outcome = await processBatch([{ name: 'Ada' }, { name: '' }], { validate: (item) => (isValid(item) ? [] : [{ path: ['name'], message: 'is required' }]), save: (items) => items });
+    if (outcome.ok) return expect.unreachable('the batch has an invalid item');
+    for (const dialect of ['problem', 'status-message', 'plain', 'envelope'] as const) {
+      const built = buildError(outcome.error, { dialect });
+      const read = normalize({ status: built.status, headers: built.headers, body: built.body });
+      expect(read, dialect).toMatchObject({ ok: false, error: { kind: 'validation', status: 422, issues: [{ path: [1, 'name'], message: 'is required' }] } });
+      if (!read.ok) expect(read.error.issues, dialect).toHaveLength(1);
+    }
+  });
+
+  it("writes the failures of an error made without issues as the items' issues where the dialect has no failures", () => {
+    const error = createError({ status: 422, failures: [{ index: 2, rawData: { name: '' }, issues: [{ path: ['name'], message: 'Name is required', code: 'required' }] }] });
+    for (const dialect of ['problem', 'status-message', 'plain'] as const) {
+      const built = buildError(error, { dialect });
+      expect(built.body, dialect).not.toContain('rawData');
+      const read = normalize({ status: built.status, headers: built.headers, body: built.body });
+      expect(read, dialect).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: [2, 'name'], message: 'Name is required' }] } });
+    }
+  });
+
   it('says what is wrong when a validator returns something that is no list of issues', async () => {
     const { saves, save } = counted();
     const validate = (() => true) as unknown as BatchOptions<unknown>['validate'];
