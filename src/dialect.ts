@@ -54,7 +54,7 @@ export interface SuccessFacts {
   /** The payload, envelopes and hypermedia controls removed. */
   readonly data: unknown;
   /** Links by relation (HAL `_links`, JSON:API `links`). */
-  readonly links?: Readonly<Record<string, HalLink | HalLink[]>> | undefined;
+  readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
   /** Embedded resources (HAL `_embedded`, JSON:API `included`). */
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
   /** Page figures (seed 004 `metadata`). */

@@ -74,9 +74,13 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
 // RFC 9110 §8.3.2: the `charset` parameter names the encoding of a text body.
 const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
-/** A decoder for the charset the content type names (`iso-8859-1`, `windows-1252`, `shift_jis`), else UTF-8. */
-function toDecoder(contentType: string | undefined): TextDecoder {
-  const label = contentType === undefined ? undefined : charsetParameter.exec(contentType)?.[1];
+/**
+ * A decoder for the charset a text type names (`iso-8859-1`, `windows-1252`, `shift_jis`), else
+ * UTF-8. JSON is UTF-8 whatever the label says (RFC 8259 §8.1 and §11: it has no charset
+ * parameter), as the Fetch standard's `json()` reads it: servers label UTF-8 JSON Latin-1.
+ */
+function toDecoder(contentType: string | undefined, mediaType: string): TextDecoder {
+  const label = contentType === undefined || isJsonMediaType(mediaType) ? undefined : charsetParameter.exec(contentType)?.[1];
   try {
     return new TextDecoder(label);
   } catch {
@@ -91,7 +95,7 @@ function decodeBody(body: unknown, mediaType: string, success: boolean, contentT
     // A download stays bytes, as given: decoding it as UTF-8 would corrupt it. An error body is
     // decoded whatever its type, for the message it may hold.
     if (success && !isTextMediaType(mediaType)) return { value: body, malformed: false, binary: true };
-    return decodeText(toDecoder(contentType).decode(body), mediaType);
+    return decodeText(toDecoder(contentType, mediaType).decode(body), mediaType);
   }
   return { value: body, malformed: false };
 }

@@ -5,7 +5,8 @@
  */
 import { match, P } from 'ts-pattern';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type ErrorKind, type HalLink } from '../src/index.ts';
+import { createNormalizer, errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type DialectParser, type ErrorKind, type HalLink } from '../src/index.ts';
+import { buildOk } from '../src/server/index.ts';
 
 /** A minimal error of a kind, as another copy of faultline or a test double would make it. */
 function createErrorOf<K extends ErrorKind>(kind: K, status?: number): ApiError {
@@ -204,6 +205,17 @@ describe('ApiSuccess as DESIGN.md writes it', () => {
     const batch: { receivedItemsCount?: number; validItems?: number[]; invalidItems?: number[] } | undefined = result.value.batch;
     expect(links).toEqual({ self: { href: '/orders/1' }, item: [{ href: '/items/1' }] });
     expect(batch).toBeUndefined();
+  });
+});
+
+describe('inputs take read-only lists, as they did', () => {
+  it('lets a custom dialect give read-only link lists and buildOk take read-only batch indices', () => {
+    const items: readonly HalLink[] = [{ href: '/items/1' }];
+    const dialect: DialectParser = { id: 'acme', mediaTypes: [], detect: () => true, parse: () => ({ ok: true, data: {}, links: { item: items } }) };
+    const validItems: readonly number[] = [0, 2];
+    const built = buildOk([{ id: 1 }], { dialect: 'envelope', batch: { receivedItemsCount: 3, validItems, invalidItems: [1] } });
+    expect(JSON.parse(built.body)).toMatchObject({ metadata: { receivedItemsCount: 3, validItems: [0, 2], invalidItems: [1] } });
+    expect(createNormalizer({ dialects: [dialect] })({ status: 200, body: {} })).toMatchObject({ ok: true, value: { links: { item: [{ href: '/items/1' }] } } });
   });
 });
 

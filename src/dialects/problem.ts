@@ -12,9 +12,9 @@ import { readMembers } from '../read-members.ts';
 const isHalLink = (value: unknown): value is HalLink => isRecord(value) && typeof readOwn(value, 'href') === 'string';
 
 /** `_links` with every relation that holds a link or an array of links; others are dropped. */
-function toLinks(value: unknown): Record<string, HalLink | HalLink[]> | undefined {
+function toLinks(value: unknown): Record<string, HalLink | readonly HalLink[]> | undefined {
   if (!isRecord(value)) return undefined;
-  const links: Record<string, HalLink | HalLink[]> = {};
+  const links: Record<string, HalLink | readonly HalLink[]> = {};
   for (const relation of Object.keys(value)) {
     const link = value[relation];
     if (isHalLink(link)) setMember(links, relation, link);

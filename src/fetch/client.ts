@@ -347,6 +347,9 @@ export function createClient(options: ClientOptions): Client {
   /** One attempt: send, run the hooks, read the body under the attempt's signal. */
   const attemptOnce = async (method: string, url: string, headers: Record<string, string>, body: BodyInit | null | undefined, extra: FetchOptions, link: AttemptSignal, attempt: number, timeoutMs: number): Promise<Sent> => {
     const init: RequestInit & { duplex?: 'half' } = { ...extra, method, headers };
+    // fetch rejects `redirect: 'error'` with a TypeError, a network failure to retry; the redirect
+    // is no failure of the network and comes back the same each time: it is the answer, as with 'manual'.
+    if (extra.redirect === 'error') init.redirect = 'manual';
     // A caller who asked for `redirect: 'manual'` or `'error'` has redirects as fetch gives them.
     const follow = followRedirects && (extra.redirect ?? 'follow') === 'follow';
     if (body !== undefined) init.body = body;
@@ -375,7 +378,12 @@ export function createClient(options: ClientOptions): Client {
       } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
-      // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
+      // An abort from elsewhere (a hook's own signal, a page being closed) rejects with an AbortError.
+      const name = (failure as { name?: unknown } | null)?.name;
+      if (name === 'AbortError') return { result: toFailure('aborted', describeFailure(failure)), headers: undefined, url };
+      // Network failures reject with a TypeError (Fetch standard §4.1 "network error"), or, in some
+      // fetches (happy-dom's), a DOMException named NetworkError; anything else is a bug.
+      if (name === 'NetworkError') return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };
       if (!(failure instanceof TypeError)) throw failure;
       // So does a request fetch refuses to build (a GET with a body, a URL that does not parse; Fetch
       // standard §5.4, the Request constructor), a bug too: building it again throws that. A stream

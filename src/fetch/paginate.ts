@@ -18,9 +18,9 @@ export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
 export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
   /** @default 'auto' */
   readonly mode?: PaginationMode | undefined;
-  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`. A positive integer; with another mode than `auto` or `slice`, a `TypeError`. */
+  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`, and is sent as is in mode `cursor`. A positive integer; with mode `page` or `links`, a `TypeError`. */
   readonly sliceSize?: number | undefined;
-  /** The most pages fetched, a positive integer; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
+  /** The most pages fetched, a positive integer or `Infinity`; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
   readonly maxPages?: number | undefined;
   /** The query parameter of the offset (seed 003). @default 'offset' */
   readonly offsetParam?: string | undefined;
@@ -163,16 +163,20 @@ class Walk {
   constructor(source: PageSource, path: string, init: PaginateOptions | undefined) {
     this.source = source;
     this.init = init;
-    this.maxPages = toCount(init?.maxPages, 'maxPages') ?? 10_000;
+    // `Infinity` is the usual way to say "no cap".
+    this.maxPages = init?.maxPages === Number.POSITIVE_INFINITY ? init.maxPages : (toCount(init?.maxPages, 'maxPages') ?? 10_000);
     this.offsetParam = init?.offsetParam ?? 'offset';
     this.pageParam = init?.pageParam ?? 'page';
     let url = source.toUrl(path, init?.query);
     const mode = init?.mode ?? 'auto';
     const sliceSize = toCount(init?.sliceSize, 'sliceSize');
-    // Seed 003 gives a chunk size to its offset + sliceSize chunks only; its offset-as-next-id
-    // chunks ('cursor') take none, and the other modes page by their own rules.
-    if (sliceSize !== undefined && mode !== 'auto' && mode !== 'slice') throw new TypeError(`sliceSize is for mode 'slice', not '${mode}'`);
-    if (sliceSize !== undefined) {
+    // Seed 003's chunks take a size: offset + sliceSize ('slice'), and servers of its
+    // offset-as-next-id chunks ('cursor') often take one too; pages and links follow their own rules.
+    if (sliceSize !== undefined && (mode === 'page' || mode === 'links')) throw new TypeError(`sliceSize is for modes 'slice' and 'cursor', not '${mode}'`);
+    if (sliceSize !== undefined && mode === 'cursor') {
+      url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
+      this.progress.mode = mode;
+    } else if (sliceSize !== undefined) {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
       url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
       if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');

@@ -19,12 +19,6 @@ export function toStatus(kind: ErrorKind): number {
   return toKindStatus(kind) ?? otherStatuses[kind] ?? 500;
 }
 
-/**
- * DESIGN.md: "status absent for network / timeout / aborted" — no response came, or none in time
- * (the model's `aborted` types it `undefined`). createError leaves it out; buildError answers
- * such an error with {@link toStatus}.
- */
-const statusLessKinds: readonly ErrorKind[] = ['network', 'timeout', 'aborted'];
 
 /** Every member of `T` optional, writable, and accepting `undefined`. */
 export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
@@ -33,9 +27,9 @@ export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
   (
     | {
-        /** What went wrong; the status follows from it when none is given (`not_found` → 404), except for `network`, `timeout` and `aborted`, which have none. */
+        /** What went wrong; the status follows from it when none is given (`not_found` → 404, `timeout` → 504), except for `aborted`, which has none. */
         kind: ErrorKind;
-        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}); none for `aborted`. */
+        /** The status to answer with, 100–599, when not the kind's own ({@link toStatus}); an `aborted` error keeps none. */
         status?: number | undefined;
       }
     | {
@@ -64,8 +58,8 @@ const copyFailure = (given: ItemFailure): ItemFailure => {
 
 /**
  * Makes an error to answer with. The status follows from the kind and the kind from the status;
- * the title defaults to the status text. A `network`, `timeout` or `aborted` error has no status,
- * as the model says; buildError answers it with 502, 504 or 499 ({@link toStatus}).
+ * the title defaults to the status text. An `aborted` error has no status, as the model types
+ * it; buildError answers it with 499 ({@link toStatus}).
  * @example
  * createError({ kind: 'not_found', detail: 'No campaign 7' }); // status 404, title 'Not Found'
  * createError({ status: 422, issues: [{ path: ['email'], message: 'is invalid' }] }); // kind 'validation'
@@ -75,10 +69,11 @@ export function createError(given: CreateErrorInit): ApiError {
   const init = toOwn(given);
   if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
   const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
-  const status = init.status ?? (init.kind === undefined || statusLessKinds.includes(init.kind) ? undefined : toStatus(init.kind));
+  // The model types an aborted error's status `undefined` (the caller gave up before any response):
+  // it keeps none, a given one included, and buildError answers it with 499 ({@link toStatus}).
+  // A server's own time-out or failed upstream is a 504 or a 502, as it is answered.
+  const status = init.kind === 'aborted' ? undefined : (init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind)));
   if (status === undefined ? init.kind === undefined : !isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
-  // The model types an aborted error's status `undefined`: the caller gave up before any response.
-  if (init.kind === 'aborted' && status !== undefined) throw new TypeError('An aborted error has no status');
   const failures: ItemFailure[] = (init.failures ?? []).map(copyFailure);
   // Batch failures are field issues by item (seed 004): a 400 or 422 with them is `validation`,
   // as the envelope reader takes it back.

@@ -278,7 +278,7 @@ describe('fetch options', () => {
     expect(calls[1]).toMatchObject({ cache: 'no-store', redirect: 'manual' });
   });
 
-  it('hands redirects to the caller who asks for redirect: manual, titled by their status', async () => {
+  it('hands redirects to the caller who asks for redirect: manual or error, titled by their status, not retried', async () => {
     server.route('/old-place', (_request, response) => {
       response.writeHead(301, { location: '/new-place' });
       response.end();
@@ -287,9 +287,12 @@ describe('fetch options', () => {
     const result = await api.get('/old-place');
     expect(result).toMatchObject({ ok: false, error: { kind: 'unknown', status: 301, title: 'Moved Permanently', retryable: false } });
     expect(server.requests('/new-place')).toEqual([]);
-    // `redirect: 'error'` makes fetch fail on a redirect, as it says.
-    const strict = createClient({ baseUrl: server.origin, retry: 0, fetchOptions: { redirect: 'error' } });
-    expect(await strict.get('/old-place')).toMatchObject({ ok: false, error: { kind: 'network' } });
+    // `redirect: 'error'`: the redirect is the answer, an error of its status, neither a network
+    // failure nor retried (fetch itself would reject with a TypeError, retried as a network failure).
+    const strict = createClient({ baseUrl: server.origin, fetchOptions: { redirect: 'error' } });
+    const before = server.requests('/old-place').length;
+    expect(await strict.get('/old-place')).toMatchObject({ ok: false, error: { kind: 'unknown', status: 301, title: 'Moved Permanently', retryable: false } });
+    expect(server.requests('/old-place')).toHaveLength(before + 1);
     expect(server.requests('/new-place')).toEqual([]);
   });
 
@@ -332,6 +335,17 @@ describe('reading responses', () => {
     const result = await api.get('/');
     expect(result).toMatchObject({ ok: false, error: { kind: 'network', retryable: true } });
     expect(result.ok || result.error.status).toBeUndefined();
+  });
+
+  it("reads a fetch's AbortError from another signal as aborted, and a DOMException named NetworkError (happy-dom's) as a network failure", async () => {
+    const rejecting = (failure: Error): typeof fetch => (() => Promise.reject(failure)) as typeof fetch;
+    const aborted = createClient({ baseUrl: 'https://api.example.com', retry: 0, fetch: rejecting(new DOMException('The page was closed', 'AbortError')) });
+    expect(await aborted.get('/')).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The page was closed', retryable: false } });
+    const broken = createClient({ baseUrl: 'https://api.example.com', retry: 0, fetch: rejecting(new DOMException('Failed to execute "fetch()"', 'NetworkError')) });
+    expect(await broken.get('/')).toMatchObject({ ok: false, error: { kind: 'network', retryable: true } });
+    // Anything else a fetch throws is a bug, and propagates.
+    const buggy = createClient({ baseUrl: 'https://api.example.com', fetch: rejecting(new RangeError('bug')) });
+    await expect(buggy.get('/')).rejects.toThrow(RangeError);
   });
 
   it('maps seed 004 partial failures to their request items and never retries them', async () => {

@@ -284,21 +284,26 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(server.requests('/then-none')).toHaveLength(2);
   });
 
-  it('refuses a maxPages or sliceSize that is not a positive integer, when paginate is called', () => {
+  it('refuses a maxPages or sliceSize that is not a positive integer, when paginate is called; maxPages may be Infinity', async () => {
     server.route('/counted', json(200, []));
     const api = createClient({ baseUrl: server.origin });
-    for (const value of [Number.NaN, -1, 0, 2.5, Number.POSITIVE_INFINITY]) {
+    for (const value of [Number.NaN, -1, 0, 2.5]) {
       expect(() => api.paginate('/counted', { maxPages: value })).toThrow(new RangeError(`maxPages must be a positive integer, not ${value}`));
       expect(() => api.paginate('/counted', { sliceSize: value })).toThrow(new RangeError(`sliceSize must be a positive integer, not ${value}`));
     }
+    expect(() => api.paginate('/counted', { sliceSize: Number.POSITIVE_INFINITY })).toThrow(RangeError);
     expect(server.requests('/counted')).toHaveLength(0);
+    // "No cap", as callers commonly say it.
+    expect(await collect(api.paginate('/counted', { maxPages: Number.POSITIVE_INFINITY }))).toEqual([]);
   });
 
-  it("refuses a sliceSize with a mode that sends none: seed 003's offset-as-next-id chunks take no chunk size", () => {
+  it("sends a sliceSize in mode cursor (seed 003's offset-as-next-id chunks), and refuses it with modes that page by their own rules", async () => {
+    server.route('/next-id', json(200, { result: [{ id: 7 }, { id: 9 }], offset: '9', hasNext: true }), json(200, { result: [{ id: 12 }], offset: '12', hasNext: false }));
     const api = createClient({ baseUrl: server.origin });
-    expect(() => api.paginate('/chunks', { mode: 'cursor', sliceSize: 5 })).toThrow(new TypeError("sliceSize is for mode 'slice', not 'cursor'"));
-    expect(() => api.paginate('/chunks', { mode: 'page', sliceSize: 5 })).toThrow(TypeError);
-    expect(api.paginate('/chunks', { mode: 'slice', sliceSize: 5 })).toBeDefined();
+    expect(await collect(api.paginate('/next-id', { mode: 'cursor', sliceSize: 2 }))).toEqual([{ id: 7 }, { id: 9 }, { id: 12 }]);
+    expect(server.requests('/next-id').map((request) => request.url)).toEqual(['/next-id?sliceSize=2', '/next-id?sliceSize=2&offset=9']);
+    expect(() => api.paginate('/chunks', { mode: 'page', sliceSize: 5 })).toThrow(new TypeError("sliceSize is for modes 'slice' and 'cursor', not 'page'"));
+    expect(() => api.paginate('/chunks', { mode: 'links', sliceSize: 5 })).toThrow(TypeError);
   });
 
   it('sends nothing before the first item is asked for', () => {

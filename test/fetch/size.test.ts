@@ -31,9 +31,11 @@ describe('faultline/fetch bundle size', () => {
     // negative or NaN body cap, an apiKey or language that is no header value, a baseUrl that does
     // not parse, json with body, a maxPages or sliceSize that is no positive integer, sliceSize
     // with another mode: about 148), a 204 page ending the walk (15), redirects followed by code
-    // shared with `faultline inspect` (14) and the default retry statuses frozen (5).
+    // shared with `faultline inspect` (14) and the default retry statuses frozen (5); by 64 (6,251)
+    // for a fetch's AbortError and NetworkError read as results, `redirect: 'error'` answered by
+    // the redirect, `maxPages: Infinity` and a sliceSize sent in mode cursor.
     const goal = 5_064;
-    const shareCeiling = 6_208;
+    const shareCeiling = 6_272;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createLocalizer, supportedLanguages } from '../../src/i18n/index.ts';
+import { normalize, toReasonPhrase } from '../../src/index.ts';
 import { createError } from '../../src/server/index.ts';
 import {
   flatten,
@@ -152,6 +153,18 @@ describe('fallbacks', () => {
     // The rest of the error is still German.
     expect(localizer.localize(error, 'de').title).toBe(readText(de, 'de', 'status.400'));
     expect(localizer.describe(createError({ kind: 'rate_limited' }), 'de')).toBe(readText(en, 'en', 'kind.rate_limited.description'));
+  });
+
+  it('has a text for every status faultline titles with a reason phrase, so that no title stays English', () => {
+    const statuses = Array.from({ length: 500 }, (_, index) => index + 100).filter((status) => toReasonPhrase(status) !== undefined);
+    expect(statuses).toContain(416);
+    const englishTexts = flatten(en);
+    for (const status of statuses) expect(englishTexts.get(`status.${status}`), `status.${status}`).toBe(toReasonPhrase(status));
+    // The other files have the same keys (the parity test above): German, say, titles a 416 in German.
+    const localizer = createLocalizer({ resources: { en, de } });
+    const rangeError = normalize({ status: 416 });
+    if (rangeError.ok) return expect.unreachable('a 416 is an error');
+    expect(localizer.localize(rangeError.error, 'de').title).toBe(readText(de, 'de', 'status.416'));
   });
 
   it('falls back from a variant to its language for the keys the variant does not override', () => {

@@ -52,6 +52,15 @@ describe('the charset of a text body', () => {
       expect(toError(normalize({ status: 503, headers: { 'content-type': contentType }, body: utf8 })).detail, contentType).toBe('Café fermé');
     }
   });
+
+  it('decodes JSON as UTF-8 whatever charset its label names (RFC 8259 §8.1), as response.json() does', async () => {
+    const json = '{"detail":"Größe ungültig – café ✓"}';
+    for (const contentType of ['application/json; charset=iso-8859-1', 'application/problem+json; charset=windows-1252']) {
+      expect(toError(normalize({ status: 400, headers: { 'content-type': contentType }, body: encoder.encode(json) })).detail, contentType).toBe('Größe ungültig – café ✓');
+      const success = await normalizeResponse(new Response(json, { status: 200, headers: { 'content-type': contentType } }));
+      expect(success.ok && success.value.data, contentType).toEqual({ detail: 'Größe ungültig – café ✓' });
+    }
+  });
 });
 
 describe('content types are matched case-insensitively, with parameters', () => {

@@ -5,7 +5,7 @@
  */
 import { isRecord } from '../../members.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, refuseCursor, startBody, toPointer } from './members.ts';
+import { put, startBody, toChunk, toPointer } from './members.ts';
 
 
 /**
@@ -18,7 +18,7 @@ function putControls(body: Record<string, unknown>, key: '_links' | '_embedded',
   body[key] = isRecord(own) ? { ...own, ...given } : given;
 }
 
-/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given (a cursor is a TypeError: HAL pages by `links.next`). */
+/** Seed 001: errors as `application/problem+json` (`type` unless `about:blank`, `title`, `status`, `detail`, `instance`, `code`, `errors[]` of `{title: code, detail: message, pointer}`); successes as HAL with `_links` / `_embedded` when given, or seed 003's chunk with a cursor alone (a cursor beside links is a TypeError: HAL pages by `links.next`). */
 export const problemBuilder: DialectBuilder = {
   id: 'problem',
   errorMediaType: 'application/problem+json',
@@ -47,9 +47,12 @@ export const problemBuilder: DialectBuilder = {
     return body;
   },
   buildSuccess(data, { links, embedded, cursor }) {
-    // HAL pages by its `next` link (draft-kelly-json-hal §8.2), which faultline/fetch's paginate follows.
-    if (cursor !== undefined) refuseCursor('problem', 'links.next');
-    if (links === undefined && embedded === undefined) return data;
+    const hal = links !== undefined || embedded !== undefined;
+    // Without HAL controls, a cursor is seed 003's chunk, as in the plain dialect; beside them it
+    // has no place: HAL pages by its `next` link (draft-kelly-json-hal §8.2), which paginate follows.
+    if (cursor !== undefined && hal) throw new TypeError('A cursor has no place beside HAL links: give links.next');
+    if (cursor !== undefined) return toChunk(data, cursor);
+    if (!hal) return data;
     // HAL: the resource's own members, then its controls.
     const body: Record<string, unknown> = isRecord(data) ? { ...data } : data === undefined ? {} : { data };
     putControls(body, '_links', links);

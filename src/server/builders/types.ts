@@ -7,8 +7,9 @@ import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model
 /**
  * What a success carries besides its data. Each dialect writes what it has a place for: `page`
  * and `batch` only the envelope (seed 004 `metadata`), `links` and `embedded` only HAL, and
- * `cursor` plain and status-message as seed 003's chunk `{result, offset, hasNext}`. A cursor
- * given to HAL or the envelope is a TypeError: dropped, it would end the client's paging.
+ * `cursor` every dialect but the envelope as seed 003's chunk `{result, offset, hasNext}`. A
+ * cursor beside HAL links, or given to the envelope, is a TypeError: dropped, it would end the
+ * client's paging.
  */
 export interface SuccessShape {
   /** HAL `_links` by relation; only the problem dialect writes them (`application/hal+json`). */
@@ -17,10 +18,10 @@ export interface SuccessShape {
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
   /** Page figures of a read; only the envelope writes them, in `metadata` (seed 004). */
   readonly page?: PageInfo | undefined;
-  /** Where the next chunk starts; plain and status-message then write seed 003's chunk `{result, offset, hasNext}`; HAL (give `links.next`) and the envelope (give `page`) refuse it with a TypeError. */
+  /** Where the next chunk starts; every dialect but the envelope then writes seed 003's chunk `{result, offset, hasNext}`; beside HAL links (give `links.next`) and in the envelope (give `page`) it is a TypeError. */
   readonly cursor?: Cursor | undefined;
   /** What a batch write did (`processBatch`'s `batch`); only the envelope writes it, in `metadata` (seed 004). */
-  readonly batch?: BatchInfo | undefined;
+  readonly batch?: Readonly<Omit<BatchInfo, 'validItems' | 'invalidItems'> & { validItems?: readonly number[] | undefined; invalidItems?: readonly number[] | undefined }> | undefined;
   /** The member that holds the items of an envelope success (seed 004). @default 'items' */
   readonly itemsKey?: string | undefined;
 }
