@@ -29,7 +29,11 @@ function parseHal(body: unknown): BodyFacts {
   if (links === undefined && embedded === undefined) return { ok: true, data: body };
   const data: Record<string, unknown> = {};
   for (const key of Object.keys(body as object)) if (key !== '_links' && key !== '_embedded') setMember(data, key, (body as Record<string, unknown>)[key]);
-  return { ok: true, data, links: toLinks(links), embedded: isRecord(embedded) ? embedded : undefined };
+  // A HAL resource is an object: faultline/server writes other data (a list) as its one member
+  // `data`, which is the payload.
+  const keys = Object.keys(data);
+  const wrapped = keys.length === 1 && keys[0] === 'data' && !isRecord(data['data']) ? data['data'] : data;
+  return { ok: true, data: wrapped, links: toLinks(links), embedded: isRecord(embedded) ? embedded : undefined };
 }
 
 function parseProblem(body: unknown, status: number): BodyFacts {

@@ -179,6 +179,17 @@ describe("buildOk merges the data's own HAL controls with the options' (problem 
     expect(JSON.parse(built.body)).toEqual({ id: 1, _links: { self: { href: '/orders/1' } }, _embedded: { customer: { id: 7 }, items: [{ sku: 'a' }] } });
   });
 
+  it('writes data that is no object (a list) as the one member `data` of the HAL resource, and reads it back as the list', () => {
+    for (const data of [[{ id: 1 }, { id: 2 }], 'text', 7]) {
+      const built = buildOk(data, { links: { self: { href: '/orders' } } });
+      expect(JSON.parse(built.body)).toEqual({ data, _links: { self: { href: '/orders' } } });
+      expect(readSuccess(built), JSON.stringify(data)).toMatchObject({ data, links: { self: { href: '/orders' } } });
+    }
+    // A resource of its own with a `data` object, or with other members beside `data`, is read as it is.
+    expect(readSuccess(buildOk({ data: { id: 1 } }, { links: { self: { href: '/1' } } })).data).toEqual({ data: { id: 1 } });
+    expect(readSuccess(buildOk({ data: [1], total: 1 }, { links: { self: { href: '/1' } } })).data).toEqual({ data: [1], total: 1 });
+  });
+
   it("replaces a data member named _links that is no object of relations", () => {
     expect(JSON.parse(buildOk({ id: 1, _links: 'none' }, { links: { self: { href: '/1' } } }).body)).toEqual({ id: 1, _links: { self: { href: '/1' } } });
   });
