@@ -75,17 +75,26 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
 const charsetParameter = /;\s*charset\s*=\s*"?([^";\s]+)/i;
 
 /**
- * A decoder for the charset a text type names (`iso-8859-1`, `windows-1252`, `shift_jis`), else
- * UTF-8. JSON is UTF-8 whatever the label says (RFC 8259 §8.1 and §11: it has no charset
- * parameter), as the Fetch standard's `json()` reads it: servers label UTF-8 JSON Latin-1.
+ * The text of a body's bytes, in the charset its content type names (`iso-8859-1`,
+ * `windows-1252`, `shift_jis`), else UTF-8. JSON is UTF-8 (RFC 8259 §8.1: it has no charset
+ * parameter), as the Fetch standard's `json()` reads it, whatever the label says — servers label
+ * UTF-8 JSON Latin-1 — unless its bytes are no UTF-8 at all: then the label is believed.
  */
-function toDecoder(contentType: string | undefined, mediaType: string): TextDecoder {
-  const label = contentType === undefined || isJsonMediaType(mediaType) ? undefined : charsetParameter.exec(contentType)?.[1];
+function decodeBytes(bytes: AllowSharedBufferSource, contentType: string | undefined, mediaType: string): string {
+  const label = contentType === undefined ? undefined : charsetParameter.exec(contentType)?.[1];
+  if (label === undefined) return new TextDecoder().decode(bytes);
+  if (isJsonMediaType(mediaType)) {
+    try {
+      return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      // Not UTF-8: the label may be right.
+    }
+  }
   try {
-    return new TextDecoder(label);
+    return new TextDecoder(label).decode(bytes);
   } catch {
-    // A label the Encoding Standard does not know: UTF-8, the default of JSON (RFC 8259 §8.1).
-    return new TextDecoder();
+    // A label the Encoding Standard does not know: UTF-8, the Web's default.
+    return new TextDecoder().decode(bytes);
   }
 }
 
@@ -95,7 +104,7 @@ function decodeBody(body: unknown, mediaType: string, success: boolean, contentT
     // A download stays bytes, as given: decoding it as UTF-8 would corrupt it. An error body is
     // decoded whatever its type, for the message it may hold.
     if (success && !isTextMediaType(mediaType)) return { value: body, malformed: false, binary: true };
-    return decodeText(toDecoder(contentType, mediaType).decode(body), mediaType);
+    return decodeText(decodeBytes(body, contentType, mediaType), mediaType);
   }
   return { value: body, malformed: false };
 }

@@ -381,6 +381,8 @@ export function createClient(options: ClientOptions): Client {
       // An abort from elsewhere (a hook's own signal, a page being closed) rejects with an AbortError.
       const name = (failure as { name?: unknown } | null)?.name;
       if (name === 'AbortError') return { result: toFailure('aborted', describeFailure(failure)), headers: undefined, url };
+      // And a time-out of a signal not its own (`AbortSignal.timeout` in a hook or a wrapped fetch) with a TimeoutError.
+      if (name === 'TimeoutError') return { result: toFailure('timeout', describeFailure(failure)), headers: undefined, url };
       // Network failures reject with a TypeError (Fetch standard §4.1 "network error"), or, in some
       // fetches (happy-dom's), a DOMException named NetworkError; anything else is a bug.
       if (name === 'NetworkError') return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };

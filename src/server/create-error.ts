@@ -73,7 +73,8 @@ export function createError(given: CreateErrorInit): ApiError {
   // it keeps none, a given one included, and buildError answers it with 499 ({@link toStatus}).
   // A server's own time-out or failed upstream is a 504 or a 502, as it is answered.
   const status = init.kind === 'aborted' ? undefined : (init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind)));
-  if (status === undefined ? init.kind === undefined : !isHttpStatus(status)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
+  // A status that is none is a mistake, said even where it would be dropped (`aborted`).
+  if ((init.status !== undefined && !isHttpStatus(init.status)) || (status === undefined && init.kind === undefined)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
   const failures: ItemFailure[] = (init.failures ?? []).map(copyFailure);
   // Batch failures are field issues by item (seed 004): a 400 or 422 with them is `validation`,
   // as the envelope reader takes it back.

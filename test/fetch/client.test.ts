@@ -337,10 +337,12 @@ describe('reading responses', () => {
     expect(result.ok || result.error.status).toBeUndefined();
   });
 
-  it("reads a fetch's AbortError from another signal as aborted, and a DOMException named NetworkError (happy-dom's) as a network failure", async () => {
+  it("reads a fetch's AbortError and TimeoutError from another signal as aborted and timeout, and a DOMException named NetworkError (happy-dom's) as a network failure", async () => {
     const rejecting = (failure: Error): typeof fetch => (() => Promise.reject(failure)) as typeof fetch;
     const aborted = createClient({ baseUrl: 'https://api.example.com', retry: 0, fetch: rejecting(new DOMException('The page was closed', 'AbortError')) });
     expect(await aborted.get('/')).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The page was closed', retryable: false } });
+    const late = createClient({ baseUrl: 'https://api.example.com', retry: 0, fetch: rejecting(new DOMException('The operation timed out', 'TimeoutError')) });
+    expect(await late.get('/')).toMatchObject({ ok: false, error: { kind: 'timeout', detail: 'The operation timed out' } });
     const broken = createClient({ baseUrl: 'https://api.example.com', retry: 0, fetch: rejecting(new DOMException('Failed to execute "fetch()"', 'NetworkError')) });
     expect(await broken.get('/')).toMatchObject({ ok: false, error: { kind: 'network', retryable: true } });
     // Anything else a fetch throws is a bug, and propagates.

@@ -53,6 +53,11 @@ describe('the charset of a text body', () => {
     }
   });
 
+  it('believes the label of JSON whose bytes are no UTF-8: Latin-1 JSON labelled so', () => {
+    const json = Uint8Array.from([...encoder.encode('{"detail":"Caf'), 0xe9, ...encoder.encode('"}')]);
+    expect(toError(normalize({ status: 400, headers: { 'content-type': 'application/json; charset=iso-8859-1' }, body: json })).detail).toBe('Café');
+  });
+
   it('decodes JSON as UTF-8 whatever charset its label names (RFC 8259 §8.1), as response.json() does', async () => {
     const json = '{"detail":"Größe ungültig – café ✓"}';
     for (const contentType of ['application/json; charset=iso-8859-1', 'application/problem+json; charset=windows-1252']) {

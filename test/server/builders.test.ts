@@ -612,6 +612,8 @@ describe('createError', () => {
       for (const dialect of ['problem', 'status-message', 'plain', 'envelope'] as const) expect(buildError(error, { dialect }).status, dialect).toBe(499);
       expect(JSON.parse(buildError(error).body)).toEqual({ title: 'Aborted', status: 499, detail: 'No answer' });
     }
+    // A status that is none is still a mistake said at once.
+    expect(() => createError({ kind: 'aborted', status: 9999 })).toThrow(TypeError);
   });
 
   it('localizes the title of a time-out as the title of the status it is answered with', () => {
