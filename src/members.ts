@@ -59,3 +59,8 @@ const emptyRecord = {};
 export function toOwnCopy<T extends object>(target: T): T {
   return { __proto__: null, ...target };
 }
+
+/** `target` itself while `Object.prototype` is clean, else {@link toOwnCopy} of it: named reads of it see only its own members. */
+export function toOwnView<T extends object>(target: T): T {
+  return isPrototypeClean() ? target : toOwnCopy(target);
+}

@@ -61,9 +61,15 @@ async function readBodyCapped(response: Response, limit: number): Promise<BodyRe
   return { bytes: concat(chunks, total), overflow: false };
 }
 
-/** The `name` of a thrown value (`AbortError`, `TimeoutError`); an Error's is inherited from its class. */
-function errorName(failure: unknown): unknown {
-  return typeof failure === 'object' && failure !== null ? (failure as { name?: unknown }).name : undefined;
+/**
+ * The kind a fetch or a body read failing with this value says, by its `name` (an Error's is
+ * inherited from its class): an `AbortError` is `aborted`, a `TimeoutError` (`AbortSignal.timeout`)
+ * a `timeout`, a `NetworkError` (a DOMException some fetches, happy-dom's, reject with) `network`;
+ * `undefined` for any other.
+ */
+export function toFailureKind(failure: unknown): 'aborted' | 'timeout' | 'network' | undefined {
+  const name = typeof failure === 'object' && failure !== null ? (failure as { name?: unknown }).name : undefined;
+  return name === 'AbortError' ? 'aborted' : name === 'TimeoutError' ? 'timeout' : name === 'NetworkError' ? 'network' : undefined;
 }
 
 /** Whether the body was read before; never throws, whatever the object. */
@@ -122,8 +128,8 @@ export async function normalizeResponse<T = unknown>(response: Response, options
     return { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: overflow ?? unread }) };
   }
   if ('failure' in read && !unread) {
-    const name = errorName(read.failure);
-    const kind = name === 'AbortError' ? 'aborted' : name === 'TimeoutError' ? 'timeout' : 'network';
+    // Any failure to read a body that arrived is the network's, unless a signal ended it.
+    const kind = toFailureKind(read.failure) ?? 'network';
     // The status already arrived: an error status keeps its own kind; a success that broke off did not succeed.
     if (success || kind === 'aborted') {
       const detail = read.failure instanceof Error ? read.failure.message : 'The body could not be read';

@@ -7,7 +7,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiResult } from '../model.ts';
-import { normalizeResponse } from '../normalize-response.ts';
+import { normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
@@ -290,7 +290,8 @@ export function createClient(options: ClientOptions): Client {
   const errorRead = { maxBodyBytes: maxErrorBodyBytes };
   const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const wait = options.wait ?? waitFor;
-  const { onRetry, hooks, fetchOptions } = options;
+  const { onRetry, hooks } = options;
+  const fetchOptions: FetchOptions = options.fetchOptions ?? {};
   const beforeRequest = hooks?.beforeRequest ?? [];
   const afterResponse = hooks?.afterResponse ?? [];
   const hasHooks = beforeRequest.length > 0 || afterResponse.length > 0;
@@ -378,14 +379,11 @@ export function createClient(options: ClientOptions): Client {
       } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
-      // An abort from elsewhere (a hook's own signal, a page being closed) rejects with an AbortError.
-      const name = (failure as { name?: unknown } | null)?.name;
-      if (name === 'AbortError') return { result: toFailure('aborted', describeFailure(failure)), headers: undefined, url };
-      // And a time-out of a signal not its own (`AbortSignal.timeout` in a hook or a wrapped fetch) with a TimeoutError.
-      if (name === 'TimeoutError') return { result: toFailure('timeout', describeFailure(failure)), headers: undefined, url };
-      // Network failures reject with a TypeError (Fetch standard §4.1 "network error"), or, in some
-      // fetches (happy-dom's), a DOMException named NetworkError; anything else is a bug.
-      if (name === 'NetworkError') return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };
+      // An abort or time-out of a signal not the attempt's (a hook's own, a page being closed), and
+      // happy-dom's NetworkError: named failures, not bugs.
+      const named = toFailureKind(failure);
+      if (named) return { result: toFailure(named, describeFailure(failure)), headers: undefined, url };
+      // Network failures reject with a TypeError (Fetch standard §4.1 "network error"); anything else is a bug.
       if (!(failure instanceof TypeError)) throw failure;
       // So does a request fetch refuses to build (a GET with a body, a URL that does not parse; Fetch
       // standard §5.4, the Request constructor), a bug too: building it again throws that. A stream
@@ -415,7 +413,8 @@ export function createClient(options: ClientOptions): Client {
     const totalMs = toLimit(init?.totalTimeoutMs, 'totalTimeoutMs', totalTimeoutMs);
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
     const mayRetry = resendableBody(body) && isRetryableMethod(retry, method, headers['idempotency-key'] !== undefined);
-    const extra: FetchOptions = { ...fetchOptions, ...init?.fetchOptions };
+    // Merged only when a call has its own: the request loop is the hot path.
+    const extra: FetchOptions = init?.fetchOptions ? { ...fetchOptions, ...init.fetchOptions } : fetchOptions;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - now();
       if (remaining <= 0) return { result: toAbortFailure('total', timeoutMs), headers: undefined, url };

@@ -173,12 +173,9 @@ class Walk {
     // Seed 003's chunks take a size: offset + sliceSize ('slice'), and servers of its
     // offset-as-next-id chunks ('cursor') often take one too; pages and links follow their own rules.
     if (sliceSize !== undefined && (mode === 'page' || mode === 'links')) throw new TypeError(`sliceSize is for modes 'slice' and 'cursor', not '${mode}'`);
-    if (sliceSize !== undefined && mode === 'cursor') {
-      url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
-      this.progress.mode = mode;
-    } else if (sliceSize !== undefined) {
+    if (sliceSize !== undefined) url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
+    if (sliceSize !== undefined && mode !== 'cursor') {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
-      url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
       if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
       this.progress.mode = 'slice';
     } else if (mode !== 'auto') this.progress.mode = mode;

@@ -4,7 +4,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
-import { isPrototypeClean, setMember, toOwnCopy } from '../members.ts';
+import { setMember, toOwnView } from '../members.ts';
 import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
@@ -40,19 +40,14 @@ export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
       }
   );
 
-/**
- * The caller's object, or a copy of its own members while `Object.prototype` is polluted, so that
- * a polluted `kind`, `status` or `code` is never read as the caller's (RELIABILITY.md).
- */
-const toOwn = <T extends object>(given: T): T => (isPrototypeClean() ? given : toOwnCopy(given));
-
 const copyIssue = (given: Issue): Issue => {
-  const issue = toOwn(given);
+  // Own reads (toOwnView): a polluted `code` or `field` is never read as the caller's (RELIABILITY.md).
+  const issue = toOwnView(given);
   return createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
 };
 
 const copyFailure = (given: ItemFailure): ItemFailure => {
-  const failure = toOwn(given);
+  const failure = toOwnView(given);
   return Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) });
 };
 
@@ -66,7 +61,7 @@ const copyFailure = (given: ItemFailure): ItemFailure => {
  */
 export function createError(given: CreateErrorInit): ApiError {
   if (typeof given !== 'object' || given === null) throw new TypeError('createError needs an object with a kind or a status');
-  const init = toOwn(given);
+  const init = toOwnView(given);
   if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
   const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
   // The model types an aborted error's status `undefined` (the caller gave up before any response):

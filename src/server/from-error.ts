@@ -14,7 +14,7 @@
  */
 import { isResponseError } from '../response-error.ts';
 import { isApiError } from '../response-error.ts';
-import { isPrototypeClean, toOwnCopy } from '../members.ts';
+import { toOwnView } from '../members.ts';
 import type { ApiError } from '../model.ts';
 import { isHttpStatus } from '../status.ts';
 import { createError } from './create-error.ts';
@@ -61,7 +61,7 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
-  const members: { status?: unknown; statusCode?: unknown; expose?: unknown } = typeof thrown === 'object' && thrown !== null ? (isPrototypeClean() ? thrown : toOwnCopy(thrown)) : {};
+  const members: { status?: unknown; statusCode?: unknown; expose?: unknown } = typeof thrown === 'object' && thrown !== null ? toOwnView(thrown) : {};
   const status = readStatus(members);
   const message: unknown = thrown instanceof Error ? thrown.message : thrown;
   const declared = members.expose;

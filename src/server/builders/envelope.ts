@@ -5,7 +5,7 @@
  */
 import type { ApiError, ErrorKind, Issue } from '../../model.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, refuseCursor, startBody, toDottedField } from './members.ts';
+import { put, startBody, toDottedField } from './members.ts';
 
 /** Seed 004's error types, from the kind. */
 const errorTypes: Partial<Record<ErrorKind, string>> = {
@@ -73,8 +73,8 @@ export const envelopeBuilder: DialectBuilder = {
     return body;
   },
   buildSuccess(data, { page, batch, cursor, itemsKey = 'items' }) {
-    // Seed 004 pages by `metadata.page`.
-    if (cursor !== undefined) refuseCursor('envelope', 'page');
+    // Seed 004 pages by `metadata.page`: a cursor written nowhere would end a client's paging unsaid.
+    if (cursor !== undefined) throw new TypeError('The envelope dialect has no cursor: give page');
     // Seed 004's own members: items under either name would be overwritten, or overwrite `result`.
     if (itemsKey === 'result' || itemsKey === 'metadata') throw new TypeError(`itemsKey "${itemsKey}" is a member of seed 004's envelope`);
     const body: Record<string, unknown> = { result: 'success' };

@@ -53,11 +53,3 @@ export function toPointer(path: Issue['path']): string | undefined {
 export function toChunk(data: unknown, cursor: Cursor): Record<string, unknown> {
   return { result: data, offset: cursor.offset, hasNext: cursor.hasNext };
 }
-
-/**
- * A cursor given to a dialect without seed 003's chunk: written nowhere, it would end the
- * client's paging without a word, so it is refused, naming what that dialect pages by.
- */
-export function refuseCursor(dialect: string, instead: string): never {
-  throw new TypeError(`The ${dialect} dialect has no cursor: give ${instead}`);
-}
