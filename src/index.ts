@@ -27,6 +27,8 @@ export {
   awsDialect,
   kubernetesDialect,
   tencentDialect,
+  cloudflareDialect,
+  jsendDialect,
   dialects,
   seedDialects,
 } from './dialects/index.ts';

@@ -12,18 +12,39 @@ export const maxDepth = 64;
 const canonicalIndex = /^(?:0|[1-9]\d*)$/;
 const toSegment = (segment: string): string | number => (canonicalIndex.test(segment) ? Number(segment) : segment);
 
+// `tags["a.b"]`: a key that dots cannot carry, quoted as JavaScript (and zod's prettifyError) quotes it.
+const quotedSegment = /\["((?:[^"\\]|\\.)*)"\]|([^.[\]]+)/g;
+
+/** The segments of a path with quoted keys; a quoted key stays a string, even `["0"]`. */
+function splitQuoted(field: string): (string | number)[] {
+  const segments: (string | number)[] = [];
+  for (const [, quoted, plain] of field.matchAll(quotedSegment)) {
+    if (plain !== undefined) segments.push(toSegment(plain));
+    else {
+      try {
+        segments.push(JSON.parse(`"${quoted}"`) as string);
+      } catch {
+        segments.push(quoted!);
+      }
+    }
+  }
+  return segments;
+}
+
 /**
  * The path of a field as the server spelled it: a JSON Pointer (`/items/0/name`, `#/age`,
- * RFC 6901) or dotted and bracketed (`items[0].name`, `items.0.name`). Seed 001 prefixes
+ * RFC 6901) or dotted and bracketed (`items[0].name`, `items.0.name`, `tags["a.b"]`). Seed 001 prefixes
  * fields with the request part (`body.name`); `body.` is dropped so the path names the payload.
  */
 export function parseFieldPath(field: string): (string | number)[] {
   const pointer = field.startsWith('#/') ? field.slice(1) : field;
   const segments = pointer.startsWith('/')
-    ? pointer.slice(1).split('/').map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'))
-    : field.split(/[.[\]]+/).filter((segment) => segment !== '');
+    ? pointer.slice(1).split('/').map((segment) => toSegment(segment.replaceAll('~1', '/').replaceAll('~0', '~')))
+    : field.includes('["')
+      ? splitQuoted(field)
+      : field.split(/[.[\]]+/).filter((segment) => segment !== '').map(toSegment);
   if (segments.length > 1 && segments[0] === 'body' && !pointer.startsWith('/')) segments.shift();
-  return segments.slice(0, maxDepth).map(toSegment);
+  return segments.slice(0, maxDepth);
 }
 
 /**
@@ -100,6 +121,9 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
   } else unread++;
   return unread;
 }
+
+/** Whether some issue names a field: a failure flagged in a 2xx with such issues is a refused input. */
+export const namesFields = (issues: readonly Issue[] | undefined): boolean => issues?.some((issue) => issue.path.length > 0) === true;
 
 /** The issues found in `value`; `[]` when it holds none. */
 export function toIssues(value: unknown): Issue[] {

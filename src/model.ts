@@ -25,6 +25,8 @@ export type Dialect =
   | 'aws'
   | 'kubernetes'
   | 'tencent'
+  | 'cloudflare'
+  | 'jsend'
   | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */

@@ -6,10 +6,12 @@
  */
 import type { DialectParser } from '../dialect.ts';
 import { awsDialect } from './aws.ts';
+import { cloudflareDialect } from './cloudflare.ts';
 import { envelopeDialect } from './envelope.ts';
 import { fieldMapDialect } from './field-map.ts';
 import { googleDialect } from './google.ts';
 import { graphqlDialect } from './graphql.ts';
+import { jsendDialect } from './jsend.ts';
 import { jsonApiDialect } from './json-api.ts';
 import { kubernetesDialect } from './kubernetes.ts';
 import { odataDialect } from './odata.ts';
@@ -24,10 +26,12 @@ import { tencentDialect } from './tencent.ts';
 
 export {
   awsDialect,
+  cloudflareDialect,
   envelopeDialect,
   fieldMapDialect,
   googleDialect,
   graphqlDialect,
+  jsendDialect,
   jsonApiDialect,
   kubernetesDialect,
   odataDialect,
@@ -52,6 +56,9 @@ export const seedDialects: readonly DialectParser[] = [envelopeDialect, problemD
 export const dialects: readonly DialectParser[] = [
   envelopeDialect,
   problemDialect,
+  // A boolean `success` is Cloudflare's mark; its errors' `source.pointer` is JSON:API's spelling too.
+  cloudflareDialect,
+  jsendDialect,
   jsonApiDialect,
   graphqlDialect,
   stripeDialect,

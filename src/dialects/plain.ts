@@ -4,7 +4,7 @@
  * adds chunked reads `{result, offset, hasNext}`. Plain claims every body, so it goes last.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
-import { toIssues } from '../issues.ts';
+import { namesFields, toIssues } from '../issues.ts';
 import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
@@ -67,7 +67,9 @@ const snakeCaseCode = /^[a-z\d]+(_[a-z\d]+)+$/;
  * `extensions.error`.
  */
 function readNestedError(facts: MemberFacts, status: number): void {
-  const nested = readOwn(facts.extensions, 'error');
+  // Ashby names it `errorInfo`: `{success: false, errorInfo: {code, message, requestId}}`.
+  const key = isRecord(readOwn(facts.extensions, 'error')) ? 'error' : 'errorInfo';
+  const nested = readOwn(facts.extensions, key);
   if (facts.detail !== undefined || facts.error !== undefined || !isRecord(nested)) return;
   const inner = readMembers(nested, rules, status);
   readListedIssues(inner, 'detail');
@@ -79,8 +81,8 @@ function readNestedError(facts: MemberFacts, status: number): void {
   facts.requestId ??= inner.requestId;
   facts.traceId ??= inner.traceId;
   if (inner.issues) facts.issues = facts.issues ? facts.issues.concat(inner.issues) : inner.issues;
-  if (Object.keys(inner.extensions).length > 0) facts.extensions['error'] = inner.extensions;
-  else delete facts.extensions['error'];
+  if (Object.keys(inner.extensions).length > 0) facts.extensions[key] = inner.extensions;
+  else delete facts.extensions[key];
 }
 
 /** Moves a body member the model has a place for out of `extensions`, returning it. */
@@ -109,7 +111,7 @@ function readListedIssues(facts: MemberFacts, key: string): void {
   if (Array.isArray(listed) && addIssues(facts, listed)) delete facts.extensions[key];
 }
 
-function parseObject(body: Record<string, unknown>, status: number): BodyFacts {
+function parseObject(body: Record<string, unknown>, status: number): MemberFacts {
   const facts = readMembers(body, rules, status);
   // FastAPI answers a refused body with `detail: [{loc, msg, type}]`, a list where others send a string.
   readListedIssues(facts, 'detail');
@@ -165,13 +167,27 @@ function parseChunk(body: Record<string, unknown>): BodyFacts | undefined {
   return { ok: true, data: result, cursor: { offset: offset ?? '', hasNext } };
 }
 
+/** Members that explain a failure; beside `success: false`, they make a 2xx body one. */
+const failureMembers = ['error', 'errors', 'errorInfo', 'message'];
+
+/**
+ * `{success: false, error: "..."}` in a 2xx: many APIs flag a failure in the body and answer
+ * HTTP 200 (Ashby: "What would be 4XX errors will return 200 with success being false"). A
+ * bare `success: false` with nothing to explain it may be data, and stays a success.
+ */
+function parseFlaggedFailure(body: Record<string, unknown>, status: number): BodyFacts | undefined {
+  if (readOwn(body, 'success') !== false || !failureMembers.some((key) => readOwn(body, key) !== undefined)) return undefined;
+  const facts = parseObject(body, status);
+  return namesFields(facts.issues) ? { ...facts, kind: 'validation' } : facts;
+}
+
 /** Seeds 000 and 003 (flat `{code, message}` errors, text and HTML pages, `{result, offset, hasNext}` chunks), recognised by anything: it claims every body, so it goes last. */
 export const plainDialect: DialectParser = {
   id: 'plain',
   mediaTypes: [],
   detect: () => true,
   parse(body, { status, mediaType }) {
-    if (isSuccessStatus(status)) return (isRecord(body) && parseChunk(body)) || { ok: true, data: body };
+    if (isSuccessStatus(status)) return (isRecord(body) && (parseChunk(body) || parseFlaggedFailure(body, status))) || { ok: true, data: body };
     if (typeof body === 'string') return parseText(body, mediaType);
     if (isRecord(body)) return parseObject(body, status);
     // A bare array of errors: `[{"field": "email", "message": "is invalid"}]`.

@@ -44,6 +44,9 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', code: 'code', traceId: 'traceId' }, status);
   // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
   facts.type ??= 'about:blank';
+  // Seed 001 sends a `detail` in every problem; one that repeats the title explains nothing more
+  // (faultline/server writes the title there when it has no detail), and is no detail to show twice.
+  if (facts.detail === facts.title) facts.detail = undefined;
   return facts;
 }
 

@@ -4,7 +4,7 @@
  * FastAPI's `{"detail": [{loc, msg, type}]}` validation errors.
  */
 import { describe, expect, it } from 'vitest';
-import { normalize, type ApiError, type ApiResult, type NormalizeInput } from '../../src/index.ts';
+import { createNormalizer, normalize, seedDialects, type ApiError, type ApiResult, type NormalizeInput } from '../../src/index.ts';
 import { buildOk } from '../../src/server/index.ts';
 
 function toError(result: ApiResult): ApiError {
@@ -37,6 +37,29 @@ describe('an error object under `error`', () => {
 
   it('lets a message beside it win', () => {
     expect(read({ status: 400, body: { message: 'Outer', error: { message: 'Inner' } } }).detail).toBe('Outer');
+  });
+});
+
+describe('`success: false` in a 2xx', () => {
+  const plainOnly = createNormalizer({ dialects: seedDialects });
+
+  it('is an error when a member explains it, in the seed normalizer too', () => {
+    for (const run of [normalize, plainOnly]) {
+      expect(toError(run({ status: 200, body: { success: false, error: 'Quota exceeded' } }))).toMatchObject({ kind: 'unknown', status: 200, detail: 'Quota exceeded', retryable: false, dialect: 'plain', extensions: { success: false } });
+      expect(toError(run({ status: 200, body: { success: false, message: 'Card declined', code: 'card_declined' } }))).toMatchObject({ detail: 'Card declined', code: 'card_declined' });
+      expect(toError(run({ status: 201, body: { success: false, errors: [{ field: 'email', message: 'is taken' }] } }))).toMatchObject({ kind: 'validation', issues: [{ path: ['email'], message: 'is taken' }] });
+    }
+  });
+
+  it('stays a success with nothing to explain it, or with `success` not false', () => {
+    expect(normalize({ status: 200, body: { success: false, id: 7 } })).toMatchObject({ ok: true, value: { data: { success: false, id: 7 } } });
+    expect(normalize({ status: 200, body: { success: 'false', error: 'x' } })).toMatchObject({ ok: true });
+    expect(normalize({ status: 200, body: { success: true, message: 'Saved' } })).toMatchObject({ ok: true });
+  });
+
+  it("reads Ashby's `errorInfo` as a nested error in an error status too", () => {
+    const error = read({ status: 404, body: { errorInfo: { code: 'not_found', message: 'No such job', requestId: 'r1', hint: 'x' } } });
+    expect(error).toMatchObject({ kind: 'not_found', detail: 'No such job', code: 'not_found', requestId: 'r1', extensions: { errorInfo: { hint: 'x' } } });
   });
 });
 

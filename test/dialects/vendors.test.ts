@@ -4,9 +4,10 @@
  * `errorMessages`, Salesforce's bare list, Shopify's string `errors`, a nested error's `reason`
  * and `type` as Elasticsearch sends them), Stripe's shape as Anthropic copies it, GitLab's
  * message map, Auth0's `errorCode`, Facebook's `fbtrace_id`, Huawei Cloud's `error_msg`, Plaid's
- * `error_message`, Dropbox's `error_summary`, ASP.NET Web API 2's `{Message, ModelState}` and Alibaba
- * Cloud's `{Code, Message, RequestId}`. Each fixture in test/fixtures/more/vendors/ names its
- * source; the expectations are written out by hand from those documents.
+ * `error_message`, Dropbox's `error_summary`, ASP.NET Web API 2's `{Message, ModelState}`, Alibaba
+ * Cloud's `{Code, Message, RequestId}` and Ashby's `{success: false, errorInfo}` in a 200. Each
+ * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
+ * hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, normalize, seedDialects, type ApiResult } from '../../src/index.ts';
@@ -209,6 +210,18 @@ const expectations: Readonly<Record<string, Expected>> = {
     code: 'invalid_body',
     retryable: false,
     dialect: 'status-code',
+  }),
+  // `success: false` with a reason makes a 200 an error; Ashby's `errorInfo` is read as a nested error.
+  'ashby-200-success-false.json': fails({
+    kind: 'unknown',
+    status: 200,
+    title: 'Unknown Error',
+    detail: 'Application not found - are you lacking permissions to edit candidates?',
+    code: 'application_not_found',
+    requestId: '01JSJ8FEK5ZN4XQBZP7DBKK7ZC',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { success: false },
   }),
 };
 
