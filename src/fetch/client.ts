@@ -6,7 +6,7 @@
  * network failure (a `TypeError`) propagates at once and is never retried, as in ky.
  */
 import { toApiError } from '../create-error.ts';
-import type { ApiError, ApiResult } from '../model.ts';
+import type { ApiError, ApiResult, Dialect } from '../model.ts';
 import { normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
@@ -70,6 +70,12 @@ export interface ClientOptions {
   readonly apiKey?: string | undefined;
   /** Sent as `Accept-Language` (seed 003), for messages in this language. One that cannot be a header value throws a `TypeError`. */
   readonly language?: string | undefined;
+  /**
+   * The dialect every response is read as, skipping detection: for an API whose data could pass
+   * for another dialect's body (`{ok: false, ...}` as a record, `{result: "error"}` as a job).
+   * An id `normalize` does not know is detected as usual.
+   */
+  readonly dialect?: Dialect | undefined;
   /**
    * The longest one attempt may take, body included, in ms; an attempt that times out is retried.
    * Off by default: a timeout needs an `AbortSignal` on every `fetch`, which costs Node's fetch
@@ -286,8 +292,9 @@ export function createClient(options: ClientOptions): Client {
   const totalTimeoutMs = toLimit(options.totalTimeoutMs, 'totalTimeoutMs');
   const maxErrorBodyBytes = toLimit(options.maxErrorBodyBytes, 'maxErrorBodyBytes', 1_048_576);
   const maxBodyBytes = toLimit(options.maxBodyBytes, 'maxBodyBytes');
-  const successRead = { maxBodyBytes };
-  const errorRead = { maxBodyBytes: maxErrorBodyBytes };
+  const { dialect } = options;
+  const successRead = { maxBodyBytes, dialect };
+  const errorRead = { maxBodyBytes: maxErrorBodyBytes, dialect };
   const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const wait = options.wait ?? waitFor;
   const { onRetry, hooks } = options;

@@ -311,6 +311,16 @@ describe('reading responses', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, code: 'customer_not_found', detail: 'No customer 42', retryable: false } });
   });
 
+  it('reads every response in the dialect the client names, for data that could pass for another dialect\'s body', async () => {
+    server.route('/jobs/7', json(200, { ok: false, error: 'disk_full' }));
+    server.route('/jobs/8', json(404, { code: 'no_job', message: 'No job 8' }));
+    // Detected, a 200 `{ok: false, error}` is Slack's error; this API's job record is data.
+    expect(await createClient({ baseUrl: server.origin }).get('/jobs/7')).toMatchObject({ ok: false, error: { dialect: 'slack', code: 'disk_full' } });
+    const api = createClient({ baseUrl: server.origin, dialect: 'plain' });
+    expect(await api.get('/jobs/7')).toMatchObject({ ok: true, value: { dialect: 'plain', data: { ok: false, error: 'disk_full' } } });
+    expect(await api.get('/jobs/8')).toMatchObject({ ok: false, error: { dialect: 'plain', kind: 'not_found', code: 'no_job', detail: 'No job 8' } });
+  });
+
   it('gives a download (an image, a PDF) back as its bytes, not decoded as text', async () => {
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0xff, 0x00, 0xfe]);
     server.route('/logo.png', (_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(png));
