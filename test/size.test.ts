@@ -81,9 +81,14 @@ describe('bundle size', () => {
     // status-less, with their kind's status and its phrase, a clear TypeError for a cursor given to
     // HAL or the envelope, merging the data's own HAL controls with the options', own reads of
     // createError's init under a polluted prototype, and a fromError that never throws; by 96
-    // (5,988) for batch failures written as the items' issues where the dialect has no failures).
+    // (5,988) for batch failures written as the items' issues where the dialect has no failures; by
+    // 480 (6,467) for a second audit's fixes: every header given twice sent (cookies apart), header
+    // values past Latin-1 refused by name, ids never cut inside a surrogate pair, no body on a 205,
+    // a lone envelope issue kept whole, other dialects' marks left out of JSON bodies, a detail in
+    // every problem, a route's upstream time-out and failed connection as 504 and 502, a thrown
+    // object's 4xx message, rate-limit figures that are no counts left out).
     const goal = 4_096;
-    const ceiling = 6_016;
+    const ceiling = 6_496;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -61,9 +61,15 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
-  const members: { status?: unknown; statusCode?: unknown; expose?: unknown } = typeof thrown === 'object' && thrown !== null ? toOwnView(thrown) : {};
+  const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } = typeof thrown === 'object' && thrown !== null ? toOwnView(thrown) : {};
+  // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
+  // (Node's fetch throws `TypeError: fetch failed`) is a gateway's failure: 504 and 502, as for
+  // an upstream ResponseError, its message hidden as a 5xx's is.
+  const name = thrown instanceof Error ? thrown.name : undefined;
+  if (name === 'TimeoutError' || (thrown instanceof TypeError && thrown.message === 'fetch failed')) return createError({ status: name === 'TimeoutError' ? 504 : 502 });
   const status = readStatus(members);
-  const message: unknown = thrown instanceof Error ? thrown.message : thrown;
+  // `throw { status: 404, message: '...' }` is an http-errors-style error too.
+  const message: unknown = thrown instanceof Error ? thrown.message : typeof thrown === 'object' && thrown !== null ? members.message : thrown;
   const declared = members.expose;
   // http-errors: `expose` is true for 4xx, false for 5xx, unless the error says otherwise.
   const shown = expose || (status !== undefined && (typeof declared === 'boolean' ? declared : status < 500));

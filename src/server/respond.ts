@@ -100,16 +100,20 @@ function withItemIssues(error: ApiError): ApiError {
   return { ...error, issues: [...error.issues, ...itemIssues] } as ApiError;
 }
 
+const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
+
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
   // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
   // a `NaN` or `Infinity` (say, a delay computed from a missing reset) was sent as the text "NaN".
   if (Number.isFinite(error.retryAfterMs)) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs! / 1000)));
+  // Counts are non-negative integers, and a reset a time after the epoch: `-1` or `2.5` would be
+  // read as no figure at all by faultline's own reader, and misread by others.
   const { rateLimit } = error;
-  if (Number.isFinite(rateLimit?.limit)) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
-  if (Number.isFinite(rateLimit?.remaining)) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
+  if (isCount(rateLimit?.limit)) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
+  if (isCount(rateLimit?.remaining)) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
-  if (Number.isFinite(rateLimit?.resetAt)) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
+  if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
   if (error.requestId !== undefined) headers['x-request-id'] = assertHeaderValue('X-Request-Id', toEchoedId(error.requestId));
   if (error.traceId !== undefined) headers['x-trace-id'] = assertHeaderValue('X-Trace-Id', toEchoedId(error.traceId));
 }
@@ -129,6 +133,11 @@ function stringify(value: unknown, what: string): string {
  * response.writeHead(status, headers).end(body);
  */
 export function buildError(given: ApiError, options?: ErrorResponseOptions): BuiltResponse {
+  return buildErrorWith(given, options, undefined);
+}
+
+/** {@link buildError}, with a second and later `Set-Cookie` put in `cookies` (a Web Response carries them), or refused when there is none. */
+function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefined, cookies: string[] | undefined): BuiltResponse {
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
   const language = options?.language;
@@ -136,9 +145,12 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
   const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(given)) : toAnswered(given);
   const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
   const status = toErrorStatus(error, builder);
+  // A 1xx-3xx error is answered with its kind's status: a title that was the old status's phrase
+  // ("Found" of a 302) becomes the answered one's, as for errors without a status.
+  const titled = error.status !== status && error.title === toReasonPhrase(error.status ?? 0) ? ({ ...error, title: toReasonPhrase(status) ?? error.title } as ApiError) : error;
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);
-  Object.assign(headers, toHeaderRecord(options?.headers));
+  Object.assign(headers, toHeaderRecord(options?.headers, cookies));
   if (options?.language !== undefined) {
     // The caller's own Content-Language wins, as every extra header does.
     headers['content-language'] ??= assertHeaderValue('Content-Language', options.language);
@@ -147,30 +159,41 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
     if (!vary) headers['vary'] = 'Accept-Language';
     else if (!/(^|,)\s*(accept-language|\*)\s*(,|$)/i.test(vary)) headers['vary'] = `${vary}, Accept-Language`;
   }
-  return { status, headers, body: stringify(builder.buildError(error, status), 'The error (its extensions or failures)') };
+  return { status, headers, body: stringify(builder.buildError(titled, status), 'The error (its extensions or failures)') };
 }
 
 /**
- * Data as `{status, headers, body}` in a dialect; a 204 has no body.
+ * Data as `{status, headers, body}` in a dialect; a 204 or 205 has no body.
  * @example
  * buildOk(customers, { dialect: 'envelope', page: { page: 1, pagesCount: 4 } });
  */
 export function buildOk<T>(data: T, options?: OkOptions): BuiltResponse {
+  return buildOkWith(data, options, undefined);
+}
+
+/** {@link buildOk}, with a second and later `Set-Cookie` put in `cookies`. */
+function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: string[] | undefined): BuiltResponse {
   const builder = toBuilder(options?.dialect);
   const status = options?.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
   const headers: Record<string, string> = {};
   if (options?.location !== undefined) headers['location'] = assertHeaderValue('Location', options.location);
-  Object.assign(headers, toHeaderRecord(options?.headers));
-  // RFC 9110 §15.3.5: a 204 carries no content.
-  if (status === 204) return { status, headers, body: '' };
+  Object.assign(headers, toHeaderRecord(options?.headers, cookies));
+  // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
+  if (status === 204 || status === 205) return { status, headers, body: '' };
   const body = builder.buildSuccess(data, options ?? {});
   if (body === undefined) return { status, headers, body: '' };
   return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
 }
 
 /** A built response as a Web `Response`; an empty body becomes no body. */
-export const toWebResponse = ({ status, headers, body }: BuiltResponse): Response => new Response(body === '' ? null : body, { status, headers });
+export const toWebResponse = (built: BuiltResponse): Response => toResponseWith(built, []);
+
+function toResponseWith({ status, headers, body }: BuiltResponse, cookies: readonly string[]): Response {
+  const all = new Headers(headers);
+  for (const cookie of cookies) all.append('set-cookie', cookie);
+  return new Response(body === '' ? null : body, { status, headers: all });
+}
 
 /**
  * An error as a Web `Response` in a dialect.
@@ -178,7 +201,8 @@ export const toWebResponse = ({ status, headers, body }: BuiltResponse): Respons
  * return toResponse(createError({ kind: 'rate_limited', retryAfterMs: 30_000 }), { dialect: 'plain' });
  */
 export function toResponse(error: ApiError, options?: ErrorResponseOptions): Response {
-  return toWebResponse(buildError(error, options));
+  const cookies: string[] = [];
+  return toResponseWith(buildErrorWith(error, options, cookies), cookies);
 }
 
 /**
@@ -187,6 +211,7 @@ export function toResponse(error: ApiError, options?: ErrorResponseOptions): Res
  * return ok({ id: 7 }, { status: 201, location: '/campaigns/7', links: { self: { href: '/campaigns/7' } } });
  */
 export function ok<T>(data: T, options?: OkOptions): Response {
-  return toWebResponse(buildOk(data, options));
+  const cookies: string[] = [];
+  return toResponseWith(buildOkWith(data, options, cookies), cookies);
 }
 

@@ -47,12 +47,13 @@ function toSegment(segment: unknown): string | number {
   return typeof key === 'number' || typeof key === 'string' ? key : String(key);
 }
 
-/** The path spelled as zod's `prettifyError` spells it: `items[0].name`, `tags["a b"]`. */
+/** The path spelled as zod's `prettifyError` spells it: `items[0].name`, `tags["a b"]` (and `tags["0"]`, a key, not an index). */
 function toField(path: readonly (string | number)[]): string {
   let field = '';
   for (const segment of path) {
     if (typeof segment === 'number') field += `[${segment}]`;
-    else if (/[^\w$]/.test(segment) || segment === '') field += `[${JSON.stringify(segment)}]`;
+    // A key that is no identifier is quoted; `"0"` too, which `.0` would make an index when read back.
+    else if (/[^\w$]|^\d/.test(segment) || segment === '') field += `[${JSON.stringify(segment)}]`;
     else field += field === '' ? segment : `.${segment}`;
   }
   return field;

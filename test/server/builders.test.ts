@@ -110,12 +110,20 @@ describe('problem: RFC 9457 errors and HAL successes (seed 001)', () => {
 
   it('escapes "~" and "/" in pointers (RFC 6901 §3) and leaves out the default type about:blank (RFC 9457 §3.1.1)', () => {
     const built = buildError(createError({ status: 422, type: 'about:blank', issues: [{ path: ['a/b', 'm~n', 3], message: 'is invalid' }] }), { dialect: 'problem' });
-    expect(parse(built)).toEqual({ title: 'Unprocessable Content', status: 422, errors: [{ detail: 'is invalid', pointer: '#/a~1b/m~0n/3' }] });
+    expect(parse(built)).toEqual({ title: 'Unprocessable Content', status: 422, detail: 'Unprocessable Content', errors: [{ detail: 'is invalid', pointer: '#/a~1b/m~0n/3' }] });
   });
 
   it('lets its own members win over extensions of the same names', () => {
     const built = buildError(createError({ status: 404, extensions: { status: 200, title: 'All good', type: 'https://example.com/ok', errors: [] } }));
-    expect(parse(built)).toEqual({ title: 'Not Found', status: 404 });
+    expect(parse(built)).toEqual({ title: 'Not Found', status: 404, detail: 'Not Found' });
+  });
+
+  it('sends a detail in every problem, as seed 001 says all responses do, the title when there is no other, read back as none', () => {
+    const built = buildError(createError({ kind: 'not_found' }), { dialect: 'problem' });
+    expect(parse(built)).toEqual({ title: 'Not Found', status: 404, detail: 'Not Found' });
+    const read = normalize(built);
+    expect(read.ok ? undefined : read.error).toMatchObject({ title: 'Not Found' });
+    expect(read.ok ? 'ok' : read.error.detail).toBeUndefined();
   });
 
   it('answers data with _links and _embedded as HAL (application/hal+json)', () => {
@@ -345,6 +353,27 @@ describe('envelope: result success, failure or error (seed 004)', () => {
       ],
     });
   });
+  it("writes a lone field issue's message as the error object's, and gives the client that issue back", () => {
+    const error = createError({ status: 422, issues: [{ path: ['email'], message: 'must be a valid e-mail address' }] });
+    const body = parse(buildError(error, { dialect: 'envelope' })) as { error: Record<string, unknown> };
+    expect(body.error).toEqual({ type: 'validation', code: 422, message: 'must be a valid e-mail address', field: 'email' });
+    const read = normalize(buildError(error, { dialect: 'envelope' }));
+    expect(read.ok ? [] : read.error.issues.map(({ path, message }) => ({ path, message }))).toEqual([{ path: ['email'], message: 'must be a valid e-mail address' }]);
+  });
+
+  it('adds errors[] when the error object cannot carry a lone issue: a detail of its own, another code, or no field', () => {
+    const cases = [
+      createError({ status: 422, detail: 'Check the form', issues: [{ path: ['email'], message: 'is invalid', code: 'invalid_format' }] }),
+      createError({ status: 422, code: '7', issues: [{ path: ['email'], message: 'is invalid', code: 'invalid_format' }] }),
+      createError({ status: 422, issues: [{ path: [], message: 'Passwords do not match', code: 'custom' }] }),
+    ];
+    for (const error of cases) {
+      const read = normalize(buildError(error, { dialect: 'envelope' }));
+      const issues = read.ok ? [] : read.error.issues.map(({ path, message, code }) => ({ path, message, code }));
+      expect(issues, JSON.stringify(error.issues)).toEqual(error.issues.map(({ path, message, code }) => ({ path, message, code })));
+    }
+  });
+
   it('writes code as an Integer in every error object, the status standing in for a code that is not one (seed 004, Error Object)', async () => {
     const codeOf = (error: ApiError): unknown => (parse(buildError(error, { dialect: 'envelope' })) as { error: { code: unknown } }).error.code;
     expect(codeOf(createError({ status: 404, code: 'no_such_user', detail: 'No user 7' }))).toBe(404);
@@ -445,6 +474,61 @@ describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', (
   });
 });
 
+describe("extensions named as another dialect's marks", () => {
+  const marks = { data: null, __type: 'Foo', statusCode: 422, jsonapi: { version: '1.0' }, kind: 'Status', apiVersion: 'v1', success: false, ok: false };
+
+  it('are left out of a JSON body, so that the client reads the dialect written, with its detail, code and issues', () => {
+    for (const dialect of ['plain', 'status-message', 'envelope'] as const) {
+      for (const [name, value] of Object.entries(marks)) {
+        const extensions = name === 'apiVersion' ? { kind: 'Status', apiVersion: 'v1' } : { [name]: value };
+        const error = createError({ status: 422, detail: 'My detail', code: 'MY_CODE', issues: [{ path: ['email'], message: 'bad email' }], extensions });
+        const read = normalize(buildError(error, { dialect }));
+        const label = `${name} in ${dialect}`;
+        expect(read.ok ? undefined : read.error.dialect, label).toBe(dialect);
+        expect(read.ok ? undefined : read.error.detail, label).toBe('My detail');
+        expect(read.ok ? [] : read.error.issues.map((issue) => issue.message), label).toEqual(['bad email']);
+      }
+    }
+  });
+
+  it('are kept in a problem, which its media type names', () => {
+    const error = createError({ status: 422, extensions: { data: null, success: false, statusCode: 422 } });
+    expect(parse(buildError(error, { dialect: 'problem' }))).toMatchObject({ data: null, success: false, statusCode: 422 });
+  });
+});
+
+describe('extra headers given more than once', () => {
+  const repeated: [string, string][] = [
+    ['Link', '</a>; rel="next"'],
+    ['Link', '</b>; rel="last"'],
+    ['Set-Cookie', 'a=1'],
+    ['Set-Cookie', 'b=2'],
+  ];
+
+  it('are all sent by toResponse and ok: list fields joined (RFC 9110 §5.3), each cookie apart (RFC 6265 §3)', () => {
+    for (const response of [toResponse(createError({ kind: 'not_found' }), { headers: repeated }), ok({ id: 1 }, { headers: repeated })]) {
+      expect(response.headers.get('link')).toBe('</a>; rel="next", </b>; rel="last"');
+      expect(response.headers.getSetCookie()).toEqual(['a=1', 'b=2']);
+    }
+  });
+
+  it('are joined in a { status, headers, body } record, where a second Set-Cookie is a TypeError rather than dropped', () => {
+    expect(buildOk({ id: 1 }, { headers: repeated.slice(0, 2) }).headers['link']).toBe('</a>; rel="next", </b>; rel="last"');
+    expect(() => buildOk({ id: 1 }, { headers: repeated })).toThrow(/Set-Cookie given twice/);
+    expect(() => buildError(createError({ kind: 'not_found' }), { headers: repeated })).toThrow(TypeError);
+    expect(buildOk({ id: 1 }, { headers: [['Set-Cookie', 'a=1']] }).headers['set-cookie']).toBe('a=1');
+  });
+});
+
+describe('a 205 Reset Content', () => {
+  it('has no body and no Content-Type (RFC 9110 §15.3.6), like a 204', async () => {
+    expect(buildOk({ id: 1 }, { status: 205 })).toEqual({ status: 205, headers: {}, body: '' });
+    const response = ok({ id: 1 }, { status: 205 });
+    expect(response.status).toBe(205);
+    expect(await response.text()).toBe('');
+  });
+});
+
 describe('toResponse and ok give real Web Responses', () => {
   async function expectSameResponse(response: Response, built: BuiltResponse): Promise<void> {
     expect(response).toBeInstanceOf(Response);
@@ -524,6 +608,44 @@ describe('ok and buildOk are generic in their data, as DESIGN.md writes them', (
     // @ts-expect-error the data is no { id: number }
     ok<{ id: number }>({ id: '1' });
     expectTypeOf(ok<{ id: number }>).parameter(0).toEqualTypeOf<{ id: number }>();
+  });
+});
+
+describe('fromError on what a route throws', () => {
+  it("answers a route's own upstream time-out with 504 and a failed connection with 502, their messages hidden", () => {
+    const timeout = fromError(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    expect(timeout).toMatchObject({ kind: 'timeout', status: 504 });
+    expect(timeout.detail).toBeUndefined();
+    const failed = fromError(new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 10.0.0.7:443') }));
+    expect(failed).toMatchObject({ kind: 'unavailable', status: 502, title: 'Bad Gateway' });
+    expect(JSON.stringify(buildError(failed).body)).not.toContain('ECONNREFUSED');
+    // Any other TypeError is a bug of this server's: a 500.
+    expect(fromError(new TypeError("Cannot read properties of undefined (reading 'id')")).status).toBe(500);
+  });
+
+  it('shows the message of a thrown plain object with a 4xx status, as of an http-errors error', () => {
+    expect(fromError({ status: 404, message: 'No campaign 7' })).toMatchObject({ kind: 'not_found', detail: 'No campaign 7' });
+    expect(fromError({ status: 500, message: 'db password is hunter2' }).detail).toBeUndefined();
+  });
+});
+
+describe('an error of a status that is no error status', () => {
+  it("is answered with its kind's status and that status's title, not the old one's", () => {
+    const built = buildError(createError({ status: 302 }), { dialect: 'problem' });
+    expect(built.status).toBe(500);
+    expect(JSON.parse(built.body)).toMatchObject({ title: 'Internal Server Error', status: 500 });
+    // A title of the caller's own stays.
+    expect(JSON.parse(buildError(createError({ status: 302, title: 'Moved away' })).body)).toMatchObject({ title: 'Moved away' });
+  });
+});
+
+describe('rate-limit figures that are no counts', () => {
+  it('are left out of the X-RateLimit-* headers rather than sent as -1 or 2.5', () => {
+    const built = buildError(createError({ kind: 'rate_limited', rateLimit: { limit: -1, remaining: 2.5, resetAt: -1000 } }));
+    expect(built.headers).not.toHaveProperty('x-ratelimit-limit');
+    expect(built.headers).not.toHaveProperty('x-ratelimit-remaining');
+    expect(built.headers).not.toHaveProperty('x-ratelimit-reset');
+    expect(buildError(createError({ kind: 'rate_limited', rateLimit: { limit: 60, remaining: 0 } })).headers).toMatchObject({ 'x-ratelimit-limit': '60', 'x-ratelimit-remaining': '0' });
   });
 });
 

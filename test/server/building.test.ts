@@ -92,8 +92,10 @@ const definedMembers: Readonly<Record<BuiltDialect, readonly string[]>> = {
 const namesDialectsRead = [
   ...new Set([...Object.values(definedMembers).flat(), '_links', '_embedded']),
 ];
-/** Names dialects read, and prototype names: extension keys are biased towards them. */
-const markedNames = [...namesDialectsRead, 'offset', 'hasNext', '__proto__', 'constructor', 'prototype'];
+/** The marks by which other dialects claim a JSON body: left out of every body but a problem's, which its media type names. */
+const otherDialectMarks = ['data', '__type', 'statusCode', 'jsonapi', 'apiVersion', 'success', 'ok'];
+/** Names dialects read, other dialects' marks, and prototype names: extension keys are biased towards them. */
+const markedNames = [...namesDialectsRead, ...otherDialectMarks, 'offset', 'hasNext', '__proto__', 'constructor', 'prototype'];
 
 function extensionsArb(dialect: BuiltDialect): fc.Arbitrary<Record<string, unknown>> {
   const key = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...markedNames)).filter((name) => !definedMembers[dialect].includes(name));
@@ -149,11 +151,11 @@ const refinableKinds: readonly ErrorKind[] = ['bad_request', 'unprocessable', 'u
 
 const issueFacts = ({ path, message, code }: Issue): Record<string, unknown> => ({ path, message, code });
 /** Extensions as JSON carries them, without the names some dialect reads (see {@link namesDialectsRead}). */
-function comparableExtensions(extensions: Readonly<Record<string, unknown>>): unknown {
+function comparableExtensions(dialect: BuiltDialect, extensions: Readonly<Record<string, unknown>>): unknown {
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(extensions)) {
     // defineProperty: a `__proto__` key stays an own member.
-    if (!namesDialectsRead.includes(key)) Object.defineProperty(kept, key, { value: extensions[key], enumerable: true, writable: true, configurable: true });
+    if (!namesDialectsRead.includes(key) && (dialect === 'problem' || !otherDialectMarks.includes(key))) Object.defineProperty(kept, key, { value: extensions[key], enumerable: true, writable: true, configurable: true });
   }
   return JSON.parse(JSON.stringify(kept));
 }
@@ -171,9 +173,9 @@ function clientFacts(dialect: BuiltDialect, error: ApiError): Record<string, unk
     retryAfterMs: error.retryAfterMs,
     rateLimit: error.rateLimit,
   };
-  const extensions = comparableExtensions(error.extensions);
+  const extensions = comparableExtensions(dialect, error.extensions);
   if (dialect === 'problem') return { ...common, title: error.title, type: error.type, instance: error.instance, issues: error.issues.map(issueFacts), extensions };
-  if (dialect === 'envelope') return { ...common, firstPath: error.issues[0]?.path ?? [], extensions };
+  if (dialect === 'envelope') return { ...common, issues: error.issues.map(issueFacts), extensions };
   return { ...common, issues: error.issues.map(issueFacts), extensions };
 }
 
@@ -211,17 +213,25 @@ function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltRespo
     rateLimit,
   };
   const issues = error.issues.map(issueFacts);
-  const extensions = comparableExtensions(error.extensions);
+  const extensions = comparableExtensions(dialect, error.extensions);
   switch (dialect) {
     case 'problem':
-      return { ...common, title, detail: error.detail, code: error.code, type: error.type ?? 'about:blank', instance: error.instance, issues, extensions };
+      // A detail that repeats the title is read as none (seed 001 always sends one).
+      return { ...common, title, detail: error.detail === title ? undefined : error.detail, code: error.code, type: error.type ?? 'about:blank', instance: error.instance, issues, extensions };
     case 'status-message':
     case 'plain':
       return { ...common, detail: error.detail ?? title, code: error.code, issues, extensions };
-    case 'envelope':
+    case 'envelope': {
       // Seed 004: `code` is an integer, always present; the status stands in for a missing one
-      // and for one that is no integer.
-      return { ...common, detail: error.detail ?? title, code: error.code !== undefined && /^-?\d{1,15}$/.test(error.code) ? String(Number(error.code)) : String(status), firstPath: error.issues[0]?.path ?? [], extensions };
+      // and for one that is no integer. A lone issue's message is the error object's, unless the
+      // error has a detail of its own; the object carries that issue, its code the object's when it
+      // has none, or `errors[]` carries every issue as it is.
+      const code = error.code !== undefined && /^-?\d{1,15}$/.test(error.code) ? String(Number(error.code)) : String(status);
+      const lone = error.issues.length === 1 ? error.issues[0]! : undefined;
+      const carried = lone !== undefined && lone.path.length > 0 && lone.message === (error.detail ?? lone.message) && (lone.code ?? code) === code;
+      const detail = error.detail ?? lone?.message ?? title;
+      return { ...common, detail, code, issues: error.issues.map((issue) => ({ ...issueFacts(issue), code: issue.code ?? (carried ? code : undefined) })), extensions };
+    }
   }
 }
 
@@ -553,6 +563,20 @@ describe('header values with CR, LF or NUL are refused; echoed ids are cut to 12
       { numRuns: 1_000 },
     );
   }, propertyTimeout);
+
+  it('refuses other controls and characters past Latin-1 with a TypeError naming the header, before node:http or Response would throw one that does not', () => {
+    expectRefused(() => buildError(createError({ status: 400, requestId: 'upstream-\u{1F600}' })), 'X-Request-Id');
+    expectRefused(() => toResponse(createError({ status: 400 }), { headers: { 'X-Tenant': 'acme\u0001' } }), 'X-Tenant');
+    expectRefused(() => ok({ id: 7 }, { headers: { 'X-Note': 'caf\u0113' } }), 'X-Note');
+    // Tabs, spaces and Latin-1 (obs-text) are field-value characters (RFC 9110 §5.5).
+    expect(buildOk({ id: 7 }, { headers: { 'X-Note': 'caf\u00e9\tok' } }).headers['x-note']).toBe('caf\u00e9\tok');
+  });
+
+  it('never cuts an echoed id inside a surrogate pair', () => {
+    const id = `${'r'.repeat(127)}\u{1F600}tail`;
+    const built = buildError(createError({ status: 400, requestId: id }), { dialect: 'status-message' });
+    expect(readBody(built)['request_id']).toBe('r'.repeat(127));
+  });
 
   it('exports the cut as 128', () => {
     expect(maxIdLength).toBe(echoedIdLength);

@@ -79,3 +79,20 @@ describe('a body the schema accepts normalizes as its dialect', () => {
     expect(result.ok ? result.value : undefined).toMatchObject({ data: [{ name: 'Ada', emails: [] }], cursor: { offset: '1', hasNext: true }, dialect: 'plain' });
   });
 });
+
+describe('a zod error answered by faultline/server is read back with its paths', () => {
+  it('keeps keys that dots cannot carry (`["a.b"]`, `["0"]`) in every dialect', async () => {
+    const { buildError } = await import('../../src/server/index.ts');
+    const parsed = z.object({ tags: z.record(z.string(), z.number()) }).safeParse({ tags: { 'a.b': 'x', 'first name': 'y', '0': 'z' } });
+    if (parsed.success) throw new Error('expected the parse to fail');
+    const error = fromZodError(parsed.error);
+    const paths = error.issues.map((issue) => issue.path);
+    expect(paths).toEqual(expect.arrayContaining([['tags', 'a.b'], ['tags', 'first name'], ['tags', '0']]));
+    for (const dialect of ['plain', 'problem', 'status-message', 'envelope'] as const) {
+      const read = normalize(buildError(error, { dialect }));
+      // A problem names fields by JSON Pointer, whose `/0` is a member or an index alike (RFC 6901 §4): read as the index.
+      const expected = dialect === 'problem' ? paths.map((path) => path.map((segment) => (segment === '0' ? 0 : segment))) : paths;
+      expect(read.ok ? [] : read.error.issues.map((issue) => issue.path), dialect).toEqual(expected);
+    }
+  });
+});

@@ -58,13 +58,18 @@ export const envelopeBuilder: DialectBuilder = {
   successMediaType: () => 'application/json',
   buildError(error, status) {
     if (error.failures.length > 0) return buildFailure(error, status);
-    // Seed 004's error object names one field: a validation error's first issue. When there are
-    // more, every issue with its own message and code also goes in `errors[]` — a member seed 004
-    // readers ignore and faultline reads back — so that none is lost.
-    const object = toErrorObject(error.kind, error.issues[0], error.detail ?? error.title, error.code, status);
+    // Seed 004's error object names one field: a validation error's first issue. When the object
+    // cannot carry them all — several issues, or one whose message or code is not the object's, or
+    // that names no field — every issue with its own message and code also goes in `errors[]`, a
+    // member seed 004 readers ignore and faultline reads back, so that none is lost.
+    const [first] = error.issues;
+    // Seed 004's `message` of a field error is that field's: a lone issue's message, unless the error has its own.
+    const object = toErrorObject(error.kind, first, error.detail ?? (error.issues.length === 1 ? first!.message : error.title), error.code, status);
     put(object, 'description', error.extensions['description']);
     if (seedErrorTypes.includes(error.extensions['type'])) object['type'] = error.extensions['type'];
-    if (error.issues.length > 1) object['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
+    // An issue without a code is read back with the object's: a code added, nothing lost.
+    const carried = error.issues.length === 1 && first!.path.length > 0 && first!.message === object['message'] && (first!.code ?? String(object['code'])) === String(object['code']);
+    if (error.issues.length > 0 && !carried) object['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
     // Extensions (`metadata` among them) as extra members beside `result`, as in the other
     // dialects: seed 004 readers keep them; left out, `normalize(buildError(e))` lost them.
     const body = startBody(error);

@@ -16,10 +16,18 @@ const readMembers: readonly string[] = [
   'error_summary', 'Message', 'Code', 'ModelState', 'RequestId', 'debug_id', 'fbtrace_id',
 ];
 
-/** A body that starts with the error's extensions, leaving out the names any dialect reads. */
-export function startBody(error: ApiError): Record<string, unknown> {
+/**
+ * The marks by which other dialects claim a JSON body: GraphQL's `data` beside `errors`, AWS's
+ * `__type`, NestJS's `statusCode`, JSON:API's `jsonapi`, Kubernetes' `apiVersion`, Cloudflare's
+ * `success`, Slack's `ok`. A problem is read by its media type whatever its members; a body sent
+ * as `application/json` that carried one would be read as that other dialect, its facts lost.
+ */
+const markerMembers: readonly string[] = ['data', '__type', 'statusCode', 'jsonapi', 'apiVersion', 'success', 'ok'];
+
+/** A body that starts with the error's extensions, leaving out the names any dialect reads, and the other dialects' marks unless `typed` (sent with its own media type). */
+export function startBody(error: ApiError, typed = false): Record<string, unknown> {
   const body: Record<string, unknown> = {};
-  for (const key of Object.keys(error.extensions)) if (!readMembers.includes(key)) setMember(body, key, error.extensions[key]);
+  for (const key of Object.keys(error.extensions)) if (!readMembers.includes(key) && (typed || !markerMembers.includes(key))) setMember(body, key, error.extensions[key]);
   return body;
 }
 

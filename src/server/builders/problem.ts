@@ -25,13 +25,15 @@ export const problemBuilder: DialectBuilder = {
   // HAL's root is an object with controls (draft-kelly-json-hal §4); anything else is plain JSON.
   successMediaType: (body) => (typeof body === 'object' && body !== null && ('_links' in body || '_embedded' in body) ? 'application/hal+json' : 'application/json'),
   buildError(error, status) {
-    const body = startBody(error);
+    const body = startBody(error, true);
     // RFC 9457 §3.1.1: "about:blank" is the default; it need not be sent.
     if (error.type !== undefined && error.type !== 'about:blank') body['type'] = error.type;
     body['title'] = error.title;
     // RFC 9457 §3.1.2: the status member equals the HTTP status.
     body['status'] = status;
-    put(body, 'detail', error.detail);
+    // Seed 001: "all responses contain a title and detail properties"; without a detail of its
+    // own, the title is the explanation (and read back as no detail).
+    body['detail'] = error.detail ?? error.title;
     put(body, 'instance', error.instance);
     put(body, 'code', error.code);
     if (error.issues.length > 0) {

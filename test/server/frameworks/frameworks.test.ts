@@ -57,7 +57,8 @@ function expectedErrorBody(dialect: ServedDialect, error: ExpectedError): Record
         ...error.extensions,
         title: error.title,
         status: error.status,
-        detail: error.detail,
+        // Seed 001: "all responses contain a title and detail"; the title stands in for a missing detail.
+        detail: error.detail ?? error.title,
         instance: error.instance,
         code: error.code,
         errors: error.issues?.map((issue) => ({ title: issue.code, detail: issue.message, pointer: issue.pointer })),
@@ -68,9 +69,15 @@ function expectedErrorBody(dialect: ServedDialect, error: ExpectedError): Record
     case 'plain':
       // Seeds 000 and 003: {code, message}.
       return optional({ ...error.extensions, code: error.code, message, errors: flatIssues });
-    case 'envelope':
-      // Seed 004: {result: "error", error: {type, code, message, field?}}.
-      return { result: 'error', error: optional({ type: error.envelope.type, code: error.envelope.code, message, field: error.issues?.[0]?.field }) };
+    case 'envelope': {
+      // Seed 004: {result: "error", error: {type, code, message, field?}}: a lone issue's message is
+      // the object's unless the error has a detail; `errors[]` carries the issues the object cannot.
+      const lone = error.issues?.length === 1 ? error.issues[0]! : undefined;
+      const objectMessage = error.detail ?? lone?.message ?? error.title;
+      const carried = lone !== undefined && lone.path.length > 0 && lone.message === objectMessage && (lone.code ?? String(error.envelope.code)) === String(error.envelope.code);
+      const errors = error.issues !== undefined && error.issues.length > 0 && !carried ? flatIssues : undefined;
+      return { result: 'error', error: optional({ type: error.envelope.type, code: error.envelope.code, message: objectMessage, field: error.issues?.[0]?.field, errors }) };
+    }
   }
 }
 
