@@ -1,7 +1,7 @@
 /**
  * `client.paginate` in every mode the seeds use, against collections the test server pages:
  * seed 003's chunks (offset as the next id; offset + sliceSize), seed 004's envelope pages,
- * HAL `_links.next` and RFC 8288 `Link` headers. RELIABILITY.md "Client", last line: the walk
+ * HAL `_links.next` and RFC 8288 `Link` headers, and Cloudflare's and OData's pages. RELIABILITY.md "Client", last line: the walk
  * stops on `hasNext: false`, on an offset that does not advance, after `maxPages`, and never
  * sends credentials to another origin.
  */
@@ -85,6 +85,14 @@ function odataPages(origin: () => string): Handler {
   };
 }
 
+/** Cloudflare API v4: items in `result`, the page figures in `result_info` (`total_pages` left out, as older endpoints do). */
+const cloudflarePages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const perPage = Number(query(request).get('per_page') ?? 10);
+  const result = records.slice((page - 1) * perPage, page * perPage);
+  json(200, { success: true, errors: [], messages: [], result, result_info: { page, per_page: perPage, count: result.length, total_count: records.length } })(request, response, body);
+};
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -150,6 +158,15 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(server.requests('/users').map((request) => request.url)).toEqual(['/users?%24top=10', '/users?$top=10&$skiptoken=10', '/users?$top=10&$skiptoken=20']);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'links', stop: 'last' });
+  });
+
+  it("walks Cloudflare's result_info pages, counting the pages from total_count and per_page", async () => {
+    server.route('/zones', cloudflarePages);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>('/zones', { query: { per_page: 10 } });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/zones').map((request) => request.url)).toEqual(['/zones?per_page=10', '/zones?per_page=10&page=2', '/zones?per_page=10&page=3']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {
