@@ -66,7 +66,7 @@ function parseStatus(body: Record<string, unknown>, status: number): BodyFacts {
     code: reason,
     issues,
     // A value of 0 is the default, meaning none was given.
-    retryAfterMs: retryAfterSeconds ? retryAfterSeconds * 1000 : undefined,
+    retryAfterMs: retryAfterSeconds && Number.isFinite(retryAfterSeconds * 1000) ? retryAfterSeconds * 1000 : undefined,
     extensions,
   };
 }

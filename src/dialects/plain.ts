@@ -122,7 +122,8 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   const parameters = readOwn(facts.extensions, 'parameters');
   const key = Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : 'retryAfter';
   const wait = readOwn(facts.extensions, key) ?? (isRecord(parameters) ? readOwn(parameters, 'retry_after') : undefined);
-  if (typeof wait === 'number' && wait >= 0 && Number.isFinite(wait)) {
+  // Finite in milliseconds too: `1e306` seconds is no wait a model can hold.
+  if (typeof wait === 'number' && wait >= 0 && Number.isFinite(wait * 1000)) {
     facts.retryAfterMs = Math.round(wait * 1000);
     takeExtension(facts, key);
   }

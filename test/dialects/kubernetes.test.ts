@@ -162,6 +162,8 @@ describe('reading a Kubernetes Status', () => {
     expect(error.code).toBeUndefined();
     expect(error.detail).toBeUndefined();
     expect(error.retryAfterMs).toBeUndefined();
+    // A count too large to be milliseconds is no wait either.
+    expect(toError(normalize({ status: 503, body: status({ details: { retryAfterSeconds: 1.7e308 } }) })).retryAfterMs).toBeUndefined();
   });
 
   it('lets the Retry-After header win over details.retryAfterSeconds', () => {

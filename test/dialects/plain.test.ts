@@ -63,6 +63,16 @@ describe('`success: false` in a 2xx', () => {
   });
 });
 
+describe("a body's retry_after", () => {
+  it('is a wait only when it is finite in milliseconds too', () => {
+    expect(read({ status: 429, body: { retry_after: 1.5 } }).retryAfterMs).toBe(1500);
+    const huge = read({ status: 405, body: { retry_after: 1.797693134862316e305 } });
+    expect(huge.retryAfterMs).toBeUndefined();
+    expect(huge.extensions).toEqual({ retry_after: 1.797693134862316e305 });
+    expect(JSON.parse(JSON.stringify(huge)).retryAfterMs).toBeUndefined();
+  });
+});
+
 describe('FastAPI validation errors', () => {
   it('reads `detail: [{loc, msg, type}]` as issues (Pydantic v2)', () => {
     const error = read({
