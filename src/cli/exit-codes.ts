@@ -14,8 +14,8 @@ export const exitCodes = {
   /** The URL could not be reached: refused, unknown host, TLS failure, timed out. */
   unreachableUrl: 4,
   /**
-   * The input is not a response body: a bare body that holds a NUL byte or is not UTF-8 text, or
-   * a body still content-encoded.
+   * The input is not a response body: bytes nothing describes (a bare body without a `--header`
+   * Content-Type) that hold a NUL byte or are not UTF-8 text, or a body still content-encoded.
    */
   notAResponse: 5,
 } as const;

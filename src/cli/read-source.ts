@@ -120,8 +120,8 @@ export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined
 
 /**
  * Why `bytes` cannot be a body of text, or `undefined` when they can: a NUL byte or a byte
- * sequence that is not UTF-8 (RFC 8259 §8.1). Asked of a bare body, which has no head to say
- * what it is, and of a saved body whose Content-Encoding says it may still be compressed.
+ * sequence that is not UTF-8 (RFC 8259 §8.1). Asked of a body nothing describes (a bare body
+ * without a `--header` Content-Type), and of one whose Content-Encoding says it may still be compressed.
  */
 export function findNonText(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0);
@@ -154,9 +154,9 @@ function findHeader(headers: readonly HeaderPair[], name: string): string | unde
 }
 
 /**
- * Why the body cannot be read, or `undefined` when it can. A saved head says what the body is,
- * as it does live: a binary success stays bytes, a `charset` is honoured, a NUL is a character of
- * the text. A bare body has no head, so it must be UTF-8 text.
+ * Why the body cannot be read, or `undefined` when it can. A head (saved, or a `--header`
+ * Content-Type) says what the body is, as it does live: a binary success stays bytes, a `charset`
+ * is honoured, a NUL is a character of the text. A body nothing describes must be UTF-8 text.
  * A body still compressed (`curl -i` without `--compressed` keeps the bytes as sent) would be
  * read as garbage text.
  */
@@ -167,7 +167,7 @@ function findUnreadable(body: Uint8Array, saved: boolean, status: number, header
   const encoded = encoding !== undefined && encoding.toLowerCase() !== 'identity';
   // As normalize decodes a body: a success of a type that is not text stays bytes.
   const text = status < 200 || status > 299 || isTextMediaType(toMediaType(contentType));
-  if (saved && !(encoded && text)) return undefined;
+  if ((saved || contentType !== undefined) && !(encoded && text)) return undefined;
   const reason = findNonText(body);
   if (reason === undefined) return undefined;
   return `${reason}; faultline reads JSON and text bodies.${encoded ? ` Its Content-Encoding is ${encoding}: save it with curl --compressed.` : ''}`;

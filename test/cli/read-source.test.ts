@@ -159,6 +159,15 @@ describe('readSource from a file or standard input', () => {
     expect(await readSource(inspect(gzipped), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Content-Encoding is gzip: save it with curl --compressed') });
   });
 
+  it('reads a bare body as the Content-Type a --header gives: in its charset, or as bytes for a binary success', async () => {
+    const latin1 = save('latin1.txt', Uint8Array.of(0x63, 0x61, 0x66, 0xe9));
+    const charset = resultOf(await readSource(inspect(latin1, { status: 400, headers: [['Content-Type', 'text/plain; charset=iso-8859-1']] }), { readStdin: noStdin }));
+    expect(charset).toMatchObject({ ok: false, error: { kind: 'bad_request', detail: 'café' } });
+    const png = save('image.png', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x00));
+    const binary = resultOf(await readSource(inspect(png, { status: 200, headers: [['Content-Type', 'image/png']] }), { readStdin: noStdin }));
+    expect(binary).toMatchObject({ ok: true, value: { status: 200, dialect: 'unknown', data: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x00) } });
+  });
+
   it('reads a body saved with curl --compressed, whose head still names its Content-Encoding', async () => {
     const path = save('compressed.http', 'HTTP/1.1 400 Bad Request\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\n\r\n{"message":"Grüße"}');
     expect(resultOf(await readSource(inspect(path), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'bad_request', detail: 'Grüße' } });
