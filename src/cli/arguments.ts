@@ -49,7 +49,8 @@ Exit codes:
   2  the command line is wrong
   3  the file is missing or cannot be read
   4  the URL could not be reached
-  5  the input is not a response body (it holds a NUL byte or is not UTF-8 text)
+  5  the input is not a response body: a bare body without a Content-Type that is
+     not UTF-8 text, or a body still compressed (save it with curl --compressed)
 `;
 
 const options = {

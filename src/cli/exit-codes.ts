@@ -13,7 +13,10 @@ export const exitCodes = {
   unreadableFile: 3,
   /** The URL could not be reached: refused, unknown host, TLS failure, timed out. */
   unreachableUrl: 4,
-  /** The input is not a response body: it holds a NUL byte or is not UTF-8 text. */
+  /**
+   * The input is not a response body: bytes nothing describes (a bare body without a `--header`
+   * Content-Type) that hold a NUL byte or are not UTF-8 text, or a body still content-encoded.
+   */
   notAResponse: 5,
 } as const;
 

@@ -4,8 +4,8 @@
  * `--status`, or a response saved with `curl -i`, which carries its own status line and headers.
  */
 import { readFile } from 'node:fs/promises';
-import { toApiError } from '../create-error.ts';
 import { fetchFollowing } from '../fetch/redirects.ts';
+import { isTextMediaType, toMediaType } from '../headers.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
 import type { InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
@@ -42,8 +42,9 @@ export interface SourceInput {
 export const defaultTimeoutMs = 30_000;
 
 /**
- * The most body bytes read, normalizeResponse's default, so that a saved response reads as the
- * live one would. Decoding a 600 MB file whole as text went past V8's string limit and aborted Node.
+ * The most body bytes normalizeResponse reads by default. A saved body is handed to it cut one
+ * byte past this, so that a 600 MB file is neither copied into a Response nor decoded whole as
+ * text (past V8's string limit, which aborted Node), and is still read as over the limit.
  */
 const maxBodyBytes = 1_048_576;
 
@@ -118,8 +119,9 @@ export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined
 }
 
 /**
- * Why `bytes` cannot be a response body, or `undefined` when they can: faultline reads JSON and
- * text, and a NUL byte or a byte sequence that is not UTF-8 (RFC 8259 §8.1) means neither.
+ * Why `bytes` cannot be a body of text, or `undefined` when they can: a NUL byte or a byte
+ * sequence that is not UTF-8 (RFC 8259 §8.1). Asked of a body nothing describes (a bare body
+ * without a `--header` Content-Type), and of one whose Content-Encoding says it may still be compressed.
  */
 export function findNonText(bytes: Uint8Array): string | undefined {
   const nul = bytes.indexOf(0);
@@ -146,8 +148,56 @@ function withHeaders(saved: readonly HeaderPair[], given: InspectCommand['header
   return [...saved.filter(([name]) => !replaced.has(name.toLowerCase())), ...given.map(([name, value]): HeaderPair => [name, value])];
 }
 
-/** The saved bytes (a file or standard input) as a response. */
-function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): SourceRead {
+/** The value of the field named `name` (lower case), in any case. */
+function findHeader(headers: readonly HeaderPair[], name: string): string | undefined {
+  return headers.find(([field]) => field.toLowerCase() === name)?.[1];
+}
+
+/**
+ * Why the body cannot be read, or `undefined` when it can. A head (saved, or a `--header`
+ * Content-Type) says what the body is, as it does live: a binary success stays bytes, a `charset`
+ * is honoured, a NUL is a character of the text. A body nothing describes must be UTF-8 text.
+ * A body still compressed (`curl -i` without `--compressed` keeps the bytes as sent) would be
+ * read as garbage text.
+ */
+function findUnreadable(body: Uint8Array, saved: boolean, status: number, headers: readonly HeaderPair[]): string | undefined {
+  if (body.byteLength > maxBodyBytes) return undefined;
+  const contentType = findHeader(headers, 'content-type');
+  const encoding = findHeader(headers, 'content-encoding');
+  const encoded = encoding !== undefined && encoding.toLowerCase() !== 'identity';
+  // As normalize decodes a body: a success of a type that is not text stays bytes.
+  const text = status < 200 || status > 299 || isTextMediaType(toMediaType(contentType));
+  if ((saved || contentType !== undefined) && !(encoded && text)) return undefined;
+  const reason = findNonText(body);
+  if (reason === undefined) return undefined;
+  return `${reason}; faultline reads JSON and text bodies.${encoded ? ` Its Content-Encoding is ${encoding}: save it with curl --compressed.` : ''}`;
+}
+
+/** The null body statuses of Fetch §2.2.3 that a Response can have: fetch drops their body ("main fetch"). */
+const nullBodyStatuses: ReadonlySet<number> = new Set([204, 205, 304]);
+
+/**
+ * The saved response as fetch would have given it, for normalizeResponse to read as it reads a
+ * live one; `undefined` for a status a `Response` cannot have (1xx, over 599).
+ */
+function toResponse(status: number, headers: readonly HeaderPair[], body: Uint8Array): Response | undefined {
+  if (status < 200 || status > 599) return undefined;
+  const fields = new Headers();
+  for (const [name, value] of headers) {
+    // The saved bytes are the body: a Content-Length may be a HEAD's (curl -sI), and the bytes are counted as read.
+    if (name.toLowerCase() === 'content-length') continue;
+    try {
+      fields.append(name, value);
+    } catch {
+      // A field no HTTP parser would have passed on (a NUL in its value, a space in its name): fetch would not have given it.
+    }
+  }
+  // A copy of at most one byte past the limit: enough for normalizeResponse to see a body over it.
+  return new Response(nullBodyStatuses.has(status) ? null : new Uint8Array(body.subarray(0, maxBodyBytes + 1)), { status, headers: fields });
+}
+
+/** The saved bytes (a file or standard input) as a response: read as the same response live is. */
+async function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): Promise<SourceRead> {
   const saved = parseSavedResponse(bytes);
   const status = command.status ?? saved?.status;
   if (status === undefined) {
@@ -155,19 +205,10 @@ function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): S
   }
   const headers = withHeaders(saved?.headers ?? [], command.headers);
   const body = saved?.body ?? bytes;
-  if (body.byteLength > maxBodyBytes) {
-    // As normalizeResponse treats a live body over its cap: a success not read whole did not
-    // succeed; an error keeps its status and headers.
-    const success = status >= 200 && status < 300;
-    return { ok: true, result: success ? { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: `The body exceeds the limit of ${maxBodyBytes} bytes` }) } : normalize({ status, headers }) };
-  }
-  const reason = findNonText(body);
-  if (reason !== undefined) {
-    const encoding = headers.find(([name]) => name.toLowerCase() === 'content-encoding')?.[1];
-    const hint = encoding && encoding.toLowerCase() !== 'identity' ? ` Its Content-Encoding is ${encoding}: save it with curl --compressed.` : '';
-    return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: ${reason}; faultline reads JSON and text bodies.${hint}` };
-  }
-  return { ok: true, result: normalize({ status, headers, body }) };
+  const reason = findUnreadable(body, saved !== undefined, status, headers);
+  if (reason !== undefined) return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: ${reason}` };
+  const response = toResponse(status, headers, body);
+  return { ok: true, result: response ? await normalizeResponse(response) : normalize({ status, headers, body }) };
 }
 
 /** A file's bytes, or the sentence saying why there are none. */

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,10 +38,29 @@ function faultline(args: string[], input?: string | Uint8Array): Promise<Run> {
   });
 }
 
+/** Responses the server sends as they are, each to be inspected live and saved. */
+const answers: Readonly<Record<string, { status: number; contentType: string; body: Uint8Array }>> = {
+  '/png': { status: 200, contentType: 'image/png', body: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00) },
+  '/latin1': { status: 400, contentType: 'text/plain; charset=iso-8859-1', body: Uint8Array.of(0x63, 0x61, 0x66, 0xe9) },
+  '/nul': { status: 500, contentType: 'text/plain', body: new TextEncoder().encode('Disk\u0000full') },
+};
+
+/** The bytes of the server's answer to a GET of `path` as they came, status line and headers included: what `curl -si` saves. */
+function readResponseBytes(path: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1', () => socket.write(`GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nConnection: close\r\n\r\n`));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', reject);
+    socket.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
 let folder: string;
 let bodyFile: string;
 let server: Server;
 let base: string;
+let port: number;
 /** The Accept-Language of the last request the server received. */
 let receivedLanguage: string | undefined;
 
@@ -52,6 +71,12 @@ beforeAll(async () => {
   writeFileSync(bodyFile, JSON.stringify(fixture.body));
   server = createServer((request, response) => {
     receivedLanguage = request.headers['accept-language'];
+    const answer = request.url === undefined ? undefined : answers[request.url];
+    if (answer) {
+      response.writeHead(answer.status, { 'content-type': answer.contentType, 'content-length': answer.body.byteLength });
+      response.end(answer.body);
+      return;
+    }
     if (request.url === '/campaigns') {
       response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'live-ok' });
       response.end(JSON.stringify({ id: 7, name: 'Spring' }));
@@ -61,7 +86,8 @@ beforeAll(async () => {
     response.end(JSON.stringify(fixture.body));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
 });
 
 afterAll(async () => {
@@ -144,6 +170,20 @@ describe('the faultline command', () => {
     const { code, stdout, stderr } = await faultline(['inspect', garbage, '--status', '200']);
     expect({ code, stdout }).toEqual({ code: 5, stdout: '' });
     expect(stderr).toBe(`faultline: ${garbage} is not a response body: it is not UTF-8 text (byte 0 is 0x89); faultline reads JSON and text bodies.\n`);
+  });
+
+  it.each([
+    ['a binary success', '/png', 0, '  10 bytes of binary data\n'],
+    ['an ISO-8859-1 error', '/latin1', 1, '  detail       café\n'],
+    ['an error whose text holds a NUL byte', '/nul', 1, '  detail       Disk\\u0000full\n'],
+  ])('reads %s saved with curl -i, from a file or standard input, as it reads the same response live', async (_, path, code, line) => {
+    const bytes = await readResponseBytes(path);
+    const saved = join(folder, `saved-${path.slice(1)}.http`);
+    writeFileSync(saved, bytes);
+    const live = await faultline(['inspect', `${base}${path}`]);
+    expect(live).toMatchObject({ code, stdout: expect.stringContaining(line), stderr: '' });
+    expect(await faultline(['inspect', saved])).toEqual(live);
+    expect(await faultline(['inspect', '-'], bytes)).toEqual(live);
   });
 
   it('exits with 2, not with a stack trace, for a --lang that cannot be sent to a URL', async () => {

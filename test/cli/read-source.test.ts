@@ -159,6 +159,27 @@ describe('readSource from a file or standard input', () => {
     expect(await readSource(inspect(gzipped), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Content-Encoding is gzip: save it with curl --compressed') });
   });
 
+  it('reads a bare body as the Content-Type a --header gives: in its charset, or as bytes for a binary success', async () => {
+    const latin1 = save('latin1.txt', Uint8Array.of(0x63, 0x61, 0x66, 0xe9));
+    const charset = resultOf(await readSource(inspect(latin1, { status: 400, headers: [['Content-Type', 'text/plain; charset=iso-8859-1']] }), { readStdin: noStdin }));
+    expect(charset).toMatchObject({ ok: false, error: { kind: 'bad_request', detail: 'café' } });
+    const png = save('image.png', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x00));
+    const binary = resultOf(await readSource(inspect(png, { status: 200, headers: [['Content-Type', 'image/png']] }), { readStdin: noStdin }));
+    expect(binary).toMatchObject({ ok: true, value: { status: 200, dialect: 'unknown', data: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x00) } });
+  });
+
+  it('reads a body saved with curl --compressed, whose head still names its Content-Encoding', async () => {
+    const path = save('compressed.http', 'HTTP/1.1 400 Bad Request\r\nContent-Encoding: gzip\r\nContent-Type: application/json\r\n\r\n{"message":"Grüße"}');
+    expect(resultOf(await readSource(inspect(path), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'bad_request', detail: 'Grüße' } });
+  });
+
+  it('reads a saved HEAD response (curl -sI) whose Content-Length is over 1 MiB as a response without a body, and a saved 204 without one', async () => {
+    const head = save('head.http', 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 5000000\r\n\r\n');
+    expect(resultOf(await readSource(inspect(head), { readStdin: noStdin }))).toMatchObject({ ok: true, value: { status: 200, data: undefined } });
+    const noContent = save('no-content.http', 'HTTP/1.1 204 No Content\r\n\r\n{"stray":true}');
+    expect(resultOf(await readSource(inspect(noContent), { readStdin: noStdin }))).toMatchObject({ ok: true, value: { status: 204, data: undefined } });
+  });
+
   it('reads at most 1 MiB of a body, as normalizeResponse does with a live one', async () => {
     const big = `[${'"item",'.repeat(200_000)}"last"]`;
     const success = save('big-success.http', `HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n${big}`);
@@ -174,6 +195,7 @@ describe('readSource from a file or standard input', () => {
 });
 
 describe('readSource from a URL', () => {
+  const tooBig = 'x'.repeat(1_048_577);
   let server: Server;
   let base: string;
   const received: Record<string, string | string[] | undefined>[] = [];
@@ -186,6 +208,11 @@ describe('readSource from a URL', () => {
         // Headers, then a body that never ends.
         response.writeHead(200, { 'content-type': 'application/json' });
         response.write('{"items": [');
+        return;
+      }
+      if (request.url === '/too-big') {
+        response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' });
+        response.end(tooBig);
         return;
       }
       response.writeHead(429, { 'content-type': 'application/problem+json', 'retry-after': '7', 'x-request-id': 'live-1' });
@@ -202,6 +229,13 @@ describe('readSource from a URL', () => {
   it('normalizes the live response with its own status and headers', async () => {
     const result = resultOf(await readSource(inspect(`${base}/limited`), { readStdin: noStdin }));
     expect(result).toMatchObject({ ok: false, error: { kind: 'rate_limited', status: 429, detail: 'Slow down', retryAfterMs: 7000, requestId: 'live-1', dialect: 'problem' } });
+  });
+
+  it('reads a saved error whose body is over 1 MiB as it reads the same response live, the limit named in detail', async () => {
+    const live = resultOf(await readSource(inspect(`${base}/too-big`), { readStdin: noStdin }));
+    expect(live).toMatchObject({ ok: false, error: { kind: 'unavailable', status: 503, retryAfterMs: 5000, detail: 'The body exceeds the limit of 1048576 bytes' } });
+    const saved = save('too-big.http', `HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nRetry-After: 5\r\n\r\n${tooBig}`);
+    expect(resultOf(await readSource(inspect(saved), { readStdin: noStdin }))).toEqual(live);
   });
 
   it('sends the --headers, and --lang as Accept-Language unless a header gives one', async () => {
