@@ -208,7 +208,8 @@ async function readSaved(bytes: Uint8Array, label: string, command: InspectComma
   const reason = findUnreadable(body, saved !== undefined, status, headers);
   if (reason !== undefined) return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: ${reason}` };
   const response = toResponse(status, headers, body);
-  return { ok: true, result: response ? await normalizeResponse(response) : normalize({ status, headers, body }) };
+  // A status no Response can have is read by normalize, the body cut as normalizeResponse would cut it.
+  return { ok: true, result: response ? await normalizeResponse(response) : normalize({ status, headers, body: body.subarray(0, maxBodyBytes) }) };
 }
 
 /** A file's bytes, or the sentence saying why there are none. */
