@@ -86,9 +86,10 @@ describe('bundle size', () => {
     // values past Latin-1 refused by name, ids never cut inside a surrogate pair, no body on a 205,
     // a lone envelope issue kept whole, other dialects' marks left out of JSON bodies, a detail in
     // every problem, a route's upstream time-out and failed connection as 504 and 502, a thrown
-    // object's 4xx message, rate-limit figures that are no counts left out).
+    // object's 4xx message, rate-limit figures that are no counts left out; by 144 (6,612) for
+    // links outside HAL sent as an RFC 8288 Link header rather than dropped).
     const goal = 4_096;
-    const ceiling = 6_496;
+    const ceiling = 6_640;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

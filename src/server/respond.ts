@@ -3,7 +3,7 @@
  * Express and Fastify (`buildError`, `buildOk`), or as a Web `Response` for Deno, Bun, edge
  * runtimes and Hono (`toResponse`, `ok`).
  */
-import type { ApiError } from '../model.ts';
+import type { ApiError, HalLink } from '../model.ts';
 import { createIssue } from '../issues.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
@@ -179,11 +179,27 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   const headers: Record<string, string> = {};
   if (options?.location !== undefined) headers['location'] = assertHeaderValue('Location', options.location);
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
+  // Only HAL has a place for links in the body; elsewhere they go in a Link header, which a client
+  // (faultline's paginate among them) follows, rather than being dropped unsaid. Caller's links after.
+  const link = builder.id === 'problem' || !options?.links ? '' : toLinkHeader(options.links);
+  if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
   if (status === 204 || status === 205) return { status, headers, body: '' };
   const body = builder.buildSuccess(data, options ?? {});
   if (body === undefined) return { status, headers, body: '' };
   return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
+}
+
+/** HAL links as an RFC 8288 `Link` field value: `</items?page=2>; rel="next"`; templated ones, which are no links yet, left out. */
+function toLinkHeader(links: NonNullable<OkOptions['links']>): string {
+  const parts: string[] = [];
+  for (const rel of Object.keys(links)) {
+    for (const link of ([] as HalLink[]).concat(links[rel]!)) {
+      // `>` would end the URI reference (RFC 8288 §3), `"` the quoted relation.
+      if (!link.templated) parts.push(`<${link.href.replaceAll('>', '%3E')}>; rel="${rel.replaceAll('"', '%22')}"`);
+    }
+  }
+  return parts.join(', ');
 }
 
 /** A built response as a Web `Response`; an empty body becomes no body. */

@@ -9,6 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
 import { createClient, isResponseError, parseNextLink, type PaginationProgress, type Paginator } from '../../src/fetch/index.ts';
+import { buildOk } from '../../src/server/index.ts';
 import { json, startServer, text, type Handler, type TestServer } from './server.ts';
 
 let server: TestServer;
@@ -167,6 +168,18 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(server.requests('/zones').map((request) => request.url)).toEqual(['/zones?per_page=10', '/zones?per_page=10&page=2', '/zones?per_page=10&page=3']);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+  });
+
+  it('follows the Link header faultline/server writes for links in a dialect without a place for them', async () => {
+    server.route('/plain-items', (request, response) => {
+      const page = Number(query(request).get('page') ?? 1);
+      const links = page * 10 < records.length ? { next: { href: `/plain-items?page=${page + 1}` } } : undefined;
+      const built = buildOk(records.slice((page - 1) * 10, page * 10), { dialect: 'plain', links });
+      response.writeHead(built.status, built.headers).end(built.body);
+    });
+    const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/plain-items');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(pages.progress).toMatchObject({ pages: 3, mode: 'links', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {

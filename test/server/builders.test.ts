@@ -520,6 +520,23 @@ describe('extra headers given more than once', () => {
   });
 });
 
+describe('links outside HAL', () => {
+  it('go in an RFC 8288 Link header in every dialect but the problem one, which writes them in _links', () => {
+    const links = { next: { href: '/items?page=2' }, last: [{ href: '/items?page=9' }], search: { href: '/items{?q}', templated: true } };
+    for (const dialect of ['plain', 'status-message', 'envelope'] as const) {
+      const built = buildOk([{ id: 1 }], { dialect, links, headers: { Link: '</docs>; rel="help"' } });
+      expect(built.headers['link'], dialect).toBe('</items?page=2>; rel="next", </items?page=9>; rel="last", </docs>; rel="help"');
+    }
+    const hal = buildOk({ id: 1 }, { dialect: 'problem', links });
+    expect(hal.headers['link']).toBeUndefined();
+    expect(JSON.parse(hal.body)).toMatchObject({ _links: { next: { href: '/items?page=2' } } });
+  });
+
+  it('keep `>` and `"` from ending the reference or the relation', () => {
+    expect(buildOk([], { dialect: 'plain', links: { 'x"y': { href: '/a>b' } } }).headers['link']).toBe('</a%3Eb>; rel="x%22y"');
+  });
+});
+
 describe('a 205 Reset Content', () => {
   it('has no body and no Content-Type (RFC 9110 §15.3.6), like a 204', async () => {
     expect(buildOk({ id: 1 }, { status: 205 })).toEqual({ status: 205, headers: {}, body: '' });
