@@ -49,15 +49,25 @@ export function parseFieldPath(field: string): (string | number)[] {
 
 /**
  * Keys that hold errors of the object as a whole: DRF's `non_field_errors` (its default
- * `NON_FIELD_ERRORS_KEY`) and Rails' `base` (`errors.add :base`). Their issues have the path of
+ * `NON_FIELD_ERRORS_KEY`), Rails' `base` (`errors.add :base`) and Discord's `_errors`. Their issues have the path of
  * the object they sit in; the key stays in `field`.
  */
-export const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base';
+export const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base' || key === '_errors';
 
 function toPath(value: unknown): (string | number)[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.slice(0, maxDepth).filter((part): part is string | number => typeof part === 'string' || (typeof part === 'number' && Number.isInteger(part)));
 }
+
+/** How many lists and maps one walk enters at most; `steps` counts them (a walk never re-enters itself). */
+const maxSteps = 100_000;
+let steps = 0;
+
+/** The members an entry's message may be in (see {@link fromObject}). */
+const messageKeys = ['detail', 'message', 'msg', 'title', 'description', 'errorSummary'];
+
+/** OpenAPI's parameter locations (`in`), which name no field. */
+const requestParts = ['query', 'header', 'path', 'cookie', 'body', 'formData'];
 
 // Seed 001: "`body.name` is `undefined`, but `string` is expected." names its field first.
 const leadingCodeSpan = /^`([\w$.[\]]+)`/;
@@ -85,11 +95,16 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   const code =
     toCode(readOwn(item, 'code') ?? readOwn(item, 'errorCode') ?? readOwn(item, 'issue')) ?? (detail !== undefined ? title : location ? toOptionalString(readOwn(item, 'type')) : undefined);
   const arrayPath = toPath(readOwn(item, 'path')) ?? (location?.[0] === 'body' ? location.slice(1) : location);
-  let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path'));
+  // HubSpot names the field in `in`; OpenAPI-minded APIs name the request part there, no field.
+  const place = toOptionalString(readOwn(item, 'in'));
+  let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path')) ?? (place === undefined || requestParts.includes(place) ? undefined : place);
   if (field === undefined && arrayPath === undefined && detail !== undefined && title !== undefined) field = leadingCodeSpan.exec(detail)?.[1];
   // RFC 6901: the pointer "#" is the whole document — an issue tied to no field.
   const path = [...prefix, ...(arrayPath ?? (field === undefined || (field === '#' && readOwn(item, 'pointer') === '#') ? [] : parseFieldPath(field)))];
-  if (message !== undefined) out.push(createIssue(path, message, field, code));
+  // GitHub's 422 entries `{resource, field, code: "missing_field"}` carry no message: the code
+  // says what is wrong with the field, and stands in for one.
+  const said = message ?? (field !== undefined || arrayPath !== undefined ? code : undefined);
+  if (said !== undefined) out.push(createIssue(path, said, field, code));
   // RFC 9457 and seed 001: an entry may itself be a problem with its own `errors`.
   collectIssues(readOwn(item, 'errors'), path, out, depth + 1);
   return out.length > before;
@@ -102,7 +117,9 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
  */
 export function collectIssues(value: unknown, prefix: readonly (string | number)[], out: Issue[], depth: number): number {
   let unread = 0;
-  if (depth >= maxDepth) return unread;
+  // A parsed body is a tree, walked once; a caller's object may share a member at every level
+  // (`{a: x, b: x}`), 2^64 ways in: the walk stops after a number of steps no real body takes.
+  if (depth >= maxDepth || ++steps > maxSteps) return unread;
   if (Array.isArray(value)) {
     for (const item of value) {
       if (typeof item === 'string') out.push(createIssue(prefix, item));
@@ -113,9 +130,18 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
     for (const field of Object.keys(value)) {
       const messages = value[field];
       const path = isObjectKey(field) ? prefix : [...prefix, ...parseFieldPath(field)];
+      // A field's entry with a message of its own, or a map one level down: Discord nests its
+      // form errors by field, `{activities: {"0": {platform: {_errors: [{code, message}]}}}}`.
+      // Each record is walked once: as an entry, or as a map (both would be exponential in depth).
+      if (isRecord(messages)) {
+        if (messageKeys.some((key) => typeof readOwn(messages, key) === 'string')) fromObject(messages, path, out, depth);
+        else unread += collectIssues(messages, path, out, depth + 1);
+        continue;
+      }
+      // DRF's full details and Discord's `_errors` list entries `{code, message}` under the field.
       for (const message of Array.isArray(messages) ? messages : [messages]) {
         if (typeof message === 'string') out.push(createIssue(path, message, field));
-        else unread++;
+        else if (!isRecord(message) || !fromObject(message, path, out, depth)) unread++;
       }
     }
   } else unread++;
@@ -128,6 +154,7 @@ export const namesFields = (issues: readonly Issue[] | undefined): boolean => is
 /** The issues found in `value`; `[]` when it holds none. */
 export function toIssues(value: unknown): Issue[] {
   const out: Issue[] = [];
+  steps = 0;
   collectIssues(value, [], out, 0);
   return out;
 }
@@ -135,6 +162,7 @@ export function toIssues(value: unknown): Issue[] {
 /** The issues found in `value`, and whether every entry of it gave one. */
 export function readIssues(value: unknown): { readonly issues: Issue[]; readonly complete: boolean } {
   const issues: Issue[] = [];
+  steps = 0;
   const unread = collectIssues(value, [], issues, 0);
   return { issues, complete: unread === 0 };
 }

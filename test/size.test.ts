@@ -31,9 +31,12 @@ describe('bundle size', () => {
     // decoded in the charset its label names; by 608 (13,665) for the `cloudflare` and `jsend`
     // dialects, errors flagged in a 200 as Cloudflare, JSend and Ashby flag them; by 96 (13,770) for
     // quoted keys in paths (`tags["a.b"]`, as zod spells them) and a problem's detail that only
-    // repeats its title read as none).
+    // repeats its title read as none; by 288 (14,055) for eight more APIs read right: GitHub's
+    // message-less field entries, Discord's nested `_errors`, HubSpot's `in` and `correlationId`,
+    // Box (no problem), Mollie's problem `field`, Adyen's `errorCode`, Apple's `errorMessage`,
+    // Contentful's `sys.id`, and a step budget for a caller's object that shares its members).
     const goal = 4_096;
-    const ceiling = 13_792;
+    const ceiling = 14_080;
     console.log(`normalize, 18 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -60,9 +63,11 @@ describe('bundle size', () => {
     // writes them; by 32 for a HAL resource's lone `data` list read back as the payload; by 32 for
     // JSON that is no UTF-8 decoded in the charset its label names; by 128 (7,573) for a 2xx
     // flagged `success: false` read as the error it is, and Ashby's nested `errorInfo`; by 96 (7,678)
-    // for quoted keys in paths and a problem's detail that only repeats its title read as none.
+    // for quoted keys in paths and a problem's detail that only repeats its title read as none; by
+    // 288 (7,983) for the same eight APIs' spellings (GitHub, Discord, HubSpot, Box, Mollie, Adyen,
+    // Apple, Contentful) and the issue walk's step budget.
     const goal = 3_072;
-    const ceiling = 7_712;
+    const ceiling = 8_000;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -21,6 +21,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error_msg: 'detail',
   error_message: 'detail',
   error_summary: 'detail',
+  // Apple's App Store Server API: `{errorCode, errorMessage}`.
+  errorMessage: 'detail',
   // ASP.NET Web API 2's HttpError `{Message, ModelState}`; Alibaba Cloud's `{Code, Message, RequestId}`.
   Message: 'detail',
   Code: 'code',
@@ -40,6 +42,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   request_id: 'requestId',
   requestId: 'requestId',
   errorId: 'requestId',
+  // HubSpot's request id.
+  correlationId: 'requestId',
   // The ids PayPal's and Facebook's support ask for.
   debug_id: 'requestId',
   fbtrace_id: 'requestId',
@@ -128,6 +132,12 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
     takeExtension(facts, key);
   }
   readNestedError(facts, status);
+  // Contentful names the error in `sys: {type: "Error", id: "NotFound"}`, its code.
+  const sys = readOwn(facts.extensions, 'sys');
+  if (facts.code === undefined && isRecord(sys) && readOwn(sys, 'type') === 'Error' && typeof readOwn(sys, 'id') === 'string' && Object.keys(sys).length === 2) {
+    facts.code = sys['id'] as string;
+    delete facts.extensions['sys'];
+  }
   facts.detail ??= takeReason(facts);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message.

@@ -6,6 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import type { HalLink } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
+import { createIssue, parseFieldPath } from '../issues.ts';
 import { readMembers } from '../read-members.ts';
 
 // A link object is HAL only with a string `href` (draft-kelly-json-hal §5.1).
@@ -44,6 +45,13 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', code: 'code', traceId: 'traceId' }, status);
   // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
   facts.type ??= 'about:blank';
+  // Mollie names the one field a problem is about in a `field` member beside the detail.
+  const field = readOwn(facts.extensions, 'field');
+  const message = facts.detail ?? facts.title;
+  if (typeof field === 'string' && facts.issues === undefined && message !== undefined) {
+    facts.issues = [createIssue(parseFieldPath(field), message, field)];
+    delete facts.extensions['field'];
+  }
   // Seed 001 sends a `detail` in every problem; one that repeats the title explains nothing more
   // (faultline/server writes the title there when it has no detail), and is no detail to show twice.
   if (facts.detail === facts.title) facts.detail = undefined;
@@ -58,9 +66,12 @@ export const problemDialect: DialectParser = {
     if (!isRecord(body)) return false;
     if (isRecord(readOwn(body, '_links')) || isRecord(readOwn(body, '_embedded'))) return true;
     // Without its media type a problem is known by its members: seed 001 always sends
-    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`.
+    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`. A `type`
+    // beside only a status must look like a URI reference (`about:blank`, `/probs/x`): Box's
+    // `{type: "error", status, code, message}` is no problem.
     const title = typeof readOwn(body, 'title') === 'string';
-    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof readOwn(body, 'type') === 'string' && (title || typeof readOwn(body, 'status') === 'number'));
+    const type = readOwn(body, 'type');
+    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof type === 'string' && (title || (typeof readOwn(body, 'status') === 'number' && /[:/]/.test(type))));
   },
   parse: (body, { status }) => (isSuccessStatus(status) ? parseHal(body) : parseProblem(body, status)),
 };

@@ -18,5 +18,7 @@ export const statusMessageDialect: DialectParser = {
     isSuccessStatus(status) || !isRecord(body)
       ? { ok: true, data: body }
       : // `code` and `errors[]` go beyond seed 002, as faultline/server writes them for machine codes and field issues.
-        readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errors: 'issues' }, status),
+        // Adyen's `{status, errorCode, message, errorType, pspReference}` has this shape too: its
+        // code is `errorCode`, and `pspReference` the reference its support asks for.
+        readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' }, status),
 };

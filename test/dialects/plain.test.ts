@@ -63,6 +63,27 @@ describe('`success: false` in a 2xx', () => {
   });
 });
 
+describe('field errors in the shapes of other APIs', () => {
+  it("reads a field's entry with a message of its own in a map, and a map nested by field", () => {
+    expect(read({ status: 422, body: { errors: { email: { message: 'is taken', code: 'taken' } } } }).issues).toEqual([{ path: ['email'], message: 'is taken', code: 'taken' }]);
+    expect(read({ status: 400, body: { errors: { user: { name: ['is required'] } } } }).issues).toEqual([{ path: ['user', 'name'], message: 'is required', field: 'name' }]);
+  });
+
+  it('takes `in` for the field, unless it names a part of the request (OpenAPI: query, header, path, cookie, body)', () => {
+    expect(read({ status: 400, body: { errors: [{ message: 'is required', in: 'name' }] } }).issues[0]).toMatchObject({ path: ['name'], field: 'name' });
+    expect(read({ status: 400, body: { errors: [{ message: 'must be a number', in: 'query', name: 'limit' }] } }).issues[0]!.path).toEqual([]);
+  });
+
+  it('ends, with what it found, on a caller\'s object that shares a member at every level (2^60 ways in)', () => {
+    let errors: Record<string, unknown> = { _errors: [{ code: 'X', message: 'deep' }] };
+    for (let level = 0; level < 60; level++) errors = { [`f${level}`]: errors, [`g${level}`]: errors };
+    const error = read({ status: 400, body: { errors } });
+    expect(error.kind).toBe('validation');
+    expect(error.issues.length).toBeGreaterThan(0);
+    expect(error.issues[0]).toMatchObject({ message: 'deep', code: 'X' });
+  });
+});
+
 describe("a body's retry_after", () => {
   it('is a wait only when it is finite in milliseconds too', () => {
     expect(read({ status: 429, body: { retry_after: 1.5 } }).retryAfterMs).toBe(1500);

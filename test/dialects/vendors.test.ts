@@ -5,7 +5,10 @@
  * and `type` as Elasticsearch sends them), Stripe's shape as Anthropic copies it, GitLab's
  * message map, Auth0's `errorCode`, Facebook's `fbtrace_id`, Huawei Cloud's `error_msg`, Plaid's
  * `error_message`, Dropbox's `error_summary`, ASP.NET Web API 2's `{Message, ModelState}`, Alibaba
- * Cloud's `{Code, Message, RequestId}` and Ashby's `{success: false, errorInfo}` in a 200. Each
+ * Cloud's `{Code, Message, RequestId}`, Ashby's `{success: false, errorInfo}` in a 200, GitHub's
+ * message-less `{resource, field, code}` entries, Discord's nested `_errors`, HubSpot's `in` and
+ * `correlationId`, Box, Mollie's problem `field`, Adyen's `errorCode` and `pspReference`, Apple's
+ * `errorMessage` and Contentful's `sys.id`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
@@ -222,6 +225,91 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
     extensions: { success: false },
+  }),
+  // GitHub's 422 entries carry no message: the code says what is wrong with the field.
+  'github-422-missing-field.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Validation Failed',
+    issues: [{ path: ['title'], message: 'missing_field', field: 'title', code: 'missing_field' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // Discord nests form errors by field, each field's under `_errors`.
+  'discord-400-invalid-form-body.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Invalid Form Body',
+    code: '50035',
+    issues: [
+      { path: ['activities', 0, 'platform'], message: "Value must be one of ('desktop', 'android', 'ios').", code: 'BASE_TYPE_CHOICES' },
+      { path: ['activities', 0, 'type'], message: 'Value must be one of (0, 1, 2, 3, 4, 5).', code: 'BASE_TYPE_CHOICES' },
+    ],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // HubSpot names the field in `in` and its request id `correlationId`.
+  'hubspot-400-validation.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'This will be a human readable message with details about the error.',
+    issues: [{ path: ['name'], message: 'This will be a message with additional details about the error', field: 'name' }],
+    requestId: 'a43683b0-5717-4ceb-80b4-104d02915d8c',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { status: 'error', category: 'VALIDATION_ERROR' },
+  }),
+  // `type: "error"` is no problem type URI: Box's body is read for its message, code and request id.
+  'box-400-item-name-invalid.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Method Not Allowed',
+    code: 'item_name_invalid',
+    requestId: 'abcdef123456',
+    retryable: false,
+    dialect: 'status-message',
+    extensions: { type: 'error', context_info: { message: 'Something went wrong.' }, help_url: 'https://developer.box.com/guides/api-calls/permissions-and-errors/common-errors/' },
+  }),
+  // Mollie's problem names its one field in `field`.
+  'mollie-422-amount.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Entity',
+    detail: 'The amount is higher than the maximum',
+    type: 'about:blank',
+    issues: [{ path: ['amount'], message: 'The amount is higher than the maximum', field: 'amount' }],
+    retryable: false,
+    dialect: 'problem',
+    extensions: { _links: { documentation: { href: 'https://docs.mollie.com/errors', type: 'text/html' } } },
+  }),
+  // Adyen: `errorCode` the code, `pspReference` the reference its support asks for.
+  'adyen-422-invalid-card-number.json': fails({
+    kind: 'unprocessable',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Invalid card number',
+    code: '101',
+    requestId: 'F7WCWRG6JPHR8HG2',
+    retryable: false,
+    dialect: 'status-message',
+    extensions: { errorType: 'validation' },
+  }),
+  'apple-404-transaction-id-not-found.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'Transaction id not found.', code: '4040010', retryable: false, dialect: 'plain' }),
+  // Contentful's code is `sys.id`; its request id comes in the body too.
+  'contentful-404-not-found.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'The resource could not be found.',
+    code: 'NotFound',
+    requestId: 'db2d795acb78e0592af00759986c744b',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { details: { type: 'Entry', id: 'not-existing', space: 'cfexampleapi' } },
   }),
 };
 
