@@ -38,30 +38,30 @@ export interface Localizer {
 
 const namespace = 'faultline';
 
-/** The params a text needs, by issue key: without them the text would show a bare placeholder. */
-const neededParams: Readonly<Record<string, string>> = {
-  invalid_type_expected: 'expected',
-  not_multiple_of: 'divisor',
-  unrecognized_keys: 'keys',
-  invalid_value_options: 'values',
-};
+/**
+ * How faultline's texts are looked up and filled in, set per call: an application's instance has
+ * settings of its own (i18next's default `fallbackLng: 'dev'`, `keySeparator: false`) that
+ * faultline's keys must not depend on. Values are plain text: escaping is the page's job (an
+ * application's instance escapes by default), and a value is never read again for `{{...}}`
+ * (`skipOnVariables: false` would) nor for `$t(...)` (`nest`). (Placeholders other than `{{...}}`
+ * are an application's own choice, left to it: setting them here costs what issue 5's 2 KB lacks.)
+ */
+const lookup = { ns: namespace, fallbackLng: 'en', keySeparator: '.', nest: false, interpolation: { escapeValue: false, skipOnVariables: true } } as const;
 
 /**
- * The issue texts that fit, best first (zod's codes, seed 003's `required`); a text whose params
- * are missing is skipped, and with none left the server's own message stays.
+ * The issue texts that fit, best first (zod's codes, seed 003's `required`); `translate` skips a
+ * text whose params are missing, and with none left the server's own message stays.
  */
 function toIssueKeys(issue: Issue): string[] {
   const { code, params = {} } = issue;
   if (code === undefined) return [];
   const candidates = [code];
   const origin = params['origin'];
-  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string' && params[code === 'too_small' ? 'minimum' : 'maximum'] !== undefined) {
-    candidates.unshift(`${code}_${origin}`);
-  }
+  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string') candidates.unshift(`${code}_${origin}`);
   if (code === 'invalid_format' && typeof params['format'] === 'string') candidates.unshift(`invalid_format_${params['format']}`);
   if (code === 'invalid_value') candidates.unshift('invalid_value_options');
   if (code === 'invalid_type') candidates.unshift('invalid_type_expected');
-  return candidates.filter((key) => !(key in neededParams) || params[neededParams[key]!] !== undefined).map((key) => `issue.${key}`);
+  return candidates.map((key) => `issue.${key}`);
 }
 
 /**
@@ -86,13 +86,21 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   const addLocale = (language: string, resources: LocaleResources): void => void instance.addResourceBundle(language, namespace, resources, true, true);
   for (const [language, resources] of Object.entries(options.resources ?? {})) addLocale(language, resources);
 
-  /** The text of the first key that has one (i18next looks keys up in order, each in the language and then its fallbacks). */
+  /**
+   * The text of the first key that has one, each looked up in the language and then English,
+   * skipping a text whose params are missing: it would show a bare `{{placeholder}}` (a server's
+   * code `too_small_string` without a `minimum`).
+   */
   const translate = (keys: string | string[], language: string, values?: TOptions): string | undefined => {
-    // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
-    // lower case is what it canonicalizes ('de-ch' → 'de-CH'). Values are plain text, escaping is
-    // the page's job: set per call, as an application's instance escapes by default.
-    const options = { ...values, lng: language.toLowerCase(), ns: namespace, interpolation: { escapeValue: false } };
-    return instance.exists(keys, options) ? (instance.t(keys, options) as string) : undefined;
+    for (const key of [keys].flat()) {
+      let complete = true;
+      // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
+      // lower case is what it canonicalizes ('de-ch' → 'de-CH').
+      const options = { ...values, ...lookup, lng: language.toLowerCase(), missingInterpolationHandler: () => void (complete = false) };
+      const text = instance.exists(key, options) ? (instance.t(key, options) as string) : undefined;
+      if (text !== undefined && complete) return text;
+    }
+    return undefined;
   };
   // English texts are compared by value: a title is faultline's own when it is the English text.
   const english = (key: string): string | undefined => translate(key, 'en');
@@ -110,9 +118,11 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   };
 
   const localizeIssue = (issue: Issue, language: string): Issue => {
-    const params = issue.params ?? {};
-    const values = { ...params, values: Array.isArray(params['values']) ? params['values'].join(', ') : params['values'], keys: Array.isArray(params['keys']) ? params['keys'].join(', ') : params['keys'] };
-    const message = translate(toIssueKeys(issue), language, values);
+    // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
+    if (issue.code === 'custom') return issue;
+    // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
+    const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
+    const message = translate(toIssueKeys(issue), language, { replace: values });
     return message === undefined ? issue : Object.freeze({ ...issue, message });
   };
 

@@ -98,7 +98,21 @@ function toParams(issue: Record<string, unknown>): Record<string, IssueParam> | 
     const value = name === 'type' && issue['code'] !== 'too_small' && issue['code'] !== 'too_big' ? undefined : toParam(issue[name]);
     if (value !== undefined) (params ??= {})[zod3Names[name]!] ??= value;
   }
+  if (params?.['origin'] === 'date') toDateLimits(params);
   return params;
+}
+
+/**
+ * A date's limits as ISO dates (`2024-01-01`, with the time when it is not midnight UTC): zod 4
+ * and zod 3 give them as epoch milliseconds, which a reader of the params, or faultline/i18n's
+ * "Must be on or after {{minimum}}", would show as 1704067200000.
+ */
+function toDateLimits(params: Record<string, IssueParam>): void {
+  for (const name of ['minimum', 'maximum']) {
+    const value = params[name];
+    // ECMA-262 TimeClip: a time value beyond ±8.64e15 ms is no date, and toISOString would throw.
+    if (typeof value === 'number' && Math.abs(value) <= 8.64e15) params[name] = new Date(value).toISOString().replace('T00:00:00.000Z', '');
+  }
 }
 
 /**

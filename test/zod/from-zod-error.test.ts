@@ -91,6 +91,18 @@ describe('fromZodError', () => {
     expect(byField['(root)']).toEqual({ keys: ['extra'] });
   });
 
+  it('gives the limits of a date as ISO dates, where zod 4 and zod 3 give epoch milliseconds, and the time when it is not midnight UTC', () => {
+    const schema = z.object({ from: z.date().min(new Date('2024-01-01')), until: z.date().max(new Date('2024-12-31T12:30:00Z')) });
+    const error = fromZodError(failParse(schema, { from: new Date('2020-01-01'), until: new Date('2030-01-01') }));
+    expect(error.issues.map((issue) => issue.params)).toEqual([
+      { origin: 'date', minimum: '2024-01-01', inclusive: true },
+      { origin: 'date', maximum: '2024-12-31T12:30:00.000Z', inclusive: true },
+    ]);
+    const zod3 = z3.z.object({ from: z3.z.date().min(new Date('2024-01-01')) }).safeParse({ from: new Date('2020-01-01') });
+    expect(fromZodError(zod3.error!).issues[0]?.params).toMatchObject({ origin: 'date', minimum: '2024-01-01' });
+    expect(JSON.parse(JSON.stringify(error.issues))).toEqual(error.issues);
+  });
+
   it('spells keys that are not identifiers in quoted brackets, as zod does', () => {
     const error = fromZodError(failParse(z.object({ scores: z.record(z.string(), z.number()) }), { scores: { 'first round': 'x' } }));
     expect(withoutParams(error.issues)).toEqual([
