@@ -206,9 +206,9 @@ function toLinkHeader(links: NonNullable<OkOptions['links']>): string {
 export const toWebResponse = (built: BuiltResponse): Response => toResponseWith(built, []);
 
 function toResponseWith({ status, headers, body }: BuiltResponse, cookies: readonly string[]): Response {
-  const all = new Headers(headers);
-  for (const cookie of cookies) all.append('set-cookie', cookie);
-  return new Response(body === '' ? null : body, { status, headers: all });
+  const response = new Response(body === '' ? null : body, { status, headers });
+  for (const cookie of cookies) response.headers.append('set-cookie', cookie);
+  return response;
 }
 
 /**
