@@ -426,7 +426,14 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   });
   const { server, url } = started;
   console.log(`faultline demo: ${url}`);
-  const stop = () => server.close(() => process.exit(0));
+  // close() waits for every open connection: a browser's keep-alive one, or a request half sent,
+  // would keep the demo running for minutes after Ctrl-C. Idle ones are closed now, the rest after
+  // a second.
+  const stop = () => {
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 1_000).unref();
+  };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

@@ -445,3 +445,29 @@ describe('the page\'s rate-limit countdown', () => {
     }
   }, 30_000);
 });
+
+describe('stopping', () => {
+  it('exits soon after SIGINT, even while a client holds a request half sent', async () => {
+    // A demo of its own: the shared one serves the tests above.
+    const demo = spawn(process.execPath, ['examples/demo/server.mjs'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const address = await new Promise<URL>((resolve) => {
+      let printed = '';
+      demo.stdout?.on('data', (chunk: Buffer) => {
+        printed += chunk.toString();
+        const found = /faultline demo: (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(printed)?.[1];
+        if (found !== undefined) resolve(new URL(found));
+      });
+    });
+    const { connect } = await import('node:net');
+    const socket = connect(Number(address.port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('POST /api/000/customers HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\n{');
+    const started = Date.now();
+    const exited = new Promise<number | null>((resolve) => demo.once('exit', resolve));
+    demo.kill('SIGINT');
+    expect(await exited).toBe(0);
+    // Node's requestTimeout would have kept it 300 s.
+    expect(Date.now() - started).toBeLessThan(10_000);
+    socket.destroy();
+  });
+});
