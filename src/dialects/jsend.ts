@@ -18,6 +18,8 @@ const jsendMembers = ['status', 'data', 'message', 'code'];
 function readStatus(body: unknown): 'success' | 'fail' | 'error' | undefined {
   if (!isRecord(body)) return undefined;
   const status = readOwn(body, 'status');
+  // The status first: listing the members of every body detection sees costs.
+  if (status !== 'success' && status !== 'fail' && status !== 'error') return undefined;
   for (const key of Object.keys(body)) if (!jsendMembers.includes(key)) return undefined;
   // The spec requires `data` for success and fail, `message` for error.
   if (status === 'success' || status === 'fail') return Object.hasOwn(body, 'data') ? status : undefined;
