@@ -59,7 +59,7 @@ function toPath(value: unknown): (string | number)[] | undefined {
   return value.slice(0, maxDepth).filter((part): part is string | number => typeof part === 'string' || (typeof part === 'number' && Number.isInteger(part)));
 }
 
-/** How many lists and maps one walk enters at most; `steps` counts them (a walk never re-enters itself). */
+/** How many lists and maps one walk enters at most; `steps` counts them, from 0 at each walk's start (depth 0; a walk is synchronous). */
 const maxSteps = 100_000;
 let steps = 0;
 
@@ -110,16 +110,23 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   return out.length > before;
 }
 
+/** Members by which an entry names its own field: then its key in a map is not part of its path. */
+const fieldNames = ['field', 'path', 'pointer', 'loc'];
+
 /**
  * Appends the issues found in `value` (an array or a field → messages map) to `out`, and
  * counts the entries that gave none (a number, an object without a message): a list with such
- * entries is not all issues, and whoever reads it keeps it whole too.
+ * entries is not all issues, and whoever reads it keeps it whole too. `spelled` is the field of
+ * the map `value` sits in, as field-map spells it (`user.name`); `nested` a map inside a map,
+ * which is messages only when its leaves are lists.
  */
-export function collectIssues(value: unknown, prefix: readonly (string | number)[], out: Issue[], depth: number): number {
-  let unread = 0;
+export function collectIssues(value: unknown, prefix: readonly (string | number)[], out: Issue[], depth: number, spelled = '', nested = false): number {
   // A parsed body is a tree, walked once; a caller's object may share a member at every level
-  // (`{a: x, b: x}`), 2^64 ways in: the walk stops after a number of steps no real body takes.
-  if (depth >= maxDepth || ++steps > maxSteps) return unread;
+  // (`{a: x, b: x}`), 2^64 ways in: the walk stops after a number of steps no real body takes,
+  // and what it did not read counts as unread.
+  if (depth === 0) steps = 0;
+  if (depth >= maxDepth || ++steps > maxSteps) return 1;
+  let unread = 0;
   if (Array.isArray(value)) {
     for (const item of value) {
       if (typeof item === 'string') out.push(createIssue(prefix, item));
@@ -127,15 +134,27 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
     }
   } else if (isRecord(value)) {
     // Rails, Laravel and ASP.NET: `{ "email": ["is invalid"], "name": "is required" }`.
-    for (const field of Object.keys(value)) {
-      const messages = value[field];
-      const path = isObjectKey(field) ? prefix : [...prefix, ...parseFieldPath(field)];
-      // A field's entry with a message of its own, or a map one level down: Discord nests its
-      // form errors by field, `{activities: {"0": {platform: {_errors: [{code, message}]}}}}`.
-      // Each record is walked once: as an entry, or as a map (both would be exponential in depth).
+    for (const key of Object.keys(value)) {
+      const messages = value[key];
+      const path = isObjectKey(key) ? prefix : [...prefix, ...parseFieldPath(key)];
+      const field = isObjectKey(key) ? key : spelled + key;
       if (isRecord(messages)) {
-        if (messageKeys.some((key) => typeof readOwn(messages, key) === 'string')) fromObject(messages, path, out, depth);
-        else unread += collectIssues(messages, path, out, depth + 1);
+        if (messageKeys.some((name) => typeof readOwn(messages, name) === 'string')) {
+          // A field's entry with a message of its own (Mongoose's `{message, path}`): its own field, if it names one, is its path.
+          if (!fromObject(messages, fieldNames.some((name) => readOwn(messages, name) !== undefined) ? prefix : path, out, depth)) unread++;
+        } else {
+          // A map one level down, read only when it is all messages, not data beside them: Discord
+          // nests its form errors by field, `{activities: {"0": {platform: {_errors: [...]}}}}`.
+          // Each record is walked once, as an entry or as a map: both would be exponential in depth.
+          const found: Issue[] = [];
+          if (collectIssues(messages, path, found, depth + 1, isObjectKey(key) ? spelled : `${field}.`, true) === 0) out.push(...found);
+          else unread++;
+        }
+        continue;
+      }
+      // A bare string beside keys one level down is data (`{request: {source: "web"}}`), not a message.
+      if (nested && !Array.isArray(messages)) {
+        unread++;
         continue;
       }
       // DRF's full details and Discord's `_errors` list entries `{code, message}` under the field.
@@ -154,7 +173,6 @@ export const namesFields = (issues: readonly Issue[] | undefined): boolean => is
 /** The issues found in `value`; `[]` when it holds none. */
 export function toIssues(value: unknown): Issue[] {
   const out: Issue[] = [];
-  steps = 0;
   collectIssues(value, [], out, 0);
   return out;
 }
@@ -162,7 +180,6 @@ export function toIssues(value: unknown): Issue[] {
 /** The issues found in `value`, and whether every entry of it gave one. */
 export function readIssues(value: unknown): { readonly issues: Issue[]; readonly complete: boolean } {
   const issues: Issue[] = [];
-  steps = 0;
   const unread = collectIssues(value, [], issues, 0);
   return { issues, complete: unread === 0 };
 }

@@ -34,9 +34,13 @@ describe('bundle size', () => {
     // repeats its title read as none; by 288 (14,055) for eight more APIs read right: GitHub's
     // message-less field entries, Discord's nested `_errors`, HubSpot's `in` and `correlationId`,
     // Box (no problem), Mollie's problem `field`, Adyen's `errorCode`, Apple's `errorMessage`,
-    // Contentful's `sys.id`, and a step budget for a caller's object that shares its members).
+    // Contentful's `sys.id`, and a step budget for a caller's object that shares its members; by 160
+    // (14,227) for a review's fixes: nested field maps read only when all messages, with their
+    // fields spelled whole, an entry's own field not doubled by its key, a flagged 2xx failure only
+    // of envelope members, Cloudflare known by its `messages` or `result`, a map past the step
+    // budget kept whole).
     const goal = 4_096;
-    const ceiling = 14_080;
+    const ceiling = 14_256;
     console.log(`normalize, 18 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -65,9 +69,9 @@ describe('bundle size', () => {
     // flagged `success: false` read as the error it is, and Ashby's nested `errorInfo`; by 96 (7,678)
     // for quoted keys in paths and a problem's detail that only repeats its title read as none; by
     // 288 (7,983) for the same eight APIs' spellings (GitHub, Discord, HubSpot, Box, Mollie, Adyen,
-    // Apple, Contentful) and the issue walk's step budget.
+    // Apple, Contentful) and the issue walk's step budget; by 160 (8,135) for the same review's fixes.
     const goal = 3_072;
-    const ceiling = 8_000;
+    const ceiling = 8_160;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -92,9 +96,11 @@ describe('bundle size', () => {
     // a lone envelope issue kept whole, other dialects' marks left out of JSON bodies, a detail in
     // every problem, a route's upstream time-out and failed connection as 504 and 502, a thrown
     // object's 4xx message, rate-limit figures that are no counts left out; by 144 (6,612) for
-    // links outside HAL sent as an RFC 8288 Link header rather than dropped).
+    // links outside HAL sent as an RFC 8288 Link header rather than dropped; by 96 (6,703) for a
+    // review's fixes: a link's href and relation percent-encoded where a header cannot carry them,
+    // the vendors' spellings left out of bodies, a declared status kept over an upstream's).
     const goal = 4_096;
-    const ceiling = 6_640;
+    const ceiling = 6_736;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -64,7 +64,7 @@ function parseCloudflare(body: Record<string, unknown>, status: number): BodyFac
   };
 }
 
-/** Cloudflare API v4 and its copies, recognised by a boolean `success` beside an `errors` list (`null` on some successes) and `messages` or `result`. */
+/** Cloudflare API v4 and its copies, recognised by a boolean `success` beside an `errors` list (`null` on some successes) and a `messages` list or a `result`. */
 export const cloudflareDialect: DialectParser = {
   id: 'cloudflare',
   mediaTypes: [],
@@ -72,8 +72,9 @@ export const cloudflareDialect: DialectParser = {
     if (!isRecord(body)) return false;
     const success = readOwn(body, 'success');
     const errors = readOwn(body, 'errors');
-    // A failure needs no more than its list; a success also its `result`, which holds the data.
-    return (success === false && Array.isArray(errors)) || (success === true && (Array.isArray(errors) || errors === null) && Object.hasOwn(body, 'result'));
+    // `{success: false, errors, message, code}` is many Express APIs' own shape, read by plain for
+    // its message and code: Cloudflare's envelope also has its `messages` list or its `result`.
+    return typeof success === 'boolean' && (Array.isArray(errors) || (success && errors === null)) && (Array.isArray(readOwn(body, 'messages')) || Object.hasOwn(body, 'result'));
   },
   parse: (body, { status }) => (isRecord(body) ? parseCloudflare(body, status) : isSuccessStatus(status) ? { ok: true, data: body } : { ok: false }),
 };

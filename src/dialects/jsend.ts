@@ -9,7 +9,7 @@
  * job that failed, a resource, not an answer that says the request did.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { toIssues } from '../issues.ts';
+import { readIssues } from '../issues.ts';
 import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
 
 const jsendMembers = ['status', 'data', 'message', 'code'];
@@ -34,9 +34,10 @@ function parseJsend(body: Record<string, unknown>, jsend: 'success' | 'fail' | '
     // here; an error status says more, and decides.
     return { ok: false, kind: isSuccessStatus(status) ? 'server' : undefined, detail: readOwn(body, 'message') as string, code: toCode(readOwn(body, 'code')), extensions: data === undefined ? {} : { data } };
   }
-  // A fail's `data` is keyed by the request's fields; a message not keyed so is the detail.
-  const issues = toIssues(data);
-  return { ok: false, kind: issues.length > 0 ? 'validation' : 'bad_request', detail: typeof data === 'string' ? data : toOptionalString(readOwn(body, 'message')), issues, extensions: issues.length > 0 || typeof data === 'string' ? {} : { data } };
+  // A fail's `data` is keyed by the request's fields; a message not keyed so is the detail. Data
+  // beside the messages (`limits: {maxTitle: 120}`) keeps `data` whole in `extensions`.
+  const { issues, complete } = readIssues(data);
+  return { ok: false, kind: issues.length > 0 ? 'validation' : 'bad_request', detail: typeof data === 'string' ? data : toOptionalString(readOwn(body, 'message')), issues, extensions: complete || typeof data === 'string' ? {} : { data } };
 }
 
 /** JSend, recognised by a `status` of `success`, `fail` or `error` in a body of JSend's members only. */

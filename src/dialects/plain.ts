@@ -178,16 +178,24 @@ function parseChunk(body: Record<string, unknown>): BodyFacts | undefined {
   return { ok: true, data: result, cursor: { offset: offset ?? '', hasNext } };
 }
 
-/** Members that explain a failure; beside `success: false`, they make a 2xx body one. */
-const failureMembers = ['error', 'errors', 'errorInfo', 'message'];
+/** A non-empty text, list or object: `message: null` or `errors: []` explains nothing. */
+const isExplanation = (value: unknown): boolean => (typeof value === 'string' || Array.isArray(value) ? value.length > 0 : isRecord(value));
+
+/** The members that explain a `success: false` flag: one of them, not empty, makes a 2xx body a failure. */
+const flagExplainers = ['error', 'errors', 'errorInfo', 'message'];
+/** The members a flagged failure is made of; a body with others (`id`, `attempts`) is a resource that records a failure. */
+// Written out: a spread at the top level is kept by bundlers in every bundle sharing this chunk (faultline/i18n's).
+const flaggedFailureMembers = ['error', 'errors', 'errorInfo', 'message', 'success', 'code', 'data', 'details', 'meta', 'requestId', 'request_id', 'status', 'timestamp'];
 
 /**
  * `{success: false, error: "..."}` in a 2xx: many APIs flag a failure in the body and answer
  * HTTP 200 (Ashby: "What would be 4XX errors will return 200 with success being false"). A
- * bare `success: false` with nothing to explain it may be data, and stays a success.
+ * bare `success: false`, one with an empty explanation, or a body with members of its own (a
+ * webhook delivery's `{id, success: false, message, attempts}`) is data, and stays a success.
  */
 function parseFlaggedFailure(body: Record<string, unknown>, status: number): BodyFacts | undefined {
-  if (readOwn(body, 'success') !== false || !failureMembers.some((key) => readOwn(body, key) !== undefined)) return undefined;
+  if (readOwn(body, 'success') !== false) return undefined;
+  if (!flagExplainers.some((key) => isExplanation(readOwn(body, key))) || Object.keys(body).some((key) => !flaggedFailureMembers.includes(key))) return undefined;
   const facts = parseObject(body, status);
   return namesFields(facts.issues) ? { ...facts, kind: 'validation' } : facts;
 }

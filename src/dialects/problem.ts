@@ -66,12 +66,10 @@ export const problemDialect: DialectParser = {
     if (!isRecord(body)) return false;
     if (isRecord(readOwn(body, '_links')) || isRecord(readOwn(body, '_embedded'))) return true;
     // Without its media type a problem is known by its members: seed 001 always sends
-    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`. A `type`
-    // beside only a status must look like a URI reference (`about:blank`, `/probs/x`): Box's
-    // `{type: "error", status, code, message}` is no problem.
+    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`. A problem has
+    // no `message` (§3.1): Box's `{type: "error", status, code, message}` is none.
     const title = typeof readOwn(body, 'title') === 'string';
-    const type = readOwn(body, 'type');
-    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof type === 'string' && (title || (typeof readOwn(body, 'status') === 'number' && /[:/]/.test(type))));
+    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof readOwn(body, 'type') === 'string' && (title || (typeof readOwn(body, 'status') === 'number' && typeof readOwn(body, 'message') !== 'string')));
   },
   parse: (body, { status }) => (isSuccessStatus(status) ? parseHal(body) : parseProblem(body, status)),
 };

@@ -64,10 +64,10 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } = typeof thrown === 'object' && thrown !== null ? toOwnView(thrown) : {};
   // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
   // (Node's fetch throws `TypeError: fetch failed`) is a gateway's failure: 504 and 502, as for
-  // an upstream ResponseError, its message hidden as a 5xx's is.
+  // an upstream ResponseError — unless the error names a status of its own.
   const name = thrown instanceof Error ? thrown.name : undefined;
-  if (name === 'TimeoutError' || (thrown instanceof TypeError && thrown.message === 'fetch failed')) return createError({ status: name === 'TimeoutError' ? 504 : 502 });
-  const status = readStatus(members);
+  const upstream = name === 'TimeoutError' ? 504 : thrown instanceof TypeError && thrown.message === 'fetch failed' ? 502 : undefined;
+  const status = readStatus(members) ?? upstream;
   // `throw { status: 404, message: '...' }` is an http-errors-style error too.
   const message: unknown = thrown instanceof Error ? thrown.message : typeof thrown === 'object' && thrown !== null ? members.message : thrown;
   const declared = members.expose;

@@ -7,8 +7,9 @@
 export const maxIdLength = 128;
 
 // RFC 9110 §5.5: a field value is visible ASCII, spaces, tabs and obs-text (bytes 0x80-0xFF).
-// CR, LF and NUL would split the response; other controls and characters past Latin-1 make
-// node:http and the Response constructor throw errors that do not say which header.
+// CR, LF and NUL would split the response; other controls are forbidden too, and node:http
+// throws on them; characters past Latin-1 make node:http and the Response constructor throw —
+// errors that do not say which header.
 const unsendable = /[^\t\x20-\x7e\x80-\xff]/;
 
 /** Throws a TypeError naming the header when its value carries CR, LF or NUL, another control, or a character past Latin-1. */

@@ -190,13 +190,28 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
 }
 
-/** HAL links as an RFC 8288 `Link` field value: `</items?page=2>; rel="next"`; templated ones, which are no links yet, left out. */
+// What a URI reference in a header cannot hold as it is (RFC 3986 §2, RFC 8288 §3): characters
+// past ASCII (`/search?q=日本`), spaces and controls, and the `<` `>` around it.
+const unsafeInLink = /[^\x21-\x7e]|[<>]/gu;
+
+const unsafeInRel = /[^\x21-\x7e]|["\\]/gu;
+
+/** A character percent-encoded as UTF-8; a lone surrogate, which has none, as U+FFFD. */
+const toPercentEncoded = (char: string): string => {
+  try {
+    return encodeURIComponent(char);
+  } catch {
+    return '%EF%BF%BD';
+  }
+};
+
+/** HAL links as an RFC 8288 `Link` field value: `</items?page=2>; rel="next"`; templated ones, which are no links yet, and ones without a string `href`, left out. */
 function toLinkHeader(links: NonNullable<OkOptions['links']>): string {
   const parts: string[] = [];
   for (const rel of Object.keys(links)) {
     for (const link of ([] as HalLink[]).concat(links[rel]!)) {
-      // `>` would end the URI reference (RFC 8288 §3), `"` the quoted relation.
-      if (!link.templated) parts.push(`<${link.href.replaceAll('>', '%3E')}>; rel="${rel.replaceAll('"', '%22')}"`);
+      // The relation is a quoted string: `"` and `\` would end or escape it.
+      if (typeof link?.href === 'string' && !link.templated) parts.push(`<${link.href.replace(unsafeInLink, toPercentEncoded)}>; rel="${rel.replace(unsafeInRel, toPercentEncoded)}"`);
     }
   }
   return parts.join(', ');

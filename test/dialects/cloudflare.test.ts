@@ -44,16 +44,6 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'cloudflare',
   }),
-  '400-authentication-error.json': fails({
-    kind: 'validation',
-    status: 400,
-    title: 'Bad Request',
-    detail: 'Authentication error',
-    code: '10000',
-    issues: [{ path: [], message: 'Authentication error', code: '10000' }],
-    retryable: false,
-    dialect: 'cloudflare',
-  }),
   // `source.pointer` (RFC 6901) names the field.
   '400-field-error.json': fails({
     kind: 'validation',
@@ -87,10 +77,21 @@ describe('detecting a Cloudflare response', () => {
     expect(claimedBy(cloudflareDialect, others)).toEqual([]);
   });
 
-  it('claims a failure by its flag and list alone, a success only with its `result`', () => {
-    expect(cloudflareDialect.detect({ success: false, errors: [] }, '')).toBe(true);
+  it('claims the envelope: a boolean success, an errors list, and a messages list or a result', () => {
+    expect(cloudflareDialect.detect({ success: false, errors: [], messages: [] }, '')).toBe(true);
+    expect(cloudflareDialect.detect({ success: false, errors: [{ code: 1, message: 'x' }], result: null }, '')).toBe(true);
     expect(cloudflareDialect.detect({ success: true, errors: null, result: null }, '')).toBe(true);
-    const unclaimed = [{ success: true, errors: [] }, { success: false }, { success: false, errors: 'down' }, { success: 'false', errors: [] }, { ok: false, errors: [] }, [{ success: false, errors: [] }]];
+    // Many Express APIs' own `{success: false, errors, message, code}` is plain's, read for its message and code.
+    const unclaimed = [
+      { success: false, errors: [] },
+      { success: false, message: 'Unauthorized', code: 'TOKEN_EXPIRED', errors: [] },
+      { success: true, errors: [] },
+      { success: false },
+      { success: false, errors: 'down', messages: [] },
+      { success: 'false', errors: [], messages: [] },
+      { ok: false, errors: [], messages: [] },
+      [{ success: false, errors: [], messages: [] }],
+    ];
     for (const body of unclaimed) expect(cloudflareDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
   });
 });
@@ -101,6 +102,11 @@ describe('reading a Cloudflare response', () => {
     expect(toError(normalize({ status: 503, body }))).toMatchObject({ kind: 'unavailable', retryable: true, issues: [], extensions: { messages: [{ code: 1, message: 'note' }], result: { id: 'z' } } });
   });
 
+  it("leaves a body of another API's own with `success: false` to plain, which reads its message and code", () => {
+    const error = toError(normalizeAll({ status: 400, body: { success: false, message: 'Unauthorized', code: 'TOKEN_EXPIRED', errors: [] } }));
+    expect(error).toMatchObject({ dialect: 'plain', detail: 'Unauthorized', code: 'TOKEN_EXPIRED' });
+  });
+
   it('keeps an errors list with an entry it cannot read, and members beside the envelope', () => {
     const body = { success: false, errors: [{ code: 1, message: 'Bad' }, 7], messages: [], result: null, ray: 'abc' };
     const error = toError(normalize({ status: 400, body }));
@@ -109,7 +115,7 @@ describe('reading a Cloudflare response', () => {
   });
 
   it('reads a 2xx failure that names a field as a validation error', () => {
-    const body = { success: false, errors: [{ code: 2, message: 'Required', source: { pointer: '/name' } }] };
+    const body = { success: false, errors: [{ code: 2, message: 'Required', source: { pointer: '/name' } }], messages: [] };
     expect(toError(normalize({ status: 200, body }))).toMatchObject({ kind: 'validation', title: 'Validation Failed', issues: [{ path: ['name'] }] });
   });
 

@@ -81,6 +81,13 @@ describe('reading a JSend response', () => {
     expect(toError(normalize({ status: 200, body: { status: 'fail', data: [1, 2] } }))).toMatchObject({ kind: 'bad_request', issues: [], extensions: { data: [1, 2] } });
   });
 
+  it("keeps a fail's data whole when data sits beside the field messages", () => {
+    const data = { title: 'A title is required', limits: { maxTitle: 120 }, retryable: false };
+    const error = toError(normalize({ status: 200, body: { status: 'fail', data } }));
+    expect(error.issues.map((issue) => issue.path)).toEqual([['title']]);
+    expect(error.extensions).toEqual({ data });
+  });
+
   it('keeps the data of an error', () => {
     expect(toError(normalize({ status: 200, body: { status: 'error', message: 'Down', data: { shard: 3 } } })).extensions).toEqual({ data: { shard: 3 } });
   });

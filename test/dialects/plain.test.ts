@@ -55,6 +55,11 @@ describe('`success: false` in a 2xx', () => {
     expect(normalize({ status: 200, body: { success: false, id: 7 } })).toMatchObject({ ok: true, value: { data: { success: false, id: 7 } } });
     expect(normalize({ status: 200, body: { success: 'false', error: 'x' } })).toMatchObject({ ok: true });
     expect(normalize({ status: 200, body: { success: true, message: 'Saved' } })).toMatchObject({ ok: true });
+    // An empty explanation explains nothing; a resource that records a failure (a webhook delivery) is data.
+    expect(normalize({ status: 200, body: { success: false, message: null } })).toMatchObject({ ok: true });
+    expect(normalize({ status: 200, body: { success: false, errors: [] } })).toMatchObject({ ok: true });
+    const delivery = { id: 'wh_1', endpoint: 'https://example.com/hook', success: false, message: 'Endpoint returned 500', attempts: 3 };
+    expect(normalize({ status: 200, body: delivery })).toMatchObject({ ok: true, value: { data: delivery } });
   });
 
   it("reads Ashby's `errorInfo` as a nested error in an error status too", () => {
@@ -66,7 +71,18 @@ describe('`success: false` in a 2xx', () => {
 describe('field errors in the shapes of other APIs', () => {
   it("reads a field's entry with a message of its own in a map, and a map nested by field", () => {
     expect(read({ status: 422, body: { errors: { email: { message: 'is taken', code: 'taken' } } } }).issues).toEqual([{ path: ['email'], message: 'is taken', code: 'taken' }]);
-    expect(read({ status: 400, body: { errors: { user: { name: ['is required'] } } } }).issues).toEqual([{ path: ['user', 'name'], message: 'is required', field: 'name' }]);
+    // The field spelled as field-map spells it; the key of an entry that names its own field is not part of its path (Mongoose).
+    expect(read({ status: 400, body: { errors: { user: { name: ['is required'] } } } }).issues).toEqual([{ path: ['user', 'name'], message: 'is required', field: 'user.name' }]);
+    expect(read({ status: 400, body: { errors: { 'address.city': { message: 'Path `address.city` is required.', path: 'address.city', kind: 'required' } } } }).issues).toEqual([
+      { path: ['address', 'city'], message: 'Path `address.city` is required.', field: 'address.city' },
+    ]);
+  });
+
+  it('keeps a map whole, reading none of it, when data sits one level down beside the messages', () => {
+    const errors = { email: ['is invalid'], _meta: { request: { source: 'web' } } };
+    const error = read({ status: 400, body: { errors } });
+    expect(error.issues).toEqual([{ path: ['email'], message: 'is invalid', field: 'email' }]);
+    expect(error.extensions).toEqual({ errors });
   });
 
   it('takes `in` for the field, unless it names a part of the request (OpenAPI: query, header, path, cookie, body)', () => {
@@ -74,13 +90,19 @@ describe('field errors in the shapes of other APIs', () => {
     expect(read({ status: 400, body: { errors: [{ message: 'must be a number', in: 'query', name: 'limit' }] } }).issues[0]!.path).toEqual([]);
   });
 
-  it('ends, with what it found, on a caller\'s object that shares a member at every level (2^60 ways in)', () => {
+  it("ends on a caller's object that shares a member at every level (2^60 ways in), keeping the member it could not read whole", () => {
     let errors: Record<string, unknown> = { _errors: [{ code: 'X', message: 'deep' }] };
     for (let level = 0; level < 60; level++) errors = { [`f${level}`]: errors, [`g${level}`]: errors };
     const error = read({ status: 400, body: { errors } });
-    expect(error.kind).toBe('validation');
-    expect(error.issues.length).toBeGreaterThan(0);
-    expect(error.issues[0]).toMatchObject({ message: 'deep', code: 'X' });
+    expect(error.kind).toBe('bad_request');
+    expect(error.extensions['errors']).toBe(errors);
+  });
+
+  it('keeps a map too large to walk (past 100,000 steps) in extensions, rather than part of it as issues', () => {
+    const errors: Record<string, unknown> = {};
+    for (let row = 0; row < 120_000; row++) errors[`r${row}`] = { name: ['is required'] };
+    const error = read({ status: 400, body: { errors } });
+    expect(error.extensions['errors']).toBe(errors);
   });
 });
 

@@ -311,6 +311,18 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'plain',
     extensions: { details: { type: 'Entry', id: 'not-existing', space: 'cfexampleapi' } },
   }),
+  // Without Cloudflare's `messages` or `result`, its failure is read by plain: the first error naming no field explains it.
+  'cloudflare-400-authentication-error.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Authentication error',
+    code: '10000',
+    issues: [{ path: [], message: 'Authentication error', code: '10000' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { success: false },
+  }),
 };
 
 describe('the error bodies of other widely used APIs', () => {

@@ -532,8 +532,12 @@ describe('links outside HAL', () => {
     expect(JSON.parse(hal.body)).toMatchObject({ _links: { next: { href: '/items?page=2' } } });
   });
 
-  it('keep `>` and `"` from ending the reference or the relation', () => {
-    expect(buildOk([], { dialect: 'plain', links: { 'x"y': { href: '/a>b' } } }).headers['link']).toBe('</a%3Eb>; rel="x%22y"');
+  it('keep `>`, `"` and `\\` from ending the reference or the relation, and percent-encode what a header cannot carry', () => {
+    expect(buildOk([], { dialect: 'plain', links: { 'x"y': { href: '/a>b' }, 'x\\': { href: '/c d' } } }).headers['link']).toBe('</a%3Eb>; rel="x%22y", </c%20d>; rel="x%5C"');
+    const response = ok([], { dialect: 'plain', links: { next: { href: '/search?q=日本&page=2' } } });
+    expect(response.headers.get('link')).toBe('</search?q=%E6%97%A5%E6%9C%AC&page=2>; rel="next"');
+    // From JavaScript, a link without a string href is left out rather than crashing the answer.
+    expect(buildOk([], { dialect: 'plain', links: { next: { href: 7 } as never, prev: { href: '/p1' } } }).headers['link']).toBe('</p1>; rel="prev"');
   });
 });
 
@@ -638,6 +642,12 @@ describe('fromError on what a route throws', () => {
     expect(JSON.stringify(buildError(failed).body)).not.toContain('ECONNREFUSED');
     // Any other TypeError is a bug of this server's: a 500.
     expect(fromError(new TypeError("Cannot read properties of undefined (reading 'id')")).status).toBe(500);
+  });
+
+  it('lets a time-out or failed fetch that names its own status keep it, and shows their message with expose', () => {
+    const named = Object.assign(new DOMException('Upstream slow', 'TimeoutError'), { status: 408, expose: true });
+    expect(fromError(named)).toMatchObject({ status: 408, detail: 'Upstream slow' });
+    expect(fromError(new TypeError('fetch failed'), { expose: true })).toMatchObject({ status: 502, detail: 'fetch failed' });
   });
 
   it('shows the message of a thrown plain object with a 4xx status, as of an http-errors error', () => {

@@ -92,10 +92,18 @@ const definedMembers: Readonly<Record<BuiltDialect, readonly string[]>> = {
 const namesDialectsRead = [
   ...new Set([...Object.values(definedMembers).flat(), '_links', '_embedded']),
 ];
+/**
+ * The other spellings some reader takes a fact from (the plain dialect's, Adyen's in
+ * status-message, Mollie's `field` in problem): written, they would come back as that fact.
+ */
+const otherSpellings = [
+  'details', 'reason', 'errorSummary', 'errorMessages', 'errorCauses', 'errorId', 'error_msg', 'error_message', 'error_summary', 'Message', 'Code',
+  'ModelState', 'RequestId', 'debug_id', 'fbtrace_id', 'errorMessage', 'correlationId', 'errorInfo', 'sys', 'pspReference', 'field',
+];
 /** The marks by which other dialects claim a JSON body: left out of every body but a problem's, which its media type names. */
 const otherDialectMarks = ['data', '__type', 'statusCode', 'jsonapi', 'apiVersion', 'success', 'ok'];
 /** Names dialects read, other dialects' marks, and prototype names: extension keys are biased towards them. */
-const markedNames = [...namesDialectsRead, ...otherDialectMarks, 'offset', 'hasNext', '__proto__', 'constructor', 'prototype'];
+const markedNames = [...namesDialectsRead, ...otherSpellings, ...otherDialectMarks, 'offset', 'hasNext', '__proto__', 'constructor', 'prototype'];
 
 function extensionsArb(dialect: BuiltDialect): fc.Arbitrary<Record<string, unknown>> {
   const key = fc.oneof(fc.string({ maxLength: 10 }), fc.constantFrom(...markedNames)).filter((name) => !definedMembers[dialect].includes(name));
@@ -155,7 +163,7 @@ function comparableExtensions(dialect: BuiltDialect, extensions: Readonly<Record
   const kept: Record<string, unknown> = {};
   for (const key of Object.keys(extensions)) {
     // defineProperty: a `__proto__` key stays an own member.
-    if (!namesDialectsRead.includes(key) && (dialect === 'problem' || !otherDialectMarks.includes(key))) Object.defineProperty(kept, key, { value: extensions[key], enumerable: true, writable: true, configurable: true });
+    if (!namesDialectsRead.includes(key) && !otherSpellings.includes(key) && (dialect === 'problem' || !otherDialectMarks.includes(key))) Object.defineProperty(kept, key, { value: extensions[key], enumerable: true, writable: true, configurable: true });
   }
   return JSON.parse(JSON.stringify(kept));
 }

@@ -25,8 +25,9 @@ describe('the faultline/zod bundle', () => {
     expect(text).not.toContain('$ZodType');
     expect(text).not.toContain('looseObject');
     // A bundle with zod in it is over 20 KB; fromZodError alone carries the core's error
-    // constructor and its reason phrases (2,139 bytes when the registry's phrases were completed).
-    expect(size).toBeLessThanOrEqual(2_304);
+    // constructor and its reason phrases (2,139 bytes when the registry's phrases were completed;
+    // 2,316 with date limits given as ISO dates and keys of digits quoted, `tags["0"]`).
+    expect(size).toBeLessThanOrEqual(2_336);
   });
 
   it('brings zod into a bundle that imports a schema', async () => {

@@ -14,6 +14,8 @@ const readMembers: readonly string[] = [
   // they would be read again by the next reader, issues twice or a second message first.
   'details', 'reason', 'errorSummary', 'errorMessages', 'errorCauses', 'errorId', 'error_msg', 'error_message',
   'error_summary', 'Message', 'Code', 'ModelState', 'RequestId', 'debug_id', 'fbtrace_id',
+  // And the vendors' read since: Apple's, HubSpot's, Ashby's, Contentful's; Adyen's (status-message); Mollie's (problem).
+  'errorMessage', 'correlationId', 'errorInfo', 'sys', 'pspReference', 'field',
 ];
 
 /**
