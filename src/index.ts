@@ -29,6 +29,7 @@ export {
   tencentDialect,
   cloudflareDialect,
   jsendDialect,
+  quickbooksDialect,
   dialects,
   seedDialects,
 } from './dialects/index.ts';

@@ -27,6 +27,7 @@ export type Dialect =
   | 'tencent'
   | 'cloudflare'
   | 'jsend'
+  | 'quickbooks'
   | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */

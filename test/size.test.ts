@@ -38,10 +38,11 @@ describe('bundle size', () => {
     // (14,227) for a review's fixes: nested field maps read only when all messages, with their
     // fields spelled whole, an entry's own field not doubled by its key, a flagged 2xx failure only
     // of envelope members, Cloudflare known by its `messages` or `result`, a map past the step
-    // budget kept whole).
+    // budget kept whole; by 272 (14,502) for the `quickbooks` dialect, QuickBooks Online's faults
+    // in a 200).
     const goal = 4_096;
-    const ceiling = 14_256;
-    console.log(`normalize, 18 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
+    const ceiling = 14_528;
+    console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
 

@@ -17,6 +17,7 @@ import { kubernetesDialect } from './kubernetes.ts';
 import { odataDialect } from './odata.ts';
 import { plainDialect } from './plain.ts';
 import { problemDialect } from './problem.ts';
+import { quickbooksDialect } from './quickbooks.ts';
 import { slackDialect } from './slack.ts';
 import { springDialect } from './spring.ts';
 import { statusCodeDialect } from './status-code.ts';
@@ -37,6 +38,7 @@ export {
   odataDialect,
   plainDialect,
   problemDialect,
+  quickbooksDialect,
   slackDialect,
   springDialect,
   statusCodeDialect,
@@ -66,6 +68,7 @@ export const dialects: readonly DialectParser[] = [
   odataDialect,
   awsDialect,
   tencentDialect,
+  quickbooksDialect,
   kubernetesDialect,
   springDialect,
   statusCodeDialect,
