@@ -49,7 +49,7 @@ describe('the JSend fixtures', () => {
 describe('detecting a JSend response', () => {
   it('does not claim the seed fixtures, nor the bodies of the other dialects', () => {
     expect(claimedBy(jsendDialect, readSeedBodies())).toEqual([]);
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'tencent', 'cloudflare', 'vendors', 'proxies']);
+    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'tencent', 'cloudflare', 'vendors', 'proxies', 'quickbooks']);
     expect(others.length).toBeGreaterThan(60);
     expect(claimedBy(jsendDialect, others)).toEqual([]);
   });
