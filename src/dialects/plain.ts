@@ -5,7 +5,7 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
 import { namesFields, toIssues } from '../issues.ts';
-import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, snakeCaseCode, toCode, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
@@ -26,6 +26,10 @@ const rules: Readonly<Record<string, MemberRule>> = {
   // ASP.NET Web API 2's HttpError `{Message, ModelState}`; Alibaba Cloud's `{Code, Message, RequestId}`.
   Message: 'detail',
   Code: 'code',
+  // Postmark: `{ErrorCode: 300, Message}`; ClickUp: `{err, ECODE}`, Figma: `{status, err}`.
+  ErrorCode: 'code',
+  ECODE: 'code',
+  err: 'detail',
   ModelState: 'issues',
   RequestId: 'requestId',
   error: 'error',
@@ -42,8 +46,10 @@ const rules: Readonly<Record<string, MemberRule>> = {
   request_id: 'requestId',
   requestId: 'requestId',
   errorId: 'requestId',
-  // HubSpot's request id.
+  // HubSpot's request id, and Klarna's, with its `error_messages[]`.
   correlationId: 'requestId',
+  correlation_id: 'requestId',
+  error_messages: 'issues',
   // The ids PayPal's and Facebook's support ask for.
   debug_id: 'requestId',
   fbtrace_id: 'requestId',
@@ -62,8 +68,8 @@ export function parseText(text: string, mediaType: string): ErrorFacts {
   return { ok: false, detail: isMarkup || trimmed.length > maxTextDetail ? undefined : trimmed };
 }
 
-/** A machine code such as OAuth's `invalid_grant` (RFC 6749 §5.2): lower-case words joined by `_`. */
-const snakeCaseCode = /^[a-z\d]+(_[a-z\d]+)+$/;
+/** A machine code in words run together, as Zendesk's `RecordInvalid`: two capitalised words or more, no space. */
+const pascalCaseCode = /^(?:[A-Z][a-z\d]+){2,}$/;
 
 /**
  * `{"error": {"code": 400, "message": "..."}}`: many APIs nest their error one level down. It is
@@ -87,6 +93,25 @@ function readNestedError(facts: MemberFacts, status: number): void {
   if (inner.issues) facts.issues = facts.issues ? facts.issues.concat(inner.issues) : inner.issues;
   if (Object.keys(inner.extensions).length > 0) facts.extensions[key] = inner.extensions;
   else delete facts.extensions[key];
+}
+
+/**
+ * Machine codes under other names. A numeric `code` that only repeats the status gives way to an
+ * `error_code` (Supabase Auth: `{code: 422, error_code: "weak_password", msg}`); Heroku and
+ * DigitalOcean name the error in `id` (`{id: "rate_limit", message}`), a word code, never a
+ * resource's id; Checkout.com in `error_type`.
+ */
+function readOtherCodes(facts: MemberFacts, body: Record<string, unknown>, status: number): void {
+  const errorCode = readOwn(facts.extensions, 'error_code');
+  if (facts.code === String(status) && typeof errorCode === 'string') {
+    facts.code = errorCode;
+    facts.extensions['code'] = readOwn(body, 'code');
+    delete facts.extensions['error_code'];
+  }
+  const id = readOwn(facts.extensions, 'id');
+  if (facts.code === undefined && typeof id === 'string' && snakeCaseCode.test(id)) facts.code = takeExtension(facts, 'id') as string;
+  const type = readOwn(facts.extensions, 'error_type');
+  if (facts.code === undefined && typeof type === 'string') facts.code = takeExtension(facts, 'error_type') as string;
 }
 
 /** Moves a body member the model has a place for out of `extensions`, returning it. */
@@ -139,9 +164,10 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
     delete facts.extensions['sys'];
   }
   facts.detail ??= takeReason(facts);
+  readOtherCodes(facts, body, status);
   const { error } = facts;
-  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message.
-  if (error !== undefined && facts.code === undefined && snakeCaseCode.test(error)) facts.code = error;
+  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's `RecordInvalid` too.
+  if (error !== undefined && facts.code === undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) facts.code = error;
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;
   else facts.title ??= error;

@@ -13,8 +13,9 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error: 'title',
   message: 'detail',
   code: 'code',
-  // Auth0's Management API adds one: `errorCode: "invalid_body"`.
+  // Auth0's Management API adds one: `errorCode: "invalid_body"`; Resend names it `name`.
   errorCode: 'code',
+  name: 'code',
   statusCode: 'status',
 };
 

@@ -2,9 +2,23 @@
  * Seed 002: `{status, message, request_id?, trace_id?}` error bodies; success bodies are
  * JSON as is.
  */
-import { isSuccessStatus, type DialectParser } from '../dialect.ts';
-import { isRecord, readOwn } from '../members.ts';
+import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { isRecord, readOwn, snakeCaseCode } from '../members.ts';
 import { readMembers } from '../read-members.ts';
+
+function parseStatusMessage(body: Record<string, unknown>, status: number): BodyFacts {
+  // `code` and `errors[]` go beyond seed 002, as faultline/server writes them for machine codes and
+  // field issues. Adyen's `{status, errorCode, message, errorType, pspReference}` has this shape
+  // too: its code is `errorCode`, and `pspReference` the reference its support asks for.
+  const facts = readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' }, status);
+  // DigitalOcean's `{id: "bad_request", message, request_id}` names its code `id`: a word code, never a resource's id.
+  const id = readOwn(facts.extensions, 'id');
+  if (facts.code === undefined && typeof id === 'string' && snakeCaseCode.test(id)) {
+    facts.code = id;
+    delete facts.extensions['id'];
+  }
+  return facts;
+}
 
 /** Seed 002's `{status, message, request_id?, trace_id?}`, recognised by a string `message` with a numeric `status`, a `request_id` or a `trace_id`. */
 export const statusMessageDialect: DialectParser = {
@@ -17,8 +31,5 @@ export const statusMessageDialect: DialectParser = {
   parse: (body, { status }) =>
     isSuccessStatus(status) || !isRecord(body)
       ? { ok: true, data: body }
-      : // `code` and `errors[]` go beyond seed 002, as faultline/server writes them for machine codes and field issues.
-        // Adyen's `{status, errorCode, message, errorType, pspReference}` has this shape too: its
-        // code is `errorCode`, and `pspReference` the reference its support asks for.
-        readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' }, status),
+      : parseStatusMessage(body, status),
 };

@@ -8,7 +8,10 @@
  * Cloud's `{Code, Message, RequestId}`, Ashby's `{success: false, errorInfo}` in a 200, GitHub's
  * message-less `{resource, field, code}` entries, Discord's nested `_errors`, HubSpot's `in` and
  * `correlationId`, Box, Mollie's problem `field`, Adyen's `errorCode` and `pspReference`, Apple's
- * `errorMessage` and Contentful's `sys.id`. Each
+ * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Heroku's and
+ * DigitalOcean's `id`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
+ * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
+ * Checkout.com's `error_type`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
@@ -322,6 +325,100 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
     extensions: { success: false },
+  }),
+  // Postmark names its code `ErrorCode`.
+  'postmark-422-invalid-from.json': fails({
+    kind: 'unprocessable',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: "Invalid 'From' address: 'sender@example.com' is not a verified sender signature.",
+    code: '300',
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // Resend's `{name, statusCode, message}`: `name` is the code.
+  'resend-422-validation-error.json': fails({
+    kind: 'unprocessable',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Invalid `to` field. The email address needs to follow the `email@example.com` or `Name <email@example.com>` format.',
+    code: 'validation_error',
+    retryable: false,
+    dialect: 'status-code',
+  }),
+  // Heroku and DigitalOcean name the error in `id`, a word code.
+  'heroku-429-rate-limit.json': fails({
+    kind: 'rate_limited',
+    status: 429,
+    title: 'Too Many Requests',
+    detail: 'Your account reached the API rate limit',
+    code: 'rate_limit',
+    requestId: '01234567-89ab-cdef-0123-456789abcdef',
+    rateLimit: { remaining: 0 },
+    retryable: true,
+    dialect: 'plain',
+    extensions: { url: 'https://devcenter.heroku.com/articles/platform-api-reference#rate-limits' },
+  }),
+  'digitalocean-400-bad-request.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'error parsing request body',
+    code: 'bad_request',
+    requestId: '4851a473-1621-42ea-b2f9-5071c0ea8414',
+    rateLimit: { limit: 5000, remaining: 4816, resetAt: 1_444_931_833_000 },
+    retryable: false,
+    dialect: 'status-message',
+  }),
+  // Klarna: `correlation_id` the request id, `error_messages[]` the messages.
+  'klarna-400-bad-value.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Bad value: order_lines',
+    code: 'BAD_VALUE',
+    issues: [{ path: [], message: 'Bad value: order_lines' }],
+    requestId: '6a9b1cb1-73a3-4936-a030-481ba4bb203b',
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // ClickUp's `{err, ECODE}`, Figma's `{status, err}`.
+  'clickup-401-token-invalid.json': fails({ kind: 'unauthenticated', status: 401, title: 'Unauthorized', detail: 'Token invalid', code: 'OAUTH_025', retryable: false, dialect: 'plain' }),
+  'figma-404-not-found.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'Not found', retryable: false, dialect: 'plain', extensions: { status: 404 } }),
+  // A numeric `code` that repeats the status gives way to Supabase's `error_code`, and stays as received.
+  'supabase-422-weak-password.json': fails({
+    kind: 'unprocessable',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Password should be at least 6 characters.',
+    code: 'weak_password',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { weak_password: { reasons: ['length'] }, code: 422 },
+  }),
+  // Zendesk names the error in words run together; its `details` map stays as received.
+  'zendesk-422-record-invalid.json': fails({
+    kind: 'unprocessable',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Record validation errors',
+    code: 'RecordInvalid',
+    requestId: '8a1b2c3d4e5f6789-ORD',
+    rateLimit: { remaining: 699 },
+    retryable: false,
+    dialect: 'plain',
+    extensions: { details: { requester: [{ description: 'Requester: test@example.com is suspended.', error: 'UserSuspended' }] } },
+  }),
+  // Checkout.com: `error_type` the code, the body's `request_id` the request id.
+  'checkout-422-request-invalid.json': fails({
+    kind: 'unprocessable',
+    status: 422,
+    title: 'Unprocessable Content',
+    code: 'request_invalid',
+    requestId: 'b20f81ac-e6e7-40a2-b048-92e319da030c',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { error_codes: ['payment_source_required'] },
   }),
 };
 

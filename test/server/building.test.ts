@@ -99,6 +99,7 @@ const namesDialectsRead = [
 const otherSpellings = [
   'details', 'reason', 'errorSummary', 'errorMessages', 'errorCauses', 'errorId', 'error_msg', 'error_message', 'error_summary', 'Message', 'Code',
   'ModelState', 'RequestId', 'debug_id', 'fbtrace_id', 'errorMessage', 'correlationId', 'errorInfo', 'sys', 'pspReference', 'field',
+  'ErrorCode', 'ECODE', 'err', 'correlation_id', 'error_messages', 'error_type',
 ];
 /** The marks by which other dialects claim a JSON body: left out of every body but a problem's, which its media type names. */
 const otherDialectMarks = ['data', '__type', 'statusCode', 'jsonapi', 'apiVersion', 'success', 'ok'];

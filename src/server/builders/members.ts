@@ -16,6 +16,8 @@ const readMembers: readonly string[] = [
   'error_summary', 'Message', 'Code', 'ModelState', 'RequestId', 'debug_id', 'fbtrace_id',
   // And the vendors' read since: Apple's, HubSpot's, Ashby's, Contentful's; Adyen's (status-message); Mollie's (problem).
   'errorMessage', 'correlationId', 'errorInfo', 'sys', 'pspReference', 'field',
+  // Postmark's, ClickUp's and Figma's, Klarna's, Checkout.com's.
+  'ErrorCode', 'ECODE', 'err', 'correlation_id', 'error_messages', 'error_type',
 ];
 
 /**
