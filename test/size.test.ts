@@ -40,9 +40,11 @@ describe('bundle size', () => {
     // of envelope members, Cloudflare known by its `messages` or `result`, a map past the step
     // budget kept whole; by 272 (14,502) for the `quickbooks` dialect, QuickBooks Online's faults
     // in a 200; by 160 (14,665) for ten more APIs' codes and ids, from a second audit: Postmark,
-    // Resend, Heroku, DigitalOcean, Klarna, ClickUp, Figma, Supabase, Zendesk, Checkout.com).
+    // Resend, Heroku, DigitalOcean, Klarna, ClickUp, Figma, Supabase, Zendesk, Checkout.com; by 160
+    // (14,842) for a list API's next page in the body, `links.next`, `paging.next` or DRF's `next`,
+    // which paginate follows).
     const goal = 4_096;
-    const ceiling = 14_688;
+    const ceiling = 14_848;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -72,9 +74,10 @@ describe('bundle size', () => {
     // for quoted keys in paths and a problem's detail that only repeats its title read as none; by
     // 288 (7,983) for the same eight APIs' spellings (GitHub, Discord, HubSpot, Box, Mollie, Adyen,
     // Apple, Contentful) and the issue walk's step budget; by 160 (8,135) for the same review's fixes;
-    // by 176 (8,306) for the ten APIs' codes and ids of a second audit.
+    // by 176 (8,306) for the ten APIs' codes and ids of a second audit; by 160 (8,467) for a list
+    // API's next page in the body.
     const goal = 3_072;
-    const ceiling = 8_320;
+    const ceiling = 8_480;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

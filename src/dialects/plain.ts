@@ -3,9 +3,9 @@
  * common spellings around them), text, HTML pages from proxies, or nothing at all; seed 003
  * adds chunked reads `{result, offset, hasNext}`. Plain claims every body, so it goes last.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { namesFields, toIssues } from '../issues.ts';
-import { isRecord, readOwn, snakeCaseCode, toCode, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
@@ -226,13 +226,44 @@ function parseFlaggedFailure(body: Record<string, unknown>, status: number): Bod
   return namesFields(facts.issues) ? { ...facts, kind: 'validation' } : facts;
 }
 
+/**
+ * A URL a next page may be at: absolute, or a path (a relative one is resolved by the client).
+ * Prefixes, not a regex literal: happy-dom's module loader (pages tested in it import faultline)
+ * misread `/^https?:/i` after `||` here and left the chunk's exports undefined.
+ */
+const isPageUrl = (value: unknown): value is string => typeof value === 'string' && (value.startsWith('/') || value.startsWith('https:') || value.startsWith('http:'));
+
+/**
+ * The next page's URL where list APIs put it in the body: `links.next` (Zendesk, JSON:API's
+ * spelling), `links.pages.next` (DigitalOcean), `paging.next` (Facebook's Graph API), or `next`
+ * beside the page's list (Django REST Framework's `{count, next, previous, results}`, Spotify's
+ * paging object). It becomes `links.next`, which `paginate` follows; the data stays as received.
+ */
+function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
+  const links = readOwn(body, 'links');
+  const paging = readOwn(body, 'paging');
+  const pages = isRecord(links) ? readOwn(links, 'pages') : undefined;
+  let next = isRecord(links) ? (readOwn(links, 'next') ?? (isRecord(pages) ? readOwn(pages, 'next') : undefined)) : isRecord(paging) ? readOwn(paging, 'next') : readOwn(body, 'next');
+  // A bare `next` only beside a list: in a resource (`{id, next: ".../steps/2"}`) it is data. Asked
+  // last, as listing the members of every success costs.
+  if (!isRecord(links) && !isRecord(paging) && isPageUrl(next) && !Object.values(body).some(Array.isArray)) next = undefined;
+  return isPageUrl(next) ? { next: { href: next } } : undefined;
+}
+
+/** A success as it is, with the next page's link and the collection's size where a list API gives them (DRF's `count`, Spotify's `total`). */
+function parseList(body: Record<string, unknown>): SuccessFacts {
+  const links = readNextLink(body);
+  const total = links ? toCount(readOwn(body, 'count') ?? readOwn(body, 'total')) : undefined;
+  return { ok: true, data: body, links, page: total === undefined ? undefined : { recordsCount: total } };
+}
+
 /** Seeds 000 and 003 (flat `{code, message}` errors, text and HTML pages, `{result, offset, hasNext}` chunks), recognised by anything: it claims every body, so it goes last. */
 export const plainDialect: DialectParser = {
   id: 'plain',
   mediaTypes: [],
   detect: () => true,
   parse(body, { status, mediaType }) {
-    if (isSuccessStatus(status)) return (isRecord(body) && (parseChunk(body) || parseFlaggedFailure(body, status))) || { ok: true, data: body };
+    if (isSuccessStatus(status)) return (isRecord(body) && (parseChunk(body) || parseFlaggedFailure(body, status) || parseList(body))) || { ok: true, data: body };
     if (typeof body === 'string') return parseText(body, mediaType);
     if (isRecord(body)) return parseObject(body, status);
     // A bare array of errors: `[{"field": "email", "message": "is invalid"}]`.

@@ -192,3 +192,25 @@ describe("seed 003's chunk {result, offset, hasNext}", () => {
     }
   });
 });
+
+describe("a list API's next page in the body", () => {
+  const next = (body: unknown): unknown => {
+    const result = normalize({ status: 200, body });
+    return result.ok ? result.value.links?.['next'] : 'error';
+  };
+
+  it('is read from links.next, links.pages.next, paging.next, or a next URL beside the list', () => {
+    expect(next({ tickets: [], meta: { has_more: true }, links: { next: 'https://example.zendesk.com/api/v2/tickets.json?page[after]=xyz' } })).toEqual({ href: 'https://example.zendesk.com/api/v2/tickets.json?page[after]=xyz' });
+    expect(next({ droplets: [], links: { pages: { next: 'https://api.digitalocean.com/v2/droplets?page=2' } }, meta: { total: 30 } })).toEqual({ href: 'https://api.digitalocean.com/v2/droplets?page=2' });
+    expect(next({ data: [], paging: { cursors: { after: 'x' }, next: 'https://graph.facebook.com/v19.0/me/posts?after=x' } })).toEqual({ href: 'https://graph.facebook.com/v19.0/me/posts?after=x' });
+    expect(next({ count: 25, next: '/api/users/?page=2', previous: null, results: [] })).toEqual({ href: '/api/users/?page=2' });
+    const drf = normalize({ status: 200, body: { count: 25, next: '/api/users/?page=2', previous: null, results: [] } });
+    expect(drf.ok && drf.value.page).toEqual({ recordsCount: 25 });
+  });
+
+  it('is none for a next that is no URL, a null one (the last page), or a next beside no list (a resource)', () => {
+    expect(next({ results: [], next: null })).toBeUndefined();
+    expect(next({ results: [], next: 'page 2' })).toBeUndefined();
+    expect(next({ id: 7, title: 'Step 1', next: 'https://example.com/steps/2' })).toBeUndefined();
+  });
+});

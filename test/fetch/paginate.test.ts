@@ -94,6 +94,13 @@ const cloudflarePages: Handler = (request, response, body) => {
   json(200, { success: true, errors: [], messages: [], result, result_info: { page, per_page: perPage, count: result.length, total_count: records.length } })(request, response, body);
 };
 
+/** Django REST Framework's page: `{count, next, previous, results}`, `next` a relative URL here. */
+const drfPages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const next = page * 10 < records.length ? `/drf/users/?page=${page + 1}` : null;
+  json(200, { count: records.length, next, previous: page > 1 ? `/drf/users/?page=${page - 1}` : null, results: records.slice((page - 1) * 10, page * 10) })(request, response, body);
+};
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -180,6 +187,15 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/plain-items');
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(pages.progress).toMatchObject({ pages: 3, mode: 'links', stop: 'last' });
+  });
+
+  it("follows a list API's next URL in the body (Django REST Framework's `next`), giving the total from `count`", async () => {
+    server.route('/drf/users/', drfPages);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>('/drf/users/');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/drf/users/').map((request) => request.url)).toEqual(['/drf/users/', '/drf/users/?page=2', '/drf/users/?page=3']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'links', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {
