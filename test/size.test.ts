@@ -42,9 +42,9 @@ describe('bundle size', () => {
     // in a 200; by 160 (14,665) for ten more APIs' codes and ids, from a second audit: Postmark,
     // Resend, Heroku, DigitalOcean, Klarna, ClickUp, Figma, Supabase, Zendesk, Checkout.com; by 160
     // (14,842) for a list API's next page in the body, `links.next`, `paging.next` or DRF's `next`,
-    // which paginate follows).
+    // which paginate follows; by 96 (14,921) for Hetzner Cloud's `details.fields` in the odata dialect).
     const goal = 4_096;
-    const ceiling = 14_848;
+    const ceiling = 14_944;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -43,6 +43,23 @@ function toDetailIssues(details: readonly unknown[]): { issues: Issue[]; complet
   return { issues, complete: issues.length === details.length };
 }
 
+/**
+ * Hetzner Cloud's copy of the shape names its fields in `details: {fields: [{name, messages}]}`
+ * (docs.hetzner.cloud, "Errors": `invalid_input`): each message an issue of its field.
+ */
+function toFieldIssues(details: Record<string, unknown>): { issues: Issue[]; complete: boolean } {
+  const fields = readOwn(details, 'fields');
+  const issues: Issue[] = [];
+  let unread = Array.isArray(fields) ? 0 : 1;
+  for (const field of Array.isArray(fields) ? fields : []) {
+    const name = isRecord(field) ? toOptionalString(readOwn(field, 'name')) : undefined;
+    const messages = isRecord(field) ? readOwn(field, 'messages') : undefined;
+    if (name === undefined || !Array.isArray(messages)) unread++;
+    else for (const message of messages) if (typeof message === 'string') issues.push(createIssue(toIssuePath(name), message, name));
+  }
+  return { issues, complete: unread === 0 && Object.keys(details).length === 1 };
+}
+
 function readRequestId(error: Record<string, unknown>): string | undefined {
   // OData spells it `innererror`; Microsoft Graph's responses `innerError`.
   const inner = readOwn(error, 'innererror') ?? readOwn(error, 'innerError');
@@ -62,7 +79,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   const message = toOptionalString(readOwn(error, 'message'));
   const target = readOwn(error, 'target');
   const details = readOwn(error, 'details');
-  const { issues, complete } = Array.isArray(details) ? toDetailIssues(details) : { issues: [], complete: details === undefined };
+  const { issues, complete } = Array.isArray(details) ? toDetailIssues(details) : isRecord(details) ? toFieldIssues(details) : { issues: [], complete: details === undefined };
   if (!complete) setMember(extensions, 'details', details);
   if (issues.length === 0 && typeof target === 'string' && message !== undefined) issues.push(createIssue(toIssuePath(target), message, target, code));
   // With details, the top-level target names the whole request part ("query"): kept, since no issue holds it.

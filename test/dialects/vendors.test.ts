@@ -11,7 +11,7 @@
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Heroku's and
  * DigitalOcean's `id`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
- * Checkout.com's `error_type`. Each
+ * Checkout.com's `error_type`, Hetzner's `details.fields`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
@@ -419,6 +419,18 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
     extensions: { error_codes: ['payment_source_required'] },
+  }),
+  // Hetzner Cloud copies Microsoft's shape, its fields in `details.fields[{name, messages}]`.
+  'hetzner-422-invalid-input.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: "invalid input in field 'broken_field': is too long",
+    code: 'invalid_input',
+    issues: [{ path: ['broken_field'], message: 'is too long', field: 'broken_field' }],
+    rateLimit: { limit: 3600, remaining: 3599, resetAt: 1_731_000_000_000 },
+    retryable: false,
+    dialect: 'odata',
   }),
 };
 
