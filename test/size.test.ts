@@ -42,9 +42,10 @@ describe('bundle size', () => {
     // in a 200; by 160 (14,665) for ten more APIs' codes and ids, from a second audit: Postmark,
     // Resend, Heroku, DigitalOcean, Klarna, ClickUp, Figma, Supabase, Zendesk, Checkout.com; by 160
     // (14,842) for a list API's next page in the body, `links.next`, `paging.next` or DRF's `next`,
-    // which paginate follows; by 96 (14,921) for Hetzner Cloud's `details.fields` in the odata dialect).
+    // which paginate follows; by 96 (14,921) for Hetzner Cloud's `details.fields` in the odata dialect;
+    // by 80 (14,994) for WordPress's `data.params`).
     const goal = 4_096;
-    const ceiling = 14_944;
+    const ceiling = 15_024;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -75,9 +76,9 @@ describe('bundle size', () => {
     // 288 (7,983) for the same eight APIs' spellings (GitHub, Discord, HubSpot, Box, Mollie, Adyen,
     // Apple, Contentful) and the issue walk's step budget; by 160 (8,135) for the same review's fixes;
     // by 176 (8,306) for the ten APIs' codes and ids of a second audit; by 160 (8,467) for a list
-    // API's next page in the body.
+    // API's next page in the body; by 96 (8,550) for WordPress's `data.params`.
     const goal = 3_072;
-    const ceiling = 8_480;
+    const ceiling = 8_576;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

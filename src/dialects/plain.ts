@@ -4,7 +4,7 @@
  * adds chunked reads `{result, offset, hasNext}`. Plain claims every body, so it goes last.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
-import { namesFields, toIssues } from '../issues.ts';
+import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
 import { isRecord, readOwn, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
@@ -114,6 +114,25 @@ function readOtherCodes(facts: MemberFacts, body: Record<string, unknown>, statu
   if (facts.code === undefined && typeof type === 'string') facts.code = takeExtension(facts, 'error_type') as string;
 }
 
+/**
+ * WordPress's REST API (WP_REST_Request::has_valid_params): `{code: "rest_invalid_param", message,
+ * data: {status, params: {field: message}, details: {field: {code, message}}}}` — each param an
+ * issue, its code from `details`. `data` stays as received.
+ */
+function readWordPressParams(facts: MemberFacts): void {
+  const data = readOwn(facts.extensions, 'data');
+  const params = isRecord(data) ? readOwn(data, 'params') : undefined;
+  if (!isRecord(params) || facts.issues) return;
+  const details = readOwn(data as Record<string, unknown>, 'details');
+  const issues: Issue[] = [];
+  for (const field of Object.keys(params)) {
+    const message = params[field];
+    const detail = isRecord(details) ? readOwn(details, field) : undefined;
+    if (typeof message === 'string') issues.push(createIssue(parseFieldPath(field), message, field, isRecord(detail) ? toCode(readOwn(detail, 'code')) : undefined));
+  }
+  if (issues.length > 0) facts.issues = issues;
+}
+
 /** Moves a body member the model has a place for out of `extensions`, returning it. */
 function takeExtension(facts: MemberFacts, key: string): unknown {
   const value = readOwn(facts.extensions, key);
@@ -165,6 +184,7 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   }
   facts.detail ??= takeReason(facts);
   readOtherCodes(facts, body, status);
+  readWordPressParams(facts);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's `RecordInvalid` too.
   if (error !== undefined && facts.code === undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) facts.code = error;

@@ -11,7 +11,7 @@
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Heroku's and
  * DigitalOcean's `id`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
- * Checkout.com's `error_type`, Hetzner's `details.fields`. Each
+ * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
@@ -431,6 +431,24 @@ const expectations: Readonly<Record<string, Expected>> = {
     rateLimit: { limit: 3600, remaining: 3599, resetAt: 1_731_000_000_000 },
     retryable: false,
     dialect: 'odata',
+  }),
+  // WordPress lists each invalid parameter in `data.params`, its code in `data.details`.
+  'wordpress-400-rest-invalid-param.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Invalid parameter(s): status',
+    code: 'rest_invalid_param',
+    issues: [{ path: ['status'], message: 'status is not one of publish, future, draft, pending, private, trash.', field: 'status', code: 'rest_not_in_enum' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: {
+      data: {
+        status: 400,
+        params: { status: 'status is not one of publish, future, draft, pending, private, trash.' },
+        details: { status: { code: 'rest_not_in_enum', message: 'status is not one of publish, future, draft, pending, private, trash.', data: null } },
+      },
+    },
   }),
 };
 
