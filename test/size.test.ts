@@ -43,9 +43,9 @@ describe('bundle size', () => {
     // Resend, Heroku, DigitalOcean, Klarna, ClickUp, Figma, Supabase, Zendesk, Checkout.com; by 160
     // (14,842) for a list API's next page in the body, `links.next`, `paging.next` or DRF's `next`,
     // which paginate follows; by 96 (14,921) for Hetzner Cloud's `details.fields` in the odata dialect;
-    // by 80 (14,994) for WordPress's `data.params`).
+    // by 80 (14,994) for WordPress's `data.params`; by 64 (15,052) for Linode's page figures).
     const goal = 4_096;
-    const ceiling = 15_024;
+    const ceiling = 15_072;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -76,9 +76,10 @@ describe('bundle size', () => {
     // 288 (7,983) for the same eight APIs' spellings (GitHub, Discord, HubSpot, Box, Mollie, Adyen,
     // Apple, Contentful) and the issue walk's step budget; by 160 (8,135) for the same review's fixes;
     // by 176 (8,306) for the ten APIs' codes and ids of a second audit; by 160 (8,467) for a list
-    // API's next page in the body; by 96 (8,550) for WordPress's `data.params`.
+    // API's next page in the body; by 96 (8,550) for WordPress's `data.params`; by 64 (8,608) for
+    // Linode's page figures.
     const goal = 3_072;
-    const ceiling = 8_576;
+    const ceiling = 8_640;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -270,11 +270,20 @@ function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
   return isPageUrl(next) ? { next: { href: next } } : undefined;
 }
 
-/** A success as it is, with the next page's link and the collection's size where a list API gives them (DRF's `count`, Spotify's `total`). */
+/**
+ * A success as it is, with the next page's link and the collection's size where a list API gives
+ * them (DRF's `count`, Spotify's `total`), or its page figures (Linode's `{data, page, pages,
+ * results}`, which `paginate` walks by `page`).
+ */
 function parseList(body: Record<string, unknown>): SuccessFacts {
   const links = readNextLink(body);
   const total = links ? toCount(readOwn(body, 'count') ?? readOwn(body, 'total')) : undefined;
-  return { ok: true, data: body, links, page: total === undefined ? undefined : { recordsCount: total } };
+  if (total !== undefined) return { ok: true, data: body, links, page: { recordsCount: total } };
+  const page = toCount(readOwn(body, 'page'));
+  const pages = toCount(readOwn(body, 'pages'));
+  if (page === undefined || pages === undefined || !Array.isArray(readOwn(body, 'data'))) return { ok: true, data: body, links };
+  const records = toCount(readOwn(body, 'results'));
+  return { ok: true, data: body, links, page: records === undefined ? { page, pagesCount: pages } : { page, pagesCount: pages, recordsCount: records } };
 }
 
 /** Seeds 000 and 003 (flat `{code, message}` errors, text and HTML pages, `{result, offset, hasNext}` chunks), recognised by anything: it claims every body, so it goes last. */

@@ -101,6 +101,12 @@ const drfPages: Handler = (request, response, body) => {
   json(200, { count: records.length, next, previous: page > 1 ? `/drf/users/?page=${page - 1}` : null, results: records.slice((page - 1) * 10, page * 10) })(request, response, body);
 };
 
+/** Linode's page: `{data, page, pages, results}`, the page number in the query. */
+const linodePages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  json(200, { data: records.slice((page - 1) * 10, page * 10), page, pages: Math.ceil(records.length / 10), results: records.length })(request, response, body);
+};
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -196,6 +202,15 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(server.requests('/drf/users/').map((request) => request.url)).toEqual(['/drf/users/', '/drf/users/?page=2', '/drf/users/?page=3']);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'links', stop: 'last' });
+  });
+
+  it("walks Linode's `{data, page, pages, results}` by page number, giving the total from results", async () => {
+    server.route('/linode/instances', linodePages);
+    const api = createClient({ baseUrl: server.origin });
+    const pages = api.paginate<{ id: number }>('/linode/instances');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/linode/instances').map((request) => request.url)).toEqual(['/linode/instances', '/linode/instances?page=2', '/linode/instances?page=3']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {
