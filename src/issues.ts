@@ -110,8 +110,16 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   return out.length > before;
 }
 
-/** Members by which an entry names its own field: then its key in a map is not part of its path. */
-const fieldNames = ['field', 'path', 'pointer', 'loc'];
+/** Whether an entry names its field as {@link fromObject} reads one (a string, or a list for `path` and `loc`): then its key in a map is not part of its path. */
+function namesOwnField(item: Record<string, unknown>): boolean {
+  const place = readOwn(item, 'in');
+  return (
+    ['field', 'path', 'pointer'].some((name) => typeof readOwn(item, name) === 'string') ||
+    Array.isArray(readOwn(item, 'path')) ||
+    Array.isArray(readOwn(item, 'loc')) ||
+    (typeof place === 'string' && !requestParts.includes(place))
+  );
+}
 
 /**
  * Appends the issues found in `value` (an array or a field → messages map) to `out`, and
@@ -141,7 +149,7 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
       if (isRecord(messages)) {
         if (messageKeys.some((name) => typeof readOwn(messages, name) === 'string')) {
           // A field's entry with a message of its own (Mongoose's `{message, path}`): its own field, if it names one, is its path.
-          if (!fromObject(messages, fieldNames.some((name) => readOwn(messages, name) !== undefined) ? prefix : path, out, depth)) unread++;
+          if (!fromObject(messages, namesOwnField(messages) ? prefix : path, out, depth)) unread++;
         } else {
           // A map one level down, read only when it is all messages, not data beside them: Discord
           // nests its form errors by field, `{activities: {"0": {platform: {_errors: [...]}}}}`.

@@ -43,9 +43,12 @@ describe('bundle size', () => {
     // Resend, Heroku, DigitalOcean, Klarna, ClickUp, Figma, Supabase, Zendesk, Checkout.com; by 160
     // (14,842) for a list API's next page in the body, `links.next`, `paging.next` or DRF's `next`,
     // which paginate follows; by 96 (14,921) for Hetzner Cloud's `details.fields` in the odata dialect;
-    // by 80 (14,994) for WordPress's `data.params`; by 64 (15,052) for Linode's page figures).
+    // by 80 (14,994) for WordPress's `data.params`; by 64 (15,052) for Linode's page figures; by 96
+    // (15,148) for a second review's fixes: links and totals only beside a list, word codes only in
+    // `name` and `error_type`, QuickBooks claimed only as a body of a Fault that says something, a
+    // problem known by a URI-like type whatever its extensions).
     const goal = 4_096;
-    const ceiling = 15_072;
+    const ceiling = 15_168;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

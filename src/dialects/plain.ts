@@ -96,22 +96,20 @@ function readNestedError(facts: MemberFacts, status: number): void {
 }
 
 /**
- * Machine codes under other names. A numeric `code` that only repeats the status gives way to an
- * `error_code` (Supabase Auth: `{code: 422, error_code: "weak_password", msg}`); Heroku and
- * DigitalOcean name the error in `id` (`{id: "rate_limit", message}`), a word code, never a
- * resource's id; Checkout.com in `error_type`.
+ * Codes that a first spelling hides or that sit under another name: a numeric `code` that only
+ * repeats the status gives way to an `error_code` (Supabase Auth: `{code: 422, error_code:
+ * "weak_password", msg}`), and Checkout.com names it `error_type`, a word code (`request_invalid`)
+ * — never a sentence ("Invalid Request Error"), which stays data.
  */
-function readOtherCodes(facts: MemberFacts, body: Record<string, unknown>, status: number): void {
+function readCodeSpellings(facts: MemberFacts, body: Record<string, unknown>, status: number): void {
   const errorCode = readOwn(facts.extensions, 'error_code');
-  if (facts.code === String(status) && typeof errorCode === 'string') {
+  if (readOwn(body, 'code') === status && typeof errorCode === 'string') {
     facts.code = errorCode;
-    facts.extensions['code'] = readOwn(body, 'code');
+    facts.extensions['code'] = status;
     delete facts.extensions['error_code'];
   }
-  const id = readOwn(facts.extensions, 'id');
-  if (facts.code === undefined && typeof id === 'string' && snakeCaseCode.test(id)) facts.code = takeExtension(facts, 'id') as string;
   const type = readOwn(facts.extensions, 'error_type');
-  if (facts.code === undefined && typeof type === 'string') facts.code = takeExtension(facts, 'error_type') as string;
+  if (facts.code === undefined && typeof type === 'string' && snakeCaseCode.test(type)) facts.code = takeExtension(facts, 'error_type') as string;
 }
 
 /**
@@ -183,11 +181,15 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
     delete facts.extensions['sys'];
   }
   facts.detail ??= takeReason(facts);
-  readOtherCodes(facts, body, status);
+  readCodeSpellings(facts, body, status);
   readWordPressParams(facts);
   const { error } = facts;
-  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's `RecordInvalid` too.
-  if (error !== undefined && facts.code === undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) facts.code = error;
+  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
+  // `RecordInvalid` too. Alone, it stays the detail as well: `{error: "NotFound"}` says no more.
+  if (error !== undefined && facts.code === undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) {
+    facts.code = error;
+    facts.detail ??= error;
+  }
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;
   else facts.title ??= error;
@@ -229,9 +231,11 @@ const isExplanation = (value: unknown): boolean => (typeof value === 'string' ||
 
 /** The members that explain a `success: false` flag: one of them, not empty, makes a 2xx body a failure. */
 const flagExplainers = ['error', 'errors', 'errorInfo', 'message'];
-/** The members a flagged failure is made of; a body with others (`id`, `attempts`) is a resource that records a failure. */
-// Written out: a spread at the top level is kept by bundlers in every bundle sharing this chunk (faultline/i18n's).
-const flaggedFailureMembers = ['error', 'errors', 'errorInfo', 'message', 'success', 'code', 'data', 'details', 'meta', 'requestId', 'request_id', 'status', 'timestamp'];
+/**
+ * The members a flagged failure is made of besides the spellings plain reads (`rules`); a body with
+ * others (`id`, `attempts`) is a resource that records a failure.
+ */
+const envelopeMembers = ['success', 'errorInfo', 'data', 'meta', 'status', 'timestamp'];
 
 /**
  * `{success: false, error: "..."}` in a 2xx: many APIs flag a failure in the body and answer
@@ -241,43 +245,48 @@ const flaggedFailureMembers = ['error', 'errors', 'errorInfo', 'message', 'succe
  */
 function parseFlaggedFailure(body: Record<string, unknown>, status: number): BodyFacts | undefined {
   if (readOwn(body, 'success') !== false) return undefined;
-  if (!flagExplainers.some((key) => isExplanation(readOwn(body, key))) || Object.keys(body).some((key) => !flaggedFailureMembers.includes(key))) return undefined;
+  if (!flagExplainers.some((key) => isExplanation(readOwn(body, key))) || Object.keys(body).some((key) => !Object.hasOwn(rules, key) && !envelopeMembers.includes(key))) return undefined;
   const facts = parseObject(body, status);
   return namesFields(facts.issues) ? { ...facts, kind: 'validation' } : facts;
 }
 
 /**
  * A URL a next page may be at: absolute, or a path (a relative one is resolved by the client).
- * Prefixes, not a regex literal: happy-dom's module loader (pages tested in it import faultline)
- * misread `/^https?:/i` after `||` here and left the chunk's exports undefined.
+ * Prefixes rather than a regex literal: happy-dom's module loader (pages tested in it import
+ * faultline) misread `/^https?:/i` here and left the chunk's exports undefined.
  */
 const isPageUrl = (value: unknown): value is string => typeof value === 'string' && (value.startsWith('/') || value.startsWith('https:') || value.startsWith('http:'));
 
+/** Whether a member of `body` is a list: a page of a list API has one. Stops at the first, listing nothing. */
+function hasList(body: Record<string, unknown>): boolean {
+  for (const key in body) if (Object.hasOwn(body, key) && Array.isArray(body[key])) return true;
+  return false;
+}
+
 /**
- * The next page's URL where list APIs put it in the body: `links.next` (Zendesk, JSON:API's
- * spelling), `links.pages.next` (DigitalOcean), `paging.next` (Facebook's Graph API), or `next`
- * beside the page's list (Django REST Framework's `{count, next, previous, results}`, Spotify's
+ * The next page's URL where list APIs put it in the body, beside the page's list: `links.next`
+ * (Zendesk, JSON:API's spelling), `links.pages.next` (DigitalOcean), `paging.next` (Facebook's
+ * Graph API), or `next` (Django REST Framework's `{count, next, previous, results}`, Spotify's
  * paging object). It becomes `links.next`, which `paginate` follows; the data stays as received.
+ * Without a list it is a resource's data (`{id, links: {next: "/lessons/3"}}`).
  */
 function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
   const links = readOwn(body, 'links');
   const paging = readOwn(body, 'paging');
   const pages = isRecord(links) ? readOwn(links, 'pages') : undefined;
-  let next = isRecord(links) ? (readOwn(links, 'next') ?? (isRecord(pages) ? readOwn(pages, 'next') : undefined)) : isRecord(paging) ? readOwn(paging, 'next') : readOwn(body, 'next');
-  // A bare `next` only beside a list: in a resource (`{id, next: ".../steps/2"}`) it is data. Asked
-  // last, as listing the members of every success costs.
-  if (!isRecord(links) && !isRecord(paging) && isPageUrl(next) && !Object.values(body).some(Array.isArray)) next = undefined;
-  return isPageUrl(next) ? { next: { href: next } } : undefined;
+  const next = isRecord(links) ? (readOwn(links, 'next') ?? (isRecord(pages) ? readOwn(pages, 'next') : undefined)) : isRecord(paging) ? readOwn(paging, 'next') : readOwn(body, 'next');
+  // The list asked last: looking through every success's members costs.
+  return isPageUrl(next) && hasList(body) ? { next: { href: next } } : undefined;
 }
 
 /**
- * A success as it is, with the next page's link and the collection's size where a list API gives
- * them (DRF's `count`, Spotify's `total`), or its page figures (Linode's `{data, page, pages,
- * results}`, which `paginate` walks by `page`).
+ * A success as it is, with the next page's link, and the collection's size where a list API gives
+ * it beside its list (DRF's `count` beside `results`, Spotify's `total` beside `items`), or its
+ * page figures (Linode's `{data, page, pages, results}`, which `paginate` walks by `page`).
  */
 function parseList(body: Record<string, unknown>): SuccessFacts {
   const links = readNextLink(body);
-  const total = links ? toCount(readOwn(body, 'count') ?? readOwn(body, 'total')) : undefined;
+  const total = !links ? undefined : Array.isArray(readOwn(body, 'results')) ? toCount(readOwn(body, 'count')) : Array.isArray(readOwn(body, 'items')) ? toCount(readOwn(body, 'total')) : undefined;
   if (total !== undefined) return { ok: true, data: body, links, page: { recordsCount: total } };
   const page = toCount(readOwn(body, 'page'));
   const pages = toCount(readOwn(body, 'pages'));

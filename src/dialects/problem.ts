@@ -66,10 +66,13 @@ export const problemDialect: DialectParser = {
     if (!isRecord(body)) return false;
     if (isRecord(readOwn(body, '_links')) || isRecord(readOwn(body, '_embedded'))) return true;
     // Without its media type a problem is known by its members: seed 001 always sends
-    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`. A problem has
-    // no `message` (§3.1): Box's `{type: "error", status, code, message}` is none.
+    // `title` and `detail`; RFC 9457 bodies name a `type` with a `title` or `status`. A `message`
+    // beside a `type` that is a bare word is another API's own shape (Box's `{type: "error", status,
+    // code, message}`); a type that reads as a URI (`:` or `/`) is a problem's, whatever its extensions.
     const title = typeof readOwn(body, 'title') === 'string';
-    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof readOwn(body, 'type') === 'string' && (title || (typeof readOwn(body, 'status') === 'number' && typeof readOwn(body, 'message') !== 'string')));
+    const type = readOwn(body, 'type');
+    const uriLike = typeof type === 'string' && (type.includes(':') || type.includes('/'));
+    return (title && typeof readOwn(body, 'detail') === 'string') || (typeof type === 'string' && (title || (typeof readOwn(body, 'status') === 'number' && (uriLike || typeof readOwn(body, 'message') !== 'string'))));
   },
   parse: (body, { status }) => (isSuccessStatus(status) ? parseHal(body) : parseProblem(body, status)),
 };

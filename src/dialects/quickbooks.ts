@@ -18,10 +18,12 @@ const kindsByFaultType: Readonly<Record<string, ErrorKind>> = {
   SystemFault: 'server',
 };
 
-/** The `Fault` of a body, when it holds an `Error` list. */
+/** The `Fault` of a body that is nothing else (and its `time`), when it holds an `Error` entry that says something. */
 function readFault(body: unknown): Record<string, unknown> | undefined {
   const fault = isRecord(body) ? readOwn(body, 'Fault') : undefined;
-  return isRecord(fault) && Array.isArray(readOwn(fault, 'Error')) ? fault : undefined;
+  const errors = isRecord(fault) ? readOwn(fault, 'Error') : undefined;
+  const saysSomething = (entry: unknown): boolean => isRecord(entry) && ['Message', 'Detail', 'code'].some((name) => readOwn(entry, name) !== undefined);
+  return Array.isArray(errors) && errors.some(saysSomething) && Object.keys(body as object).every((key) => key === 'Fault' || key === 'time') ? (fault as Record<string, unknown>) : undefined;
 }
 
 function parseFault(body: Record<string, unknown>, fault: Record<string, unknown>): BodyFacts {
@@ -52,7 +54,7 @@ function parseFault(body: Record<string, unknown>, fault: Record<string, unknown
   return { ok: false, kind: named === 'bad_request' && issues.some((issue) => issue.path.length > 0) ? 'validation' : named, detail, code, issues, extensions };
 }
 
-/** QuickBooks Online, recognised by a `Fault` holding an `Error` list, whatever the status. */
+/** QuickBooks Online, recognised by a body of a `Fault` (and its `time`) whose `Error` list says something, whatever the status. */
 export const quickbooksDialect: DialectParser = {
   id: 'quickbooks',
   mediaTypes: [],

@@ -6,21 +6,27 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue } from '../issues.ts';
-import { isRecord, readOwn } from '../members.ts';
+import { isRecord, readOwn, snakeCaseCode } from '../members.ts';
 import { readMembers, type MemberRule } from '../read-members.ts';
 
 const rules: Readonly<Record<string, MemberRule>> = {
   error: 'title',
   message: 'detail',
   code: 'code',
-  // Auth0's Management API adds one: `errorCode: "invalid_body"`; Resend names it `name`.
+  // Auth0's Management API adds one: `errorCode: "invalid_body"`.
   errorCode: 'code',
-  name: 'code',
   statusCode: 'status',
 };
 
 function parseStatusCode(body: Record<string, unknown>, status: number): BodyFacts {
   const facts = readMembers(body, rules, status);
+  // Resend names its code `name` (`validation_error`): a word code only, not an exception's class
+  // name (`TypeError`) an error serializer copied, which stays data.
+  const name = readOwn(facts.extensions, 'name');
+  if (facts.code === undefined && typeof name === 'string' && snakeCaseCode.test(name)) {
+    facts.code = name;
+    delete facts.extensions['name'];
+  }
   const messages = readOwn(facts.extensions, 'message');
   if (Array.isArray(messages)) {
     // NestJS `ValidationPipe`: one message per failed constraint. class-validator starts each with

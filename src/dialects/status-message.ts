@@ -3,7 +3,7 @@
  * JSON as is.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { isRecord, readOwn, snakeCaseCode } from '../members.ts';
+import { isRecord, readOwn } from '../members.ts';
 import { readMembers } from '../read-members.ts';
 
 function parseStatusMessage(body: Record<string, unknown>, status: number): BodyFacts {
@@ -11,12 +11,6 @@ function parseStatusMessage(body: Record<string, unknown>, status: number): Body
   // field issues. Adyen's `{status, errorCode, message, errorType, pspReference}` has this shape
   // too: its code is `errorCode`, and `pspReference` the reference its support asks for.
   const facts = readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' }, status);
-  // DigitalOcean's `{id: "bad_request", message, request_id}` names its code `id`: a word code, never a resource's id.
-  const id = readOwn(facts.extensions, 'id');
-  if (facts.code === undefined && typeof id === 'string' && snakeCaseCode.test(id)) {
-    facts.code = id;
-    delete facts.extensions['id'];
-  }
   return facts;
 }
 

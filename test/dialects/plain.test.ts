@@ -55,6 +55,10 @@ describe('`success: false` in a 2xx', () => {
     expect(normalize({ status: 200, body: { success: false, id: 7 } })).toMatchObject({ ok: true, value: { data: { success: false, id: 7 } } });
     expect(normalize({ status: 200, body: { success: 'false', error: 'x' } })).toMatchObject({ ok: true });
     expect(normalize({ status: 200, body: { success: true, message: 'Saved' } })).toMatchObject({ ok: true });
+    // plain's own spellings beside the flag make a failure too.
+    expect(toError(normalize({ status: 200, body: { success: false, error: 'Invalid', error_code: 'bad' } }))).toMatchObject({ code: 'bad' });
+    expect(toError(normalize({ status: 200, body: { success: false, message: 'Nope', errorCode: 'E42' } }))).toMatchObject({ detail: 'Nope', code: 'E42' });
+    expect(toError(normalize({ status: 200, body: { success: false, error: 'invalid_grant', error_description: 'Expired' } }))).toMatchObject({ code: 'invalid_grant', detail: 'Expired' });
     // An empty explanation explains nothing; a resource that records a failure (a webhook delivery) is data.
     expect(normalize({ status: 200, body: { success: false, message: null } })).toMatchObject({ ok: true });
     expect(normalize({ status: 200, body: { success: false, errors: [] } })).toMatchObject({ ok: true });
@@ -83,6 +87,12 @@ describe('field errors in the shapes of other APIs', () => {
     const error = read({ status: 400, body: { errors } });
     expect(error.issues).toEqual([{ path: ['email'], message: 'is invalid', field: 'email' }]);
     expect(error.extensions).toEqual({ errors });
+  });
+
+  it("keeps the key's path for an entry whose field member is null, a number or empty", () => {
+    for (const own of [{ field: null }, { path: 3 }, { in: 'query' }]) {
+      expect(read({ status: 422, body: { errors: { email: { message: 'is invalid', ...own } } } }).issues[0]?.path, JSON.stringify(own)).toEqual(['email']);
+    }
   });
 
   it('takes `in` for the field, unless it names a part of the request (OpenAPI: query, header, path, cookie, body)', () => {
@@ -208,9 +218,34 @@ describe("a list API's next page in the body", () => {
     expect(drf.ok && drf.value.page).toEqual({ recordsCount: 25 });
   });
 
-  it('is none for a next that is no URL, a null one (the last page), or a next beside no list (a resource)', () => {
+  it('is none for a next that is no URL, a null one (the last page), or a next of any spelling beside no list (a resource)', () => {
     expect(next({ results: [], next: null })).toBeUndefined();
     expect(next({ results: [], next: 'page 2' })).toBeUndefined();
     expect(next({ id: 7, title: 'Step 1', next: 'https://example.com/steps/2' })).toBeUndefined();
+    expect(next({ id: 'l2', links: { next: '/lessons/3' }, total: 4999 })).toBeUndefined();
+    expect(next({ id: 'p1', paging: { next: '/photos/2' } })).toBeUndefined();
+  });
+
+  it('takes a total only beside its list: a `total` that is a price stays data', () => {
+    const checkout = normalize({ status: 200, body: { items: [1, 2], total: 4999, next: '/items/checkout' } });
+    expect(checkout.ok && checkout.value.page).toEqual({ recordsCount: 4999 });
+    const order = normalize({ status: 200, body: { lines: [1, 2], total: 4999, links: { next: '/orders/2' } } });
+    expect(order.ok && order.value.page).toBeUndefined();
+  });
+});
+
+describe('codes under other names', () => {
+  it('takes only a word code from `id`, `name` and `error_type`, never a resource id, a class name or a sentence', () => {
+    expect(read({ status: 404, body: { id: 'user_123', message: 'No such user' } }).code).toBeUndefined();
+    expect(read({ status: 500, body: { statusCode: 500, error: 'Internal Server Error', message: 'Boom', name: 'TypeError' } }).code).toBeUndefined();
+    expect(read({ status: 400, body: { message: 'Bad', error_type: 'Invalid Request Error' } }).code).toBeUndefined();
+    expect(read({ status: 400, body: { message: 'Bad', error_type: 'request_invalid' } }).code).toBe('request_invalid');
+  });
+
+  it('keeps `{error: "NotFound"}` as the detail too, and a code that came from another member where it was', () => {
+    expect(read({ status: 404, body: { error: 'NotFound' } })).toMatchObject({ code: 'NotFound', detail: 'NotFound' });
+    const error = read({ status: 422, body: { ErrorCode: 422, error_code: 'weak_password', Message: 'Too weak' } });
+    expect(error.code).toBe('422');
+    expect(Object.values(error.extensions)).not.toContain(undefined);
   });
 });

@@ -80,8 +80,10 @@ describe('detecting a QuickBooks Online fault', () => {
     expect(claimedBy(quickbooksDialect, others)).toEqual([]);
   });
 
-  it('claims only a Fault that holds an Error list', () => {
-    for (const body of [{ Fault: 'down' }, { Fault: { Error: 'x' } }, { fault: { Error: [] } }, ['Fault']]) expect(quickbooksDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
+  it('claims only a body of a Fault whose Error list says something', () => {
+    const unclaimed = [{ Fault: 'down' }, { Fault: { Error: 'x' } }, { fault: { Error: [] } }, { Fault: { Error: [] } }, { Fault: { Error: [{}] } }, { Fault: { Error: [{ Message: 'x' }] }, Invoice: { Id: '1' } }, ['Fault']];
+    for (const body of unclaimed) expect(quickbooksDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
+    expect(normalizeAll({ status: 200, body: { Fault: { Error: [] } } }).ok).toBe(true);
   });
 });
 

@@ -305,6 +305,8 @@ describe('a problem without its media type', () => {
   it('is known by a type and a status, the type a relative URI too (RFC 9457 §3.1.1), but not when it has a message (Box)', () => {
     const relative = normalize({ status: 403, headers: { 'content-type': 'application/json' }, body: { type: 'out-of-credit', status: 403, detail: 'Your balance is 30.' } });
     expect(relative.ok ? undefined : relative.error).toMatchObject({ dialect: 'problem', type: 'out-of-credit', detail: 'Your balance is 30.' });
+    const uri = normalize({ status: 403, headers: { 'content-type': 'application/json' }, body: { type: 'https://example.com/probs/out-of-credit', status: 403, message: 'Top up first' } });
+    expect(uri.ok ? undefined : uri.error).toMatchObject({ dialect: 'problem', type: 'https://example.com/probs/out-of-credit' });
     const box = normalize({ status: 400, headers: { 'content-type': 'application/json' }, body: { type: 'error', status: 400, code: 'item_name_invalid', message: 'Method Not Allowed' } });
     expect(box.ok ? undefined : box.error).toMatchObject({ dialect: 'status-message', detail: 'Method Not Allowed', code: 'item_name_invalid' });
   });
