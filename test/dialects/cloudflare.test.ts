@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { cloudflareDialect } from '../../src/dialects/cloudflare.ts';
 import { createNormalizer, normalize as normalizeAll, plainDialect, type ApiResult } from '../../src/index.ts';
-import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, succeeds, toError, toSuccess, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
+import { fails, inputOf, itOwnsItsFixtures, listJson, moreFixtures, now, readFixture, succeeds, toError, toSuccess, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [cloudflareDialect, plainDialect] });
 const ownDirectory = moreFixtures('cloudflare');
@@ -58,25 +58,10 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the Cloudflare fixtures', () => {
-  itReadsEveryFixture(ownDirectory, expectations, read);
-
-  it('claims every fixture body', () => {
-    for (const name of listJson(ownDirectory)) expect(cloudflareDialect.detect(readFixture(ownDirectory, name).body, 'application/json'), name).toBe(true);
-  });
-
-  it('are read alike by normalize with every built-in dialect', () => {
-    for (const name of listJson(ownDirectory)) expect(normalizeAll(inputOf(readFixture(ownDirectory, name)), { now }), name).toEqual(read(readFixture(ownDirectory, name)));
-  });
+  itOwnsItsFixtures(cloudflareDialect, expectations, read, normalizeAll);
 });
 
 describe('detecting a Cloudflare response', () => {
-  it('does not claim the seed fixtures, nor the bodies of the other dialects', () => {
-    expect(claimedBy(cloudflareDialect, readSeedBodies())).toEqual([]);
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'tencent', 'jsend', 'vendors', 'proxies', 'quickbooks']);
-    expect(others.length).toBeGreaterThan(60);
-    expect(claimedBy(cloudflareDialect, others)).toEqual([]);
-  });
-
   it('claims the envelope: a boolean success, an errors list, and a messages list or a result', () => {
     expect(cloudflareDialect.detect({ success: false, errors: [], messages: [] }, '')).toBe(true);
     expect(cloudflareDialect.detect({ success: false, errors: [{ code: 1, message: 'x' }], result: null }, '')).toBe(true);

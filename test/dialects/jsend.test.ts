@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { jsendDialect } from '../../src/dialects/jsend.ts';
 import { createNormalizer, normalize as normalizeAll, plainDialect, type ApiResult } from '../../src/index.ts';
-import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, succeeds, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
+import { fails, inputOf, itOwnsItsFixtures, listJson, moreFixtures, now, readFixture, succeeds, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [jsendDialect, plainDialect] });
 const ownDirectory = moreFixtures('jsend');
@@ -35,25 +35,10 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the JSend fixtures', () => {
-  itReadsEveryFixture(ownDirectory, expectations, read);
-
-  it('claims every fixture body', () => {
-    for (const name of listJson(ownDirectory)) expect(jsendDialect.detect(readFixture(ownDirectory, name).body, 'application/json'), name).toBe(true);
-  });
-
-  it('are read alike by normalize with every built-in dialect', () => {
-    for (const name of listJson(ownDirectory)) expect(normalizeAll(inputOf(readFixture(ownDirectory, name)), { now }), name).toEqual(read(readFixture(ownDirectory, name)));
-  });
+  itOwnsItsFixtures(jsendDialect, expectations, read, normalizeAll);
 });
 
 describe('detecting a JSend response', () => {
-  it('does not claim the seed fixtures, nor the bodies of the other dialects', () => {
-    expect(claimedBy(jsendDialect, readSeedBodies())).toEqual([]);
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'tencent', 'cloudflare', 'vendors', 'proxies', 'quickbooks']);
-    expect(others.length).toBeGreaterThan(60);
-    expect(claimedBy(jsendDialect, others)).toEqual([]);
-  });
-
   it('claims only a body of JSend members, shaped as its status requires', () => {
     const unclaimed = [
       // A job that failed is a resource, not an answer that the request did.

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { quickbooksDialect } from '../../src/dialects/quickbooks.ts';
 import { createNormalizer, normalize as normalizeAll, plainDialect, type ApiResult } from '../../src/index.ts';
-import { claimedBy, fails, inputOf, itReadsEveryFixture, listJson, moreDirectory, moreFixtures, now, readBodies, readFixture, readSeedBodies, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
+import { fails, inputOf, itOwnsItsFixtures, listJson, moreFixtures, now, readFixture, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [quickbooksDialect, plainDialect] });
 const ownDirectory = moreFixtures('quickbooks');
@@ -61,25 +61,10 @@ const expectations: Readonly<Record<string, Expected>> = {
 };
 
 describe('the QuickBooks Online fixtures', () => {
-  itReadsEveryFixture(ownDirectory, expectations, read);
-
-  it('claims every fixture body', () => {
-    for (const name of listJson(ownDirectory)) expect(quickbooksDialect.detect(readFixture(ownDirectory, name).body, 'application/json')).toBe(true);
-  });
-
-  it('are read alike by normalize with every built-in dialect', () => {
-    for (const name of listJson(ownDirectory)) expect(normalizeAll(inputOf(readFixture(ownDirectory, name)), { now }), name).toEqual(read(readFixture(ownDirectory, name)));
-  });
+  itOwnsItsFixtures(quickbooksDialect, expectations, read, normalizeAll);
 });
 
 describe('detecting a QuickBooks Online fault', () => {
-  it('does not claim the seed fixtures, nor the bodies of the other dialects', () => {
-    expect(claimedBy(quickbooksDialect, readSeedBodies())).toEqual([]);
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'tencent', 'cloudflare', 'jsend', 'vendors', 'proxies']);
-    expect(others.length).toBeGreaterThan(60);
-    expect(claimedBy(quickbooksDialect, others)).toEqual([]);
-  });
-
   it('claims only a body of a Fault whose Error list says something', () => {
     const unclaimed = [{ Fault: 'down' }, { Fault: { Error: 'x' } }, { fault: { Error: [] } }, { Fault: { Error: [] } }, { Fault: { Error: [{}] } }, { Fault: { Error: [{ Message: 'x' }] }, Invoice: { Id: '1' } }, ['Fault']];
     for (const body of unclaimed) expect(quickbooksDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);

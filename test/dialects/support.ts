@@ -169,3 +169,28 @@ export function withPollutedPrototype<T>(members: Readonly<Record<string, unknow
     for (const key of keys) delete (Object.prototype as Record<string, unknown>)[key];
   }
 }
+
+/**
+ * The checks every dialect of its own fixture folder shares: each fixture reads to its
+ * expectation, the dialect claims each body, `normalize` with every built-in dialect reads each
+ * alike, and the dialect claims none of the seed bodies nor of the other folders.
+ */
+export function itOwnsItsFixtures(dialect: DialectParser, expectations: Readonly<Record<string, Expected>>, read: (fixture: Fixture) => ApiResult, normalizeAll: (input: NormalizeInput, options: { now: () => number }) => ApiResult): void {
+  const directory = moreFixtures(dialect.id);
+  itReadsEveryFixture(directory, expectations, read);
+
+  it('claims every fixture body', () => {
+    for (const name of listJson(directory)) expect(dialect.detect(readFixture(directory, name).body, 'application/json'), name).toBe(true);
+  });
+
+  it('are read alike by normalize with every built-in dialect', () => {
+    for (const name of listJson(directory)) expect(normalizeAll(inputOf(readFixture(directory, name)), { now }), name).toEqual(read(readFixture(directory, name)));
+  });
+
+  it('does not claim the seed fixtures, nor the bodies of the other dialects', () => {
+    expect(claimedBy(dialect, readSeedBodies())).toEqual([]);
+    const others = readBodies(moreDirectory, readdirSync(moreDirectory).filter((folder) => folder !== dialect.id));
+    expect(others.length).toBeGreaterThan(100);
+    expect(claimedBy(dialect, others)).toEqual([]);
+  });
+}
