@@ -282,9 +282,14 @@ function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
 /**
  * A success as it is, with the next page's link, and the collection's size where a list API gives
  * it beside its list (DRF's `count` beside `results`, Spotify's `total` beside `items`), or its
- * page figures (Linode's `{data, page, pages, results}`, which `paginate` walks by `page`).
+ * page figures (Linode's `{data, page, pages, results}`, which `paginate` walks by `page`), or
+ * the offset of the next page (Airtable's, which it walks as seed 003's chunks).
  */
 function parseList(body: Record<string, unknown>): SuccessFacts {
+  // Airtable's `{records, offset}`: the offset to send for the next page, absent on the last. Only
+  // a body of a list and its offset: elsewhere an `offset` is where this page started.
+  const offset = readOwn(body, 'offset');
+  if (typeof offset === 'string' && offset !== '' && Object.keys(body).length === 2 && hasList(body)) return { ok: true, data: body, cursor: { offset, hasNext: true } };
   const links = readNextLink(body);
   const total = !links ? undefined : Array.isArray(readOwn(body, 'results')) ? toCount(readOwn(body, 'count')) : Array.isArray(readOwn(body, 'items')) ? toCount(readOwn(body, 'total')) : undefined;
   if (total !== undefined) return { ok: true, data: body, links, page: { recordsCount: total } };

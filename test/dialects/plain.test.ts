@@ -226,6 +226,13 @@ describe("a list API's next page in the body", () => {
     expect(next({ id: 'p1', paging: { next: '/photos/2' } })).toBeUndefined();
   });
 
+  it("reads Airtable's `{records, offset}` offset as the next page's cursor, and no other `offset`", () => {
+    const page = normalize({ status: 200, body: { records: [{ id: 'rec1' }], offset: 'itr1/rec1' } });
+    expect(page.ok && page.value.cursor).toEqual({ offset: 'itr1/rec1', hasNext: true });
+    const started = normalize({ status: 200, body: { items: [], offset: '20', limit: 10 } });
+    expect(started.ok && started.value.cursor).toBeUndefined();
+  });
+
   it('takes a total only beside its list: a `total` that is a price stays data', () => {
     const checkout = normalize({ status: 200, body: { items: [1, 2], total: 4999, next: '/items/checkout' } });
     expect(checkout.ok && checkout.value.page).toEqual({ recordsCount: 4999 });

@@ -107,6 +107,14 @@ const linodePages: Handler = (request, response, body) => {
   json(200, { data: records.slice((page - 1) * 10, page * 10), page, pages: Math.ceil(records.length / 10), results: records.length })(request, response, body);
 };
 
+/** Airtable's page: `{records, offset}`, the offset absent on the last page. */
+const airtablePages: Handler = (request, response, body) => {
+  const start = Number(query(request).get('offset')?.replace('itr', '') ?? 0);
+  const page: Record<string, unknown> = { records: records.slice(start, start + 10) };
+  if (start + 10 < records.length) page['offset'] = `itr${start + 10}`;
+  json(200, page)(request, response, body);
+};
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -211,6 +219,14 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(server.requests('/linode/instances').map((request) => request.url)).toEqual(['/linode/instances', '/linode/instances?page=2', '/linode/instances?page=3']);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+  });
+
+  it("walks Airtable's `{records, offset}` by offset until a page comes without one", async () => {
+    server.route('/v0/base/table', airtablePages);
+    const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/v0/base/table');
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/v0/base/table').map((request) => request.url)).toEqual(['/v0/base/table', '/v0/base/table?offset=itr10', '/v0/base/table?offset=itr20']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, mode: 'cursor', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {
