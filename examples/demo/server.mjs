@@ -425,7 +425,6 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     process.exit(1);
   });
   const { server, url } = started;
-  console.log(`faultline demo: ${url}`);
   // close() waits for every open connection: a browser's keep-alive one, or a request half sent,
   // would keep the demo running for minutes after Ctrl-C. Idle ones are closed now, the rest after
   // a second.
@@ -436,4 +435,6 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  // Printed once Ctrl-C is handled: whoever waits for the address may stop the demo at once.
+  console.log(`faultline demo: ${url}`);
 }
