@@ -97,3 +97,8 @@ export interface DialectParser {
 export function isSuccessStatus(status: number): boolean {
   return status >= 200 && status < 300;
 }
+
+/** The facts of a body a dialect does not read: a success's data as it is, or an error the status alone explains. */
+export function fromStatusAlone(body: unknown, status: number): BodyFacts {
+  return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+}

@@ -144,8 +144,9 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
     // Rails, Laravel and ASP.NET: `{ "email": ["is invalid"], "name": "is required" }`.
     for (const key of Object.keys(value)) {
       const messages = value[key];
-      const path = isObjectKey(key) ? prefix : [...prefix, ...parseFieldPath(key)];
-      const field = isObjectKey(key) ? key : spelled + key;
+      const objectKey = isObjectKey(key);
+      const path = objectKey ? prefix : [...prefix, ...parseFieldPath(key)];
+      const field = objectKey ? key : spelled + key;
       if (isRecord(messages)) {
         if (messageKeys.some((name) => typeof readOwn(messages, name) === 'string')) {
           // A field's entry with a message of its own (Mongoose's `{message, path}`): its own field, if it names one, is its path.
@@ -155,7 +156,7 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
           // nests its form errors by field, `{activities: {"0": {platform: {_errors: [...]}}}}`.
           // Each record is walked once, as an entry or as a map: both would be exponential in depth.
           const found: Issue[] = [];
-          if (collectIssues(messages, path, found, depth + 1, isObjectKey(key) ? spelled : `${field}.`, true) === 0) out.push(...found);
+          if (collectIssues(messages, path, found, depth + 1, objectKey ? spelled : `${field}.`, true) === 0) out.push(...found);
           else unread++;
         }
         continue;

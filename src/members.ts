@@ -32,7 +32,7 @@ export function toCode(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
 }
 
-/** A machine code such as OAuth's `invalid_grant` (RFC 6749 §5.2) or Heroku's `rate_limit`: lower-case words joined by `_`. */
+/** A machine code such as OAuth's `invalid_grant` (RFC 6749 §5.2) or Resend's `validation_error`: lower-case words joined by `_`. */
 export const snakeCaseCode: RegExp = /^[a-z\d]+(_[a-z\d]+)+$/;
 
 /** A non-negative integer, or absent. */

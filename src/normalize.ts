@@ -3,7 +3,7 @@
  * makes it throw. It decodes the body, picks a dialect by media type or by the body's own
  * markers, lets the dialect read the body, and adds what the status and headers say.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
 import { isJsonMediaType, isTextMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
@@ -138,7 +138,7 @@ function parseSafely(dialect: DialectParser | undefined, body: unknown, status: 
       // A custom dialect's bug must not make normalize throw: the status still tells the story.
     }
   }
-  return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+  return fromStatusAlone(body, status);
 }
 
 /** The caller's clock (`options.now`), else `Date.now()`. */

@@ -8,7 +8,7 @@
  *
  * A success's `data` is `result`; `result_info` becomes `page`, so that `paginate` walks it.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { namesFields, readIssues } from '../issues.ts';
 import type { PageInfo } from '../model.ts';
 import { isRecord, readOwn, setMember, toCount, toOwnCopy } from '../members.ts';
@@ -76,5 +76,5 @@ export const cloudflareDialect: DialectParser = {
     // its message and code: Cloudflare's envelope also has its `messages` list or its `result`.
     return typeof success === 'boolean' && (Array.isArray(errors) || (success && errors === null)) && (Array.isArray(readOwn(body, 'messages')) || Object.hasOwn(body, 'result'));
   },
-  parse: (body, { status }) => (isRecord(body) ? parseCloudflare(body, status) : isSuccessStatus(status) ? { ok: true, data: body } : { ok: false }),
+  parse: (body, { status }) => (isRecord(body) ? parseCloudflare(body, status) : fromStatusAlone(body, status)),
 };

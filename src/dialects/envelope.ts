@@ -5,7 +5,7 @@
  * items by `metadata.invalidItems`; an error carries `error{type, code, message, description?, field?}`.
  * A failure or an error is an error whatever the HTTP status.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath, toIssues } from '../issues.ts';
 import type { BatchInfo, ErrorKind, Issue, ItemFailure, PageInfo } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toCount, toOptionalString } from '../members.ts';
@@ -116,5 +116,5 @@ export const envelopeDialect: DialectParser = {
     const result = readOwn(body, 'result');
     return result === 'success' || result === 'failure' || result === 'error';
   },
-  parse: (body, { status }) => (isRecord(body) ? parseEnvelope(body, status) : isSuccessStatus(status) ? { ok: true, data: body } : { ok: false }),
+  parse: (body, { status }) => (isRecord(body) ? parseEnvelope(body, status) : fromStatusAlone(body, status)),
 };

@@ -15,7 +15,7 @@
  * codes); without a known code, an error with no `data` and no `path` is a request error
  * (§7.1.2: the request was invalid), so a bad request.
  */
-import { isSuccessStatus, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type DialectParser, type ErrorFacts } from '../dialect.ts';
 import { createIssue, maxDepth } from '../issues.ts';
 import type { ErrorKind, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
@@ -111,7 +111,7 @@ export const graphqlDialect: DialectParser = {
     return readOwn(body, 'data') !== undefined || Array.isArray(readOwn(first, 'locations')) || Array.isArray(readOwn(first, 'path')) || isRecord(readOwn(first, 'extensions'));
   },
   parse(body, { status }) {
-    if (!isRecord(body)) return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+    if (!isRecord(body)) return fromStatusAlone(body, status);
     const errors = readOwn(body, 'errors');
     // §7.1.2: `errors`, when present, is a non-empty list; an empty one reports nothing.
     const failed = Array.isArray(errors) && errors.some(isRecord);

@@ -8,7 +8,7 @@
  * Only a body with no member beyond those four is claimed: `{id, status: "error", message}` is a
  * job that failed, a resource, not an answer that says the request did.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { readIssues } from '../issues.ts';
 import { isRecord, readOwn, toCode, toOptionalString } from '../members.ts';
 
@@ -48,6 +48,6 @@ export const jsendDialect: DialectParser = {
   parse(body, { status }) {
     const jsend = readStatus(body);
     if (jsend) return parseJsend(body as Record<string, unknown>, jsend, status);
-    return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+    return fromStatusAlone(body, status);
   },
 };

@@ -11,7 +11,7 @@
  * generally applicable HTTP error code SHOULD be used in the response"): the HTTP status
  * decides the kind, and statuses that disagree with it stay visible in `extensions.statuses`.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { HalLink, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
@@ -141,7 +141,7 @@ export const jsonApiDialect: DialectParser = {
     return isResourceObject(Array.isArray(data) ? data[0] : data);
   },
   parse(body, { status }) {
-    if (!isRecord(body)) return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+    if (!isRecord(body)) return fromStatusAlone(body, status);
     const errors = readOwn(body, 'errors');
     if (Array.isArray(errors) && (!isSuccessStatus(status) || errors.some(isRecord))) return parseErrors(body, errors, status);
     if (isSuccessStatus(status)) return parseDocument(body);

@@ -5,7 +5,7 @@
  * retryAfterSeconds}, code}`. "The reason clarifies an HTTP status code but does not override
  * it", and `code` is only the suggested status: the HTTP status decides first.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { ErrorKind, Issue } from '../model.ts';
 import { isRecord, readOwn, toCount, toOptionalString } from '../members.ts';
@@ -77,7 +77,7 @@ export const kubernetesDialect: DialectParser = {
   mediaTypes: [],
   detect: (body) => isRecord(body) && readOwn(body, 'kind') === 'Status' && typeof readOwn(body, 'apiVersion') === 'string',
   parse(body, { status }) {
-    if (!isRecord(body)) return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+    if (!isRecord(body)) return fromStatusAlone(body, status);
     // A Status that says "Failure" is an error whatever the status; a 2xx one (a DELETE) is data.
     return isSuccessStatus(status) && readOwn(body, 'status') !== 'Failure' ? { ok: true, data: body } : parseStatus(body, status);
   },

@@ -5,7 +5,7 @@
  * is an error. `type` names the fault's family (`ValidationFault`, `AuthenticationFault`,
  * `AuthorizationFault`, `SystemFault`); `element` the field an error is about, when not empty.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { ErrorKind, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
@@ -62,6 +62,6 @@ export const quickbooksDialect: DialectParser = {
   parse(body, { status }) {
     const fault = readFault(body);
     if (fault) return parseFault(body as Record<string, unknown>, fault);
-    return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+    return fromStatusAlone(body, status);
   },
 };

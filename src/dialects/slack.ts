@@ -9,7 +9,7 @@
  * `response_metadata` (as HAL controls leave `data` in the problem dialect); the next cursor
  * becomes `cursor`, and the whole body stays in `body`.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { Cursor, ErrorKind, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
@@ -110,5 +110,5 @@ export const slackDialect: DialectParser = {
     // Telegram, many REST APIs) to claim and strip: only with Slack's `response_metadata`.
     return (ok === false && typeof readOwn(body, 'error') === 'string') || (ok === true && isRecord(readOwn(body, 'response_metadata')));
   },
-  parse: (body, { status }) => (isRecord(body) ? parseSlack(body, status) : isSuccessStatus(status) ? { ok: true, data: body } : { ok: false }),
+  parse: (body, { status }) => (isRecord(body) ? parseSlack(body, status) : fromStatusAlone(body, status)),
 };

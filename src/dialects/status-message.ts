@@ -2,17 +2,16 @@
  * Seed 002: `{status, message, request_id?, trace_id?}` error bodies; success bodies are
  * JSON as is.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { isSuccessStatus, type DialectParser } from '../dialect.ts';
 import { isRecord, readOwn } from '../members.ts';
-import { readMembers } from '../read-members.ts';
+import { readMembers, type MemberRule } from '../read-members.ts';
 
-function parseStatusMessage(body: Record<string, unknown>, status: number): BodyFacts {
-  // `code` and `errors[]` go beyond seed 002, as faultline/server writes them for machine codes and
-  // field issues. Adyen's `{status, errorCode, message, errorType, pspReference}` has this shape
-  // too: its code is `errorCode`, and `pspReference` the reference its support asks for.
-  const facts = readMembers(body, { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' }, status);
-  return facts;
-}
+/**
+ * Seed 002's members, and `code` and `errors[]` beyond them, as faultline/server writes them for
+ * machine codes and field issues. Adyen's `{status, errorCode, message, errorType, pspReference}`
+ * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for.
+ */
+const rules: Readonly<Record<string, MemberRule>> = { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' };
 
 /** Seed 002's `{status, message, request_id?, trace_id?}`, recognised by a string `message` with a numeric `status`, a `request_id` or a `trace_id`. */
 export const statusMessageDialect: DialectParser = {
@@ -25,5 +24,5 @@ export const statusMessageDialect: DialectParser = {
   parse: (body, { status }) =>
     isSuccessStatus(status) || !isRecord(body)
       ? { ok: true, data: body }
-      : parseStatusMessage(body, status),
+      : readMembers(body, rules, status),
 };

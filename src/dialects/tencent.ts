@@ -9,7 +9,7 @@
  * Codes are dotted, a common part first (`AuthFailure.SignatureExpire`, `InvalidParameterValue.Name`):
  * the common part names the kind where the status says little.
  */
-import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import type { ErrorKind } from '../model.ts';
 import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
 
@@ -76,6 +76,6 @@ export const tencentDialect: DialectParser = {
   parse(body, { status }) {
     const response = readResponse(body);
     if (response) return parseResponse(response, status);
-    return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false };
+    return fromStatusAlone(body, status);
   },
 };

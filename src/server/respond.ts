@@ -5,6 +5,7 @@
  */
 import type { ApiError, HalLink } from '../model.ts';
 import { createIssue } from '../issues.ts';
+import { toCount } from '../members.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
@@ -100,8 +101,6 @@ function withItemIssues(error: ApiError): ApiError {
   return { ...error, issues: [...error.issues, ...itemIssues] } as ApiError;
 }
 
-const isCount = (value: unknown): boolean => Number.isInteger(value) && (value as number) >= 0;
-
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
   // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
@@ -110,8 +109,8 @@ function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void
   // Counts are non-negative integers, and a reset a time after the epoch: `-1` or `2.5` would be
   // read as no figure at all by faultline's own reader, and misread by others.
   const { rateLimit } = error;
-  if (isCount(rateLimit?.limit)) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
-  if (isCount(rateLimit?.remaining)) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
+  if (toCount(rateLimit?.limit) !== undefined) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
+  if (toCount(rateLimit?.remaining) !== undefined) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
   if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
   if (error.requestId !== undefined) headers['x-request-id'] = assertHeaderValue('X-Request-Id', toEchoedId(error.requestId));
