@@ -87,6 +87,13 @@ export interface DialectParser {
    * dialect tried before it claims the body. Only headers normalize reads can mark a dialect.
    */
   readonly markerHeaders?: readonly string[] | undefined;
+  /**
+   * Top-level members of which an object body must have one for `detect` to claim it (`['error']`):
+   * `normalize` asks `detect` only about objects that have one, which keeps detection cheap with
+   * many dialects. Leave it out when any object may be this dialect's; text, arrays and absent
+   * bodies are always asked.
+   */
+  readonly requiresOneOf?: readonly string[] | undefined;
   /** Whether the (parsed) body looks like this dialect. */
   detect(body: unknown, mediaType: string): boolean;
   /** Reads the body; a 2xx status gives a success unless the body itself says it failed. */

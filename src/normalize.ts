@@ -9,6 +9,7 @@ import { toApiError } from './create-error.ts';
 import { isJsonMediaType, isTextMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
 import { nestsTooDeep, withoutRawData } from './deep-body.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
+import { indexDialects, selectDialect, type DialectIndex } from './select-dialect.ts';
 import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
 import { isErrorKind, isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
@@ -109,25 +110,6 @@ function decodeBody(body: unknown, mediaType: string, success: boolean, contentT
   return { value: body, malformed: false };
 }
 
-function selectDialect(dialects: readonly DialectParser[], body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
-  // A dialect the normalizer does not know (a typo, or one left out of createNormalizer) would read
-  // nothing at all: detection reads the body instead.
-  const named = forced === undefined ? undefined : dialects.find((dialect) => dialect.id === forced);
-  if (named) return named;
-  if (typeof body === 'object' && body !== null) for (const dialect of dialects) if (dialect.mediaTypes.includes(mediaType)) return dialect;
-  for (const dialect of dialects) {
-    // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
-    // unless a dialect tried before it claims the body by its own marks.
-    if (headers && dialect.markerHeaders?.some((name) => (headers as unknown as Record<string, string | undefined>)[name] !== undefined)) return dialect;
-    try {
-      if (dialect.detect(body, mediaType)) return dialect;
-    } catch {
-      // A custom dialect's bug: the body is not its, and the next dialect may read it.
-    }
-  }
-  return undefined;
-}
-
 function parseSafely(dialect: DialectParser | undefined, body: unknown, status: number, mediaType: string, headers: ResponseHeaders): BodyFacts {
   if (dialect) {
     try {
@@ -148,7 +130,7 @@ function readClock(options: NormalizeOptions | undefined): number {
   return Number.isFinite(time) ? time : Date.now();
 }
 
-function normalizeWith<T>(dialects: readonly DialectParser[], input: NormalizeInput, options: NormalizeOptions | undefined): ApiResult<T> {
+function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options: NormalizeOptions | undefined): ApiResult<T> {
   // Named reads, safe while Object.prototype is clean; with a polluted one, own copies are read
   // instead. (A shared `readOwn` here would make every load megamorphic on the hottest path.)
   const clean = isPrototypeClean();
@@ -257,11 +239,12 @@ export function createNormalizer(options: { readonly dialects: readonly DialectP
   for (const dialect of dialects) {
     if (typeof dialect?.parse !== 'function' || typeof dialect.detect !== 'function') throw new TypeError(`Not a dialect: ${String(dialect)} (give plainDialect, not 'plain')`);
   }
-  return (input, normalizeOptions) => normalizeTotally(dialects, input, normalizeOptions);
+  const index = indexDialects(dialects);
+  return (input, normalizeOptions) => normalizeTotally(index, input, normalizeOptions);
 }
 
 /** `normalizeWith`, with a last line of defence: a custom dialect or a hostile input that throws gives an error, not an exception. */
-function normalizeTotally<T>(dialects: readonly DialectParser[], input: NormalizeInput, options: NormalizeOptions | undefined): ApiResult<T> {
+function normalizeTotally<T>(dialects: DialectIndex, input: NormalizeInput, options: NormalizeOptions | undefined): ApiResult<T> {
   try {
     return normalizeWith(dialects, input, options);
   } catch {
@@ -277,8 +260,12 @@ function normalizeTotally<T>(dialects: readonly DialectParser[], input: Normaliz
  * if (!result.ok) console.log(result.error.kind); // 'not_found'
  */
 export function normalize<T = unknown>(input: NormalizeInput, options?: NormalizeOptions): ApiResult<T> {
-  return normalizeTotally(builtInDialects, input, options);
+  return normalizeTotally(indexBuiltIns(), input, options);
 }
+
+let builtInIndex: DialectIndex | undefined;
+/** The built-in dialects' index, made on first use: a bundle that never normalizes drops it. */
+const indexBuiltIns = (): DialectIndex => (builtInIndex ??= indexDialects(builtInDialects));
 
 /**
  * Which dialect a body speaks: by media type first (`application/problem+json`), then by its
@@ -289,5 +276,5 @@ export function normalize<T = unknown>(input: NormalizeInput, options?: Normaliz
 export function detectDialect(body: unknown, contentType?: string): Dialect {
   const mediaType = toMediaType(contentType);
   const { value, binary } = decodeBody(body, mediaType, true);
-  return (binary ? 'unknown' : (selectDialect(builtInDialects, value, mediaType, undefined)?.id ?? 'unknown')) as Dialect;
+  return (binary ? 'unknown' : (selectDialect(indexBuiltIns(), value, mediaType, undefined)?.id ?? 'unknown')) as Dialect;
 }

@@ -100,6 +100,7 @@ function parseAws(body: Record<string, unknown>, errorType: string | undefined):
 export const awsDialect: DialectParser = {
   id: 'aws',
   mediaTypes: ['application/x-amz-json-1.0', 'application/x-amz-json-1.1'],
+  requiresOneOf: ['__type'],
   markerHeaders: ['x-amzn-errortype'],
   detect: (body) => (typeof body === 'string' ? isXmlError(body) : isRecord(body) && typeof readOwn(body, '__type') === 'string'),
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.

@@ -68,6 +68,7 @@ function parseCloudflare(body: Record<string, unknown>, status: number): BodyFac
 export const cloudflareDialect: DialectParser = {
   id: 'cloudflare',
   mediaTypes: [],
+  requiresOneOf: ['success'],
   detect(body) {
     if (!isRecord(body)) return false;
     const success = readOwn(body, 'success');

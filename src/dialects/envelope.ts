@@ -111,6 +111,7 @@ function parseEnvelope(body: Record<string, unknown>, status: number): BodyFacts
 export const envelopeDialect: DialectParser = {
   id: 'envelope',
   mediaTypes: [],
+  requiresOneOf: ['result'],
   detect(body) {
     if (!isRecord(body)) return false;
     const result = readOwn(body, 'result');

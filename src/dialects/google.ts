@@ -133,6 +133,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
 export const googleDialect: DialectParser = {
   id: 'google',
   mediaTypes: [],
+  requiresOneOf: ['error'],
   detect(body) {
     if (!isRecord(body)) return false;
     const error = readOwn(body, 'error');

@@ -97,6 +97,7 @@ function parseErrors(body: Record<string, unknown>, list: unknown): ErrorFacts {
 export const graphqlDialect: DialectParser = {
   id: 'graphql',
   mediaTypes: ['application/graphql-response+json'],
+  requiresOneOf: ['errors', 'data'],
   detect(body) {
     if (!isRecord(body)) return false;
     const errors = readOwn(body, 'errors');

@@ -44,6 +44,7 @@ function parseJsend(body: Record<string, unknown>, jsend: 'success' | 'fail' | '
 export const jsendDialect: DialectParser = {
   id: 'jsend',
   mediaTypes: [],
+  requiresOneOf: ['status'],
   detect: (body) => readStatus(body) !== undefined,
   parse(body, { status }) {
     const jsend = readStatus(body);

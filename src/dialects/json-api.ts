@@ -127,6 +127,7 @@ function parseDocument(body: Record<string, unknown>): BodyFacts {
 export const jsonApiDialect: DialectParser = {
   id: 'json-api',
   mediaTypes: ['application/vnd.api+json'],
+  requiresOneOf: ['jsonapi', 'errors', 'data'],
   detect(body) {
     if (!isRecord(body)) return false;
     if (isRecord(readOwn(body, 'jsonapi'))) return true;

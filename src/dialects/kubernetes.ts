@@ -75,6 +75,7 @@ function parseStatus(body: Record<string, unknown>, status: number): BodyFacts {
 export const kubernetesDialect: DialectParser = {
   id: 'kubernetes',
   mediaTypes: [],
+  requiresOneOf: ['kind'],
   detect: (body) => isRecord(body) && readOwn(body, 'kind') === 'Status' && typeof readOwn(body, 'apiVersion') === 'string',
   parse(body, { status }) {
     if (!isRecord(body)) return fromStatusAlone(body, status);

@@ -105,6 +105,7 @@ function parseSuccess(body: unknown): SuccessFacts {
 export const odataDialect: DialectParser = {
   id: 'odata',
   mediaTypes: [],
+  requiresOneOf: ['error', '@odata.context', '@odata.nextLink'],
   detect(body) {
     if (!isRecord(body)) return false;
     if (isCollectionResponse(body)) return true;

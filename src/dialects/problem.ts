@@ -62,6 +62,7 @@ function parseProblem(body: unknown, status: number): BodyFacts {
 export const problemDialect: DialectParser = {
   id: 'problem',
   mediaTypes: ['application/problem+json', 'application/hal+json'],
+  requiresOneOf: ['_links', '_embedded', 'title', 'type'],
   detect(body) {
     if (!isRecord(body)) return false;
     if (isRecord(readOwn(body, '_links')) || isRecord(readOwn(body, '_embedded'))) return true;

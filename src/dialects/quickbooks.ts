@@ -58,6 +58,7 @@ function parseFault(body: Record<string, unknown>, fault: Record<string, unknown
 export const quickbooksDialect: DialectParser = {
   id: 'quickbooks',
   mediaTypes: [],
+  requiresOneOf: ['Fault'],
   detect: (body) => readFault(body) !== undefined,
   parse(body, { status }) {
     const fault = readFault(body);

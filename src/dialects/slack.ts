@@ -103,6 +103,7 @@ function parseSlack(body: Record<string, unknown>, status: number): BodyFacts {
 export const slackDialect: DialectParser = {
   id: 'slack',
   mediaTypes: [],
+  requiresOneOf: ['ok'],
   detect(body) {
     if (!isRecord(body)) return false;
     const ok = readOwn(body, 'ok');

@@ -51,6 +51,7 @@ const isTimestamp = (value: unknown): boolean => typeof value === 'string' || (t
 export const springDialect: DialectParser = {
   id: 'spring',
   mediaTypes: [],
+  requiresOneOf: ['timestamp'],
   // `path` is not required: `DefaultErrorAttributes` adds it only when the request URI is known,
   // and Spring's own guide (gs-actuator-service) prints a body without it.
   detect: (body) =>

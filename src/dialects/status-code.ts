@@ -46,6 +46,7 @@ const isMessage = (value: unknown): boolean => typeof value === 'string' || Arra
 export const statusCodeDialect: DialectParser = {
   id: 'status-code',
   mediaTypes: [],
+  requiresOneOf: ['statusCode'],
   detect(body) {
     if (!isRecord(body) || typeof readOwn(body, 'statusCode') !== 'number') return false;
     return typeof readOwn(body, 'error') === 'string' || isMessage(readOwn(body, 'message'));

@@ -17,6 +17,7 @@ const rules: Readonly<Record<string, MemberRule>> = { message: 'detail', request
 export const statusMessageDialect: DialectParser = {
   id: 'status-message',
   mediaTypes: [],
+  requiresOneOf: ['message'],
   detect: (body) =>
     isRecord(body) &&
     typeof readOwn(body, 'message') === 'string' &&

@@ -55,6 +55,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
 export const stripeDialect: DialectParser = {
   id: 'stripe',
   mediaTypes: [],
+  requiresOneOf: ['error'],
   detect(body) {
     if (!isRecord(body)) return false;
     const error = readOwn(body, 'error');

@@ -69,6 +69,7 @@ function readResponse(body: unknown): Record<string, unknown> | undefined {
 export const tencentDialect: DialectParser = {
   id: 'tencent',
   mediaTypes: [],
+  requiresOneOf: ['Response'],
   detect(body) {
     const response = readResponse(body);
     return response !== undefined && (readFailure(response) !== undefined || typeof readOwn(response, 'RequestId') === 'string');

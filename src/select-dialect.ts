@@ -1,0 +1,93 @@
+/**
+ * Which dialect reads a body. Asking every dialect's `detect` in turn cost more than all the rest
+ * of `normalize` together (19 calls through one call site, each reading members of a body of
+ * another shape): a normalizer indexes its dialects once, by media type and by the members their
+ * `detect` requires, and asks only the dialects whose members the body has.
+ */
+import type { DialectParser } from './dialect.ts';
+import { isRecord, readOwn } from './members.ts';
+import type { ResponseHeaders } from './headers.ts';
+
+/** A normalizer's dialects, in order, with what selects them. */
+export interface DialectIndex {
+  readonly list: readonly DialectParser[];
+  /** The first dialect that names each media type. */
+  readonly byMediaType: ReadonlyMap<string, DialectParser>;
+  /** For each member a dialect requires (`requiresOneOf`), the bits of the dialects that require it. */
+  readonly byMember: ReadonlyMap<string, number>;
+  /** The bits of the dialects asked only about bodies with one of their members. */
+  readonly filtered: number;
+  /** Each marker header (`markerHeaders`) with the position of the first dialect it names. */
+  readonly byHeader: ReadonlyMap<string, number>;
+}
+
+/** Dialects past this position are always asked: a mask is a 31-bit integer. */
+const maskablePositions = 31;
+
+/** Indexes `list` once: what `selectDialect` reads on every response. */
+export function indexDialects(list: readonly DialectParser[]): DialectIndex {
+  const byMediaType = new Map<string, DialectParser>();
+  const byMember = new Map<string, number>();
+  const byHeader = new Map<string, number>();
+  let filtered = 0;
+  list.forEach((dialect, position) => {
+    if (Array.isArray(dialect.mediaTypes)) for (const type of dialect.mediaTypes) if (!byMediaType.has(type)) byMediaType.set(type, dialect);
+    if (Array.isArray(dialect.markerHeaders)) for (const name of dialect.markerHeaders) if (!byHeader.has(name)) byHeader.set(name, position);
+    const members = dialect.requiresOneOf;
+    if (position >= maskablePositions || !Array.isArray(members)) return;
+    const bit = 1 << position;
+    filtered |= bit;
+    for (const member of members) byMember.set(member, (byMember.get(member) ?? 0) | bit);
+  });
+  return { list, byMediaType, byMember, filtered, byHeader };
+}
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/**
+ * The bits of the dialects that require a member `body` has. Its members are walked (enumerable
+ * ones, as JSON has) while they are fewer than the required names; a larger object is asked for
+ * each name instead, so that a body of 100,000 members costs no more than a small one.
+ */
+function candidatesOf(index: DialectIndex, body: Record<string, unknown>): number {
+  let mask = 0;
+  let seen = 0;
+  for (const key in body) {
+    if (++seen > index.byMember.size) {
+      mask = 0;
+      for (const [member, bits] of index.byMember) if (hasOwn.call(body, member)) mask |= bits;
+      return mask;
+    }
+    mask |= index.byMember.get(key) ?? 0;
+  }
+  return mask;
+}
+
+/**
+ * The dialect named by `forced`, else by the media type (for a parsed body), else the first whose
+ * marker header is present or whose `detect` claims the body; `undefined` when none does.
+ */
+export function selectDialect(index: DialectIndex, body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
+  // A dialect the normalizer does not know (a typo, or one left out of createNormalizer) would read
+  // nothing at all: detection reads the body instead.
+  const named = forced === undefined ? undefined : index.list.find((dialect) => dialect.id === forced);
+  if (named) return named;
+  const byType = typeof body === 'object' && body !== null ? index.byMediaType.get(mediaType) : undefined;
+  if (byType) return byType;
+  // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
+  // unless a dialect tried before it claims the body by its own marks.
+  let marked = index.list.length;
+  if (headers) for (const [name, position] of index.byHeader) if (position < marked && readOwn(headers, name) !== undefined) marked = position;
+  // Text, arrays and `undefined` are asked of every dialect.
+  const skipped = isRecord(body) ? index.filtered & ~candidatesOf(index, body) : 0;
+  for (let position = 0; position < marked; position++) {
+    if (position < maskablePositions && (skipped >> position) & 1) continue;
+    const dialect = index.list[position]!;
+    try {
+      if (dialect.detect(body, mediaType)) return dialect;
+    } catch {
+      // A custom dialect's bug: the body is not its, and the next dialect may read it.
+    }
+  }
+  return index.list[marked];
+}
