@@ -17,8 +17,8 @@ export interface DialectIndex {
   readonly byMember: ReadonlyMap<string, number>;
   /** The bits of the dialects asked only about bodies with one of their members. */
   readonly filtered: number;
-  /** Each marker header (`markerHeaders`) with the position of the first dialect it names. */
-  readonly byHeader: ReadonlyMap<string, number>;
+  /** Each marker header (`markerHeaders`) with the position of the dialect that names it, in order. */
+  readonly byHeader: readonly (readonly [name: string, position: number])[];
 }
 
 /** Dialects past this position are always asked: a mask is a 31-bit integer. */
@@ -28,11 +28,11 @@ const maskablePositions = 31;
 export function indexDialects(list: readonly DialectParser[]): DialectIndex {
   const byMediaType = new Map<string, DialectParser>();
   const byMember = new Map<string, number>();
-  const byHeader = new Map<string, number>();
+  const byHeader: [string, number][] = [];
   let filtered = 0;
   list.forEach((dialect, position) => {
     if (Array.isArray(dialect.mediaTypes)) for (const type of dialect.mediaTypes) if (!byMediaType.has(type)) byMediaType.set(type, dialect);
-    if (Array.isArray(dialect.markerHeaders)) for (const name of dialect.markerHeaders) if (!byHeader.has(name)) byHeader.set(name, position);
+    if (Array.isArray(dialect.markerHeaders)) for (const name of dialect.markerHeaders) byHeader.push([name, position]);
     const members = dialect.requiresOneOf;
     if (position >= maskablePositions || !Array.isArray(members)) return;
     const bit = 1 << position;
@@ -77,7 +77,15 @@ export function selectDialect(index: DialectIndex, body: unknown, mediaType: str
   // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
   // unless a dialect tried before it claims the body by its own marks.
   let marked = index.list.length;
-  if (headers) for (const [name, position] of index.byHeader) if (position < marked && readOwn(headers, name) !== undefined) marked = position;
+  if (headers) {
+    for (let mark = 0; mark < index.byHeader.length; mark++) {
+      const [name, position] = index.byHeader[mark]!;
+      if (readOwn(headers, name) !== undefined) {
+        marked = position;
+        break;
+      }
+    }
+  }
   // Text, arrays and `undefined` are asked of every dialect.
   const skipped = isRecord(body) ? index.filtered & ~candidatesOf(index, body) : 0;
   for (let position = 0; position < marked; position++) {
