@@ -81,6 +81,12 @@ export function createIssue(path: readonly (string | number)[], message: string,
   return Object.freeze(issue);
 }
 
+/** The parameter a map of one names: Twitter's `{"parameters": {"ids": ["123x"]}}`. */
+function toSoleParameter(parameters: unknown): string | undefined {
+  const names = isRecord(parameters) ? Object.keys(parameters) : [];
+  return names.length === 1 ? names[0] : undefined;
+}
+
 /** Adds to `out` the issue of one entry; `false` when the entry gave none (no message anywhere in it). */
 function fromObject(item: Record<string, unknown>, prefix: readonly (string | number)[], out: Issue[], depth: number): boolean {
   const before = out.length;
@@ -90,17 +96,29 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title ?? toOptionalString(readOwn(item, 'description')) ?? toOptionalString(readOwn(item, 'errorSummary'));
   // FastAPI (Pydantic): `loc` is the path led by the request part (`["body", "name"]`), `type` the code.
   const location = toPath(readOwn(item, 'loc'));
-  // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`.
+  // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`; a
+  // title of words beside a `type` is a problem's own (Akamai's `{type, title, detail}`), the type its code.
   // Salesforce names it `errorCode`, PayPal `issue`.
+  const type = toOptionalString(readOwn(item, 'type'));
   const code =
-    toCode(readOwn(item, 'code') ?? readOwn(item, 'errorCode') ?? readOwn(item, 'issue')) ?? (detail !== undefined ? title : location ? toOptionalString(readOwn(item, 'type')) : undefined);
+    toCode(readOwn(item, 'code') ?? readOwn(item, 'errorCode') ?? readOwn(item, 'issue')) ??
+    (detail !== undefined ? (type !== undefined && title?.includes(' ') ? type : title) : location ? type : undefined);
   const arrayPath = toPath(readOwn(item, 'path')) ?? (location?.[0] === 'body' ? location.slice(1) : location);
   // HubSpot names the field in `in`; OpenAPI-minded APIs name the request part there, no field.
   const place = toOptionalString(readOwn(item, 'in'));
-  let field = toOptionalString(readOwn(item, 'pointer')) ?? toOptionalString(readOwn(item, 'field')) ?? toOptionalString(readOwn(item, 'path')) ?? (place === undefined || requestParts.includes(place) ? undefined : place);
+  // Akamai names the field `requestField`.
+  let field =
+    toOptionalString(readOwn(item, 'pointer')) ??
+    toOptionalString(readOwn(item, 'field')) ??
+    toOptionalString(readOwn(item, 'path')) ??
+    toOptionalString(readOwn(item, 'requestField')) ??
+    (place === undefined || requestParts.includes(place) ? undefined : place);
+  // Twitter's API v2 names a query parameter (`tweet.fields`, one name, dots and all) in a map of one.
+  const parameter = field === undefined && arrayPath === undefined ? toSoleParameter(readOwn(item, 'parameters')) : undefined;
+  field ??= parameter;
   if (field === undefined && arrayPath === undefined && detail !== undefined && title !== undefined) field = leadingCodeSpan.exec(detail)?.[1];
   // RFC 6901: the pointer "#" is the whole document — an issue tied to no field.
-  const path = [...prefix, ...(arrayPath ?? (field === undefined || (field === '#' && readOwn(item, 'pointer') === '#') ? [] : parseFieldPath(field)))];
+  const path = [...prefix, ...(arrayPath ?? (parameter !== undefined ? [parameter] : field === undefined || (field === '#' && readOwn(item, 'pointer') === '#') ? [] : parseFieldPath(field)))];
   // GitHub's 422 entries `{resource, field, code: "missing_field"}` carry no message: the code
   // says what is wrong with the field, and stands in for one.
   const said = message ?? (field !== undefined || arrayPath !== undefined ? code : undefined);
@@ -114,7 +132,7 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
 function namesOwnField(item: Record<string, unknown>): boolean {
   const place = readOwn(item, 'in');
   return (
-    ['field', 'path', 'pointer'].some((name) => typeof readOwn(item, name) === 'string') ||
+    ['field', 'path', 'pointer', 'requestField'].some((name) => typeof readOwn(item, name) === 'string') ||
     Array.isArray(readOwn(item, 'path')) ||
     Array.isArray(readOwn(item, 'loc')) ||
     (typeof place === 'string' && !requestParts.includes(place))

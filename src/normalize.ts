@@ -196,8 +196,9 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
       : 0;
   const rateLimit = parseRateLimit(headers, now);
   // GitHub answers a spent rate limit with a 403 and `X-RateLimit-Remaining: 0`, a secondary
-  // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API").
-  const limited = statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0);
+  // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API"); Google
+  // Drive with a 403 whose body says `userRateLimitExceeded`.
+  const limited = statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0 || hint === 'rate_limited');
   // A status that says little: a 2xx or 3xx, a generic 400 or 422, or a 5xx no RFC registers (Anthropic's 529).
   const vague = statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable' || (statusKind === 'server' && toReasonPhrase(status) === undefined);
   const kind = limited ? 'rate_limited' : hint !== undefined && vague ? hint : statusKind;

@@ -48,9 +48,12 @@ describe('bundle size', () => {
     // `name` and `error_type`, QuickBooks claimed only as a body of a Fault that says something, a
     // problem known by a URI-like type whatever its extensions; by 32 (15,176) for Airtable's offset;
     // by 416 (15,611) for indexing the dialects by media type and by the members their `detect`
-    // requires, which takes 40% off normalizing a small success and a quarter off an error).
+    // requires, which takes 40% off normalizing a small success and a quarter off an error; by 320
+    // (15,927) for a third audit's APIs: Google's older `errors[]` (Drive, Gmail, Calendar, YouTube)
+    // with its 403 rate limits, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's
+    // OAuth code, Twitter's `parameters` and Akamai's `requestField`).
     const goal = 4_096;
-    const ceiling = 15_616;
+    const ceiling = 15_936;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -83,9 +86,11 @@ describe('bundle size', () => {
     // by 176 (8,306) for the ten APIs' codes and ids of a second audit; by 160 (8,467) for a list
     // API's next page in the body; by 96 (8,550) for WordPress's `data.params`; by 64 (8,608) for
     // Linode's page figures; by 32 (8,662) for a second review's fixes and Airtable's offset; by 320
-    // (8,986) for the same index of the dialects, which makes detection cheap.
+    // (8,986) for the same index of the dialects, which makes detection cheap; by 176 (9,163) for
+    // the same audit's spellings the seed dialects read (EasyPost, LinkedIn, Amadeus, Twitter, Akamai)
+    // and a 403 whose body names a rate limit.
     const goal = 3_072;
-    const ceiling = 8_992;
+    const ceiling = 9_168;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -8,6 +8,12 @@
  * the request id. `ErrorInfo.reason` is the machine code (AIP-193: "the reason is the most
  * specific code"), but `ErrorInfo` stays in the details for its `domain` and `metadata`, as do
  * `Help`, `LocalizedMessage`, `QuotaFailure` and the rest. Success bodies are resources as is.
+ *
+ * Drive, Gmail, Calendar, YouTube and BigQuery still send the older `errors[{domain, reason,
+ * message, location, locationType}]` (developers.google.com/drive/api/guides/handle-errors), with
+ * or without `status`: the first entry's `reason` is the code, a `parameter` it names an issue's
+ * field, and a `…RateLimitExceeded` reason a rate limit even as a 403. The list stays in the
+ * extensions for its domains.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
@@ -75,6 +81,25 @@ function collectViolations(detail: Record<string, unknown>, issues: Issue[]): bo
   return complete;
 }
 
+/** Drive's `rateLimitExceeded`, `userRateLimitExceeded` and `sharingRateLimitExceeded`. */
+const rateLimitReason = /rateLimitExceeded$/i;
+
+/** The older `errors[]` of Google APIs, known by its first entry's `domain` and `reason`. */
+function readErrorList(error: Record<string, unknown>): unknown[] | undefined {
+  const errors = readOwn(error, 'errors');
+  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  return isRecord(first) && typeof readOwn(first, 'domain') === 'string' && typeof readOwn(first, 'reason') === 'string' ? (errors as unknown[]) : undefined;
+}
+
+/** Appends an issue for each entry of the older list that names a request parameter (`locationType: "parameter"`). */
+function collectLocations(errors: readonly unknown[], issues: Issue[]): void {
+  for (const entry of errors) {
+    const field = isRecord(entry) && readOwn(entry, 'locationType') === 'parameter' ? toOptionalString(readOwn(entry, 'location')) : undefined;
+    const message = field === undefined ? undefined : toOptionalString(readOwn(entry as Record<string, unknown>, 'message'));
+    if (message !== undefined) issues.push(createIssue(parseFieldPath(field!), message, field, toOptionalString(readOwn(entry as Record<string, unknown>, 'reason'))));
+  }
+}
+
 function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): ErrorFacts {
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
@@ -115,13 +140,17 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   if (!Array.isArray(details) && details !== undefined) setMember(extensions, 'details', details);
   else if (kept.length > 0) setMember(extensions, 'details', kept);
 
+  const errors = readErrorList(error);
+  if (errors) collectLocations(errors, issues);
+  const listed = errors ? toOptionalString(readOwn(errors[0] as Record<string, unknown>, 'reason')) : undefined;
   const known = typeof statusName === 'string' && Object.hasOwn(kindsByStatus, statusName) ? kindsByStatus[statusName] : undefined;
   return {
     ok: false,
+    // Drive answers `userRateLimitExceeded` with a 403 and asks for a retry with backoff.
     // AIP-193: INVALID_ARGUMENT with field violations is a validation error.
-    kind: known === 'bad_request' && issues.length > 0 ? 'validation' : known,
+    kind: listed !== undefined && rateLimitReason.test(listed) ? 'rate_limited' : known === 'bad_request' && issues.length > 0 ? 'validation' : known,
     detail: toOptionalString(message),
-    code: reason ?? toOptionalString(statusName),
+    code: reason ?? listed ?? toOptionalString(statusName),
     issues,
     requestId,
     retryAfterMs,
@@ -129,7 +158,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   };
 }
 
-/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status`. */
+/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status` or the older `errors[{domain, reason}]`. */
 export const googleDialect: DialectParser = {
   id: 'google',
   mediaTypes: [],
@@ -137,7 +166,7 @@ export const googleDialect: DialectParser = {
   detect(body) {
     if (!isRecord(body)) return false;
     const error = readOwn(body, 'error');
-    return isRecord(error) && typeof readOwn(error, 'code') === 'number' && typeof readOwn(error, 'status') === 'string';
+    return isRecord(error) && typeof readOwn(error, 'code') === 'number' && (typeof readOwn(error, 'status') === 'string' || readErrorList(error) !== undefined);
   },
   parse(body, { status }): BodyFacts {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;

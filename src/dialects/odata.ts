@@ -115,7 +115,9 @@ export const odataDialect: DialectParser = {
       typeof readOwn(error, 'code') === 'string' &&
       typeof readOwn(error, 'message') === 'string' &&
       typeof readOwn(error, 'status') !== 'string' &&
-      typeof readOwn(error, 'type') !== 'string'
+      typeof readOwn(error, 'type') !== 'string' &&
+      // EasyPost's `{error: {code, message, errors: [{field, message}]}}`: OData names its list `details`.
+      !Array.isArray(readOwn(error, 'errors'))
     );
   },
   markerHeaders: ['x-ms-error-code'],

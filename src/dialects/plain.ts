@@ -5,7 +5,7 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
-import { isRecord, readOwn, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
@@ -132,6 +132,12 @@ function readWordPressParams(facts: MemberFacts): void {
 }
 
 /** Moves a body member the model has a place for out of `extensions`, returning it. */
+/** Keeps in the extensions the member that gave `facts.code`: the first code spelling not kept already. */
+function keepCodeMember(facts: MemberFacts, body: Record<string, unknown>): void {
+  const key = Object.keys(body).find((name) => readOwn(rules, name) === 'code' && !Object.hasOwn(facts.extensions, name));
+  if (key !== undefined) setMember(facts.extensions, key, body[key]);
+}
+
 function takeExtension(facts: MemberFacts, key: string): unknown {
   const value = readOwn(facts.extensions, key);
   delete facts.extensions[key];
@@ -186,7 +192,11 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
   // `RecordInvalid` too. Alone, it stays the detail as well: `{error: "NotFound"}` says no more.
-  if (error !== undefined && facts.code === undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) {
+  // Beside `error_description` it is the code whatever else the body names: Amadeus adds its own
+  // numeric `code`, which is kept in the extensions.
+  const oauth = typeof readOwn(body, 'error_description') === 'string';
+  if (error !== undefined && (facts.code === undefined || oauth) && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) {
+    if (facts.code !== undefined) keepCodeMember(facts, body);
     facts.code = error;
     facts.detail ??= error;
   }

@@ -9,9 +9,21 @@ import { readMembers, type MemberRule } from '../read-members.ts';
 /**
  * Seed 002's members, and `code` and `errors[]` beyond them, as faultline/server writes them for
  * machine codes and field issues. Adyen's `{status, errorCode, message, errorType, pspReference}`
- * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for.
+ * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for;
+ * so has LinkedIn's `{message, serviceErrorCode, status}`, whose `serviceErrorCode` "further classifies
+ * the error" (learn.microsoft.com/linkedin/shared/api-guide/concepts/error-handling).
  */
-const rules: Readonly<Record<string, MemberRule>> = { message: 'detail', request_id: 'requestId', trace_id: 'traceId', status: 'status', code: 'code', errorCode: 'code', errors: 'issues', pspReference: 'requestId' };
+const rules: Readonly<Record<string, MemberRule>> = {
+  message: 'detail',
+  request_id: 'requestId',
+  trace_id: 'traceId',
+  status: 'status',
+  code: 'code',
+  errorCode: 'code',
+  serviceErrorCode: 'code',
+  errors: 'issues',
+  pspReference: 'requestId',
+};
 
 /** Seed 002's `{status, message, request_id?, trace_id?}`, recognised by a string `message` with a numeric `status`, a `request_id` or a `trace_id`. */
 export const statusMessageDialect: DialectParser = {

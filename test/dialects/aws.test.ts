@@ -184,9 +184,11 @@ describe('reading an AWS error', () => {
       ['toString', 'bad_request'],
     ];
     for (const [name, kind] of kinds) expect(read400({ __type: `com.amazonaws.x#${name}`, message: 'm' }).kind, name).toBe(kind);
-    // The status decides first.
+    // The status decides first, but for a 403 whose body names a rate limit, as GitHub's and
+    // Google Drive's 403s do.
     expect(toError(normalize({ status: 500, body: { __type: 'ValidationException', message: 'm' } })).kind).toBe('server');
-    expect(toError(normalize({ status: 403, body: { __type: 'ThrottlingException' } })).kind).toBe('forbidden');
+    expect(toError(normalize({ status: 403, body: { __type: 'AccessDeniedException' } })).kind).toBe('forbidden');
+    expect(toError(normalize({ status: 403, body: { __type: 'ThrottlingException' } })).kind).toBe('rate_limited');
   });
 
   it('takes `message`, else `Message`, the first present winning, and keeps the other', () => {

@@ -76,6 +76,46 @@ const expectations: Readonly<Record<string, () => void>> = {
         retryable: false,
       }),
     ),
+  // The older `errors[]` Drive, Gmail, Calendar and YouTube send: the reason is the code, a parameter the field.
+  'drive-400-bad-request.json': () =>
+    expect(readError(normalizeFixture('drive-400-bad-request.json'))).toEqual(
+      fails({
+        kind: 'validation',
+        status: 400,
+        title: 'Bad Request',
+        detail: 'Sorting is not supported for queries with fullText terms. Results are always in descending relevance order.',
+        code: 'badRequest',
+        issues: [{ path: ['orderBy'], field: 'orderBy', message: 'Sorting is not supported for queries with fullText terms. Results are always in descending relevance order.', code: 'badRequest' }],
+        retryable: false,
+        extensions: { errors: (readFixture(fixtureFolder, 'drive-400-bad-request.json').body as { error: { errors: unknown[] } }).error.errors },
+      }),
+    ),
+  // A header's error (`locationType: "header"`) names no field of the request's.
+  'drive-401-auth-error.json': () =>
+    expect(readError(normalizeFixture('drive-401-auth-error.json'))).toEqual(
+      fails({
+        kind: 'unauthenticated',
+        status: 401,
+        title: 'Unauthorized',
+        detail: 'Invalid Credentials',
+        code: 'authError',
+        retryable: false,
+        extensions: { errors: [{ domain: 'global', reason: 'authError', message: 'Invalid Credentials', locationType: 'header', location: 'Authorization' }] },
+      }),
+    ),
+  // Drive's rate limits come as 403s, to be retried with exponential backoff.
+  'drive-403-user-rate-limit.json': () =>
+    expect(readError(normalizeFixture('drive-403-user-rate-limit.json'))).toEqual(
+      fails({
+        kind: 'rate_limited',
+        status: 403,
+        title: 'Forbidden',
+        detail: 'User Rate Limit Exceeded',
+        code: 'userRateLimitExceeded',
+        retryable: true,
+        extensions: { errors: [{ domain: 'usageLimits', message: 'User Rate Limit Exceeded', reason: 'userRateLimitExceeded' }] },
+      }),
+    ),
   '503-unavailable-retry.json': () =>
     expect(readError(normalizeFixture('503-unavailable-retry.json'))).toEqual(
       fails({ kind: 'unavailable', status: 503, title: 'Service Unavailable', detail: 'The service is currently unavailable.', code: 'UNAVAILABLE', retryAfterMs: 30_000, retryable: true }),
@@ -113,8 +153,12 @@ const otherFamilies: Readonly<Record<string, unknown>> = {
 };
 
 describe('Google detection', () => {
-  it('claims an `error` object with a numeric code and a string status', () => {
+  it('claims an `error` object with a numeric code and a string status, or the older list of reasons', () => {
     expect(googleDialect.detect({ error: { code: 404, status: 'NOT_FOUND' } }, 'application/json')).toBe(true);
+    expect(googleDialect.detect({ error: { code: 404, message: 'x', errors: [{ domain: 'global', reason: 'notFound', message: 'x' }] } }, '')).toBe(true);
+    // Without Google's `domain`, a list of reasons is another API's.
+    expect(googleDialect.detect({ error: { code: 404, message: 'x', errors: [{ reason: 'notFound', message: 'x' }] } }, '')).toBe(false);
+    expect(googleDialect.detect({ error: { code: 404, message: 'x', errors: [] } }, '')).toBe(false);
     expect(googleDialect.detect({ error: { code: 400, message: 'x', status: 'INVALID_ARGUMENT', errors: [{ reason: 'badRequest' }] } }, '')).toBe(true);
   });
 
@@ -208,7 +252,8 @@ describe('Google errors', () => {
 
   it('keep a body code that disagrees with the HTTP status, and unknown members, visible', () => {
     const error = send(500, { code: 503, message: 'x', status: 'UNAVAILABLE', errors: [{ domain: 'global', reason: 'backendError', message: 'x' }] });
-    expect(error).toMatchObject({ kind: 'server', status: 500, code: 'UNAVAILABLE', extensions: { code: 503, errors: [{ domain: 'global', reason: 'backendError', message: 'x' }] } });
+    // The older list's reason is the most specific code; the list stays for its domain.
+    expect(error).toMatchObject({ kind: 'server', status: 500, code: 'backendError', extensions: { code: 503, errors: [{ domain: 'global', reason: 'backendError', message: 'x' }] } });
   });
 
   it('ignore members of the wrong type instead of coercing them', () => {

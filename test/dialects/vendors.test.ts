@@ -449,6 +449,62 @@ const expectations: Readonly<Record<string, Expected>> = {
       },
     },
   }),
+  // EasyPost breaks an error down by field in `error.errors`: no OData body, whose list is `details`.
+  'easypost-422-address-verify.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    detail: 'Address not found',
+    code: 'ADDRESS.VERIFY.FAILURE',
+    issues: [
+      { path: ['address'], message: 'Address not found', field: 'address' },
+      { path: ['street1'], message: 'House number is missing', field: 'street1' },
+    ],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // LinkedIn's `serviceErrorCode` "further classifies the error": its code.
+  'linkedin-401-empty-token.json': fails({
+    kind: 'unauthenticated',
+    status: 401,
+    title: 'Unauthorized',
+    detail: 'Empty oauth2_access_token',
+    code: '401',
+    retryable: false,
+    dialect: 'status-message',
+  }),
+  // An OAuth error (RFC 6749 §5.2) with Amadeus's own numeric code beside it: the OAuth code wins, Amadeus's is kept.
+  'amadeus-400-unsupported-grant-type.json': fails({
+    kind: 'bad_request',
+    status: 400,
+    title: 'Invalid parameters',
+    detail: 'Only client_credentials value is allowed for the body parameter grant_type',
+    code: 'unsupported_grant_type',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { code: 38187 },
+  }),
+  // Twitter's API v2 names the parameter in a map of one: its field.
+  'twitter-400-invalid-request.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Invalid Request',
+    detail: 'One or more parameters to your request was invalid.',
+    type: 'https://api.twitter.com/2/problems/invalid-request',
+    issues: [{ path: ['tweep.fields'], message: 'The query parameter [tweep.fields] is not one of [id,expansions,tweet.fields,media.fields,poll.fields,place.fields,user.fields]', field: 'tweep.fields' }],
+    retryable: false,
+    dialect: 'problem',
+  }),
+  // Akamai's sub-problems name the field in `requestField`; their `type` is the code, their title words.
+  'akamai-403-field-access-denied.json': fails({
+    kind: 'forbidden',
+    status: 403,
+    title: 'Forbidden request.',
+    type: 'forbidden.request.error',
+    issues: [{ path: ['url'], message: "You don't have access to the requested URL. Contact your Admin to request access.", field: 'url', code: 'field.access.denied' }],
+    retryable: false,
+    dialect: 'problem',
+  }),
 };
 
 describe('the error bodies of other widely used APIs', () => {
@@ -456,6 +512,27 @@ describe('the error bodies of other widely used APIs', () => {
 });
 
 describe('the spellings they brought', () => {
+  it("reads Twitter's `parameters` as the field only when it names one parameter", () => {
+    const read400 = (entry: Record<string, unknown>) => toError(normalize({ status: 400, body: { title: 'Invalid Request', detail: 'x', type: 'https://api.twitter.com/2/problems/invalid-request', errors: [entry] } })).issues;
+    expect(read400({ parameters: { ids: ['1x'] }, message: 'm' })).toEqual([{ path: ['ids'], field: 'ids', message: 'm' }]);
+    expect(read400({ parameters: { ids: ['1x'], ['user.fields']: ['y'] }, message: 'm' })).toEqual([{ path: [], message: 'm' }]);
+    expect(read400({ parameters: 'ids', message: 'm' })).toEqual([{ path: [], message: 'm' }]);
+    // A field the entry names itself wins over its parameters.
+    expect(read400({ field: 'name', parameters: { ids: ['1x'] }, message: 'm' })).toEqual([{ path: ['name'], field: 'name', message: 'm' }]);
+  });
+
+  it('takes a sub-problem\'s `type` as its code only beside a title of words, as seed 001\'s titles are codes', () => {
+    const read400 = (entry: Record<string, unknown>) => toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: { title: 'Bad Request', detail: 'x', errors: [entry] } })).issues;
+    expect(read400({ type: 'field.invalid', title: 'Field invalid.', detail: 'm' })).toEqual([{ path: [], message: 'm', code: 'field.invalid' }]);
+    expect(read400({ type: 'field.invalid', title: 'invalid_type', detail: 'm' })).toEqual([{ path: [], message: 'm', code: 'invalid_type' }]);
+  });
+
+  it('keeps an OAuth error as the code only with its `error_description`, else a numeric code stays the code', () => {
+    expect(toError(normalize({ status: 400, body: { error: 'invalid_client', error_description: 'Bad client', code: 38187 } }))).toMatchObject({ code: 'invalid_client', detail: 'Bad client', extensions: { code: 38187 } });
+    expect(toError(normalize({ status: 400, body: { error: 'invalid_client', errorCode: 'E1', error_description: 'Bad client' } }))).toMatchObject({ code: 'invalid_client', extensions: { errorCode: 'E1' } });
+    expect(toError(normalize({ status: 400, body: { error: 'invalid_client', message: 'Bad client', code: 38187 } }))).toMatchObject({ code: '38187', detail: 'Bad client', title: 'invalid_client' });
+  });
+
   it("reads CouchDB's `{error, reason}`: the snake_case error as the code, the reason as the detail", () => {
     expect(toError(normalize({ status: 404, body: { error: 'not_found', reason: 'missing' } }))).toMatchObject({ kind: 'not_found', code: 'not_found', detail: 'missing' });
   });
