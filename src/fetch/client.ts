@@ -9,6 +9,7 @@ import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiResult, Dialect } from '../model.ts';
 import { normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
+import type { BodyInput, HeadersInput } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
@@ -65,7 +66,7 @@ export interface ClientOptions {
   /** Prefixed to every path: `https://api.example.com/v1`; a query in it (`?api-version=2024-06-01`) is added after the path. */
   readonly baseUrl: string;
   /** Sent with every request; per-call headers win. */
-  readonly headers?: HeadersInit | undefined;
+  readonly headers?: HeadersInput | undefined;
   /** Sent as `x-api-key` (seed 003); never to another origin. One that cannot be a header value throws a `TypeError`. */
   readonly apiKey?: string | undefined;
   /** Sent as `Accept-Language` (seed 003), for messages in this language. One that cannot be a header value throws a `TypeError`. */
@@ -114,9 +115,9 @@ export interface RequestOptions {
   /** A body sent as JSON with `Content-Type: application/json`; with `body` too, the call throws a `TypeError`. */
   readonly json?: unknown;
   /** A body sent as is: `FormData` (see `toFormData`), `Blob`, text, `URLSearchParams`. */
-  readonly body?: BodyInit | null | undefined;
+  readonly body?: BodyInput | undefined;
   /** Headers of this call; they win over the client's, `x-api-key` and `Accept-Language` included. */
-  readonly headers?: HeadersInit | undefined;
+  readonly headers?: HeadersInput | undefined;
   /** Aborts the request at any stage, waits between attempts included. */
   readonly signal?: AbortSignal | undefined;
   /** Sent as `Idempotency-Key` on every attempt; lets POST and PATCH be retried. */

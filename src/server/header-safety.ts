@@ -2,6 +2,7 @@
  * Header values a server sends. RFC 9110 §5.5: CR, LF and NUL never appear in a field value;
  * a value carrying them is refused with an error, never sent (response splitting).
  */
+import type { HeadersInput } from '../web-types.ts';
 
 /** Echoed ids (request ids, trace ids) are cut to this length. */
 export const maxIdLength = 128;
@@ -30,7 +31,7 @@ export function toEchoedId(id: string): string {
  * joined (RFC 6265 §3), goes to `cookies` after its first value: a Web `Response` carries them
  * all; without `cookies` (a record for node:http) a second one is a TypeError, never dropped.
  */
-export function toHeaderRecord(headers: HeadersInit | undefined, cookies?: string[]): Record<string, string> {
+export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: string[]): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
   const entries: Iterable<[string, string]> =

@@ -8,6 +8,7 @@ import { createIssue } from '../issues.ts';
 import { toCount } from '../members.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
+import type { HeadersInput } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
@@ -43,7 +44,7 @@ export interface ErrorResponseOptions {
     localize(error: ApiError, language: string): ApiError;
   } | undefined;
   /** Extra headers; they win over faultline's. */
-  readonly headers?: HeadersInit | undefined;
+  readonly headers?: HeadersInput | undefined;
 }
 
 /** How to answer with data. */
@@ -59,7 +60,7 @@ export interface OkOptions extends SuccessShape {
   /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
   readonly location?: string | undefined;
   /** Extra headers; they win over faultline's (`Content-Type`, `Location`). */
-  readonly headers?: HeadersInit | undefined;
+  readonly headers?: HeadersInput | undefined;
 }
 
 /**
