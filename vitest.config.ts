@@ -1,11 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
 // Two environments: Node for the core and servers, happy-dom for what a browser page runs.
-// A test file ending in `.dom.test.ts` runs under happy-dom.
+// A test file ending in `.dom.test.ts` runs under happy-dom. Each project `extends` the root
+// settings: without it an inline project keeps vitest's 5-second `testTimeout`, which a loaded
+// CI machine exceeds in the tests that run tsc or a browser.
 export default defineConfig({
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'node',
           environment: 'node',
@@ -15,6 +18,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'happy-dom',
           environment: 'happy-dom',
