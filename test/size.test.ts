@@ -46,9 +46,10 @@ describe('bundle size', () => {
     // by 80 (14,994) for WordPress's `data.params`; by 64 (15,052) for Linode's page figures; by 96
     // (15,148) for a second review's fixes: links and totals only beside a list, word codes only in
     // `name` and `error_type`, QuickBooks claimed only as a body of a Fault that says something, a
-    // problem known by a URI-like type whatever its extensions; by 32 (15,176) for Airtable's offset).
+    // problem known by a URI-like type whatever its extensions; by 32 (15,176) for Airtable's offset;
+    // by 64 (15,229) for QuickBooks Online's lower-case `fault`, bare or in a whole IntuitResponse).
     const goal = 4_096;
-    const ceiling = 15_200;
+    const ceiling = 15_264;
     console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
