@@ -30,6 +30,7 @@ export {
   cloudflareDialect,
   jsendDialect,
   quickbooksDialect,
+  krakenDialect,
   dialects,
   seedDialects,
 } from './dialects/index.ts';

@@ -28,6 +28,7 @@ export type Dialect =
   | 'cloudflare'
   | 'jsend'
   | 'quickbooks'
+  | 'kraken'
   | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */

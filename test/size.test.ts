@@ -47,10 +47,11 @@ describe('bundle size', () => {
     // (15,148) for a second review's fixes: links and totals only beside a list, word codes only in
     // `name` and `error_type`, QuickBooks claimed only as a body of a Fault that says something, a
     // problem known by a URI-like type whatever its extensions; by 32 (15,176) for Airtable's offset;
-    // by 64 (15,229) for QuickBooks Online's lower-case `fault`, bare or in a whole IntuitResponse).
+    // by 64 (15,229) for QuickBooks Online's lower-case `fault`, bare or in a whole IntuitResponse; by
+    // 336 (15,552) for the `kraken` dialect, Kraken's `error` list in a 200 and the kinds of its errors).
     const goal = 4_096;
-    const ceiling = 15_264;
-    console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
+    const ceiling = 15_600;
+    console.log(`normalize, 20 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
 
