@@ -10,7 +10,8 @@
  * `correlationId`, Box, Mollie's problem `field`, Adyen's `errorCode` and `pspReference`, Apple's
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
- * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`. Each
+ * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
+ * `error.limit`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
@@ -449,6 +450,20 @@ const expectations: Readonly<Record<string, Expected>> = {
       },
     },
   }),
+  // Vercel's limit is read as the rate-limit figures the headers would give; its reset (2019) is past
+  // at the fixtures' clock, so the wait is none. `reset`, in seconds, is not read: `limit` stays whole.
+  'vercel-429-rate-limited.json': fails({
+    kind: 'rate_limited',
+    status: 429,
+    title: 'Too Many Requests',
+    detail: "The rate limit of 6 exceeded for 'api-www-user-update-username'. Try again in 7 days",
+    code: 'rate_limited',
+    retryAfterMs: 0,
+    rateLimit: { limit: 6, remaining: 0, resetAt: 1_571_432_075_563 },
+    retryable: true,
+    dialect: 'odata',
+    extensions: { limit: { remaining: 0, reset: 1_571_432_075, resetMs: 1_571_432_075_563, total: 6 } },
+  }),
 };
 
 describe('the error bodies of other widely used APIs', () => {
@@ -510,6 +525,28 @@ describe('the spellings they brought', () => {
 
   it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
     expect(toError(normalize({ status: 400, body: { error: { type: 'parsing_exception', reason: 'Unknown key' }, status: 400 } }))).toMatchObject({ dialect: 'plain', code: 'parsing_exception', detail: 'Unknown key' });
+  });
+
+  it("reads Vercel's `error.limit` as the rate limit where no header gives one, and its reset as the wait", () => {
+    // 60 s after the fixtures' clock.
+    const limit = { remaining: 0, reset: 1_736_942_460, resetMs: 1_736_942_460_000, total: 100 };
+    const body = { error: { code: 'rate_limited', message: 'The rate limit of 100 exceeded', limit } };
+    expect(toError(normalize({ status: 429, body }, { now }))).toMatchObject({ retryAfterMs: 60_000, rateLimit: { limit: 100, remaining: 0, resetAt: 1_736_942_460_000 }, extensions: { limit } });
+    // The headers win over the body, and Retry-After over both.
+    const headers = { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1736942430' };
+    expect(toError(normalize({ status: 429, headers, body }, { now }))).toMatchObject({ retryAfterMs: 30_000, rateLimit: { limit: 50, remaining: 0, resetAt: 1_736_942_430_000 } });
+    expect(toError(normalize({ status: 429, headers: { 'retry-after': '5' }, body }, { now }))).toMatchObject({ retryAfterMs: 5000, rateLimit: { limit: 100 } });
+  });
+
+  it('reads no rate limit from a `limit` that holds no figures, nor from a success', () => {
+    for (const limit of [100, 'none', { max: 5 }, { remaining: -1, total: 'six' }, null]) {
+      const error = toError(normalize({ status: 400, body: { error: { code: 'quota_exceeded', message: 'Quota exceeded', limit } } }, { now }));
+      expect(error.rateLimit, JSON.stringify(limit)).toBeUndefined();
+      expect(error.retryAfterMs).toBeUndefined();
+      expect(error.extensions).toEqual({ limit });
+    }
+    const plan = { name: 'hobby', limit: { remaining: 0, resetMs: 1_736_942_460_000, total: 100 } };
+    expect(normalize({ status: 200, body: plan }, { now })).toMatchObject({ ok: true, value: { data: plan } });
   });
 
   it('lets a body refine only a 5xx no RFC registers: a 500 stays a server error whatever the body says', () => {
