@@ -131,6 +131,20 @@ function readWordPressParams(facts: MemberFacts): void {
   if (issues.length > 0) facts.issues = issues;
 }
 
+/**
+ * Xero's Accounting API ("HTTP Response Codes & Errors", developer.xero.com): a 400's `{ErrorNumber,
+ * Type: "ValidationException", Message, Elements}` lists in `Elements` the entities sent, each with
+ * its `ValidationErrors: [{Message}]`, which name no field: each message an issue. `Elements`, the
+ * entities' data, stays as received.
+ */
+function readValidationErrors(facts: MemberFacts): void {
+  const elements = readOwn(facts.extensions, 'Elements');
+  for (const element of Array.isArray(elements) ? elements : []) {
+    const errors = isRecord(element) ? readOwn(element, 'ValidationErrors') : undefined;
+    if (Array.isArray(errors)) addIssues(facts, errors.map((error) => (isRecord(error) ? readOwn(error, 'Message') : undefined)));
+  }
+}
+
 /** Moves a body member the model has a place for out of `extensions`, returning it. */
 function takeExtension(facts: MemberFacts, key: string): unknown {
   const value = readOwn(facts.extensions, key);
@@ -183,6 +197,7 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   facts.detail ??= takeReason(facts);
   readCodeSpellings(facts, body, status);
   readWordPressParams(facts);
+  readValidationErrors(facts);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
   // `RecordInvalid` too. Alone, it stays the detail as well: `{error: "NotFound"}` says no more.

@@ -11,7 +11,7 @@
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
  * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
- * `error.limit`. Each
+ * `error.limit`, Xero's `Elements[].ValidationErrors`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
@@ -450,6 +450,17 @@ const expectations: Readonly<Record<string, Expected>> = {
       },
     },
   }),
+  // Each of Xero's ValidationErrors is an issue of no field; the entities sent back stay in `Elements`.
+  'xero-400-validation-exception.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'A validation exception occurred',
+    issues: [{ path: [], message: 'Email address must be valid.' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { ErrorNumber: 10, Type: 'ValidationException', Elements: [{ ValidationErrors: [{ Message: 'Email address must be valid.' }] }] },
+  }),
   // Vercel's limit is read as the rate-limit figures the headers would give; its reset (2019) is past
   // at the fixtures' clock, so the wait is none. `reset`, in seconds, is not read: `limit` stays whole.
   'vercel-429-rate-limited.json': fails({
@@ -525,6 +536,29 @@ describe('the spellings they brought', () => {
 
   it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
     expect(toError(normalize({ status: 400, body: { error: { type: 'parsing_exception', reason: 'Unknown key' }, status: 400 } }))).toMatchObject({ dialect: 'plain', code: 'parsing_exception', detail: 'Unknown key' });
+  });
+
+  it("reads every entity's ValidationErrors of a Xero ValidationException, with the seed dialects alone too", () => {
+    const invoice = { Type: 'ACCREC', InvoiceNumber: 'INV-0042', ValidationErrors: [{ Message: 'Email address must be valid.' }, { Message: 'Account code 999 is not a valid code.' }] };
+    const contact = { Name: 'ABC Ltd', ValidationErrors: [{ Message: 'The contact name ABC Ltd is already assigned to another contact.' }, { Code: 7 }] };
+    const body = { ErrorNumber: 10, Type: 'ValidationException', Message: 'A validation exception occurred', Elements: [invoice, 'x', contact] };
+    const seeds = createNormalizer({ dialects: seedDialects });
+    for (const read of [normalize, seeds]) {
+      expect(toError(read({ status: 400, body }))).toMatchObject({
+        kind: 'validation',
+        detail: 'A validation exception occurred',
+        issues: [{ path: [], message: 'Email address must be valid.' }, { path: [], message: 'Account code 999 is not a valid code.' }, { path: [], message: 'The contact name ABC Ltd is already assigned to another contact.' }],
+        extensions: { ErrorNumber: 10, Type: 'ValidationException', Elements: [invoice, 'x', contact] },
+      });
+    }
+  });
+
+  it('reads no issue from `Elements` without ValidationErrors, and none from a success that lists them', () => {
+    const elements = [{ Name: 'x', Errors: [{ Message: 'not Xero' }] }, { ValidationErrors: 'Email address must be valid.' }, { ValidationErrors: [{ message: 'lower case' }] }];
+    expect(toError(normalize({ status: 400, body: { Message: 'Bad', Elements: elements } }))).toMatchObject({ kind: 'bad_request', issues: [], extensions: { Elements: elements } });
+    // Xero's `summarizeErrors=false` answers a batch with a 200, each failed entity flagged: data.
+    const batch = { Id: 'e7d6c9f3', Status: 'OK', Elements: [{ StatusAttributeString: 'ERROR', ValidationErrors: [{ Message: 'Email address must be valid.' }] }] };
+    expect(normalize({ status: 200, body: batch })).toMatchObject({ ok: true, value: { data: batch } });
   });
 
   it("reads Vercel's `error.limit` as the rate limit where no header gives one, and its reset as the wait", () => {
