@@ -50,9 +50,10 @@ describe('bundle size', () => {
     // by 64 (15,229) for QuickBooks Online's lower-case `fault`, bare or in a whole IntuitResponse; by
     // 336 (15,552) for the `kraken` dialect, Kraken's `error` list in a 200 and the kinds of its errors;
     // by 64 (15,611) for Vercel's `error.limit` read as the rate limit and its reset as the wait; by 64
-    // (15,664) for Xero's `Elements[].ValidationErrors` read as issues).
+    // (15,664) for Xero's `Elements[].ValidationErrors` read as issues; by 64 (15,725) for Asana's error
+    // `phrase` read as the request id).
     const goal = 4_096;
-    const ceiling = 15_728;
+    const ceiling = 15_792;
     console.log(`normalize, 20 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -86,9 +87,10 @@ describe('bundle size', () => {
     // API's next page in the body; by 96 (8,550) for WordPress's `data.params`; by 64 (8,608) for
     // Linode's page figures; by 32 (8,662) for a second review's fixes and Airtable's offset; by 16
     // (8,677) for a body's rate-limit figures (Vercel's) standing in for the headers' in normalize; by
-    // 64 (8,734) for Xero's `Elements[].ValidationErrors` read as issues by the plain dialect.
+    // 64 (8,734) for Xero's `Elements[].ValidationErrors` read as issues by the plain dialect; by 64
+    // (8,795) for Asana's error `phrase` read as the request id.
     const goal = 3_072;
-    const ceiling = 8_752;
+    const ceiling = 8_816;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -68,6 +68,13 @@ export function parseText(text: string, mediaType: string): ErrorFacts {
   return { ok: false, detail: isMarkup || trimmed.length > maxTextDetail ? undefined : trimmed };
 }
 
+/**
+ * Asana's error phrase (developers.asana.com, "Errors"): a 500's `errors: [{message, phrase}]`, the
+ * phrase ("6 sad squid snuggle softly", made by node-asana-phrase: a number and four words) naming
+ * the occurrence for Asana's support, as PayPal's `debug_id` does: the request id.
+ */
+const asanaPhrase = /^\d+(?: [a-z]+){4}$/;
+
 /** A machine code in words run together, as Zendesk's `RecordInvalid`: two capitalised words or more, no space. */
 const pascalCaseCode = /^(?:[A-Z][a-z\d]+){2,}$/;
 
@@ -208,6 +215,11 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;
   else facts.title ??= error;
+  // Asana's phrase, in its first error; an own read, which a polluted prototype cannot lend.
+  const errors = readOwn(body, 'errors');
+  const first = Array.isArray(errors) ? readOwn(errors, '0') : undefined;
+  const phrase = isRecord(first) ? readOwn(first, 'phrase') : undefined;
+  if (typeof phrase === 'string' && asanaPhrase.test(phrase)) facts.requestId ??= phrase;
   // Shopify: `{"errors": "[API] Invalid API key or access token"}`, the message where a list is expected.
   if (facts.detail === undefined && typeof readOwn(facts.extensions, 'errors') === 'string') facts.detail = takeExtension(facts, 'errors') as string;
   explainByList(facts);

@@ -11,13 +11,14 @@
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
  * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
- * `error.limit`, Xero's `Elements[].ValidationErrors`. Each
+ * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
+ * `phrase`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, normalize, seedDialects, type ApiResult } from '../../src/index.ts';
-import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, type Expected, type Fixture } from './support.ts';
+import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const directory = moreFixtures('vendors');
 const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
@@ -450,6 +451,17 @@ const expectations: Readonly<Record<string, Expected>> = {
       },
     },
   }),
+  // Asana's error phrase names the occurrence for its support: the request id, as PayPal's `debug_id`.
+  'asana-500-server-error.json': fails({
+    kind: 'server',
+    status: 500,
+    title: 'Internal Server Error',
+    detail: 'Server Error',
+    issues: [{ path: [], message: 'Server Error' }],
+    requestId: '6 sad squid snuggle softly',
+    retryable: true,
+    dialect: 'plain',
+  }),
   // Each of Xero's ValidationErrors is an issue of no field; the entities sent back stay in `Elements`.
   'xero-400-validation-exception.json': fails({
     kind: 'validation',
@@ -536,6 +548,29 @@ describe('the spellings they brought', () => {
 
   it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
     expect(toError(normalize({ status: 400, body: { error: { type: 'parsing_exception', reason: 'Unknown key' }, status: 400 } }))).toMatchObject({ dialect: 'plain', code: 'parsing_exception', detail: 'Unknown key' });
+  });
+
+  it("reads Asana's error phrase as the request id only in its shape: a number and four words, in the first error", () => {
+    const body = { errors: [{ message: 'Server Error', phrase: '6 sad squid snuggle softly' }] };
+    // The body's id wins over a header's, as every body's does.
+    expect(toError(normalize({ status: 500, headers: { 'x-request-id': 'abc' }, body }))).toMatchObject({ requestId: '6 sad squid snuggle softly' });
+    expect(toError(createNormalizer({ dialects: seedDialects })({ status: 500, body }))).toMatchObject({ requestId: '6 sad squid snuggle softly' });
+    // Other APIs' `phrase`: a translation key, a sentence, a member of the body rather than of an error.
+    for (const other of [
+      { errors: [{ message: 'Invalid email', phrase: 'errors.email.invalid' }] },
+      { errors: [{ message: 'Invalid email', phrase: 'Please enter a valid email address' }] },
+      { errors: [{ message: 'Invalid email' }, { message: 'Server Error', phrase: '6 sad squid snuggle softly' }] },
+      { errors: ['Server Error'], phrase: '6 sad squid snuggle softly' },
+    ]) {
+      expect(toError(normalize({ status: 500, body: other })).requestId, JSON.stringify(other)).toBeUndefined();
+    }
+    expect(toError(normalize({ status: 500, body: { message: 'Server Error', phrase: '6 sad squid snuggle softly' } })).extensions).toEqual({ phrase: '6 sad squid snuggle softly' });
+    // A polluted prototype lends no first error, nor a phrase.
+    const lent = withPollutedPrototype({ 0: { phrase: '6 sad squid snuggle softly' } }, () => toError(normalize({ status: 500, body: { errors: [], message: 'Server Error' } })));
+    expect(lent.requestId).toBeUndefined();
+    // A resource with a `phrase` is data.
+    const passphrase = { errors: [{ phrase: '4 red fox jumps high' }], id: 1 };
+    expect(normalize({ status: 200, body: passphrase })).toMatchObject({ ok: true, value: { data: passphrase } });
   });
 
   it("reads every entity's ValidationErrors of a Xero ValidationException, with the seed dialects alone too", () => {
