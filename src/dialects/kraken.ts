@@ -43,7 +43,8 @@ function readEntries(body: unknown): string[] | undefined {
 }
 
 function parseKraken(body: Record<string, unknown>, entries: string[], status: number): BodyFacts {
-  const first = entries.find((entry) => entry[0] === 'E');
+  // A caller's list may have holes, which `every` skips and `find` does not.
+  const first = entries.find((entry) => typeof entry === 'string' && entry[0] === 'E');
   if (first === undefined) return fromStatusAlone(body, status);
   const [category, type] = first.split(':') as [string, string];
   const code = `${category}:${type}`;

@@ -89,6 +89,12 @@ describe('reading a Kraken response', () => {
     expect(toError(normalizeAll({ status: 503, body: { error: ['EQuery:Unknown asset pair'] } }))).toMatchObject({ kind: 'unavailable', code: 'EQuery:Unknown asset pair' });
   });
 
+  it('reads a list with holes, as a caller may build one, without throwing', () => {
+    const body = { error: [, 'EAPI:Invalid key'] };
+    expect(krakenDialect.parse(body, { status: 200, mediaType: 'application/json' })).toMatchObject({ ok: false, code: 'EAPI:Invalid key' });
+    expect(toError(normalize({ status: 200, body }))).toMatchObject({ code: 'EAPI:Invalid key', dialect: 'kraken' });
+  });
+
   it('gives the same output with a polluted Object.prototype', () => {
     const inputs = listJson(ownDirectory).map((name) => readFixture(ownDirectory, name));
     const readAll = (): unknown[] => inputs.map(read);
