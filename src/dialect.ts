@@ -2,7 +2,7 @@
  * The shape every dialect shares (STYLE.md rule 2): `{id, mediaTypes, detect, parse}`.
  * A dialect reads the body only; `normalize` adds what the status and headers say.
  */
-import type { BatchInfo, Cursor, ErrorKind, HalLink, Issue, ItemFailure, PageInfo } from './model.ts';
+import type { BatchInfo, Cursor, ErrorKind, HalLink, Issue, ItemFailure, PageInfo, RateLimit } from './model.ts';
 
 /** What a dialect is told about the response besides its body. */
 export interface ParseContext {
@@ -43,6 +43,8 @@ export interface ErrorFacts {
   readonly traceId?: string | undefined;
   /** A wait the body names, in ms; a `Retry-After` header wins over it. */
   readonly retryAfterMs?: number | undefined;
+  /** Rate-limit figures the body names (Vercel's `error.limit`); the rate-limit headers win over them. */
+  readonly rateLimit?: RateLimit | undefined;
   /** Body members the dialect does not read, kept as received. */
   readonly extensions?: Readonly<Record<string, unknown>> | undefined;
 }

@@ -31,6 +31,7 @@ export {
   cloudflareDialect,
   jsendDialect,
   quickbooksDialect,
+  krakenDialect,
   dialects,
   seedDialects,
 } from './dialects/index.ts';

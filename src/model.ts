@@ -28,6 +28,7 @@ export type Dialect =
   | 'cloudflare'
   | 'jsend'
   | 'quickbooks'
+  | 'kraken'
   | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */
@@ -103,7 +104,7 @@ export interface ItemFailure {
   readonly issues: readonly Issue[];
 }
 
-/** Rate-limit facts from the `X-RateLimit-Limit / -Remaining / -Reset` or `RateLimit-Limit / -Remaining / -Reset` headers. */
+/** Rate-limit facts from the `X-RateLimit-Limit / -Remaining / -Reset` or `RateLimit-Limit / -Remaining / -Reset` headers, else from the body (Vercel's `error.limit`). */
 export interface RateLimit {
   /** Requests allowed in the window: `X-RateLimit-Limit`, else `RateLimit-Limit`. */
   readonly limit?: number;
@@ -139,7 +140,7 @@ export interface ApiErrorBase {
   readonly traceId?: string;
   /** How long to wait before trying again: from `Retry-After`, a rate-limit reset, or the body. */
   readonly retryAfterMs?: number;
-  /** The rate-limit headers of the response; absent when it sent none. */
+  /** The rate-limit headers of the response, else the figures its body names; absent when it sent none. */
   readonly rateLimit?: RateLimit;
   /** Whether sending the same request again may succeed. */
   readonly retryable: boolean;

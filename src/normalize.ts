@@ -188,13 +188,14 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   // (a 2xx envelope error, a generic 400 or 422).
   // A kind the model does not know (a custom dialect's bug) is no hint.
   const hint = isErrorKind(errorFacts.kind) ? errorFacts.kind : undefined;
-  // The clock is read only when a header needs it (Retry-After, a rate-limit reset).
+  // The clock is read only when a header or the body needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
-    retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['x-rate-limit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined
+    retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['x-rate-limit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined || errorFacts.rateLimit !== undefined
       ? readClock(options)
       : 0;
-  const rateLimit = parseRateLimit(headers, now);
+  // The body's figures stand in for headers a browser does not see unless CORS exposes them.
+  const rateLimit = parseRateLimit(headers, now) ?? errorFacts.rateLimit;
   // GitHub answers a spent rate limit with a 403 and `X-RateLimit-Remaining: 0`, a secondary
   // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API"); Google
   // Drive with a 403 whose body says `userRateLimitExceeded`.

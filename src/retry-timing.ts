@@ -118,6 +118,11 @@ export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit
   const reset = structured?.reset;
   // The structured field's reset is delay-seconds, like Retry-After.
   const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['x-rate-limit-reset'] ?? headers['ratelimit-reset'], now) ?? (reset === undefined ? undefined : toFiniteMs(now + reset * 1000));
+  return toRateLimit(limit, remaining, resetAt);
+}
+
+/** Rate-limit facts of the figures given, absent ones left out; `undefined` when none is given. */
+export function toRateLimit(limit: number | undefined, remaining: number | undefined, resetAt: number | undefined): RateLimit | undefined {
   if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
   const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
   if (limit !== undefined) rateLimit.limit = limit;

@@ -51,10 +51,13 @@ describe('bundle size', () => {
     // requires, which takes 40% off normalizing a small success and a quarter off an error; by 320
     // (15,927) for a third audit's APIs: Google's older `errors[]` (Drive, Gmail, Calendar, YouTube)
     // with its 403 rate limits, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's
-    // OAuth code, Twitter's `parameters` and Akamai's `requestField`).
+    // OAuth code, Twitter's `parameters` and Akamai's `requestField`; by 576 (16,499) for the `kraken`
+    // dialect, Kraken's `error` list in a 200 and the kinds of its errors (336), QuickBooks Online's
+    // lower-case `fault` (64), Vercel's `error.limit` read as the rate limit and its reset as the wait,
+    // Xero's `Elements[].ValidationErrors` as issues and Asana's error `phrase` as the request id).
     const goal = 4_096;
-    const ceiling = 15_936;
-    console.log(`normalize, 19 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
+    const ceiling = 16_512;
+    console.log(`normalize, 20 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
 
@@ -88,9 +91,11 @@ describe('bundle size', () => {
     // Linode's page figures; by 32 (8,662) for a second review's fixes and Airtable's offset; by 320
     // (8,986) for the same index of the dialects, which makes detection cheap; by 176 (9,163) for
     // the same audit's spellings the seed dialects read (EasyPost, LinkedIn, Amadeus, Twitter, Akamai)
-    // and a 403 whose body names a rate limit.
+    // and a 403 whose body names a rate limit; by 144 (9,304) for a body's rate-limit figures
+    // (Vercel's) standing in for the headers' in normalize, Xero's `Elements[].ValidationErrors` read
+    // as issues and Asana's error `phrase` as the request id.
     const goal = 3_072;
-    const ceiling = 9_168;
+    const ceiling = 9_312;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -13,6 +13,7 @@ import { googleDialect } from './google.ts';
 import { graphqlDialect } from './graphql.ts';
 import { jsendDialect } from './jsend.ts';
 import { jsonApiDialect } from './json-api.ts';
+import { krakenDialect } from './kraken.ts';
 import { kubernetesDialect } from './kubernetes.ts';
 import { odataDialect } from './odata.ts';
 import { plainDialect } from './plain.ts';
@@ -34,6 +35,7 @@ export {
   graphqlDialect,
   jsendDialect,
   jsonApiDialect,
+  krakenDialect,
   kubernetesDialect,
   odataDialect,
   plainDialect,
@@ -69,6 +71,8 @@ export const dialects: readonly DialectParser[] = [
   awsDialect,
   tencentDialect,
   quickbooksDialect,
+  // Before field-map, which takes `{error: ["EAPI:Invalid key"]}` for a map of messages.
+  krakenDialect,
   kubernetesDialect,
   springDialect,
   statusCodeDialect,

@@ -15,14 +15,17 @@
  * pages this way, so `paginate` follows it), `@odata.deltaLink` `links.delta`, and `@odata.count`
  * the page's `recordsCount`. A single entity is data as it came, annotations included.
  *
+ * Vercel's REST API sends the same error, a rate limit's figures in its `limit` (see {@link readLimit}).
+ *
  * Azure Storage ("Status and error codes") answers in XML, `<Error><Code/><Message/></Error>`,
  * and since version 2017-07-29 names the code in an `x-ms-error-code` header too — the header
  * that selects this dialect for a body of any kind, and the only code a HEAD's error carries.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
-import type { HalLink, Issue } from '../model.ts';
+import type { HalLink, Issue, RateLimit } from '../model.ts';
 import { isRecord, readOwn, setMember, toCode, toCount, toOptionalString } from '../members.ts';
+import { toRateLimit } from '../retry-timing.ts';
 import { readTextError } from './xml-error.ts';
 
 /** Members of the error object the model reads; the others (innererror, Azure's additionalInfo) are kept. */
@@ -66,6 +69,17 @@ function readRequestId(error: Record<string, unknown>): string | undefined {
   return isRecord(inner) ? toOptionalString(readOwn(inner, 'request-id')) : undefined;
 }
 
+/**
+ * Vercel's REST API ("Errors", vercel.com/docs/rest-api/errors) copies the shape and adds to its
+ * `rate_limited` error `limit: {remaining, reset, resetMs, total}`: the figures of the headers, which
+ * a browser does not see unless CORS exposes them. `reset` (epoch seconds) is not read, so `limit`
+ * stays in `extensions` as received too.
+ */
+function readLimit(error: Record<string, unknown>): RateLimit | undefined {
+  const limit = readOwn(error, 'limit');
+  return isRecord(limit) ? toRateLimit(toCount(readOwn(limit, 'total')), toCount(readOwn(limit, 'remaining')), toCount(readOwn(limit, 'resetMs'))) : undefined;
+}
+
 function parseError(body: Record<string, unknown>, error: Record<string, unknown>): ErrorFacts {
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
@@ -84,7 +98,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   if (issues.length === 0 && typeof target === 'string' && message !== undefined) issues.push(createIssue(toIssuePath(target), message, target, code));
   // With details, the top-level target names the whole request part ("query"): kept, since no issue holds it.
   else if (target !== undefined) setMember(extensions, 'target', target);
-  return { ok: false, detail: message, code, issues, requestId: readRequestId(error), extensions };
+  return { ok: false, detail: message, code, issues, requestId: readRequestId(error), rateLimit: readLimit(error), extensions };
 }
 
 const isCollectionResponse = (body: Record<string, unknown>): boolean => typeof readOwn(body, '@odata.context') === 'string' || typeof readOwn(body, '@odata.nextLink') === 'string';

@@ -68,6 +68,13 @@ export function parseText(text: string, mediaType: string): ErrorFacts {
   return { ok: false, detail: isMarkup || trimmed.length > maxTextDetail ? undefined : trimmed };
 }
 
+/**
+ * Asana's error phrase (developers.asana.com, "Errors"): a 500's `errors: [{message, phrase}]`, the
+ * phrase ("6 sad squid snuggle softly", made by node-asana-phrase: a number and four words) naming
+ * the occurrence for Asana's support, as PayPal's `debug_id` does: the request id.
+ */
+const asanaPhrase = /^\d+(?: [a-z]+){4}$/;
+
 /** A machine code in words run together, as Zendesk's `RecordInvalid`: two capitalised words or more, no space. */
 const pascalCaseCode = /^(?:[A-Z][a-z\d]+){2,}$/;
 
@@ -131,6 +138,20 @@ function readWordPressParams(facts: MemberFacts): void {
   if (issues.length > 0) facts.issues = issues;
 }
 
+/**
+ * Xero's Accounting API ("HTTP Response Codes & Errors", developer.xero.com): a 400's `{ErrorNumber,
+ * Type: "ValidationException", Message, Elements}` lists in `Elements` the entities sent, each with
+ * its `ValidationErrors: [{Message}]`, which name no field: each message an issue. `Elements`, the
+ * entities' data, stays as received.
+ */
+function readValidationErrors(facts: MemberFacts): void {
+  const elements = readOwn(facts.extensions, 'Elements');
+  for (const element of Array.isArray(elements) ? elements : []) {
+    const errors = isRecord(element) ? readOwn(element, 'ValidationErrors') : undefined;
+    if (Array.isArray(errors)) addIssues(facts, errors.map((error) => (isRecord(error) ? readOwn(error, 'Message') : undefined)));
+  }
+}
+
 /** Moves a body member the model has a place for out of `extensions`, returning it. */
 /** Keeps in the extensions the member that gave `facts.code`: the first code spelling not kept already. */
 function keepCodeMember(facts: MemberFacts, body: Record<string, unknown>): void {
@@ -189,6 +210,7 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   facts.detail ??= takeReason(facts);
   readCodeSpellings(facts, body, status);
   readWordPressParams(facts);
+  readValidationErrors(facts);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
   // `RecordInvalid` too. Alone, it stays the detail as well: `{error: "NotFound"}` says no more.
@@ -203,6 +225,11 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;
   else facts.title ??= error;
+  // Asana's phrase, in its first error; an own read, which a polluted prototype cannot lend.
+  const errors = readOwn(body, 'errors');
+  const first = Array.isArray(errors) ? readOwn(errors, '0') : undefined;
+  const phrase = isRecord(first) ? readOwn(first, 'phrase') : undefined;
+  if (typeof phrase === 'string' && asanaPhrase.test(phrase)) facts.requestId ??= phrase;
   // Shopify: `{"errors": "[API] Invalid API key or access token"}`, the message where a list is expected.
   if (facts.detail === undefined && typeof readOwn(facts.extensions, 'errors') === 'string') facts.detail = takeExtension(facts, 'errors') as string;
   explainByList(facts);

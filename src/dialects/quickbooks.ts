@@ -4,6 +4,11 @@
  * response body may contain a Fault element that identifies the error", so a 200 with a `Fault`
  * is an error. `type` names the fault's family (`ValidationFault`, `AuthenticationFault`,
  * `AuthorizationFault`, `SystemFault`); `element` the field an error is about, when not empty.
+ *
+ * Intuit documents only that spelling, but its gateway answers a refused token or app in lower
+ * case, `{fault: {error: [{message, detail, code, element}], type: "SERVICE"}}`, at times inside the
+ * whole IntuitResponse serialized with its empty members (`"report": null`, `"cdcresponse": []`;
+ * github.com/intuit/oauth-jsclient/issues/2): both spellings are read alike.
  */
 import { fromStatusAlone, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
@@ -18,16 +23,23 @@ const kindsByFaultType: Readonly<Record<string, ErrorKind>> = {
   SystemFault: 'server',
 };
 
-/** The `Fault` of a body that is nothing else (and its `time`), when it holds an `Error` entry that says something. */
+/** A member as documented (`Fault`, `Message`), else as the gateway spells it (`fault`, `message`). */
+const readSpelled = (target: Record<string, unknown>, name: string): unknown => readOwn(target, name) ?? readOwn(target, name.toLowerCase());
+
+/** A member of an IntuitResponse that holds nothing: `null`, or an empty list. */
+const isEmpty = (value: unknown): boolean => value === null || (Array.isArray(value) && value.length === 0);
+
+/** The `Fault` of a body that is nothing else (but its `time` and empty members), when it holds an `Error` entry that says something. */
 function readFault(body: unknown): Record<string, unknown> | undefined {
-  const fault = isRecord(body) ? readOwn(body, 'Fault') : undefined;
-  const errors = isRecord(fault) ? readOwn(fault, 'Error') : undefined;
-  const saysSomething = (entry: unknown): boolean => isRecord(entry) && ['Message', 'Detail', 'code'].some((name) => readOwn(entry, name) !== undefined);
-  return Array.isArray(errors) && errors.some(saysSomething) && Object.keys(body as object).every((key) => key === 'Fault' || key === 'time') ? (fault as Record<string, unknown>) : undefined;
+  const fault = isRecord(body) ? readSpelled(body, 'Fault') : undefined;
+  const errors = isRecord(fault) ? readSpelled(fault, 'Error') : undefined;
+  const saysSomething = (entry: unknown): boolean => isRecord(entry) && ['Message', 'Detail', 'code'].some((name) => readSpelled(entry, name) !== undefined);
+  const record = body as Record<string, unknown>;
+  return Array.isArray(errors) && errors.some(saysSomething) && Object.keys(record).every((key) => record[key] === fault || key === 'time' || isEmpty(record[key])) ? (fault as Record<string, unknown>) : undefined;
 }
 
 function parseFault(body: Record<string, unknown>, fault: Record<string, unknown>): BodyFacts {
-  const errors = readOwn(fault, 'Error') as unknown[];
+  const errors = readSpelled(fault, 'Error') as unknown[];
   const issues: Issue[] = [];
   let detail: string | undefined;
   let code: string | undefined;
@@ -35,7 +47,7 @@ function parseFault(body: Record<string, unknown>, fault: Record<string, unknown
   let unread = 0;
   for (const entry of errors) {
     // `Detail` says what happened to this request; `Message` names the error ("Object Not Found").
-    const message = isRecord(entry) ? toOptionalString(readOwn(entry, 'Detail')) || toOptionalString(readOwn(entry, 'Message')) : undefined;
+    const message = isRecord(entry) ? toOptionalString(readSpelled(entry, 'Detail')) || toOptionalString(readSpelled(entry, 'Message')) : undefined;
     const element = isRecord(entry) ? toOptionalString(readOwn(entry, 'element')) : undefined;
     if (message !== undefined && element) issues.push(createIssue(parseFieldPath(element), message, element, toCode(readOwn(entry as Record<string, unknown>, 'code'))));
     else if (message !== undefined && detail === undefined) {
@@ -49,16 +61,16 @@ function parseFault(body: Record<string, unknown>, fault: Record<string, unknown
   const named = type !== undefined && Object.hasOwn(kindsByFaultType, type) ? kindsByFaultType[type] : undefined;
   // What the model has no place for stays: the fault's type, the time, anything beside.
   const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) if (key !== 'Fault' || unread > 0) setMember(extensions, key, body[key]);
+  for (const key of Object.keys(body)) if (body[key] !== fault || unread > 0) setMember(extensions, key, body[key]);
   if (type !== undefined && unread === 0) extensions['type'] = type;
   return { ok: false, kind: named === 'bad_request' && issues.some((issue) => issue.path.length > 0) ? 'validation' : named, detail, code, issues, extensions };
 }
 
-/** QuickBooks Online, recognised by a body of a `Fault` (and its `time`) whose `Error` list says something, whatever the status. */
+/** QuickBooks Online, recognised by a body of a `Fault` or `fault` (and its `time`) whose `Error` list says something, whatever the status. */
 export const quickbooksDialect: DialectParser = {
   id: 'quickbooks',
   mediaTypes: [],
-  requiresOneOf: ['Fault'],
+  requiresOneOf: ['Fault', 'fault'],
   detect: (body) => readFault(body) !== undefined,
   parse(body, { status }) {
     const fault = readFault(body);

@@ -124,7 +124,7 @@ describe('detecting an AWS error', () => {
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks']);
+    const others = readBodies(moreDirectory, ['stripe', 'slack', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks', 'kraken']);
     expect(claimedBy(awsDialect, others)).toEqual([]);
   });
 

@@ -92,7 +92,7 @@ describe('detecting a Kubernetes Status', () => {
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks']);
+    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks', 'kraken']);
     expect(claimedBy(kubernetesDialect, others)).toEqual([]);
   });
 

@@ -62,7 +62,7 @@ describe('detecting a Slack response', () => {
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
-    const others = readBodies(moreDirectory, ['stripe', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks']);
+    const others = readBodies(moreDirectory, ['stripe', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks', 'kraken']);
     expect(claimedBy(slackDialect, others)).toEqual([]);
   });
 

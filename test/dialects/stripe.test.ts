@@ -94,7 +94,7 @@ describe('detecting a Stripe error', () => {
   });
 
   it('does not claim the bodies of the other dialects of issue 6', () => {
-    const others = readBodies(moreDirectory, ['slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks']);
+    const others = readBodies(moreDirectory, ['slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'cloudflare', 'jsend', 'quickbooks', 'kraken']);
     expect(claimedBy(stripeDialect, others)).toEqual([]);
   });
 

@@ -64,7 +64,7 @@ describe('the Tencent Cloud fixtures', () => {
 describe('detecting a Tencent Cloud response', () => {
   it('does not claim the seed fixtures, nor the bodies of the other dialects', () => {
     expect(claimedBy(tencentDialect, readSeedBodies())).toEqual([]);
-    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'vendors', 'cloudflare', 'jsend', 'quickbooks']);
+    const others = readBodies(moreDirectory, ['stripe', 'slack', 'aws', 'kubernetes', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'vendors', 'cloudflare', 'jsend', 'quickbooks', 'kraken']);
     expect(others.length).toBeGreaterThan(40);
     expect(claimedBy(tencentDialect, others)).toEqual([]);
   });

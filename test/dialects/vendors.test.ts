@@ -10,13 +10,16 @@
  * `correlationId`, Box, Mollie's problem `field`, Adyen's `errorCode` and `pspReference`, Apple's
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
- * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`. Each
+ * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
+ * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
+ * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code
+ * beside its own, Twitter's `parameters`, Akamai's `requestField`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, normalize, seedDialects, type ApiResult } from '../../src/index.ts';
-import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, type Expected, type Fixture } from './support.ts';
+import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const directory = moreFixtures('vendors');
 const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
@@ -505,6 +508,42 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'problem',
   }),
+  // Asana's error phrase names the occurrence for its support: the request id, as PayPal's `debug_id`.
+  'asana-500-server-error.json': fails({
+    kind: 'server',
+    status: 500,
+    title: 'Internal Server Error',
+    detail: 'Server Error',
+    issues: [{ path: [], message: 'Server Error' }],
+    requestId: '6 sad squid snuggle softly',
+    retryable: true,
+    dialect: 'plain',
+  }),
+  // Each of Xero's ValidationErrors is an issue of no field; the entities sent back stay in `Elements`.
+  'xero-400-validation-exception.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'A validation exception occurred',
+    issues: [{ path: [], message: 'Email address must be valid.' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { ErrorNumber: 10, Type: 'ValidationException', Elements: [{ ValidationErrors: [{ Message: 'Email address must be valid.' }] }] },
+  }),
+  // Vercel's limit is read as the rate-limit figures the headers would give; its reset (2019) is past
+  // at the fixtures' clock, so the wait is none. `reset`, in seconds, is not read: `limit` stays whole.
+  'vercel-429-rate-limited.json': fails({
+    kind: 'rate_limited',
+    status: 429,
+    title: 'Too Many Requests',
+    detail: "The rate limit of 6 exceeded for 'api-www-user-update-username'. Try again in 7 days",
+    code: 'rate_limited',
+    retryAfterMs: 0,
+    rateLimit: { limit: 6, remaining: 0, resetAt: 1_571_432_075_563 },
+    retryable: true,
+    dialect: 'odata',
+    extensions: { limit: { remaining: 0, reset: 1_571_432_075, resetMs: 1_571_432_075_563, total: 6 } },
+  }),
 };
 
 describe('the error bodies of other widely used APIs', () => {
@@ -587,6 +626,74 @@ describe('the spellings they brought', () => {
 
   it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
     expect(toError(normalize({ status: 400, body: { error: { type: 'parsing_exception', reason: 'Unknown key' }, status: 400 } }))).toMatchObject({ dialect: 'plain', code: 'parsing_exception', detail: 'Unknown key' });
+  });
+
+  it("reads Asana's error phrase as the request id only in its shape: a number and four words, in the first error", () => {
+    const body = { errors: [{ message: 'Server Error', phrase: '6 sad squid snuggle softly' }] };
+    // The body's id wins over a header's, as every body's does.
+    expect(toError(normalize({ status: 500, headers: { 'x-request-id': 'abc' }, body }))).toMatchObject({ requestId: '6 sad squid snuggle softly' });
+    expect(toError(createNormalizer({ dialects: seedDialects })({ status: 500, body }))).toMatchObject({ requestId: '6 sad squid snuggle softly' });
+    // Other APIs' `phrase`: a translation key, a sentence, a member of the body rather than of an error.
+    for (const other of [
+      { errors: [{ message: 'Invalid email', phrase: 'errors.email.invalid' }] },
+      { errors: [{ message: 'Invalid email', phrase: 'Please enter a valid email address' }] },
+      { errors: [{ message: 'Invalid email' }, { message: 'Server Error', phrase: '6 sad squid snuggle softly' }] },
+      { errors: ['Server Error'], phrase: '6 sad squid snuggle softly' },
+    ]) {
+      expect(toError(normalize({ status: 500, body: other })).requestId, JSON.stringify(other)).toBeUndefined();
+    }
+    expect(toError(normalize({ status: 500, body: { message: 'Server Error', phrase: '6 sad squid snuggle softly' } })).extensions).toEqual({ phrase: '6 sad squid snuggle softly' });
+    // A polluted prototype lends no first error, nor a phrase.
+    const lent = withPollutedPrototype({ 0: { phrase: '6 sad squid snuggle softly' } }, () => toError(normalize({ status: 500, body: { errors: [], message: 'Server Error' } })));
+    expect(lent.requestId).toBeUndefined();
+    // A resource with a `phrase` is data.
+    const passphrase = { errors: [{ phrase: '4 red fox jumps high' }], id: 1 };
+    expect(normalize({ status: 200, body: passphrase })).toMatchObject({ ok: true, value: { data: passphrase } });
+  });
+
+  it("reads every entity's ValidationErrors of a Xero ValidationException, with the seed dialects alone too", () => {
+    const invoice = { Type: 'ACCREC', InvoiceNumber: 'INV-0042', ValidationErrors: [{ Message: 'Email address must be valid.' }, { Message: 'Account code 999 is not a valid code.' }] };
+    const contact = { Name: 'ABC Ltd', ValidationErrors: [{ Message: 'The contact name ABC Ltd is already assigned to another contact.' }, { Code: 7 }] };
+    const body = { ErrorNumber: 10, Type: 'ValidationException', Message: 'A validation exception occurred', Elements: [invoice, 'x', contact] };
+    const seeds = createNormalizer({ dialects: seedDialects });
+    for (const read of [normalize, seeds]) {
+      expect(toError(read({ status: 400, body }))).toMatchObject({
+        kind: 'validation',
+        detail: 'A validation exception occurred',
+        issues: [{ path: [], message: 'Email address must be valid.' }, { path: [], message: 'Account code 999 is not a valid code.' }, { path: [], message: 'The contact name ABC Ltd is already assigned to another contact.' }],
+        extensions: { ErrorNumber: 10, Type: 'ValidationException', Elements: [invoice, 'x', contact] },
+      });
+    }
+  });
+
+  it('reads no issue from `Elements` without ValidationErrors, and none from a success that lists them', () => {
+    const elements = [{ Name: 'x', Errors: [{ Message: 'not Xero' }] }, { ValidationErrors: 'Email address must be valid.' }, { ValidationErrors: [{ message: 'lower case' }] }];
+    expect(toError(normalize({ status: 400, body: { Message: 'Bad', Elements: elements } }))).toMatchObject({ kind: 'bad_request', issues: [], extensions: { Elements: elements } });
+    // Xero's `summarizeErrors=false` answers a batch with a 200, each failed entity flagged: data.
+    const batch = { Id: 'e7d6c9f3', Status: 'OK', Elements: [{ StatusAttributeString: 'ERROR', ValidationErrors: [{ Message: 'Email address must be valid.' }] }] };
+    expect(normalize({ status: 200, body: batch })).toMatchObject({ ok: true, value: { data: batch } });
+  });
+
+  it("reads Vercel's `error.limit` as the rate limit where no header gives one, and its reset as the wait", () => {
+    // 60 s after the fixtures' clock.
+    const limit = { remaining: 0, reset: 1_736_942_460, resetMs: 1_736_942_460_000, total: 100 };
+    const body = { error: { code: 'rate_limited', message: 'The rate limit of 100 exceeded', limit } };
+    expect(toError(normalize({ status: 429, body }, { now }))).toMatchObject({ retryAfterMs: 60_000, rateLimit: { limit: 100, remaining: 0, resetAt: 1_736_942_460_000 }, extensions: { limit } });
+    // The headers win over the body, and Retry-After over both.
+    const headers = { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1736942430' };
+    expect(toError(normalize({ status: 429, headers, body }, { now }))).toMatchObject({ retryAfterMs: 30_000, rateLimit: { limit: 50, remaining: 0, resetAt: 1_736_942_430_000 } });
+    expect(toError(normalize({ status: 429, headers: { 'retry-after': '5' }, body }, { now }))).toMatchObject({ retryAfterMs: 5000, rateLimit: { limit: 100 } });
+  });
+
+  it('reads no rate limit from a `limit` that holds no figures, nor from a success', () => {
+    for (const limit of [100, 'none', { max: 5 }, { remaining: -1, total: 'six' }, null]) {
+      const error = toError(normalize({ status: 400, body: { error: { code: 'quota_exceeded', message: 'Quota exceeded', limit } } }, { now }));
+      expect(error.rateLimit, JSON.stringify(limit)).toBeUndefined();
+      expect(error.retryAfterMs).toBeUndefined();
+      expect(error.extensions).toEqual({ limit });
+    }
+    const plan = { name: 'hobby', limit: { remaining: 0, resetMs: 1_736_942_460_000, total: 100 } };
+    expect(normalize({ status: 200, body: plan }, { now })).toMatchObject({ ok: true, value: { data: plan } });
   });
 
   it('lets a body refine only a 5xx no RFC registers: a 500 stays a server error whatever the body says', () => {
