@@ -91,9 +91,10 @@ export interface DialectParser {
   readonly markerHeaders?: readonly string[] | undefined;
   /**
    * Top-level members of which an object body must have one for `detect` to claim it (`['error']`):
-   * `normalize` asks `detect` only about objects that have one, which keeps detection cheap with
-   * many dialects. Leave it out when any object may be this dialect's; text, arrays and absent
-   * bodies are always asked.
+   * `normalize` asks `detect` about a plain object (as JSON.parse makes them) only when it has one
+   * of them as an own enumerable member, which keeps detection cheap with many dialects. Leave it
+   * out when any object may be this dialect's; text, arrays, absent bodies and objects that are not
+   * plain (class instances, objects of another prototype) are always asked.
    */
   readonly requiresOneOf?: readonly string[] | undefined;
   /** Whether the (parsed) body looks like this dialect. */

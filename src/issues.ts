@@ -81,10 +81,13 @@ export function createIssue(path: readonly (string | number)[], message: string,
   return Object.freeze(issue);
 }
 
-/** The parameter a map of one names: Twitter's `{"parameters": {"ids": ["123x"]}}`. */
+/**
+ * The parameter a map of one names with the values sent: Twitter's `{"parameters": {"ids": ["123x"]}}`.
+ * A map of placeholders to values (Magento's `{"fieldName": "email"}` for `"%fieldName" is required`) names none.
+ */
 function toSoleParameter(parameters: unknown): string | undefined {
   const names = isRecord(parameters) ? Object.keys(parameters) : [];
-  return names.length === 1 ? names[0] : undefined;
+  return names.length === 1 && Array.isArray((parameters as Record<string, unknown>)[names[0]!]) ? names[0] : undefined;
 }
 
 /** Adds to `out` the issue of one entry; `false` when the entry gave none (no message anywhere in it). */

@@ -45,22 +45,30 @@ export function indexDialects(list: readonly DialectParser[]): DialectIndex {
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * The bits of the dialects that require a member `body` has. Its members are walked (enumerable
- * ones, as JSON has) while they are fewer than the required names; a larger object is asked for
- * each name instead, so that a body of 100,000 members costs no more than a small one.
+ * The bits of the dialects that require a member `body` has, when it is a plain object as JSON
+ * gives (its members enumerable, its prototype `Object.prototype` or none); `undefined` for any
+ * other object — a class instance, an Error, a Proxy that throws — which every dialect is asked
+ * about. Its members are walked while they are fewer than the required names; a larger object is
+ * asked for each name instead, so that a body of 100,000 members costs no more than a small one.
  */
-function candidatesOf(index: DialectIndex, body: Record<string, unknown>): number {
-  let mask = 0;
-  let seen = 0;
-  for (const key in body) {
-    if (++seen > index.byMember.size) {
-      mask = 0;
-      for (const [member, bits] of index.byMember) if (hasOwn.call(body, member)) mask |= bits;
-      return mask;
+function candidatesOf(index: DialectIndex, body: Record<string, unknown>): number | undefined {
+  try {
+    const prototype: unknown = Object.getPrototypeOf(body);
+    if (prototype !== Object.prototype && prototype !== null) return undefined;
+    let mask = 0;
+    let seen = 0;
+    for (const key in body) {
+      if (++seen > index.byMember.size) {
+        mask = 0;
+        for (const [member, bits] of index.byMember) if (hasOwn.call(body, member)) mask |= bits;
+        return mask;
+      }
+      mask |= index.byMember.get(key) ?? 0;
     }
-    mask |= index.byMember.get(key) ?? 0;
+    return mask;
+  } catch {
+    return undefined;
   }
-  return mask;
 }
 
 /**
@@ -86,8 +94,9 @@ export function selectDialect(index: DialectIndex, body: unknown, mediaType: str
       }
     }
   }
-  // Text, arrays and `undefined` are asked of every dialect.
-  const skipped = isRecord(body) ? index.filtered & ~candidatesOf(index, body) : 0;
+  // Text, arrays, `undefined` and objects that are not plain are asked of every dialect.
+  const candidates = isRecord(body) ? candidatesOf(index, body) : undefined;
+  const skipped = candidates === undefined ? 0 : index.filtered & ~candidates;
   for (let position = 0; position < marked; position++) {
     if (position < maskablePositions && (skipped >> position) & 1) continue;
     const dialect = index.list[position]!;

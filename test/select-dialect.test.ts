@@ -62,6 +62,38 @@ describe('detection by required members', () => {
     );
   });
 
+  it('asks every dialect about an object that is not plain: an Error, a class instance, an object of another prototype, a Proxy', () => {
+    const error = Object.assign(new Error('boom'), { status: 500 });
+    class Failure {
+      readonly status = 500;
+      get message(): string {
+        return 'm';
+      }
+    }
+    const inherited = Object.assign(Object.create({ error: { code: 404, message: 'x', status: 'NOT_FOUND' } }) as Record<string, unknown>, { a: 1, b: 2, c: 3 });
+    const hidden = new Proxy({ error: { code: 404, message: 'x', status: 'NOT_FOUND' } }, { ownKeys: () => { throw new Error('hostile'); } });
+    for (const body of [error, new Failure(), inherited, hidden]) {
+      let expected: string;
+      try {
+        expected = askEveryDialect(body);
+      } catch {
+        expected = 'a throw';
+      }
+      expect(() => detectDialect(body)).not.toThrow();
+      if (expected !== 'a throw') expect(detectDialect(body)).toBe(expected);
+    }
+    expect(detectDialect(error)).toBe('status-message');
+    expect(detectDialect(hidden)).toBe('google');
+  });
+
+  it("reads the README's custom dialect, which reads `body.failed`, on an object of that prototype", () => {
+    const acme: DialectParser = { id: 'acme', mediaTypes: [], requiresOneOf: ['failed'], detect: (body) => (body as { failed?: unknown }).failed === true, parse: () => ({ ok: false, code: 'quota' }) };
+    const read = createNormalizer({ dialects: [acme, plainDialect] });
+    const body = Object.assign(Object.create({ failed: true }) as Record<string, unknown>, { a: 1, b: 2, c: 3, d: 4, e: 5, f: 6 });
+    const result = read({ status: 200, body });
+    expect(result.ok ? undefined : result.error.dialect).toBe('acme');
+  });
+
   it('reads a body of more members than the dialects name as it reads a small one', () => {
     const large: Record<string, unknown> = Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`field${index}`, index]));
     expect(detectDialect(large)).toBe('plain');

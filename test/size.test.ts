@@ -54,9 +54,12 @@ describe('bundle size', () => {
     // OAuth code, Twitter's `parameters` and Akamai's `requestField`; by 576 (16,499) for the `kraken`
     // dialect, Kraken's `error` list in a 200 and the kinds of its errors (336), QuickBooks Online's
     // lower-case `fault` (64), Vercel's `error.limit` read as the rate limit and its reset as the wait,
-    // Xero's `Elements[].ValidationErrors` as issues and Asana's error `phrase` as the request id).
+    // Xero's `Elements[].ValidationErrors` as issues and Asana's error `phrase` as the request id; by
+    // 144 (16,636) for a review's fixes: detection's shortcut only for plain objects, a `parameters`
+    // map only of sent values, LinkedIn's code only beside no other, Vercel's limit only in a rate
+    // limit, an OAuth code ahead of every other spelling, Kraken's warnings kept under an error status).
     const goal = 4_096;
-    const ceiling = 16_512;
+    const ceiling = 16_640;
     console.log(`normalize, 20 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -93,9 +96,9 @@ describe('bundle size', () => {
     // the same audit's spellings the seed dialects read (EasyPost, LinkedIn, Amadeus, Twitter, Akamai)
     // and a 403 whose body names a rate limit; by 144 (9,304) for a body's rate-limit figures
     // (Vercel's) standing in for the headers' in normalize, Xero's `Elements[].ValidationErrors` read
-    // as issues and Asana's error `phrase` as the request id.
+    // as issues and Asana's error `phrase` as the request id; by 112 (9,403) for the same review's fixes.
     const goal = 3_072;
-    const ceiling = 9_312;
+    const ceiling = 9_408;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

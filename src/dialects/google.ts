@@ -87,7 +87,8 @@ const rateLimitReason = /rateLimitExceeded$/i;
 /** The older `errors[]` of Google APIs, known by its first entry's `domain` and `reason`. */
 function readErrorList(error: Record<string, unknown>): unknown[] | undefined {
   const errors = readOwn(error, 'errors');
-  const first: unknown = Array.isArray(errors) ? errors[0] : undefined;
+  // An own read: an empty list must not lend an entry from a polluted Object.prototype.
+  const first = Array.isArray(errors) ? readOwn(errors, '0') : undefined;
   return isRecord(first) && typeof readOwn(first, 'domain') === 'string' && typeof readOwn(first, 'reason') === 'string' ? (errors as unknown[]) : undefined;
 }
 
@@ -142,7 +143,7 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
 
   const errors = readErrorList(error);
   if (errors) collectLocations(errors, issues);
-  const listed = errors ? toOptionalString(readOwn(errors[0] as Record<string, unknown>, 'reason')) : undefined;
+  const listed = errors ? toOptionalString(readOwn(readOwn(errors, '0') as Record<string, unknown>, 'reason')) : undefined;
   const known = typeof statusName === 'string' && Object.hasOwn(kindsByStatus, statusName) ? kindsByStatus[statusName] : undefined;
   return {
     ok: false,

@@ -10,12 +10,12 @@
  * Kraken's docs list and its clients match on. The category alone (`EAPI`) would name an invalid
  * key and a spent rate limit alike. The detail is what follows the category (`Invalid arguments:ordertype`).
  */
-import { fromStatusAlone, type BodyFacts, type DialectParser } from '../dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import type { ErrorKind } from '../model.ts';
 import { isRecord, readOwn } from '../members.ts';
 
-/** An entry of Kraken's `error` list: a severity, a category, a colon and a word (`ERROR: no` is no entry). */
-const entryPattern = /^[EW][A-Z][A-Za-z]*:[A-Za-z]/;
+/** An entry of Kraken's `error` list: a severity, a category, a colon and a word (`ERROR:Failed`, `WARNING:deprecated` and `ERROR: no` are none). */
+const entryPattern = /^(?!ERROR:|WARN(?:ING)?:)[EW][A-Z][A-Za-z]*:[A-Za-z]/;
 
 /** The errors whose kind the docs make clear, for a status (a 200) that says nothing. */
 const kindsByCode: Readonly<Record<string, ErrorKind>> = {
@@ -45,14 +45,15 @@ function readEntries(body: unknown): string[] | undefined {
 function parseKraken(body: Record<string, unknown>, entries: string[], status: number): BodyFacts {
   // A caller's list may have holes, which `every` skips and `find` does not.
   const first = entries.find((entry) => typeof entry === 'string' && entry[0] === 'E');
-  if (first === undefined) return fromStatusAlone(body, status);
-  const [category, type] = first.split(':') as [string, string];
-  const code = `${category}:${type}`;
-  // What the model has no place for is kept: the other entries, a `result` that is not empty.
+  // What the model has no place for is kept: the other entries (warnings alone, all of them), a
+  // `result` that is not empty.
   const extensions: Record<string, unknown> = {};
   const result = readOwn(body, 'result');
-  if (entries.length > 1) extensions['error'] = entries;
+  if (entries.length > 1 || first === undefined) extensions['error'] = entries;
   if (result !== undefined && !(isRecord(result) && Object.keys(result).length === 0)) extensions['result'] = result;
+  if (first === undefined) return isSuccessStatus(status) ? { ok: true, data: body } : { ok: false, extensions };
+  const [category, type] = first.split(':') as [string, string];
+  const code = `${category}:${type}`;
   return { ok: false, kind: Object.hasOwn(kindsByCode, code) ? kindsByCode[code] : undefined, detail: first.slice(category.length + 1), code, extensions };
 }
 

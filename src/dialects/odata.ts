@@ -76,7 +76,8 @@ function readRequestId(error: Record<string, unknown>): string | undefined {
  * stays in `extensions` as received too.
  */
 function readLimit(error: Record<string, unknown>): RateLimit | undefined {
-  const limit = readOwn(error, 'limit');
+  // Only a rate limit's: a `project_limit_reached` error's `limit` counts projects, not requests.
+  const limit = readOwn(error, 'code') === 'rate_limited' ? readOwn(error, 'limit') : undefined;
   return isRecord(limit) ? toRateLimit(toCount(readOwn(limit, 'total')), toCount(readOwn(limit, 'remaining')), toCount(readOwn(limit, 'resetMs'))) : undefined;
 }
 

@@ -152,13 +152,13 @@ function readValidationErrors(facts: MemberFacts): void {
   }
 }
 
-/** Moves a body member the model has a place for out of `extensions`, returning it. */
-/** Keeps in the extensions the member that gave `facts.code`: the first code spelling not kept already. */
+/** Keeps in the extensions the member that gave `facts.code` (read by `rules`): the first code spelling not kept already. */
 function keepCodeMember(facts: MemberFacts, body: Record<string, unknown>): void {
   const key = Object.keys(body).find((name) => readOwn(rules, name) === 'code' && !Object.hasOwn(facts.extensions, name));
   if (key !== undefined) setMember(facts.extensions, key, body[key]);
 }
 
+/** Moves a body member the model has a place for out of `extensions`, returning it. */
 function takeExtension(facts: MemberFacts, key: string): unknown {
   const value = readOwn(facts.extensions, key);
   delete facts.extensions[key];
@@ -186,6 +186,15 @@ function readListedIssues(facts: MemberFacts, key: string): void {
 
 function parseObject(body: Record<string, unknown>, status: number): MemberFacts {
   const facts = readMembers(body, rules, status);
+  const { error } = facts;
+  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
+  // `RecordInvalid` too. Beside `error_description` it is the code whatever else the body names,
+  // before any other spelling is looked for: Amadeus adds a numeric `code` of its own, kept in the extensions.
+  const wordCode = error !== undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error)) ? error : undefined;
+  if (wordCode !== undefined && typeof readOwn(body, 'error_description') === 'string') {
+    if (facts.code !== undefined) keepCodeMember(facts, body);
+    facts.code = wordCode;
+  }
   // FastAPI answers a refused body with `detail: [{loc, msg, type}]`, a list where others send a string.
   readListedIssues(facts, 'detail');
   readListedIssues(facts, 'details');
@@ -211,16 +220,10 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   readCodeSpellings(facts, body, status);
   readWordPressParams(facts);
   readValidationErrors(facts);
-  const { error } = facts;
-  // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
-  // `RecordInvalid` too. Alone, it stays the detail as well: `{error: "NotFound"}` says no more.
-  // Beside `error_description` it is the code whatever else the body names: Amadeus adds its own
-  // numeric `code`, which is kept in the extensions.
-  const oauth = typeof readOwn(body, 'error_description') === 'string';
-  if (error !== undefined && (facts.code === undefined || oauth) && (snakeCaseCode.test(error) || pascalCaseCode.test(error))) {
-    if (facts.code !== undefined) keepCodeMember(facts, body);
-    facts.code = error;
-    facts.detail ??= error;
+  // A word code alone stays the detail as well: `{error: "NotFound"}` says no more.
+  if (wordCode !== undefined && (facts.code === undefined || facts.code === wordCode)) {
+    facts.code = wordCode;
+    facts.detail ??= wordCode;
   }
   // `{error: "Not Found", message: "..."}` names the problem in `error`; alone, `error` is the message.
   else if (facts.detail === undefined) facts.detail = error;

@@ -3,15 +3,13 @@
  * JSON as is.
  */
 import { isSuccessStatus, type DialectParser } from '../dialect.ts';
-import { isRecord, readOwn } from '../members.ts';
-import { readMembers, type MemberRule } from '../read-members.ts';
+import { isRecord, readOwn, toCode } from '../members.ts';
+import { readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /**
  * Seed 002's members, and `code` and `errors[]` beyond them, as faultline/server writes them for
  * machine codes and field issues. Adyen's `{status, errorCode, message, errorType, pspReference}`
- * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for;
- * so has LinkedIn's `{message, serviceErrorCode, status}`, whose `serviceErrorCode` "further classifies
- * the error" (learn.microsoft.com/linkedin/shared/api-guide/concepts/error-handling).
+ * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for.
  */
 const rules: Readonly<Record<string, MemberRule>> = {
   message: 'detail',
@@ -20,7 +18,6 @@ const rules: Readonly<Record<string, MemberRule>> = {
   status: 'status',
   code: 'code',
   errorCode: 'code',
-  serviceErrorCode: 'code',
   errors: 'issues',
   pspReference: 'requestId',
 };
@@ -34,8 +31,19 @@ export const statusMessageDialect: DialectParser = {
     isRecord(body) &&
     typeof readOwn(body, 'message') === 'string' &&
     (typeof readOwn(body, 'status') === 'number' || typeof readOwn(body, 'request_id') === 'string' || typeof readOwn(body, 'trace_id') === 'string'),
-  parse: (body, { status }) =>
-    isSuccessStatus(status) || !isRecord(body)
-      ? { ok: true, data: body }
-      : readMembers(body, rules, status),
+  parse: (body, { status }) => (isSuccessStatus(status) || !isRecord(body) ? { ok: true, data: body } : readLinkedIn(readMembers(body, rules, status))),
 };
+
+/**
+ * LinkedIn's `{message, serviceErrorCode, status}`: `serviceErrorCode` "further classifies the
+ * error" (learn.microsoft.com/linkedin/shared/api-guide/concepts/error-handling), the code when the
+ * body names no other — beside a `code: "ACCESS_DENIED"` it stays in the extensions.
+ */
+function readLinkedIn(facts: MemberFacts): MemberFacts {
+  const code = facts.code === undefined ? toCode(readOwn(facts.extensions, 'serviceErrorCode')) : undefined;
+  if (code !== undefined) {
+    facts.code = code;
+    delete facts.extensions['serviceErrorCode'];
+  }
+  return facts;
+}

@@ -250,6 +250,14 @@ describe('Google errors', () => {
     expect(error.extensions['details']).toEqual([requestInfo, partial, localized, 'junk', { '@type': 5 }]);
   });
 
+  it('lend no entry to an empty list from a polluted Object.prototype', () => {
+    const body = JSON.parse('{"error":{"code":403,"message":"Forbidden","errors":[]}}') as unknown;
+    const clean = normalize({ status: 403, body });
+    const polluted = withPollutedPrototype({ 0: { domain: 'usageLimits', reason: 'userRateLimitExceeded', message: 'x' } }, () => normalize({ status: 403, body }));
+    expect(polluted).toEqual(clean);
+    expect(toError(clean)).toMatchObject({ kind: 'forbidden', retryable: false });
+  });
+
   it('keep a body code that disagrees with the HTTP status, and unknown members, visible', () => {
     const error = send(500, { code: 503, message: 'x', status: 'UNAVAILABLE', errors: [{ domain: 'global', reason: 'backendError', message: 'x' }] });
     // The older list's reason is the most specific code; the list stays for its domain.

@@ -62,9 +62,17 @@ describe('reading a Kraken response', () => {
     expect(toSuccess(normalizeAll({ status: 200, body: systemStatus }))).toEqual({ status: 200, data: systemStatus, dialect: 'plain', body: systemStatus });
   });
 
-  it('reads warnings alone as a success, the whole body its data', () => {
+  it('reads warnings alone as a success, the whole body its data; under an error status they are kept', () => {
     const body = { error: ['WGeneral:Deprecated'], result: systemStatus.result };
     expect(toSuccess(normalizeAll({ status: 200, body }))).toEqual({ status: 200, data: body, dialect: 'kraken', body });
+    expect(toError(normalizeAll({ status: 400, body }))).toMatchObject({ kind: 'bad_request', dialect: 'kraken', extensions: { error: ['WGeneral:Deprecated'], result: systemStatus.result } });
+  });
+
+  it("claims no list of other APIs' `ERROR:` or `WARNING:` lines", () => {
+    for (const error of [['ERROR:Something went wrong'], ['WARNING:deprecated'], ['WARN:slow']]) {
+      expect(krakenDialect.detect({ error }, 'application/json'), error[0]).toBe(false);
+      expect(normalizeAll({ status: 200, body: { error } }).ok, error[0]).toBe(true);
+    }
   });
 
   it('reads the first error, keeping the list when it holds more and a `result` that is not empty', () => {

@@ -551,6 +551,19 @@ describe('the error bodies of other widely used APIs', () => {
 });
 
 describe('the spellings they brought', () => {
+  it("reads LinkedIn's `serviceErrorCode` as the code only when the body names no other", () => {
+    const body = { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: 'Not enough permissions to access: me.GET.NO_VERSION' };
+    expect(toError(normalize({ status: 403, body }))).toMatchObject({ code: 'ACCESS_DENIED', extensions: { serviceErrorCode: 100 } });
+    expect(toError(normalize({ status: 401, body: { message: 'Empty oauth2_access_token', serviceErrorCode: 'x1', status: 401 } }))).toMatchObject({ code: 'x1', extensions: {} });
+  });
+
+  it("reads Magento's `parameters`, placeholders of its message, as no field", () => {
+    const body = { message: 'One or more input exceptions have occurred.', errors: [{ message: '"%fieldName" is required. Enter and try again.', parameters: { fieldName: 'email' } }] };
+    expect(toError(normalize({ status: 400, body })).issues).toEqual([{ path: [], message: '"%fieldName" is required. Enter and try again.' }]);
+    const counted = toError(normalize({ status: 422, body: { errors: [{ code: 'too_long', message: 'Must be at most 100 characters', parameters: { max: 100 } }] } }));
+    expect(counted).toMatchObject({ code: 'too_long', detail: 'Must be at most 100 characters', issues: [{ path: [], message: 'Must be at most 100 characters', code: 'too_long' }] });
+  });
+
   it("reads Twitter's `parameters` as the field only when it names one parameter", () => {
     const read400 = (entry: Record<string, unknown>) => toError(normalize({ status: 400, body: { title: 'Invalid Request', detail: 'x', type: 'https://api.twitter.com/2/problems/invalid-request', errors: [entry] } })).issues;
     expect(read400({ parameters: { ids: ['1x'] }, message: 'm' })).toEqual([{ path: ['ids'], field: 'ids', message: 'm' }]);
@@ -570,6 +583,10 @@ describe('the spellings they brought', () => {
     expect(toError(normalize({ status: 400, body: { error: 'invalid_client', error_description: 'Bad client', code: 38187 } }))).toMatchObject({ code: 'invalid_client', detail: 'Bad client', extensions: { code: 38187 } });
     expect(toError(normalize({ status: 400, body: { error: 'invalid_client', errorCode: 'E1', error_description: 'Bad client' } }))).toMatchObject({ code: 'invalid_client', extensions: { errorCode: 'E1' } });
     expect(toError(normalize({ status: 400, body: { error: 'invalid_client', message: 'Bad client', code: 38187 } }))).toMatchObject({ code: '38187', detail: 'Bad client', title: 'invalid_client' });
+    // A code the body spells elsewhere stays where it was, in the extensions.
+    expect(toError(normalize({ status: 400, body: { error: 'invalid_request', error_description: 'Bad', error_type: 'request_invalid' } }))).toMatchObject({ code: 'invalid_request', extensions: { error_type: 'request_invalid' } });
+    const sys = { type: 'Error', id: 'BadRequest' };
+    expect(toError(normalize({ status: 400, body: { error: 'invalid_grant', error_description: 'Bad', sys } }))).toMatchObject({ code: 'invalid_grant', extensions: { sys } });
   });
 
   it("reads CouchDB's `{error, reason}`: the snake_case error as the code, the reason as the detail", () => {
@@ -683,6 +700,12 @@ describe('the spellings they brought', () => {
     const headers = { 'x-ratelimit-limit': '50', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1736942430' };
     expect(toError(normalize({ status: 429, headers, body }, { now }))).toMatchObject({ retryAfterMs: 30_000, rateLimit: { limit: 50, remaining: 0, resetAt: 1_736_942_430_000 } });
     expect(toError(normalize({ status: 429, headers: { 'retry-after': '5' }, body }, { now }))).toMatchObject({ retryAfterMs: 5000, rateLimit: { limit: 100 } });
+  });
+
+  it("reads a `limit` only in a rate limit's error: a count of projects is no rate limit", () => {
+    const error = toError(normalize({ status: 403, body: { error: { code: 'project_limit_reached', message: 'You have reached the maximum number of projects', limit: { remaining: 0, total: 3 } } } }, { now }));
+    expect(error).toMatchObject({ kind: 'forbidden', retryable: false, extensions: { limit: { remaining: 0, total: 3 } } });
+    expect(error.rateLimit).toBeUndefined();
   });
 
   it('reads no rate limit from a `limit` that holds no figures, nor from a success', () => {
