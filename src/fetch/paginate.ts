@@ -49,7 +49,7 @@ export type PaginationStop = 'last' | 'stalled' | 'max_pages';
 
 /** How far a walk has come. */
 export interface PaginationProgress {
-  /** Pages received so far. */
+  /** Pages received so far; a page that repeats one already read is not counted, nor are its items handed out. */
   readonly pages: number;
   /** Items received so far. */
   readonly items: number;
@@ -153,7 +153,10 @@ class Walk {
   private failure: ApiError | undefined;
   /** The next page, already requested (`prefetch`). */
   private pending: Promise<readonly unknown[] | undefined> | undefined;
+  /** The pages read (their numbers) or asked for (their offsets and next links). */
   private readonly seen = new Set<string>();
+  /** The offset of the first request, when its URL has one. */
+  private readonly firstOffset: string | null;
   private readonly maxPages: number;
   private readonly offsetParam: string;
   private readonly pageParam: string;
@@ -179,8 +182,7 @@ class Walk {
       if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
       this.progress.mode = 'slice';
     } else if (mode !== 'auto') this.progress.mode = mode;
-    const offset = new URL(url).searchParams.get(this.offsetParam);
-    if (offset !== null) this.seen.add(offset);
+    this.firstOffset = new URL(url).searchParams.get(this.offsetParam);
     this.nextUrl = url;
   }
 
@@ -248,6 +250,11 @@ class Walk {
       this.finish(undefined);
       return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
     }
+    progress.mode ??= this.decideMode(page, sent.headers);
+    const next = empty ? undefined : this.toNextUrl(page, sent, url, found.length);
+    // A page already handed out, answered again (a server that ignores the page or offset asked
+    // for): the walk stalled, and its items are not handed out twice.
+    if (next === false) return this.stall();
     const schema = this.init?.schema;
     const checked = schema ? await validateItems(page, found, schema) : { ok: true as const, value: found };
     if (!checked.ok) {
@@ -258,9 +265,8 @@ class Walk {
     progress.pages++;
     progress.items += items.length;
     progress.total = toTotal(page, sent.headers) ?? progress.total;
-    progress.mode ??= this.decideMode(page, sent.headers);
-    this.nextUrl = empty ? undefined : this.toNextUrl(page, sent, url, items.length);
-    if (this.nextUrl === undefined && !progress.done && !this.failure) this.finish('last');
+    this.nextUrl = next;
+    if (next === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
   }
 
@@ -272,25 +278,34 @@ class Walk {
     return 'single';
   }
 
-  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, count: number): string | undefined {
+  /**
+   * The URL of the page after this one; `undefined` when there is none, `false` when this page
+   * repeats one already handed out. Asked before this page's items are handed out.
+   */
+  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, count: number): string | undefined | false {
     const progress = this.progress;
     switch (progress.mode) {
       case 'cursor':
       case 'slice': {
         const cursor = page.cursor;
         if (!cursor || !cursor.hasNext) return undefined;
-        // An offset already sent would fetch the same chunks again, forever.
-        if (this.seen.has(cursor.offset)) return this.stall();
-        this.seen.add(cursor.offset);
-        return withParam(url, this.offsetParam, cursor.offset);
+        const { offset } = cursor;
+        // An offset already sent would fetch the same chunks again, forever. One an earlier page
+        // gave (not the first request's own) names the same next chunk as that page did: this page
+        // is that page again (the offset sent was ignored, or did not advance).
+        if (offset === this.firstOffset) return this.stall();
+        if (this.seen.has(offset)) return false;
+        this.seen.add(offset);
+        return withParam(url, this.offsetParam, offset);
       }
       case 'page': {
         const info = page.page;
-        const current = info?.page ?? Number(new URL(url).searchParams.get(this.pageParam) ?? progress.pages);
+        const current = info?.page ?? Number(new URL(url).searchParams.get(this.pageParam) ?? progress.pages + 1);
+        const key = String(current);
+        // A page number already read, answered for another: the server ignored the page asked for.
+        if (this.seen.has(key)) return false;
         // Without `pagesCount`, an empty page is the end.
         if (info?.pagesCount !== undefined ? current >= info.pagesCount : count === 0) return undefined;
-        const key = String(current);
-        if (this.seen.has(key)) return this.stall();
         this.seen.add(key);
         return withParam(url, this.pageParam, String(current + 1));
       }

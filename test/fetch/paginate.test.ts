@@ -261,21 +261,50 @@ describe('every mode of the seeds, picked by auto from the first response', () =
 });
 
 describe('the walk stops as RELIABILITY.md says', () => {
-  it('stops when the offset does not advance', async () => {
+  it('stops when the offset does not advance, without handing out the repeated chunk', async () => {
     server.route('/stuck', json(200, { result: [{ id: 1 }], offset: '1', hasNext: true }));
     const api = createClient({ baseUrl: server.origin });
     const pages = api.paginate('/stuck');
-    expect(await collect(pages)).toHaveLength(2);
+    expect(await collect(pages)).toEqual([{ id: 1 }]);
     expect(server.requests('/stuck')).toHaveLength(2);
-    expect(pages.progress).toMatchObject({ pages: 2, done: true, stop: 'stalled' });
+    expect(pages.progress).toMatchObject({ pages: 1, items: 1, done: true, stop: 'stalled' });
   });
 
-  it('stops when a page number comes back again', async () => {
-    server.route('/same-page', json(200, { result: 'success', items: [1], metadata: { page: 1, pagesCount: 5 } }));
+  it('stops when a page number comes back again, without handing out its items twice', async () => {
+    server.route('/same-page', json(200, { result: 'success', items: [1, 2], metadata: { page: 1, pagesCount: 3 } }));
     const api = createClient({ baseUrl: server.origin });
     const pages = api.paginate('/same-page');
-    expect(await collect(pages)).toEqual([1, 1]);
-    expect(pages.progress.stop).toBe('stalled');
+    expect(await collect(pages)).toEqual([1, 2]);
+    expect(server.requests('/same-page').map((request) => request.url)).toEqual(['/same-page', '/same-page?page=2']);
+    expect(pages.progress).toMatchObject({ pages: 1, items: 2, done: true, stop: 'stalled' });
+    // Nor as an empty page of its own.
+    const whole: unknown[] = [];
+    for await (const page of api.paginate('/same-page').pages()) whole.push(page);
+    expect(whole).toEqual([[1, 2]]);
+  });
+
+  it('hands out each chunk once from a server that ignores the offset, in modes slice and cursor', async () => {
+    server.route('/ignores-offset', json(200, { result: [1, 2], offset: '2', hasNext: true }));
+    const api = createClient({ baseUrl: server.origin });
+    for (const options of [{ sliceSize: 2 }, { mode: 'cursor' as const }]) {
+      const pages = api.paginate('/ignores-offset', options);
+      expect(await collect(pages)).toEqual([1, 2]);
+      expect(pages.progress).toMatchObject({ pages: 1, items: 2, stop: 'stalled' });
+    }
+    expect(server.requests('/ignores-offset').map((request) => request.url)).toEqual([
+      '/ignores-offset?sliceSize=2&offset=0',
+      '/ignores-offset?sliceSize=2&offset=2',
+      '/ignores-offset',
+      '/ignores-offset?offset=2',
+    ]);
+  });
+
+  it('hands out a chunk whose offset leads back to the first request, then stops before asking for it again', async () => {
+    server.route('/back-to-start', json(200, { result: [1, 2], offset: '2', hasNext: true }), json(200, { result: [3], offset: '0', hasNext: true }));
+    const pages = createClient({ baseUrl: server.origin }).paginate('/back-to-start', { sliceSize: 2 });
+    expect(await collect(pages)).toEqual([1, 2, 3]);
+    expect(server.requests('/back-to-start')).toHaveLength(2);
+    expect(pages.progress).toMatchObject({ pages: 2, items: 3, stop: 'stalled' });
   });
 
   it('stops when a next link leads back to the first page, handing out each page once', async () => {
