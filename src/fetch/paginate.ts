@@ -82,6 +82,9 @@ export interface PageSource {
 type Mode = Exclude<PaginationMode, 'auto'> | 'single';
 type Progress = { -readonly [K in keyof PaginationProgress]: PaginationProgress[K] };
 
+/** The modes `mode` may name, {@link PaginationMode}'s, for callers without the type (JavaScript). */
+const paginationModes: readonly unknown[] = ['auto', 'cursor', 'slice', 'page', 'links'];
+
 /** A URL with one query parameter set (replaced when present). */
 function withParam(url: string, name: string, value: string): string {
   const parsed = new URL(url);
@@ -172,6 +175,8 @@ class Walk {
     this.pageParam = init?.pageParam ?? 'page';
     let url = source.toUrl(path, init?.query);
     const mode = init?.mode ?? 'auto';
+    // A mode no walk knows (`'offset'`, from JavaScript) was walked as 'auto' unsaid.
+    if (!paginationModes.includes(mode)) throw new TypeError(`mode must be 'auto', 'cursor', 'slice', 'page' or 'links', not ${String(mode)}`);
     const sliceSize = toCount(init?.sliceSize, 'sliceSize');
     // Seed 003's chunks take a size: offset + sliceSize ('slice'), and servers of its
     // offset-as-next-id chunks ('cursor') often take one too; pages and links follow their own rules.

@@ -412,6 +412,18 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(() => api.paginate('/chunks', { mode: 'links', sliceSize: 5 })).toThrow(TypeError);
   });
 
+  it('refuses a mode it does not know with a TypeError listing the modes, when paginate is called', () => {
+    server.route('/moded', json(200, []));
+    const api = createClient({ baseUrl: server.origin });
+    const message = "mode must be 'auto', 'cursor', 'slice', 'page' or 'links', not ";
+    for (const mode of ['offset', 'Page', '', 1, {}, Symbol('page')]) {
+      // @ts-expect-error -- a JavaScript caller's mistake, which TypeScript catches
+      expect(() => api.paginate('/moded', { mode })).toThrow(new TypeError(message + String(mode)));
+    }
+    expect(server.requests('/moded')).toHaveLength(0);
+    expect(api.paginate('/moded', { mode: undefined }).progress.mode).toBeUndefined();
+  });
+
   it('sends nothing before the first item is asked for', () => {
     server.route('/lazy', json(200, []));
     createClient({ baseUrl: server.origin }).paginate('/lazy');
