@@ -16,9 +16,13 @@ export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
 
 /** How to walk a collection. */
 export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
-  /** @default 'auto' */
+  /**
+   * How the collection pages; another string is a `TypeError`. A mode named whose markers the
+   * first page lacks while it shows another mode's (a cursor, page figures, a next link) ends
+   * the walk with an `invalid_response`, none of the page's items handed out. @default 'auto'
+   */
   readonly mode?: PaginationMode | undefined;
-  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`, and is sent as is in mode `cursor`. A positive integer; with mode `page` or `links`, a `TypeError`. */
+  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto` (unless the first page shows another mode, then walked), and is sent as is in mode `cursor`. A positive integer; with mode `page` or `links`, a `TypeError`. */
   readonly sliceSize?: number | undefined;
   /** The most pages fetched, a positive integer or `Infinity`; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
   readonly maxPages?: number | undefined;
@@ -135,6 +139,17 @@ function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): numbe
   return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
+/** Whether a page has the markers a mode walks by: a cursor, page figures, a next link. */
+function shows(mode: Mode, page: ApiSuccess<unknown>, headers: Headers | undefined): boolean {
+  return mode === 'page' ? page.page?.page !== undefined || page.page?.pagesCount !== undefined : mode === 'links' ? halNext(page) !== undefined || parseNextLink(headers?.get('link')) !== undefined : page.cursor !== undefined;
+}
+
+/** `auto`: the first response's own markers say how the collection pages. */
+function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
+  for (const mode of ['cursor', 'page', 'links'] as const) if (shows(mode, page, headers)) return mode;
+  return 'single';
+}
+
 /**
  * A count given as an option, or `undefined`; anything but a positive integer is a mistake, said
  * at once: `maxPages: NaN` walked without end, `-1` fetched nothing, `sliceSize: -1` was sent.
@@ -165,6 +180,8 @@ class Walk {
   private readonly pageParam: string;
   private readonly source: PageSource;
   private readonly init: PaginateOptions | undefined;
+  /** Mode 'slice' comes from a `sliceSize` under 'auto', not from the caller: the first page may show another. */
+  private readonly implied: boolean = false;
 
   constructor(source: PageSource, path: string, init: PaginateOptions | undefined) {
     this.source = source;
@@ -186,6 +203,7 @@ class Walk {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
       if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
       this.progress.mode = 'slice';
+      this.implied = mode === 'auto';
     } else if (mode !== 'auto') this.progress.mode = mode;
     this.firstOffset = new URL(url).searchParams.get(this.offsetParam);
     this.nextUrl = url;
@@ -251,11 +269,18 @@ class Walk {
     // to ask for. An empty collection, not a page without a list.
     const empty = page.body === undefined;
     const found = empty ? [] : (this.init?.items ?? readItems)(page);
-    if (!found) {
-      this.finish(undefined);
-      return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
+    if (!found) return this.refuse(page, 'The page holds no list of items');
+    const chosen = progress.mode;
+    if (chosen && progress.pages === 0 && !empty && !shows(chosen, page, sent.headers)) {
+      // The first page lacks what the mode walks by. Another mode's markers: 'auto' walks that
+      // mode; a mode the caller named does not fit the API. Walked on, the walk would end after
+      // this page as if the last page said so. Seed 003's chunks say `hasNext` even on the last.
+      const shown = decideMode(page, sent.headers);
+      if (this.implied && shown !== 'single') progress.mode = shown;
+      else if (shown !== 'single') return this.refuse(page, `The API pages in mode '${shown}', not '${chosen}'`);
+      else if (chosen === 'slice') return this.refuse(page, "The page has no offset and hasNext for mode 'slice'");
     }
-    progress.mode ??= this.decideMode(page, sent.headers);
+    progress.mode ??= decideMode(page, sent.headers);
     const next = empty ? undefined : this.toNextUrl(page, sent, url, found.length);
     // A page already handed out, answered again (a server that ignores the page or offset asked
     // for): the walk stalled, and its items are not handed out twice.
@@ -273,14 +298,6 @@ class Walk {
     this.nextUrl = next;
     if (next === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
-  }
-
-  /** `auto`: the first response's own markers say how the collection pages. */
-  private decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
-    if (page.cursor) return 'cursor';
-    if (page.page?.page !== undefined || page.page?.pagesCount !== undefined) return 'page';
-    if (halNext(page) !== undefined || parseNextLink(headers?.get('link')) !== undefined) return 'links';
-    return 'single';
   }
 
   /**
@@ -341,6 +358,12 @@ class Walk {
       default:
         return undefined;
     }
+  }
+
+  /** Ends the walk with an `invalid_response` about this page, none of its items handed out. */
+  private refuse(page: ApiSuccess<unknown>, detail: string): never {
+    this.finish(undefined);
+    return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail, dialect: page.dialect, body: page.body }));
   }
 
   private stall(): undefined {

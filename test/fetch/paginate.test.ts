@@ -431,6 +431,71 @@ describe('the walk stops as RELIABILITY.md says', () => {
   });
 });
 
+describe('a mode that does not fit the API', () => {
+  /** The walk's items, and what it threw. */
+  async function walk(pages: AsyncIterable<unknown>): Promise<{ items: unknown[]; thrown: unknown }> {
+    const items: unknown[] = [];
+    const thrown = await (async () => {
+      for await (const item of pages) items.push(item);
+    })().catch((error: unknown) => error);
+    return { items, thrown };
+  }
+
+  it('walks the mode the first page shows when the sliceSize only implied slice: seed 004 pages, Link headers', async () => {
+    server.route('/customers', envelopePages);
+    const api = createClient({ baseUrl: server.origin });
+    const paged = api.paginate<{ id: number }>('/customers', { sliceSize: 2 });
+    expect((await collect(paged)).map((item) => item.id)).toEqual(ids);
+    expect(paged.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+    expect(server.requests('/customers').map((request) => request.url)).toEqual(['/customers?sliceSize=2&offset=0', '/customers?sliceSize=2&offset=0&page=2', '/customers?sliceSize=2&offset=0&page=3']);
+
+    server.route('/linked', linkPages(() => server.origin));
+    const linked = api.paginate<{ id: number }>('/linked', { sliceSize: 1 });
+    expect((await collect(linked)).map((item) => item.id)).toEqual(ids);
+    expect(linked.progress).toMatchObject({ pages: 3, items: 25, mode: 'links', stop: 'last' });
+  });
+
+  it('ends with an invalid_response naming the mismatch, handing out nothing, when the mode named does not fit the first page', async () => {
+    server.route('/customers', envelopePages);
+    server.route('/chunks', cursorPages);
+    server.route('/linked', linkPages(() => server.origin));
+    const api = createClient({ baseUrl: server.origin });
+    for (const [path, options, detail] of [
+      ['/customers', { mode: 'cursor' }, "The API pages in mode 'page', not 'cursor'"],
+      ['/customers', { mode: 'slice', sliceSize: 2 }, "The API pages in mode 'page', not 'slice'"],
+      ['/linked', { mode: 'cursor' }, "The API pages in mode 'links', not 'cursor'"],
+      ['/chunks', { mode: 'page' }, "The API pages in mode 'cursor', not 'page'"],
+      ['/customers', { mode: 'links' }, "The API pages in mode 'page', not 'links'"],
+    ] as const) {
+      const before = server.requests(path).length;
+      const pages = api.paginate(path, options);
+      const { items, thrown } = await walk(pages);
+      expect(items, detail).toEqual([]);
+      expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'invalid_response', status: 200, detail });
+      expect(pages.progress).toMatchObject({ pages: 0, done: true, stop: undefined });
+      expect(server.requests(path)).toHaveLength(before + 1);
+    }
+  });
+
+  it('ends with an invalid_response when a slice walk gets a page without offset and hasNext, which seed 003 always sends', async () => {
+    server.route('/plain-list', json(200, [1, 2, 3]));
+    const api = createClient({ baseUrl: server.origin });
+    const { items, thrown } = await walk(api.paginate('/plain-list', { sliceSize: 2 }));
+    expect(items).toEqual([]);
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'invalid_response', detail: "The page has no offset and hasNext for mode 'slice'" });
+  });
+
+  it('reads a first page without any marker as the only page in modes cursor and links (Airtable leaves out the offset on its last page)', async () => {
+    server.route('/v0/base/small', json(200, { records: [{ id: 1 }, { id: 2 }] }));
+    const api = createClient({ baseUrl: server.origin });
+    for (const mode of ['cursor', 'links'] as const) {
+      const pages = api.paginate('/v0/base/small', { mode });
+      expect(await collect(pages)).toEqual([{ id: 1 }, { id: 2 }]);
+      expect(pages.progress).toMatchObject({ pages: 1, mode, stop: 'last' });
+    }
+  });
+});
+
 describe('prefetch', () => {
   it.each([
     ['/chunks', cursorPages, {}],

@@ -37,9 +37,11 @@ describe('faultline/fetch bundle size', () => {
     // TimeoutError from a signal not the client's read as a time-out; by 32 (6,309) for the
     // `dialect` option, every response read as one dialect; by 64 (6,386) for paginate's `mode`
     // refused with a TypeError listing the modes (57), after 29 taken from the margin for a page
-    // that repeats one already read held back before its items are handed out.
+    // that repeats one already read held back before its items are handed out; by 176 (6,554) for
+    // a paginate mode that does not fit the first page: walked as the page shows when a sliceSize
+    // only implied 'slice', else an invalid_response naming both modes.
     const goal = 5_064;
-    const shareCeiling = 6_400;
+    const shareCeiling = 6_576;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
