@@ -38,7 +38,11 @@ export interface RetryEvent {
 /** Called before each attempt with the request about to be sent; may return another request, or a response to use instead. */
 export type BeforeRequestHook = (request: Request, attempt: number) => Request | Response | void | Promise<Request | Response | void>;
 
-/** Called after each response arrives, before its body is read; may return another response (after refreshing a token, say). */
+/**
+ * Called after each response arrives, before its body is read; may return another response (after
+ * refreshing a token, say). `request` is unsent: `request.clone()` can be changed and sent again,
+ * body included. A stream body (`ReadableStream`) is sent once only: its request's body is used.
+ */
 export type AfterResponseHook = (response: Response, request: Request, attempt: number) => Response | void | Promise<Response | void>;
 
 /**
@@ -381,8 +385,12 @@ export function createClient(options: ClientOptions): Client {
     }
     try {
       if (request) {
-        const sent = follow ? Object.fromEntries(request.headers) : undefined;
-        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent, extra) : await fetchFunction(request);
+        // The afterResponse hooks get the request unsent, so that they can send it again (ky keeps
+        // such a clone): `request.clone()` after a token refresh works for a PUT too. Not for a
+        // stream body: it is read once, and a clone would hold all of it in memory.
+        const outgoing = afterResponse.length > 0 && !response && request.body !== null && resendableBody(body) ? request.clone() : request;
+        const sent = follow ? Object.fromEntries(outgoing.headers) : undefined;
+        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(outgoing, sent, extra) : await fetchFunction(outgoing);
       } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
       if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
