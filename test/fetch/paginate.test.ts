@@ -361,6 +361,22 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(pages.progress).toMatchObject({ pages: 1, done: true });
   });
 
+  it("ends with the caller's abort, its reason kept, when the signal aborts between pages", async () => {
+    server.route('/chunks', cursorPages);
+    const controller = new AbortController();
+    const api = createClient({ baseUrl: server.origin });
+    const items: number[] = [];
+    const thrown = await (async () => {
+      for await (const item of api.paginate<{ id: number }>('/chunks', { signal: controller.signal })) {
+        items.push(item.id);
+        if (items.length === 10) controller.abort(new Error('superseded by a newer search'));
+      }
+    })().catch((error: unknown) => error);
+    expect(items).toEqual(ids.slice(0, 10));
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'aborted', detail: 'The request was aborted: superseded by a newer search' });
+    expect(isResponseError(thrown) && thrown.message).toBe('Aborted: The request was aborted: superseded by a newer search');
+  });
+
   it('fetches nothing more after the caller breaks out of the loop', async () => {
     server.route('/chunks', cursorPages);
     const api = createClient({ baseUrl: server.origin });

@@ -410,6 +410,53 @@ describe('timeouts and aborts', () => {
     expect(backingOff).toMatchObject({ ok: false, error: { kind: 'timeout' } });
     expect(performance.now() - start).toBeLessThan(2_000);
     expect(server.requests(busy)).toHaveLength(1);
+    // The caller's signal timed out, not the total timeout, which this client does not set.
+    for (const result of [waiting, backingOff]) expect(result.ok || result.error.detail).toBe("The caller's signal timed out");
+    const hanging = await client.get(route(hangingBody()), { signal: AbortSignal.timeout(100) });
+    expect(hanging).toMatchObject({ ok: false, error: { kind: 'timeout', detail: "The caller's signal timed out" } });
+  });
+
+  it("keeps the caller's abort reason in the detail, waiting for headers, reading the body and during a backoff", async () => {
+    const client = createClient({ baseUrl: server.origin, retry: { delayMs: 10_000, backoffLimitMs: 10_000, random: () => 1 } });
+    const reasons: [unknown, string][] = [
+      [new Error('superseded by a newer search'), 'The request was aborted: superseded by a newer search'],
+      ['user left the page', 'The request was aborted: user left the page'],
+      [new DOMException('Component unmounted', 'AbortError'), 'The request was aborted: Component unmounted'],
+      [42, 'The request was aborted: 42'],
+      [{ code: 'superseded', query: 'ada' }, 'The request was aborted: {"code":"superseded","query":"ada"}'],
+      // No reason: the runtime's own, whose words add nothing.
+      [undefined, 'The request was aborted'],
+    ];
+    for (const handler of [silence(), hangingBody(), json(503, { message: 'busy' })]) {
+      for (const [reason, detail] of reasons) {
+        const path = route(handler);
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(reason), 50);
+        const result = await client.get(path, { signal: controller.signal });
+        expect(result, detail).toMatchObject({ ok: false, error: { kind: 'aborted', detail, extensions: {} } });
+        // The model stays plain data: the reason is kept as text, not as the object.
+        expect(structuredClone(result)).toEqual(result);
+        expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+        expect(server.requests(path)).toHaveLength(1);
+      }
+    }
+    const early = route(json(200, {}));
+    expect(await client.get(early, { signal: AbortSignal.abort(new Error('not now')) })).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The request was aborted: not now' } });
+    expect(server.requests(early)).toHaveLength(0);
+  });
+
+  it('reads any abort reason without throwing: one whose members throw, a function, a cycle', async () => {
+    const client = createClient({ baseUrl: server.origin });
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    for (const reason of [hostile, () => 'no', cycle, { big: 1n }, Symbol('why')]) {
+      const path = route(silence());
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(reason), 20);
+      const result = await client.get(path, { signal: controller.signal });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    }
   });
 
   it('respects the caller signal at every stage: before sending, waiting for headers, reading the body', async () => {

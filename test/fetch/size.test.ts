@@ -39,9 +39,12 @@ describe('faultline/fetch bundle size', () => {
     // refused with a TypeError listing the modes (57), after 29 taken from the margin for a page
     // that repeats one already read held back before its items are handed out; by 176 (6,554) for
     // a paginate mode that does not fit the first page: walked as the page shows when a sliceSize
-    // only implied 'slice', else an invalid_response naming both modes.
+    // only implied 'slice', else an invalid_response naming both modes; by 160 (6,735) for the
+    // caller's abort reason kept in the detail (a message, a string, JSON; not the runtime's own
+    // words) and a caller's AbortSignal.timeout said to be the caller's, after 22 taken from the
+    // margin for afterResponse hooks handed a request they can send again.
     const goal = 5_064;
-    const shareCeiling = 6_576;
+    const shareCeiling = 6_736;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
