@@ -5,7 +5,7 @@
  * own timers, use the real clock, with the margins the document gives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, maxTimerMs, toBackoffMs, toRetryPolicy, type ClientOptions, type RetryEvent } from '../../src/fetch/index.ts';
+import { createClient, maxTimerMs, toBackoffMs, toRetryPolicy, unwrap, type ClientOptions, type RetryEvent } from '../../src/fetch/index.ts';
 import { hangingBody, htmlPage, hugeBody, json, resetMidBody, silence, startServer, text, type Handler, type TestServer } from './server.ts';
 
 let server: TestServer;
@@ -86,6 +86,17 @@ describe('default retry: limit 2, idempotent methods, statuses 408 429 500 502 5
     expect(result).toMatchObject({ ok: true, value: { data: { result: [1, 2, 3] } } });
     expect(events.map((event) => event.error.kind)).toEqual(['network', 'network']);
     expect(server.requests(path)).toHaveLength(3);
+  });
+
+  it('reads a connection reset mid-body as a network failure without a status, saying that the body broke off and why, as a reset before the headers does', async () => {
+    const { client } = createRecordingClient({ retry: 0 });
+    const midBody = await client.get(route(resetMidBody()));
+    expect(midBody).toMatchObject({ ok: false, error: { kind: 'network', detail: 'The body broke off before it was complete: other side closed', retryable: true } });
+    expect(midBody.ok || midBody.error.status).toBeUndefined();
+    expect(() => unwrap(midBody)).toThrow(/^Network Error: The body broke off before it was complete: other side closed$/);
+    const beforeHeaders = await client.get(route(dropConnection));
+    expect(beforeHeaders).toMatchObject({ ok: false, error: { kind: 'network', detail: 'fetch failed: other side closed' } });
+    expect(beforeHeaders.ok || beforeHeaders.error.status).toBeUndefined();
   });
 
   it('gives up on a 503 storm after three requests with the last 503, and rides it out with a higher limit', async () => {

@@ -42,9 +42,10 @@ describe('faultline/fetch bundle size', () => {
     // only implied 'slice', else an invalid_response naming both modes; by 160 (6,735) for the
     // caller's abort reason kept in the detail (a message, a string, JSON; not the runtime's own
     // words) and a caller's AbortSignal.timeout said to be the caller's, after 22 taken from the
-    // margin for afterResponse hooks handed a request they can send again.
+    // margin for afterResponse hooks handed a request they can send again; by 80 (6,804) for a
+    // body that breaks off read without the status, saying that it broke off and undici's cause.
     const goal = 5_064;
-    const shareCeiling = 6_736;
+    const shareCeiling = 6_816;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
