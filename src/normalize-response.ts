@@ -72,6 +72,16 @@ export function toFailureKind(failure: unknown): 'aborted' | 'timeout' | 'networ
   return name === 'AbortError' ? 'aborted' : name === 'TimeoutError' ? 'timeout' : name === 'NetworkError' ? 'network' : undefined;
 }
 
+/** The message of a failure's cause: undici says "terminated" and puts the reason ("other side closed") there. Never throws. */
+function describeCause(failure: unknown): string | undefined {
+  try {
+    const cause = (failure as { cause?: unknown } | null)?.cause;
+    return cause instanceof Error && cause.message ? cause.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the body was read before; never throws, whatever the object. */
 function wasRead(response: Response): boolean {
   try {
@@ -127,17 +137,21 @@ export async function normalizeResponse<T = unknown>(response: Response, options
   if ((overflow || unread) && success) {
     return { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: overflow ?? unread }) };
   }
+  let brokenOff: string | undefined;
   if ('failure' in read && !unread) {
+    const { failure } = read;
     // Any failure to read a body that arrived is the network's, unless a signal ended it.
-    const kind = toFailureKind(read.failure) ?? 'network';
-    // The status already arrived: an error status keeps its own kind; a success that broke off did not succeed.
-    if (success || kind === 'aborted') {
-      const detail = read.failure instanceof Error ? read.failure.message : 'The body could not be read';
-      return { ok: false, error: toApiError({ kind, status: kind === 'aborted' ? undefined : status, detail }) };
-    }
+    const kind = toFailureKind(failure) ?? 'network';
+    const message = failure instanceof Error ? failure.message : undefined;
+    const cause = describeCause(failure) ?? message;
+    brokenOff = kind === 'network' ? `The body broke off before it was complete${cause ? `: ${cause}` : ''}` : (message ?? 'The body could not be read');
+    // The status already arrived: an error status keeps its own kind; a success that broke off did
+    // not succeed. DESIGN.md: a network failure, a time-out or an abort has no status.
+    if (success || kind === 'aborted') return { ok: false, error: toApiError({ kind, detail: brokenOff }) };
   }
   const result = normalize<T>({ status, headers, body: read.bytes }, options);
   // An error whose body was not read still says why it has no message of its own.
-  const unsaid = overflow ?? unread;
-  return unsaid && !result.ok && result.error.detail === undefined ? { ok: false, error: toApiError({ ...result.error, detail: unsaid }) } : result;
+  const unsaid = overflow ?? unread ?? brokenOff;
+  // An own read: a polluted Object.prototype's `detail` is none of this error's.
+  return unsaid && !result.ok && readOwn(result.error, 'detail') === undefined ? { ok: false, error: toApiError({ ...result.error, detail: unsaid }) } : result;
 }

@@ -14,7 +14,7 @@ import { createPaginator, type PaginateOptions, type Paginator, type PageSource 
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
-import { linkAttemptSignal, toCallerCause, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
+import { linkAttemptSignal, toCallerCause, toReasonText, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
 
 /** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
 export type QueryValue = string | number | boolean | null | undefined;
@@ -39,7 +39,11 @@ export interface RetryEvent {
 /** Called before each attempt with the request about to be sent; may return another request, or a response to use instead. */
 export type BeforeRequestHook = (request: Request, attempt: number) => Request | Response | void | Promise<Request | Response | void>;
 
-/** Called after each response arrives, before its body is read; may return another response (after refreshing a token, say). */
+/**
+ * Called after each response arrives, before its body is read; may return another response (after
+ * refreshing a token, say). `request` is unsent: `request.clone()` can be changed and sent again,
+ * body included. A stream body (`ReadableStream`) is sent once only: its request's body is used.
+ */
 export type AfterResponseHook = (response: Response, request: Request, attempt: number) => Response | void | Promise<Response | void>;
 
 /**
@@ -118,7 +122,11 @@ export interface RequestOptions {
   readonly body?: BodyInput | undefined;
   /** Headers of this call; they win over the client's, `x-api-key` and `Accept-Language` included. */
   readonly headers?: HeadersInput | undefined;
-  /** Aborts the request at any stage, waits between attempts included. */
+  /**
+   * Aborts the request at any stage, waits between attempts included: an `aborted` error whose
+   * detail keeps the reason given (`The request was aborted: superseded`), or a `timeout` when
+   * the signal timed out (`AbortSignal.timeout`).
+   */
   readonly signal?: AbortSignal | undefined;
   /** Sent as `Idempotency-Key` on every attempt; lets POST and PATCH be retried. */
   readonly idempotencyKey?: string | undefined;
@@ -214,9 +222,15 @@ function describeFailure(failure: unknown): string | undefined {
   return cause instanceof Error && cause.message ? `${failure.message}: ${cause.message}` : failure.message;
 }
 
-/** The error of an attempt whose signal fired, whatever the stage it fired at. */
-function toAbortFailure(cause: AbortCause | undefined, timeoutMs: number): ApiResult<never> {
-  return cause === 'aborted' ? toFailure('aborted', 'The request was aborted') : toFailure('timeout', cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`);
+/**
+ * The error of an attempt whose signal fired, whatever the stage it fired at. The caller's abort
+ * reason is kept in the detail (`The request was aborted: superseded by a newer search`).
+ */
+function toAbortFailure(cause: AbortCause | undefined, timeoutMs: number, reason: unknown): ApiResult<never> {
+  // The client's own time-outs abort with a DOMException named TimeoutError: no text of their own.
+  const text = toReasonText(reason);
+  const detail = cause === 'aborted' ? 'The request was aborted' : cause === 'expired' ? "The caller's signal timed out" : cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`;
+  return toFailure(cause === 'aborted' ? 'aborted' : 'timeout', text ? `${detail}: ${text}` : detail);
 }
 
 const hasCredentials = (headers: Record<string, string>): boolean => credentialHeaders.some((name) => headers[name] !== undefined);
@@ -382,11 +396,15 @@ export function createClient(options: ClientOptions): Client {
     }
     try {
       if (request) {
-        const sent = follow ? Object.fromEntries(request.headers) : undefined;
-        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(request, sent, extra) : await fetchFunction(request);
+        // The afterResponse hooks get the request unsent, so that they can send it again (ky keeps
+        // such a clone): `request.clone()` after a token refresh works for a PUT too. Not for a
+        // stream body: it is read once, and a clone would hold all of it in memory.
+        const outgoing = afterResponse.length > 0 && !response && request.body !== null && resendableBody(body) ? request.clone() : request;
+        const sent = follow ? Object.fromEntries(outgoing.headers) : undefined;
+        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(outgoing, sent, extra) : await fetchFunction(outgoing);
       } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
-      if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs), headers: undefined, url };
+      if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs, link.signal?.reason), headers: undefined, url };
       // An abort or time-out of a signal not the attempt's (a hook's own, a page being closed), and
       // happy-dom's NetworkError: named failures, not bugs.
       const named = toFailureKind(failure);
@@ -404,7 +422,7 @@ export function createClient(options: ClientOptions): Client {
     if (!result.ok && link.cause()) {
       const { kind } = result.error;
       // The signal fired while the body was read: say why, rather than "the body broke off".
-      if (kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(link.cause(), timeoutMs);
+      if (kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(link.cause(), timeoutMs, link.signal?.reason);
     }
     return { result, headers: response.headers, url: response.url || url };
   };
@@ -425,7 +443,7 @@ export function createClient(options: ClientOptions): Client {
     const extra: FetchOptions = init?.fetchOptions ? { ...fetchOptions, ...init.fetchOptions } : fetchOptions;
     for (let attempt = 0; ; attempt++) {
       const remaining = deadline - now();
-      if (remaining <= 0) return { result: toAbortFailure('total', timeoutMs), headers: undefined, url };
+      if (remaining <= 0) return { result: toAbortFailure('total', timeoutMs, undefined), headers: undefined, url };
       const totalEnds = remaining <= timeoutMs;
       const link = linkAttemptSignal(signal, totalEnds ? remaining : timeoutMs, totalEnds);
       let sent: Sent;
@@ -445,7 +463,7 @@ export function createClient(options: ClientOptions): Client {
       if (now() + delayMs >= deadline) return sent;
       onRetry?.({ attempt: attempt + 1, delayMs, error: result.error, method, url });
       await wait(delayMs, signal);
-      if (signal?.aborted) return { result: toAbortFailure(toCallerCause(signal.reason), timeoutMs), headers: undefined, url };
+      if (signal?.aborted) return { result: toAbortFailure(toCallerCause(signal.reason), timeoutMs, signal.reason), headers: undefined, url };
     }
   };
 

@@ -16,9 +16,13 @@ export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
 
 /** How to walk a collection. */
 export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
-  /** @default 'auto' */
+  /**
+   * How the collection pages; another string is a `TypeError`. A mode named whose markers the
+   * first page lacks while it shows another mode's (a cursor, page figures, a next link) ends
+   * the walk with an `invalid_response`, none of the page's items handed out. @default 'auto'
+   */
   readonly mode?: PaginationMode | undefined;
-  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto`, and is sent as is in mode `cursor`. A positive integer; with mode `page` or `links`, a `TypeError`. */
+  /** Seed 003: the chunk size, sent as `sliceSize` with an `offset` that starts at 0; implies `slice` under `auto` (unless the first page shows another mode, then walked), and is sent as is in mode `cursor`. A positive integer; with mode `page` or `links`, a `TypeError`. */
   readonly sliceSize?: number | undefined;
   /** The most pages fetched, a positive integer or `Infinity`; the walk stops quietly after them (`progress.stop` is `'max_pages'`). @default 10_000 */
   readonly maxPages?: number | undefined;
@@ -49,7 +53,7 @@ export type PaginationStop = 'last' | 'stalled' | 'max_pages';
 
 /** How far a walk has come. */
 export interface PaginationProgress {
-  /** Pages received so far. */
+  /** Pages received so far; a page that repeats one already read is not counted, nor are its items handed out. */
   readonly pages: number;
   /** Items received so far. */
   readonly items: number;
@@ -81,6 +85,9 @@ export interface PageSource {
 
 type Mode = Exclude<PaginationMode, 'auto'> | 'single';
 type Progress = { -readonly [K in keyof PaginationProgress]: PaginationProgress[K] };
+
+/** The modes `mode` may name, {@link PaginationMode}'s, for callers without the type (JavaScript). */
+const paginationModes: readonly unknown[] = ['auto', 'cursor', 'slice', 'page', 'links'];
 
 /** A URL with one query parameter set (replaced when present). */
 function withParam(url: string, name: string, value: string): string {
@@ -132,6 +139,17 @@ function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): numbe
   return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
+/** Whether a page has the markers a mode walks by: a cursor, page figures, a next link. */
+function shows(mode: Mode, page: ApiSuccess<unknown>, headers: Headers | undefined): boolean {
+  return mode === 'page' ? page.page?.page !== undefined || page.page?.pagesCount !== undefined : mode === 'links' ? halNext(page) !== undefined || parseNextLink(headers?.get('link')) !== undefined : page.cursor !== undefined;
+}
+
+/** `auto`: the first response's own markers say how the collection pages. */
+function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
+  for (const mode of ['cursor', 'page', 'links'] as const) if (shows(mode, page, headers)) return mode;
+  return 'single';
+}
+
 /**
  * A count given as an option, or `undefined`; anything but a positive integer is a mistake, said
  * at once: `maxPages: NaN` walked without end, `-1` fetched nothing, `sliceSize: -1` was sent.
@@ -153,12 +171,17 @@ class Walk {
   private failure: ApiError | undefined;
   /** The next page, already requested (`prefetch`). */
   private pending: Promise<readonly unknown[] | undefined> | undefined;
+  /** The pages read (their numbers) or asked for (their offsets and next links). */
   private readonly seen = new Set<string>();
+  /** The offset of the first request, when its URL has one. */
+  private readonly firstOffset: string | null;
   private readonly maxPages: number;
   private readonly offsetParam: string;
   private readonly pageParam: string;
   private readonly source: PageSource;
   private readonly init: PaginateOptions | undefined;
+  /** Mode 'slice' comes from a `sliceSize` under 'auto', not from the caller: the first page may show another. */
+  private readonly implied: boolean = false;
 
   constructor(source: PageSource, path: string, init: PaginateOptions | undefined) {
     this.source = source;
@@ -169,6 +192,8 @@ class Walk {
     this.pageParam = init?.pageParam ?? 'page';
     let url = source.toUrl(path, init?.query);
     const mode = init?.mode ?? 'auto';
+    // A mode no walk knows (`'offset'`, from JavaScript) was walked as 'auto' unsaid.
+    if (!paginationModes.includes(mode)) throw new TypeError(`mode must be 'auto', 'cursor', 'slice', 'page' or 'links', not ${String(mode)}`);
     const sliceSize = toCount(init?.sliceSize, 'sliceSize');
     // Seed 003's chunks take a size: offset + sliceSize ('slice'), and servers of its
     // offset-as-next-id chunks ('cursor') often take one too; pages and links follow their own rules.
@@ -178,9 +203,9 @@ class Walk {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
       if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
       this.progress.mode = 'slice';
+      this.implied = mode === 'auto';
     } else if (mode !== 'auto') this.progress.mode = mode;
-    const offset = new URL(url).searchParams.get(this.offsetParam);
-    if (offset !== null) this.seen.add(offset);
+    this.firstOffset = new URL(url).searchParams.get(this.offsetParam);
     this.nextUrl = url;
   }
 
@@ -244,10 +269,22 @@ class Walk {
     // to ask for. An empty collection, not a page without a list.
     const empty = page.body === undefined;
     const found = empty ? [] : (this.init?.items ?? readItems)(page);
-    if (!found) {
-      this.finish(undefined);
-      return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail: 'The page holds no list of items', dialect: page.dialect, body: page.body }));
+    if (!found) return this.refuse(page, 'The page holds no list of items');
+    const chosen = progress.mode;
+    if (chosen && progress.pages === 0 && !empty && !shows(chosen, page, sent.headers)) {
+      // The first page lacks what the mode walks by. Another mode's markers: 'auto' walks that
+      // mode; a mode the caller named does not fit the API. Walked on, the walk would end after
+      // this page as if the last page said so. Seed 003's chunks say `hasNext` even on the last.
+      const shown = decideMode(page, sent.headers);
+      if (this.implied && shown !== 'single') progress.mode = shown;
+      else if (shown !== 'single') return this.refuse(page, `The API pages in mode '${shown}', not '${chosen}'`);
+      else if (chosen === 'slice') return this.refuse(page, "The page has no offset and hasNext for mode 'slice'");
     }
+    progress.mode ??= decideMode(page, sent.headers);
+    const next = empty ? undefined : this.toNextUrl(page, sent, url, found.length);
+    // A page already handed out, answered again (a server that ignores the page or offset asked
+    // for): the walk stalled, and its items are not handed out twice.
+    if (next === false) return this.stall();
     const schema = this.init?.schema;
     const checked = schema ? await validateItems(page, found, schema) : { ok: true as const, value: found };
     if (!checked.ok) {
@@ -258,39 +295,39 @@ class Walk {
     progress.pages++;
     progress.items += items.length;
     progress.total = toTotal(page, sent.headers) ?? progress.total;
-    progress.mode ??= this.decideMode(page, sent.headers);
-    this.nextUrl = empty ? undefined : this.toNextUrl(page, sent, url, items.length);
-    if (this.nextUrl === undefined && !progress.done && !this.failure) this.finish('last');
+    this.nextUrl = next;
+    if (next === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
   }
 
-  /** `auto`: the first response's own markers say how the collection pages. */
-  private decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
-    if (page.cursor) return 'cursor';
-    if (page.page?.page !== undefined || page.page?.pagesCount !== undefined) return 'page';
-    if (halNext(page) !== undefined || parseNextLink(headers?.get('link')) !== undefined) return 'links';
-    return 'single';
-  }
-
-  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, count: number): string | undefined {
+  /**
+   * The URL of the page after this one; `undefined` when there is none, `false` when this page
+   * repeats one already handed out. Asked before this page's items are handed out.
+   */
+  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, count: number): string | undefined | false {
     const progress = this.progress;
     switch (progress.mode) {
       case 'cursor':
       case 'slice': {
         const cursor = page.cursor;
         if (!cursor || !cursor.hasNext) return undefined;
-        // An offset already sent would fetch the same chunks again, forever.
-        if (this.seen.has(cursor.offset)) return this.stall();
-        this.seen.add(cursor.offset);
-        return withParam(url, this.offsetParam, cursor.offset);
+        const { offset } = cursor;
+        // An offset already sent would fetch the same chunks again, forever. One an earlier page
+        // gave (not the first request's own) names the same next chunk as that page did: this page
+        // is that page again (the offset sent was ignored, or did not advance).
+        if (offset === this.firstOffset) return this.stall();
+        if (this.seen.has(offset)) return false;
+        this.seen.add(offset);
+        return withParam(url, this.offsetParam, offset);
       }
       case 'page': {
         const info = page.page;
-        const current = info?.page ?? Number(new URL(url).searchParams.get(this.pageParam) ?? progress.pages);
+        const current = info?.page ?? Number(new URL(url).searchParams.get(this.pageParam) ?? progress.pages + 1);
+        const key = String(current);
+        // A page number already read, answered for another: the server ignored the page asked for.
+        if (this.seen.has(key)) return false;
         // Without `pagesCount`, an empty page is the end.
         if (info?.pagesCount !== undefined ? current >= info.pagesCount : count === 0) return undefined;
-        const key = String(current);
-        if (this.seen.has(key)) return this.stall();
         this.seen.add(key);
         return withParam(url, this.pageParam, String(current + 1));
       }
@@ -321,6 +358,12 @@ class Walk {
       default:
         return undefined;
     }
+  }
+
+  /** Ends the walk with an `invalid_response` about this page, none of its items handed out. */
+  private refuse(page: ApiSuccess<unknown>, detail: string): never {
+    this.finish(undefined);
+    return throwError(toApiError({ kind: 'invalid_response', status: page.status, detail, dialect: page.dialect, body: page.body }));
   }
 
   private stall(): undefined {

@@ -6,8 +6,11 @@
  */
 import { maxTimerMs } from './retry.ts';
 
-/** Why an attempt's signal fired. `attempt`: its own timeout; `total`: the request's deadline. */
-export type AbortCause = 'aborted' | 'attempt' | 'total';
+/**
+ * Why an attempt's signal fired. `aborted`: the caller's signal; `expired`: the caller's signal
+ * timed out (`AbortSignal.timeout`); `attempt`: its own timeout; `total`: the request's deadline.
+ */
+export type AbortCause = 'aborted' | 'expired' | 'attempt' | 'total';
 
 /** The signal of one attempt, and how to let go of it. */
 export interface AttemptSignal {
@@ -22,12 +25,49 @@ const noCause = (): undefined => undefined;
 const nothing = (): void => {};
 const unlinked: AttemptSignal = { signal: undefined, cause: noCause, release: nothing };
 
+/** A member of an abort reason, which may be any value: `undefined` where reading it throws. */
+function readReason(reason: unknown, member: string): unknown {
+  try {
+    return (reason as Record<string, unknown> | null | undefined)?.[member];
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Why the caller's signal aborted. `AbortSignal.timeout(ms)` aborts with a `DOMException` named
- * `TimeoutError` (DOM standard §3.2): the caller's own deadline for the whole request, a `total`
- * time-out as `totalTimeoutMs` is, not an abort.
+ * `TimeoutError` (DOM standard §3.2): the caller's own deadline for the whole request, a time-out
+ * that ends it as `totalTimeoutMs` does, not an abort.
  */
-export const toCallerCause = (reason: unknown): AbortCause => ((reason as { name?: unknown } | null)?.name === 'TimeoutError' ? 'total' : 'aborted');
+export const toCallerCause = (reason: unknown): AbortCause => (readReason(reason, 'name') === 'TimeoutError' ? 'expired' : 'aborted');
+
+/** The message of a plain `abort()`'s reason, which each runtime words its own way. */
+let plainAbortMessage: unknown;
+
+/**
+ * The caller's abort reason as text, for the error's detail: the model must survive
+ * `structuredClone` and `JSON.stringify`, which the reason itself (any value) may not. A string
+ * as it is, an Error's message, another object as JSON, a number or other primitive as text;
+ * `undefined` for none, and for the runtime's own reasons, which say no more than the kind: a
+ * plain `abort()`'s, and `AbortSignal.timeout`'s (a `DOMException` named `TimeoutError`).
+ */
+export function toReasonText(reason: unknown): string | undefined {
+  const message = readReason(reason, 'message');
+  if (typeof message !== 'string') {
+    try {
+      // A function or symbol gives no JSON; a cycle or a BigInt inside throws.
+      return (typeof reason === 'object' ? JSON.stringify(reason) : typeof reason === 'function' ? undefined : String(reason)) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  if (plainAbortMessage === undefined) {
+    const controller = new AbortController();
+    controller.abort();
+    plainAbortMessage = readReason(controller.signal.reason, 'message') ?? null;
+  }
+  return message && message !== plainAbortMessage && !(readReason(reason, 'name') === 'TimeoutError' && typeof DOMException === 'function' && reason instanceof DOMException) ? message : undefined;
+}
 
 /** An abort reason of the kind `fetch` uses for timeouts (`DOMException` named `TimeoutError`). */
 function toTimeoutReason(): unknown {

@@ -493,6 +493,47 @@ describe('hooks', () => {
     expect(server.requests('/private').map((request) => request.headers.authorization)).toEqual(['Bearer old', 'Bearer new']);
   });
 
+  it('hands afterResponse a request it can send again, body included, for a PUT, POST or PATCH (the token refresh of the docs)', async () => {
+    server.route('/private-put', (request, response, body) => {
+      if (request.headers.authorization === 'Bearer new') json(200, { saved: JSON.parse(body.toString()) })(request, response, body);
+      else json(401, { message: 'Token expired' })(request, response, body);
+    });
+    const seen: boolean[] = [];
+    const refresh = async (response: Response, request: Request): Promise<Response | undefined> => {
+      seen.push(request.bodyUsed);
+      if (response.status !== 401) return undefined;
+      const again = request.clone();
+      again.headers.set('authorization', 'Bearer new');
+      return fetch(again);
+    };
+    // With an API key the client sends the request itself to follow redirects (redirects.ts): the same holds.
+    for (const apiKey of [undefined, 'secret']) {
+      const api = createClient({ baseUrl: server.origin, apiKey, hooks: { afterResponse: [refresh] } });
+      for (const method of ['put', 'post', 'patch'] as const) {
+        expect(await api[method]('/private-put', { json: { name: 'Ada' } }), `${method} ${apiKey}`).toMatchObject({ ok: true, value: { data: { saved: { name: 'Ada' } } } });
+      }
+    }
+    expect(seen).toEqual(Array(6).fill(false));
+    const received = server.requests('/private-put');
+    expect(received.map((request) => request.headers.authorization)).toEqual(Array(6).fill([undefined, 'Bearer new']).flat());
+    expect(received.every((request) => request.body.toString() === '{"name":"Ada"}')).toBe(true);
+  });
+
+  it('hands afterResponse the request of a stream body with its body used, since a stream is sent once only', async () => {
+    server.route('/stream-hooked', json(200, {}));
+    const seen: boolean[] = [];
+    const api = createClient({ baseUrl: server.origin, hooks: { afterResponse: [(_response, request) => void seen.push(request.bodyUsed)] } });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('line 1\n'));
+        controller.close();
+      },
+    });
+    expect(await api.put('/stream-hooked', { body: stream })).toMatchObject({ ok: true });
+    expect(seen).toEqual([true]);
+    expect(server.requests('/stream-hooked').map((request) => request.body.toString())).toEqual(['line 1\n']);
+  });
+
   it('runs the hooks on every attempt, telling them which attempt it is', async () => {
     server.route('/retried', text(503, ''), json(200, {}));
     const attempts: number[] = [];

@@ -261,21 +261,50 @@ describe('every mode of the seeds, picked by auto from the first response', () =
 });
 
 describe('the walk stops as RELIABILITY.md says', () => {
-  it('stops when the offset does not advance', async () => {
+  it('stops when the offset does not advance, without handing out the repeated chunk', async () => {
     server.route('/stuck', json(200, { result: [{ id: 1 }], offset: '1', hasNext: true }));
     const api = createClient({ baseUrl: server.origin });
     const pages = api.paginate('/stuck');
-    expect(await collect(pages)).toHaveLength(2);
+    expect(await collect(pages)).toEqual([{ id: 1 }]);
     expect(server.requests('/stuck')).toHaveLength(2);
-    expect(pages.progress).toMatchObject({ pages: 2, done: true, stop: 'stalled' });
+    expect(pages.progress).toMatchObject({ pages: 1, items: 1, done: true, stop: 'stalled' });
   });
 
-  it('stops when a page number comes back again', async () => {
-    server.route('/same-page', json(200, { result: 'success', items: [1], metadata: { page: 1, pagesCount: 5 } }));
+  it('stops when a page number comes back again, without handing out its items twice', async () => {
+    server.route('/same-page', json(200, { result: 'success', items: [1, 2], metadata: { page: 1, pagesCount: 3 } }));
     const api = createClient({ baseUrl: server.origin });
     const pages = api.paginate('/same-page');
-    expect(await collect(pages)).toEqual([1, 1]);
-    expect(pages.progress.stop).toBe('stalled');
+    expect(await collect(pages)).toEqual([1, 2]);
+    expect(server.requests('/same-page').map((request) => request.url)).toEqual(['/same-page', '/same-page?page=2']);
+    expect(pages.progress).toMatchObject({ pages: 1, items: 2, done: true, stop: 'stalled' });
+    // Nor as an empty page of its own.
+    const whole: unknown[] = [];
+    for await (const page of api.paginate('/same-page').pages()) whole.push(page);
+    expect(whole).toEqual([[1, 2]]);
+  });
+
+  it('hands out each chunk once from a server that ignores the offset, in modes slice and cursor', async () => {
+    server.route('/ignores-offset', json(200, { result: [1, 2], offset: '2', hasNext: true }));
+    const api = createClient({ baseUrl: server.origin });
+    for (const options of [{ sliceSize: 2 }, { mode: 'cursor' as const }]) {
+      const pages = api.paginate('/ignores-offset', options);
+      expect(await collect(pages)).toEqual([1, 2]);
+      expect(pages.progress).toMatchObject({ pages: 1, items: 2, stop: 'stalled' });
+    }
+    expect(server.requests('/ignores-offset').map((request) => request.url)).toEqual([
+      '/ignores-offset?sliceSize=2&offset=0',
+      '/ignores-offset?sliceSize=2&offset=2',
+      '/ignores-offset',
+      '/ignores-offset?offset=2',
+    ]);
+  });
+
+  it('hands out a chunk whose offset leads back to the first request, then stops before asking for it again', async () => {
+    server.route('/back-to-start', json(200, { result: [1, 2], offset: '2', hasNext: true }), json(200, { result: [3], offset: '0', hasNext: true }));
+    const pages = createClient({ baseUrl: server.origin }).paginate('/back-to-start', { sliceSize: 2 });
+    expect(await collect(pages)).toEqual([1, 2, 3]);
+    expect(server.requests('/back-to-start')).toHaveLength(2);
+    expect(pages.progress).toMatchObject({ pages: 2, items: 3, stop: 'stalled' });
   });
 
   it('stops when a next link leads back to the first page, handing out each page once', async () => {
@@ -332,6 +361,22 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(pages.progress).toMatchObject({ pages: 1, done: true });
   });
 
+  it("ends with the caller's abort, its reason kept, when the signal aborts between pages", async () => {
+    server.route('/chunks', cursorPages);
+    const controller = new AbortController();
+    const api = createClient({ baseUrl: server.origin });
+    const items: number[] = [];
+    const thrown = await (async () => {
+      for await (const item of api.paginate<{ id: number }>('/chunks', { signal: controller.signal })) {
+        items.push(item.id);
+        if (items.length === 10) controller.abort(new Error('superseded by a newer search'));
+      }
+    })().catch((error: unknown) => error);
+    expect(items).toEqual(ids.slice(0, 10));
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'aborted', detail: 'The request was aborted: superseded by a newer search' });
+    expect(isResponseError(thrown) && thrown.message).toBe('Aborted: The request was aborted: superseded by a newer search');
+  });
+
   it('fetches nothing more after the caller breaks out of the loop', async () => {
     server.route('/chunks', cursorPages);
     const api = createClient({ baseUrl: server.origin });
@@ -383,10 +428,87 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(() => api.paginate('/chunks', { mode: 'links', sliceSize: 5 })).toThrow(TypeError);
   });
 
+  it('refuses a mode it does not know with a TypeError listing the modes, when paginate is called', () => {
+    server.route('/moded', json(200, []));
+    const api = createClient({ baseUrl: server.origin });
+    const message = "mode must be 'auto', 'cursor', 'slice', 'page' or 'links', not ";
+    for (const mode of ['offset', 'Page', '', 1, {}, Symbol('page')]) {
+      // @ts-expect-error -- a JavaScript caller's mistake, which TypeScript catches
+      expect(() => api.paginate('/moded', { mode })).toThrow(new TypeError(message + String(mode)));
+    }
+    expect(server.requests('/moded')).toHaveLength(0);
+    expect(api.paginate('/moded', { mode: undefined }).progress.mode).toBeUndefined();
+  });
+
   it('sends nothing before the first item is asked for', () => {
     server.route('/lazy', json(200, []));
     createClient({ baseUrl: server.origin }).paginate('/lazy');
     expect(server.requests('/lazy')).toHaveLength(0);
+  });
+});
+
+describe('a mode that does not fit the API', () => {
+  /** The walk's items, and what it threw. */
+  async function walk(pages: AsyncIterable<unknown>): Promise<{ items: unknown[]; thrown: unknown }> {
+    const items: unknown[] = [];
+    const thrown = await (async () => {
+      for await (const item of pages) items.push(item);
+    })().catch((error: unknown) => error);
+    return { items, thrown };
+  }
+
+  it('walks the mode the first page shows when the sliceSize only implied slice: seed 004 pages, Link headers', async () => {
+    server.route('/customers', envelopePages);
+    const api = createClient({ baseUrl: server.origin });
+    const paged = api.paginate<{ id: number }>('/customers', { sliceSize: 2 });
+    expect((await collect(paged)).map((item) => item.id)).toEqual(ids);
+    expect(paged.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+    expect(server.requests('/customers').map((request) => request.url)).toEqual(['/customers?sliceSize=2&offset=0', '/customers?sliceSize=2&offset=0&page=2', '/customers?sliceSize=2&offset=0&page=3']);
+
+    server.route('/linked', linkPages(() => server.origin));
+    const linked = api.paginate<{ id: number }>('/linked', { sliceSize: 1 });
+    expect((await collect(linked)).map((item) => item.id)).toEqual(ids);
+    expect(linked.progress).toMatchObject({ pages: 3, items: 25, mode: 'links', stop: 'last' });
+  });
+
+  it('ends with an invalid_response naming the mismatch, handing out nothing, when the mode named does not fit the first page', async () => {
+    server.route('/customers', envelopePages);
+    server.route('/chunks', cursorPages);
+    server.route('/linked', linkPages(() => server.origin));
+    const api = createClient({ baseUrl: server.origin });
+    for (const [path, options, detail] of [
+      ['/customers', { mode: 'cursor' }, "The API pages in mode 'page', not 'cursor'"],
+      ['/customers', { mode: 'slice', sliceSize: 2 }, "The API pages in mode 'page', not 'slice'"],
+      ['/linked', { mode: 'cursor' }, "The API pages in mode 'links', not 'cursor'"],
+      ['/chunks', { mode: 'page' }, "The API pages in mode 'cursor', not 'page'"],
+      ['/customers', { mode: 'links' }, "The API pages in mode 'page', not 'links'"],
+    ] as const) {
+      const before = server.requests(path).length;
+      const pages = api.paginate(path, options);
+      const { items, thrown } = await walk(pages);
+      expect(items, detail).toEqual([]);
+      expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'invalid_response', status: 200, detail });
+      expect(pages.progress).toMatchObject({ pages: 0, done: true, stop: undefined });
+      expect(server.requests(path)).toHaveLength(before + 1);
+    }
+  });
+
+  it('ends with an invalid_response when a slice walk gets a page without offset and hasNext, which seed 003 always sends', async () => {
+    server.route('/plain-list', json(200, [1, 2, 3]));
+    const api = createClient({ baseUrl: server.origin });
+    const { items, thrown } = await walk(api.paginate('/plain-list', { sliceSize: 2 }));
+    expect(items).toEqual([]);
+    expect(isResponseError(thrown) && thrown.error).toMatchObject({ kind: 'invalid_response', detail: "The page has no offset and hasNext for mode 'slice'" });
+  });
+
+  it('reads a first page without any marker as the only page in modes cursor and links (Airtable leaves out the offset on its last page)', async () => {
+    server.route('/v0/base/small', json(200, { records: [{ id: 1 }, { id: 2 }] }));
+    const api = createClient({ baseUrl: server.origin });
+    for (const mode of ['cursor', 'links'] as const) {
+      const pages = api.paginate('/v0/base/small', { mode });
+      expect(await collect(pages)).toEqual([{ id: 1 }, { id: 2 }]);
+      expect(pages.progress).toMatchObject({ pages: 1, mode, stop: 'last' });
+    }
   });
 });
 

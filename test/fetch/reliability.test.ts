@@ -5,7 +5,7 @@
  * own timers, use the real clock, with the margins the document gives.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createClient, maxTimerMs, toBackoffMs, toRetryPolicy, type ClientOptions, type RetryEvent } from '../../src/fetch/index.ts';
+import { createClient, maxTimerMs, toBackoffMs, toRetryPolicy, unwrap, type ClientOptions, type RetryEvent } from '../../src/fetch/index.ts';
 import { hangingBody, htmlPage, hugeBody, json, resetMidBody, silence, startServer, text, type Handler, type TestServer } from './server.ts';
 
 let server: TestServer;
@@ -86,6 +86,17 @@ describe('default retry: limit 2, idempotent methods, statuses 408 429 500 502 5
     expect(result).toMatchObject({ ok: true, value: { data: { result: [1, 2, 3] } } });
     expect(events.map((event) => event.error.kind)).toEqual(['network', 'network']);
     expect(server.requests(path)).toHaveLength(3);
+  });
+
+  it('reads a connection reset mid-body as a network failure without a status, saying that the body broke off and why, as a reset before the headers does', async () => {
+    const { client } = createRecordingClient({ retry: 0 });
+    const midBody = await client.get(route(resetMidBody()));
+    expect(midBody).toMatchObject({ ok: false, error: { kind: 'network', detail: 'The body broke off before it was complete: other side closed', retryable: true } });
+    expect(midBody.ok || midBody.error.status).toBeUndefined();
+    expect(() => unwrap(midBody)).toThrow(/^Network Error: The body broke off before it was complete: other side closed$/);
+    const beforeHeaders = await client.get(route(dropConnection));
+    expect(beforeHeaders).toMatchObject({ ok: false, error: { kind: 'network', detail: 'fetch failed: other side closed' } });
+    expect(beforeHeaders.ok || beforeHeaders.error.status).toBeUndefined();
   });
 
   it('gives up on a 503 storm after three requests with the last 503, and rides it out with a higher limit', async () => {
@@ -410,6 +421,53 @@ describe('timeouts and aborts', () => {
     expect(backingOff).toMatchObject({ ok: false, error: { kind: 'timeout' } });
     expect(performance.now() - start).toBeLessThan(2_000);
     expect(server.requests(busy)).toHaveLength(1);
+    // The caller's signal timed out, not the total timeout, which this client does not set.
+    for (const result of [waiting, backingOff]) expect(result.ok || result.error.detail).toBe("The caller's signal timed out");
+    const hanging = await client.get(route(hangingBody()), { signal: AbortSignal.timeout(100) });
+    expect(hanging).toMatchObject({ ok: false, error: { kind: 'timeout', detail: "The caller's signal timed out" } });
+  });
+
+  it("keeps the caller's abort reason in the detail, waiting for headers, reading the body and during a backoff", async () => {
+    const client = createClient({ baseUrl: server.origin, retry: { delayMs: 10_000, backoffLimitMs: 10_000, random: () => 1 } });
+    const reasons: [unknown, string][] = [
+      [new Error('superseded by a newer search'), 'The request was aborted: superseded by a newer search'],
+      ['user left the page', 'The request was aborted: user left the page'],
+      [new DOMException('Component unmounted', 'AbortError'), 'The request was aborted: Component unmounted'],
+      [42, 'The request was aborted: 42'],
+      [{ code: 'superseded', query: 'ada' }, 'The request was aborted: {"code":"superseded","query":"ada"}'],
+      // No reason: the runtime's own, whose words add nothing.
+      [undefined, 'The request was aborted'],
+    ];
+    for (const handler of [silence(), hangingBody(), json(503, { message: 'busy' })]) {
+      for (const [reason, detail] of reasons) {
+        const path = route(handler);
+        const controller = new AbortController();
+        setTimeout(() => controller.abort(reason), 50);
+        const result = await client.get(path, { signal: controller.signal });
+        expect(result, detail).toMatchObject({ ok: false, error: { kind: 'aborted', detail, extensions: {} } });
+        // The model stays plain data: the reason is kept as text, not as the object.
+        expect(structuredClone(result)).toEqual(result);
+        expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+        expect(server.requests(path)).toHaveLength(1);
+      }
+    }
+    const early = route(json(200, {}));
+    expect(await client.get(early, { signal: AbortSignal.abort(new Error('not now')) })).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The request was aborted: not now' } });
+    expect(server.requests(early)).toHaveLength(0);
+  });
+
+  it('reads any abort reason without throwing: one whose members throw, a function, a cycle', async () => {
+    const client = createClient({ baseUrl: server.origin });
+    const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
+    const cycle: Record<string, unknown> = {};
+    cycle['self'] = cycle;
+    for (const reason of [hostile, () => 'no', cycle, { big: 1n }, Symbol('why')]) {
+      const path = route(silence());
+      const controller = new AbortController();
+      setTimeout(() => controller.abort(reason), 20);
+      const result = await client.get(path, { signal: controller.signal });
+      expect(result).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    }
   });
 
   it('respects the caller signal at every stage: before sending, waiting for headers, reading the body', async () => {

@@ -346,17 +346,32 @@ describe('a body that is not read', () => {
 });
 
 describe('a body that breaks off mid-stream', () => {
-  it('gives kind network on a 200, not a rejection', async () => {
+  it('gives kind network on a 200, not a rejection, without the status (DESIGN.md: none for a network failure)', async () => {
     const { response, stats } = createCountingResponse({ chunkBytes: 1_000, failAfterBytes: 3_000 }, { status: 200, headers: { 'content-type': 'application/json' } });
     const result = await normalizeResponse(response);
     expect(stats.pulledBytes).toBe(3_000);
-    expect(toError(result).kind).toBe('network');
+    expect(toError(result)).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete: terminated', retryable: true });
+    expect(toError(result).status).toBeUndefined();
   });
 
-  it('keeps kind unavailable on a 503', async () => {
+  it("says why with undici's cause (other side closed), and gives no status to a time-out or an abort either", async () => {
+    const failing = (failure: unknown): Response => new Response(new ReadableStream({ pull: (controller) => controller.error(failure) }), { status: 200 });
+    const reset = toError(await normalizeResponse(failing(new TypeError('terminated', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) }))));
+    expect(reset).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete: other side closed' });
+    expect(reset.status).toBeUndefined();
+    expect(toError(await normalizeResponse(failing('not an error')))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete' });
+    const late = toError(await normalizeResponse(failing(new DOMException('The operation timed out', 'TimeoutError'))));
+    expect(late).toMatchObject({ kind: 'timeout', detail: 'The operation timed out' });
+    expect(late.status).toBeUndefined();
+    const hostile = new Error('terminated');
+    Object.defineProperty(hostile, 'cause', { get: () => { throw new Error('trap'); } });
+    expect(toError(await normalizeResponse(failing(hostile)))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete: terminated' });
+  });
+
+  it('keeps kind unavailable on a 503, saying that its body broke off', async () => {
     const { response } = createCountingResponse({ chunkBytes: 1_000, failAfterBytes: 2_000, fill: 0x3c }, { status: 503, headers: { 'content-type': 'text/html' } });
     const error = toError(await normalizeResponse(response));
-    expect(error).toMatchObject({ kind: 'unavailable', status: 503, title: 'Service Unavailable' });
+    expect(error).toMatchObject({ kind: 'unavailable', status: 503, title: 'Service Unavailable', detail: 'The body broke off before it was complete: terminated' });
   });
 
   it('gives kind network when the very first read fails', async () => {
