@@ -341,7 +341,15 @@ class Walk {
           this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: `Invalid next link: ${href}` });
           return undefined;
         }
-        const origin = new URL(next).origin;
+        const target = new URL(next);
+        // Behind a TLS-terminating proxy, Django REST Framework and other servers build `http:`
+        // links to their own host: under an `https:` base, such a link is followed over https,
+        // never the reverse.
+        if (target.protocol === 'http:' && this.source.baseOrigin === `https://${target.host}`) {
+          target.protocol = 'https:';
+          next = target.href;
+        }
+        const origin = target.origin;
         if (origin !== this.source.baseOrigin) {
           // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin:
           // rather than follow the link, with or without them, the walk ends with an error once

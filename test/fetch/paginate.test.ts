@@ -340,6 +340,30 @@ describe('the walk stops as RELIABILITY.md says', () => {
     expect(other.requests('/hal')).toHaveLength(0);
   });
 
+  it("follows an `http:` next link to the base URL's own host over https, as a server behind a TLS proxy writes it, and no other", async () => {
+    const requested: string[] = [];
+    const drfPage = (next: string | null, results: number[]): Response => new Response(JSON.stringify({ count: 4, next, previous: null, results }), { headers: { 'content-type': 'application/json' } });
+    const fetchPages = (second: string) => async (input: RequestInfo | URL): Promise<Response> => {
+      const url = input instanceof Request ? input.url : String(input);
+      requested.push(url);
+      return url.endsWith('page=2') ? drfPage(null, [3, 4]) : drfPage(second, [1, 2]);
+    };
+    const api = createClient({ baseUrl: 'https://api.example.test', apiKey: 'secret', fetch: fetchPages('http://api.example.test/items?page=2') });
+    expect(await collect(api.paginate('/items'))).toEqual([1, 2, 3, 4]);
+    expect(requested).toEqual(['https://api.example.test/items', 'https://api.example.test/items?page=2']);
+    // Another host, or another port, is another origin still.
+    for (const second of ['http://other.example.test/items?page=2', 'http://api.example.test:8080/items?page=2']) {
+      requested.length = 0;
+      const elsewhere = createClient({ baseUrl: 'https://api.example.test', apiKey: 'secret', fetch: fetchPages(second) });
+      await expect(collect(elsewhere.paginate('/items')), second).rejects.toMatchObject({ error: { kind: 'invalid_response' } });
+      expect(requested).toEqual(['https://api.example.test/items']);
+    }
+    // Never the reverse: an `https:` link under an `http:` base is another origin.
+    requested.length = 0;
+    const plain = createClient({ baseUrl: 'http://api.example.test', fetch: fetchPages('https://api.example.test/items?page=2') });
+    await expect(collect(plain.paginate('/items'))).rejects.toMatchObject({ error: { kind: 'invalid_response' } });
+  });
+
   it('stops with an error when a Link header leads to another origin', async () => {
     server.route('/linked', linkPages(() => other.origin));
     other.route('/linked', json(200, []));
