@@ -68,15 +68,28 @@ async function readBodyCapped(response: Response, limit: number): Promise<BodyRe
  * `undefined` for any other.
  */
 export function toFailureKind(failure: unknown): 'aborted' | 'timeout' | 'network' | undefined {
-  const name = typeof failure === 'object' && failure !== null ? (failure as { name?: unknown }).name : undefined;
+  let name: unknown;
+  try {
+    name = typeof failure === 'object' && failure !== null ? (failure as { name?: unknown }).name : undefined;
+  } catch {
+    // A Proxy whose traps throw, thrown by a stream of the caller's: no name, a network failure.
+  }
   return name === 'AbortError' ? 'aborted' : name === 'TimeoutError' ? 'timeout' : name === 'NetworkError' ? 'network' : undefined;
 }
 
-/** The message of a failure's cause: undici says "terminated" and puts the reason ("other side closed") there. Never throws. */
-function describeCause(failure: unknown): string | undefined {
+/** An Error's message, when it has one; never throws, whatever the value (a Proxy whose traps throw). */
+export function messageOf(value: unknown): string | undefined {
   try {
-    const cause = (failure as { cause?: unknown } | null)?.cause;
-    return cause instanceof Error && cause.message ? cause.message : undefined;
+    return value instanceof Error && value.message ? value.message : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message of a failure's cause: undici says "terminated" and puts the reason ("other side closed") there. Never throws. */
+export function describeCause(failure: unknown): string | undefined {
+  try {
+    return messageOf((failure as { cause?: unknown } | null)?.cause);
   } catch {
     return undefined;
   }
@@ -142,7 +155,7 @@ export async function normalizeResponse<T = unknown>(response: Response, options
     const { failure } = read;
     // Any failure to read a body that arrived is the network's, unless a signal ended it.
     const kind = toFailureKind(failure) ?? 'network';
-    const message = failure instanceof Error ? failure.message : undefined;
+    const message = messageOf(failure);
     const cause = describeCause(failure) ?? message;
     brokenOff = kind === 'network' ? `The body broke off before it was complete${cause ? `: ${cause}` : ''}` : (message ?? 'The body could not be read');
     // The status already arrived: an error status keeps its own kind; a success that broke off did

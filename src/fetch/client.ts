@@ -7,7 +7,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiResult, Dialect } from '../model.ts';
-import { normalizeResponse, toFailureKind } from '../normalize-response.ts';
+import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import type { BodyInput, HeadersInput } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
@@ -215,11 +215,12 @@ function toFailure(kind: 'network' | 'timeout' | 'aborted', detail: string | und
   return { ok: false, error: toApiError({ kind, detail }) };
 }
 
+/** A fetch failure's message; never throws, whatever a custom `fetch` rejects with. */
 function describeFailure(failure: unknown): string | undefined {
-  if (!(failure instanceof Error)) return undefined;
+  const message = messageOf(failure);
   // undici says "fetch failed" and puts the reason (ECONNRESET, ECONNREFUSED) in `cause`.
-  const cause = failure.cause;
-  return cause instanceof Error && cause.message ? `${failure.message}: ${cause.message}` : failure.message;
+  const cause = message === undefined ? undefined : describeCause(failure);
+  return cause === undefined ? message : `${message}: ${cause}`;
 }
 
 /**

@@ -366,6 +366,9 @@ describe('a body that breaks off mid-stream', () => {
     const hostile = new Error('terminated');
     Object.defineProperty(hostile, 'cause', { get: () => { throw new Error('trap'); } });
     expect(toError(await normalizeResponse(failing(hostile)))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete: terminated' });
+    // A stream of the caller's that fails with a Proxy whose every trap throws: still a result.
+    const traps = Object.fromEntries(['get', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'has', 'ownKeys'].map((trap) => [trap, () => { throw new Error(`hostile ${trap}`); }]));
+    expect(toError(await normalizeResponse(failing(new Proxy({}, traps))))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete' });
   });
 
   it('keeps kind unavailable on a 503, saying that its body broke off', async () => {
