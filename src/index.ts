@@ -32,6 +32,7 @@ export {
   jsendDialect,
   quickbooksDialect,
   krakenDialect,
+  jsonRpcDialect,
   dialects,
   seedDialects,
 } from './dialects/index.ts';

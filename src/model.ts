@@ -29,6 +29,7 @@ export type Dialect =
   | 'jsend'
   | 'quickbooks'
   | 'kraken'
+  | 'json-rpc'
   | 'unknown';
 
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */

@@ -57,10 +57,11 @@ describe('bundle size', () => {
     // Xero's `Elements[].ValidationErrors` as issues and Asana's error `phrase` as the request id; by
     // 144 (16,636) for a review's fixes: detection's shortcut only for plain objects, a `parameters`
     // map only of sent values, LinkedIn's code only beside no other, Vercel's limit only in a rate
-    // limit, an OAuth code ahead of every other spelling, Kraken's warnings kept under an error status).
+    // limit, an OAuth code ahead of every other spelling, Kraken's warnings kept under an error status;
+    // by 224 (16,859) for the `json-rpc` dialect, JSON-RPC 2.0's errors in a 200 and its results as data).
     const goal = 4_096;
-    const ceiling = 16_640;
-    console.log(`normalize, 20 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
+    const ceiling = 16_864;
+    console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
 

@@ -13,6 +13,7 @@ import { googleDialect } from './google.ts';
 import { graphqlDialect } from './graphql.ts';
 import { jsendDialect } from './jsend.ts';
 import { jsonApiDialect } from './json-api.ts';
+import { jsonRpcDialect } from './json-rpc.ts';
 import { krakenDialect } from './kraken.ts';
 import { kubernetesDialect } from './kubernetes.ts';
 import { odataDialect } from './odata.ts';
@@ -35,6 +36,7 @@ export {
   graphqlDialect,
   jsendDialect,
   jsonApiDialect,
+  jsonRpcDialect,
   krakenDialect,
   kubernetesDialect,
   odataDialect,
@@ -58,6 +60,8 @@ export const seedDialects: readonly DialectParser[] = [envelopeDialect, problemD
  * and a numeric `status`), field-map and plain last.
  */
 export const dialects: readonly DialectParser[] = [
+  // `jsonrpc: "2.0"` is the strongest mark there is: its `result` may be seed 004's word `"success"`.
+  jsonRpcDialect,
   envelopeDialect,
   problemDialect,
   // A boolean `success` is Cloudflare's mark; its errors' `source.pointer` is JSON:API's spelling too.

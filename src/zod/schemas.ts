@@ -503,7 +503,7 @@ export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
       retryAfterMs: z.number().nonnegative().describe('How long to wait before trying again, in milliseconds.').optional(),
       rateLimit: z.object({ limit: z.number().optional(), remaining: z.number().optional(), resetAt: z.number().describe('Epoch milliseconds.').optional() }).optional(),
       retryable: z.boolean().describe('Whether sending the same request again may succeed.'),
-      dialect: z.enum(['plain', 'problem', 'status-message', 'envelope', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'stripe', 'slack', 'aws', 'kubernetes', 'tencent', 'cloudflare', 'jsend', 'quickbooks', 'kraken', 'unknown']),
+      dialect: z.enum(['plain', 'problem', 'status-message', 'envelope', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'stripe', 'slack', 'aws', 'kubernetes', 'tencent', 'cloudflare', 'jsend', 'quickbooks', 'kraken', 'json-rpc', 'unknown']),
       extensions: z.record(z.string(), z.unknown()).describe('Body members the dialect does not define, kept as received.'),
       body: z.unknown().describe('What was received: parsed JSON, or text.').optional(),
     })
