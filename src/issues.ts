@@ -101,10 +101,10 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   const location = toPath(readOwn(item, 'loc'));
   // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`; a
   // title of words beside a `type` is a problem's own (Akamai's `{type, title, detail}`), the type its code.
-  // Salesforce names it `errorCode`, PayPal `issue`.
+  // Salesforce names it `errorCode`, PayPal `issue`, Ghost `errorType` ("UnauthorizedError").
   const type = toOptionalString(readOwn(item, 'type'));
   const code =
-    toCode(readOwn(item, 'code') ?? readOwn(item, 'errorCode') ?? readOwn(item, 'issue')) ??
+    toCode(readOwn(item, 'code') ?? readOwn(item, 'errorCode') ?? readOwn(item, 'issue') ?? readOwn(item, 'errorType')) ??
     (detail !== undefined ? (type !== undefined && title?.includes(' ') ? type : title) : location ? type : undefined);
   const arrayPath = toPath(readOwn(item, 'path')) ?? (location?.[0] === 'body' ? location.slice(1) : location);
   // HubSpot names the field in `in`; OpenAPI-minded APIs name the request part there, no field.

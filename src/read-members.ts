@@ -5,7 +5,7 @@
  */
 import { readIssues } from './issues.ts';
 import type { Issue } from './model.ts';
-import { readOwn, setMember, toCode } from './members.ts';
+import { isRecord, readOwn, setMember, toCode } from './members.ts';
 
 /** The facts a member can fill. `status` is the advisory body status (RFC 9457 §3.1.2). */
 export type MemberRule = 'title' | 'detail' | 'code' | 'type' | 'instance' | 'requestId' | 'traceId' | 'issues' | 'status' | 'error';
@@ -68,5 +68,21 @@ export function readMembers(body: Record<string, unknown>, rules: Readonly<Recor
     }
     if (!taken) setMember(facts.extensions, key, value);
   }
+  return facts;
+}
+
+/** A field's `{code, message}` and nothing else, as PocketBase sends each. */
+const isCodedMessage = (value: unknown): boolean => isRecord(value) && typeof readOwn(value, 'message') === 'string' && Object.keys(value).every((key) => key === 'message' || key === 'code');
+
+/**
+ * PocketBase's `{status, message, data: {title: {code: "validation_required", message: "Missing
+ * required value."}}}` (its API preview's 400): a `data` map of fields, each a `{code, message}`
+ * and nothing else, gives an issue per field; any other `data` stays as received.
+ */
+export function readFieldMessages(facts: MemberFacts): MemberFacts {
+  const data = readOwn(facts.extensions, 'data');
+  if (facts.issues !== undefined || !isRecord(data)) return facts;
+  const fields = Object.keys(data);
+  if (fields.length > 0 && fields.every((field) => isCodedMessage(data[field])) && addIssues(facts, data)) delete facts.extensions['data'];
   return facts;
 }

@@ -58,9 +58,11 @@ describe('bundle size', () => {
     // 144 (16,636) for a review's fixes: detection's shortcut only for plain objects, a `parameters`
     // map only of sent values, LinkedIn's code only beside no other, Vercel's limit only in a rate
     // limit, an OAuth code ahead of every other spelling, Kraken's warnings kept under an error status;
-    // by 224 (16,859) for the `json-rpc` dialect, JSON-RPC 2.0's errors in a 200 and its results as data).
+    // by 224 (16,859) for the `json-rpc` dialect, JSON-RPC 2.0's errors in a 200 and its results as data;
+    // by 192 (17,049) for a fourth audit's APIs: PocketBase's `data` map of fields, Quarkus's
+    // `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error).
     const goal = 4_096;
-    const ceiling = 16_864;
+    const ceiling = 17_056;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -97,9 +99,11 @@ describe('bundle size', () => {
     // the same audit's spellings the seed dialects read (EasyPost, LinkedIn, Amadeus, Twitter, Akamai)
     // and a 403 whose body names a rate limit; by 144 (9,304) for a body's rate-limit figures
     // (Vercel's) standing in for the headers' in normalize, Xero's `Elements[].ValidationErrors` read
-    // as issues and Asana's error `phrase` as the request id; by 112 (9,403) for the same review's fixes.
+    // as issues and Asana's error `phrase` as the request id; by 112 (9,403) for the same review's fixes;
+    // by 208 (9,601) for the fourth audit's spellings, all read by seed dialects (PocketBase,
+    // Quarkus, Appwrite, Ghost, Micronaut's vnd.error).
     const goal = 3_072;
-    const ceiling = 9_408;
+    const ceiling = 9_616;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

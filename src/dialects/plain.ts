@@ -7,7 +7,7 @@ import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, t
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
 import { isRecord, readOwn, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
-import { addIssues, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
+import { addIssues, readFieldMessages, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
 const rules: Readonly<Record<string, MemberRule>> = {
@@ -40,6 +40,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error_code: 'code',
   errorCode: 'code',
   errors: 'issues',
+  // Quarkus's (Hibernate Validator's) `{title: "Constraint Violation", status, violations: [{field, message}]}`.
+  violations: 'issues',
   // Jira's `errorMessages[]` beside its `errors` map.
   errorMessages: 'issues',
   errorCauses: 'issues',
@@ -109,11 +111,14 @@ function readNestedError(facts: MemberFacts, status: number): void {
  * — never a sentence ("Invalid Request Error"), which stays data.
  */
 function readCodeSpellings(facts: MemberFacts, body: Record<string, unknown>, status: number): void {
+  // A `code` that only repeats the status says less than a word code beside it: Supabase's
+  // `error_code`, Appwrite's `type` ("user_invalid_credentials").
   const errorCode = readOwn(facts.extensions, 'error_code');
-  if (readOwn(body, 'code') === status && typeof errorCode === 'string') {
-    facts.code = errorCode;
+  const named = readOwn(facts.extensions, 'type');
+  const word = typeof errorCode === 'string' ? 'error_code' : typeof named === 'string' && snakeCaseCode.test(named) ? 'type' : undefined;
+  if (readOwn(body, 'code') === status && word !== undefined) {
+    facts.code = takeExtension(facts, word) as string;
     facts.extensions['code'] = status;
-    delete facts.extensions['error_code'];
   }
   const type = readOwn(facts.extensions, 'error_type');
   if (facts.code === undefined && typeof type === 'string' && snakeCaseCode.test(type)) facts.code = takeExtension(facts, 'error_type') as string;
@@ -219,6 +224,7 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   facts.detail ??= takeReason(facts);
   readCodeSpellings(facts, body, status);
   readWordPressParams(facts);
+  readFieldMessages(facts);
   readValidationErrors(facts);
   // A word code alone stays the detail as well: `{error: "NotFound"}` says no more.
   if (wordCode !== undefined && (facts.code === undefined || facts.code === wordCode)) {

@@ -4,10 +4,11 @@
  * successes like 200; a 204 has no body.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import type { HalLink } from '../model.ts';
+import type { HalLink, Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
-import { readMembers } from '../read-members.ts';
+import { addIssues, readMembers, type MemberFacts } from '../read-members.ts';
+import { toReasonPhrase } from '../status.ts';
 
 // A link object is HAL only with a string `href` (draft-kelly-json-hal §5.1).
 const isHalLink = (value: unknown): value is HalLink => isRecord(value) && typeof readOwn(value, 'href') === 'string';
@@ -55,7 +56,26 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   // Seed 001 sends a `detail` in every problem; one that repeats the title explains nothing more
   // (faultline/server writes the title there when it has no detail), and is no detail to show twice.
   if (facts.detail === facts.title) facts.detail = undefined;
+  readVndError(facts, status);
   return facts;
+}
+
+/**
+ * vnd.error (github.com/blongden/vnd.error), Micronaut's default error: `{message, _links,
+ * _embedded: {errors: [{message, path}]}}`, HAL for an error. `message` is the detail unless it only
+ * repeats the title; each embedded error an issue, the first one of no field the detail else.
+ */
+function readVndError(facts: MemberFacts, status: number): void {
+  const embedded = readOwn(facts.extensions, '_embedded');
+  const errors = isRecord(embedded) ? readOwn(embedded, 'errors') : undefined;
+  if (!Array.isArray(errors) || facts.issues !== undefined) return;
+  const message = readOwn(facts.extensions, 'message');
+  if (typeof message === 'string') {
+    delete facts.extensions['message'];
+    if (message !== (facts.title ?? toReasonPhrase(status))) facts.detail ??= message;
+  }
+  if (addIssues(facts, errors) && Object.keys(embedded as object).length === 1) delete facts.extensions['_embedded'];
+  facts.detail ??= (facts.issues as Issue[] | undefined)?.find((issue) => issue.path.length === 0)?.message;
 }
 
 /** Seed 001: RFC 9457 problem details and HAL, recognised by `application/problem+json` or `application/hal+json`, `title` with `detail`, `type` with `title` or `status`, or `_links` / `_embedded`. */

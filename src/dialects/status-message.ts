@@ -4,7 +4,7 @@
  */
 import { isSuccessStatus, type DialectParser } from '../dialect.ts';
 import { isRecord, readOwn, toCode } from '../members.ts';
-import { readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
+import { readFieldMessages, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /**
  * Seed 002's members, and `code` and `errors[]` beyond them, as faultline/server writes them for
@@ -31,7 +31,7 @@ export const statusMessageDialect: DialectParser = {
     isRecord(body) &&
     typeof readOwn(body, 'message') === 'string' &&
     (typeof readOwn(body, 'status') === 'number' || typeof readOwn(body, 'request_id') === 'string' || typeof readOwn(body, 'trace_id') === 'string'),
-  parse: (body, { status }) => (isSuccessStatus(status) || !isRecord(body) ? { ok: true, data: body } : readLinkedIn(readMembers(body, rules, status))),
+  parse: (body, { status }) => (isSuccessStatus(status) || !isRecord(body) ? { ok: true, data: body } : readFieldMessages(readLinkedIn(readMembers(body, rules, status)))),
 };
 
 /**

@@ -12,7 +12,8 @@
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
  * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
  * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
- * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code
+ * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code,
+ * PocketBase's `data` map, Quarkus's `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error
  * beside its own, Twitter's `parameters`, Akamai's `requestField`. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -544,6 +545,64 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'odata',
     extensions: { limit: { remaining: 0, reset: 1_571_432_075, resetMs: 1_571_432_075_563, total: 6 } },
   }),
+  // PocketBase maps each field to its `{code, message}` in `data`.
+  'pocketbase-400-validation-required.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Failed to create record.',
+    code: '400',
+    issues: [{ path: ['title'], message: 'Missing required value.', code: 'validation_required' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // Quarkus lists the constraint violations in `violations`, each naming its field.
+  'quarkus-400-constraint-violation.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Constraint Violation',
+    issues: [
+      { path: ['autoValidation', 'person', 'firstName'], message: 'must not be blank', field: 'autoValidation.person.firstName' },
+      { path: ['autoValidation', 'person', 'lastName'], message: 'must not be blank', field: 'autoValidation.person.lastName' },
+    ],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { status: 400 },
+  }),
+  // Appwrite's word code is its `type`; its `code` only repeats the status.
+  'appwrite-401-invalid-credentials.json': fails({
+    kind: 'unauthenticated',
+    status: 401,
+    title: 'Unauthorized',
+    detail: 'Invalid credentials. Please check the email and password.',
+    code: 'user_invalid_credentials',
+    retryable: false,
+    dialect: 'plain',
+    extensions: { code: 401 },
+  }),
+  // Ghost names the error's type in `errorType`.
+  'ghost-401-unknown-content-api-key.json': fails({
+    kind: 'unauthenticated',
+    status: 401,
+    title: 'Unauthorized',
+    detail: 'Unknown Content API Key',
+    code: 'UnauthorizedError',
+    issues: [{ path: [], message: 'Unknown Content API Key', code: 'UnauthorizedError' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
+  'micronaut-404-vnd-error.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: 'Page Not Found',
+    type: 'about:blank',
+    issues: [{ path: [], message: 'Page Not Found' }],
+    retryable: false,
+    dialect: 'problem',
+    extensions: { _links: { self: { href: '/api/v1/bogus', templated: false } } },
+  }),
 };
 
 describe('the error bodies of other widely used APIs', () => {
@@ -551,6 +610,24 @@ describe('the error bodies of other widely used APIs', () => {
 });
 
 describe('the spellings they brought', () => {
+  it("reads a `data` map of fields as issues only when each is PocketBase's `{code, message}` alone", () => {
+    const read400 = (data: unknown) => toError(normalize({ status: 400, body: { status: 400, message: 'Failed to create record.', data } }));
+    expect(read400({ title: { code: 'validation_required', message: 'Missing required value.' } })).toMatchObject({ kind: 'validation', issues: [{ path: ['title'], message: 'Missing required value.', code: 'validation_required' }], extensions: {} });
+    for (const data of [{}, { title: { message: 'x', hint: 'y' } }, { title: { code: 'a' } }, { title: 'Missing' }, { id: 7, title: { code: 'a', message: 'b' } }, ['x']]) {
+      expect(read400(data), JSON.stringify(data)).toMatchObject({ kind: 'bad_request', issues: [], extensions: { data } });
+    }
+  });
+
+  it('takes a word `type` for the code only when the `code` repeats the status', () => {
+    expect(toError(normalize({ status: 401, body: { message: 'x', type: 'user_invalid_credentials', code: 4011 } }))).toMatchObject({ code: '4011', extensions: { type: 'user_invalid_credentials' } });
+    expect(toError(normalize({ status: 401, body: { message: 'x', type: 'Invalid credentials', code: 401 } }))).toMatchObject({ code: '401', extensions: { type: 'Invalid credentials' } });
+  });
+
+  it("reads vnd.error's message as the detail when it says more than the status text", () => {
+    const body = { message: 'Validation failed', _embedded: { errors: [{ message: 'name: must not be blank', path: '/name' }] } };
+    expect(toError(normalize({ status: 400, headers: { 'content-type': 'application/vnd.error+json' }, body }))).toMatchObject({ dialect: 'problem', kind: 'validation', detail: 'Validation failed', issues: [{ path: ['name'], message: 'name: must not be blank' }] });
+  });
+
   it("reads LinkedIn's `serviceErrorCode` as the code only when the body names no other", () => {
     const body = { status: 403, serviceErrorCode: 100, code: 'ACCESS_DENIED', message: 'Not enough permissions to access: me.GET.NO_VERSION' };
     expect(toError(normalize({ status: 403, body }))).toMatchObject({ code: 'ACCESS_DENIED', extensions: { serviceErrorCode: 100 } });
