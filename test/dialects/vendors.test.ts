@@ -12,9 +12,9 @@
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
  * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
  * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
- * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code,
- * PocketBase's `data` map, Quarkus's `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error
- * beside its own, Twitter's `parameters`, Akamai's `requestField`. Each
+ * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code beside
+ * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
+ * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
