@@ -80,7 +80,8 @@ export function toFailureKind(failure: unknown): 'aborted' | 'timeout' | 'networ
 /** An Error's message, when it has one; never throws, whatever the value (a Proxy whose traps throw). */
 export function messageOf(value: unknown): string | undefined {
   try {
-    return value instanceof Error && value.message ? value.message : undefined;
+    const message: unknown = value instanceof Error ? value.message : undefined;
+    return typeof message === 'string' && message !== '' ? message : undefined;
   } catch {
     return undefined;
   }

@@ -3,7 +3,7 @@
  * first one present winning; every other member, and any member of the wrong type, is kept
  * in `extensions` (RFC 9457 §3.1: ignored as the model's value, never coerced, never lost).
  */
-import { readIssues } from './issues.ts';
+import { createIssue, readIssues } from './issues.ts';
 import type { Issue } from './model.ts';
 import { isRecord, readOwn, setMember, toCode } from './members.ts';
 
@@ -71,18 +71,28 @@ export function readMembers(body: Record<string, unknown>, rules: Readonly<Recor
   return facts;
 }
 
-/** A field's `{code, message}` and nothing else, as PocketBase sends each. */
-const isCodedMessage = (value: unknown): boolean => isRecord(value) && typeof readOwn(value, 'message') === 'string' && Object.keys(value).every((key) => key === 'message' || key === 'code');
+/**
+ * A field's `{code, message}` and nothing else, as PocketBase sends each: its codes are its
+ * validator's (`validation_required`, `validation_invalid_email`), which tie the map to fields.
+ */
+const isFieldMessage = (value: unknown): value is { code: string; message: string } =>
+  isRecord(value) && typeof readOwn(value, 'message') === 'string' && String(readOwn(value, 'code')).startsWith('validation_') && Object.keys(value).length === 2;
 
 /**
  * PocketBase's `{status, message, data: {title: {code: "validation_required", message: "Missing
- * required value."}}}` (its API preview's 400): a `data` map of fields, each a `{code, message}`
- * and nothing else, gives an issue per field; any other `data` stays as received.
+ * required value."}}}` (its API preview's 400): a `data` map of fields, each a validator's
+ * `{code, message}`, gives an issue per field; any other `data` — an upstream error wrapped in
+ * it, say — stays as received.
  */
 export function readFieldMessages(facts: MemberFacts): MemberFacts {
   const data = readOwn(facts.extensions, 'data');
   if (facts.issues !== undefined || !isRecord(data)) return facts;
   const fields = Object.keys(data);
-  if (fields.length > 0 && fields.every((field) => isCodedMessage(data[field])) && addIssues(facts, data)) delete facts.extensions['data'];
+  if (fields.length === 0 || !fields.every((field) => isFieldMessage(data[field]))) return facts;
+  facts.issues = fields.map((field) => {
+    const { code, message } = data[field] as { code: string; message: string };
+    return createIssue([field], message, field, code);
+  });
+  delete facts.extensions['data'];
   return facts;
 }

@@ -13,7 +13,7 @@
  */
 import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import type { ErrorKind } from '../model.ts';
-import { isRecord, readOwn, setMember, toCode, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
 
 /** §5.1's pre-defined errors and EIP-1474's limit, by code. */
 const kindsByCode: Readonly<Record<string, ErrorKind>> = {
@@ -27,9 +27,12 @@ const kindsByCode: Readonly<Record<string, ErrorKind>> = {
   '-32005': 'rate_limited',
 };
 
-/** Whether a body is a JSON-RPC 2.0 response: `jsonrpc: "2.0"` beside a `result` or an `error` object. */
+/**
+ * Whether a body is a JSON-RPC 2.0 response (§5): `jsonrpc: "2.0"`, the required `id`, and a
+ * `result` or an `error` object; a request (its `method`) or a log of one is none.
+ */
 function isResponse(body: unknown): body is Record<string, unknown> {
-  return isRecord(body) && readOwn(body, 'jsonrpc') === '2.0' && (Object.hasOwn(body, 'result') || isRecord(readOwn(body, 'error')));
+  return isRecord(body) && readOwn(body, 'jsonrpc') === '2.0' && Object.hasOwn(body, 'id') && !Object.hasOwn(body, 'method') && (Object.hasOwn(body, 'result') || isRecord(readOwn(body, 'error')));
 }
 
 /** The members of `source` but those named, kept as received. */
@@ -39,11 +42,17 @@ function keepAllBut(target: Record<string, unknown>, source: Record<string, unkn
 }
 
 function parseError(body: Record<string, unknown>, error: Record<string, unknown>): BodyFacts {
-  const code = toCode(readOwn(error, 'code'));
+  // §5.1: the code MUST be an integer; one of another type is kept, not read.
+  const given = readOwn(error, 'code');
+  const code = Number.isInteger(given) ? String(given) : undefined;
   const message = toOptionalString(readOwn(error, 'message'));
-  // What the model has no place for: the error's `data`, the request's `id`, anything beside.
-  const read = [code === undefined ? '' : 'code', message === undefined ? '' : 'message'];
-  const extensions = keepAllBut(keepAllBut({}, error, read), body, ['jsonrpc', 'error']);
+  // What the model has no place for: the request's `id`, anything beside, and the error's `data`;
+  // an error with members of its own beyond those is kept whole, lest they meet the body's.
+  const extensions = keepAllBut({}, body, ['jsonrpc', 'error']);
+  const rest = keepAllBut({}, error, [code === undefined ? '' : 'code', message === undefined ? '' : 'message']);
+  const restKeys = Object.keys(rest);
+  if (restKeys.length === 1 && restKeys[0] === 'data') setMember(extensions, 'data', rest['data']);
+  else if (restKeys.length > 0) setMember(extensions, 'error', error);
   return { ok: false, kind: code !== undefined && Object.hasOwn(kindsByCode, code) ? kindsByCode[code] : undefined, detail: message, code, extensions };
 }
 

@@ -40,8 +40,6 @@ const rules: Readonly<Record<string, MemberRule>> = {
   error_code: 'code',
   errorCode: 'code',
   errors: 'issues',
-  // Quarkus's (Hibernate Validator's) `{title: "Constraint Violation", status, violations: [{field, message}]}`.
-  violations: 'issues',
   // Jira's `errorMessages[]` beside its `errors` map.
   errorMessages: 'issues',
   errorCauses: 'issues',
@@ -116,7 +114,8 @@ function readCodeSpellings(facts: MemberFacts, body: Record<string, unknown>, st
   const errorCode = readOwn(facts.extensions, 'error_code');
   const named = readOwn(facts.extensions, 'type');
   const word = typeof errorCode === 'string' ? 'error_code' : typeof named === 'string' && snakeCaseCode.test(named) ? 'type' : undefined;
-  if (readOwn(body, 'code') === status && word !== undefined) {
+  // Only a code `code` gave: one spelled `errorCode` first says more, and stays.
+  if (readOwn(body, 'code') === status && facts.code === String(status) && word !== undefined) {
     facts.code = takeExtension(facts, word) as string;
     facts.extensions['code'] = status;
   }
@@ -203,6 +202,8 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   // FastAPI answers a refused body with `detail: [{loc, msg, type}]`, a list where others send a string.
   readListedIssues(facts, 'detail');
   readListedIssues(facts, 'details');
+  // Quarkus's (Hibernate Validator's) `{title: "Constraint Violation", status, violations: [{field, message}]}`.
+  readListedIssues(facts, 'violations');
   // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
   // sees no Retry-After header without CORS exposing it.
   // Telegram's Bot API nests it: `parameters.retry_after` (ResponseParameters), kept as received.
@@ -299,9 +300,10 @@ function parseFlaggedFailure(body: Record<string, unknown>, status: number): Bod
 /**
  * A URL a next page may be at: absolute, or a path (a relative one is resolved by the client).
  * Prefixes rather than a regex literal: happy-dom's module loader (pages tested in it import
- * faultline) misread `/^https?:/i` here and left the chunk's exports undefined.
+ * faultline) misread `/^https?:/i` here and left the chunk's exports undefined. Schemes are
+ * case-insensitive (RFC 3986 §3.1).
  */
-const isPageUrl = (value: unknown): value is string => typeof value === 'string' && (value.startsWith('/') || value.startsWith('https:') || value.startsWith('http:'));
+const isPageUrl = (value: unknown): value is string => typeof value === 'string' && (value.startsWith('/') || value.slice(0, 6).toLowerCase() === 'https:' || value.slice(0, 5).toLowerCase() === 'http:');
 
 /** Whether a member of `body` is a list: a page of a list API has one. Stops at the first, listing nothing. */
 function hasList(body: Record<string, unknown>): boolean {

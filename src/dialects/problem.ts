@@ -42,8 +42,9 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   if (!isRecord(body)) return { ok: false };
   // Seed 001 validation errors: `errors[]` of `{title, detail}`; RFC 9457 §3: `{detail, pointer}`.
   // `code` is the most common extension member (RFC 9457 §3.2), and ASP.NET Core's
-  // ValidationProblemDetails carries `traceId`: the model has a place for both.
-  const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', code: 'code', traceId: 'traceId' }, status);
+  // ValidationProblemDetails carries `traceId`: the model has a place for both. Zalando's
+  // constraint-violation problem (problem-spring-web) lists `violations: [{field, message}]`.
+  const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', violations: 'issues', code: 'code', traceId: 'traceId' }, status);
   // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
   facts.type ??= 'about:blank';
   // Mollie names the one field a problem is about in a `field` member beside the detail.
@@ -70,9 +71,10 @@ function readVndError(facts: MemberFacts, status: number): void {
   const errors = isRecord(embedded) ? readOwn(embedded, 'errors') : undefined;
   if (!Array.isArray(errors) || facts.issues !== undefined) return;
   const message = readOwn(facts.extensions, 'message');
-  if (typeof message === 'string') {
+  if (typeof message === 'string' && (message === (facts.title ?? toReasonPhrase(status)) || facts.detail === undefined)) {
+    // Said already by the title, or the detail now: no member to keep twice.
     delete facts.extensions['message'];
-    if (message !== (facts.title ?? toReasonPhrase(status))) facts.detail ??= message;
+    if (facts.detail === undefined && message !== (facts.title ?? toReasonPhrase(status))) facts.detail = message;
   }
   if (addIssues(facts, errors) && Object.keys(embedded as object).length === 1) delete facts.extensions['_embedded'];
   facts.detail ??= (facts.issues as Issue[] | undefined)?.find((issue) => issue.path.length === 0)?.message;

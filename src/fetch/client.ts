@@ -219,8 +219,8 @@ function toFailure(kind: 'network' | 'timeout' | 'aborted', detail: string | und
 function describeFailure(failure: unknown): string | undefined {
   const message = messageOf(failure);
   // undici says "fetch failed" and puts the reason (ECONNRESET, ECONNREFUSED) in `cause`.
-  const cause = message === undefined ? undefined : describeCause(failure);
-  return cause === undefined ? message : `${message}: ${cause}`;
+  const cause = describeCause(failure);
+  return message === undefined || cause === undefined ? (message ?? cause) : `${message}: ${cause}`;
 }
 
 /**

@@ -349,6 +349,12 @@ class Walk {
           target.protocol = 'https:';
           next = target.href;
         }
+        // A link with a user and password in it is no page to fetch: fetch refuses such a URL, and
+        // the credentials are the link's, not the caller's.
+        if (target.username !== '' || target.password !== '') {
+          this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: 'The next link carries credentials' });
+          return undefined;
+        }
         const origin = target.origin;
         if (origin !== this.source.baseOrigin) {
           // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin:

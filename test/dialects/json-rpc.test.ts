@@ -39,6 +39,9 @@ describe('detecting a JSON-RPC response', () => {
   it('claims only `jsonrpc: "2.0"` beside a result or an error object', () => {
     const unclaimed = [
       { jsonrpc: '2.0', id: 1 },
+      // A response has an `id` (§5), a request a `method`: a log of a call is none.
+      { jsonrpc: '2.0', result: 19 },
+      { jsonrpc: '2.0', method: 'eth_call', params: [1], id: 1, result: '0x1' },
       { jsonrpc: '2.0', error: 'Method not found', id: 1 },
       { jsonrpc: '1.0', result: 19, id: 1 },
       { jsonrpc: 2, result: 19, id: 1 },
@@ -64,7 +67,10 @@ describe('reading a JSON-RPC response', () => {
   it("keeps the error's data and members it does not read, and a code of the wrong type", () => {
     const error = toError(normalize({ status: 200, body: { jsonrpc: '2.0', error: { code: -32602, message: 'Invalid params', data: { param: 'blockHash' } }, id: 9, extra: true } }));
     expect(error).toMatchObject({ kind: 'bad_request', code: '-32602', detail: 'Invalid params', extensions: { data: { param: 'blockHash' }, id: 9, extra: true } });
-    expect(toError(normalize({ status: 200, body: { jsonrpc: '2.0', error: { code: { n: 1 }, message: 'x' }, id: 1 } })).extensions).toEqual({ code: { n: 1 }, id: 1 });
+    // A code that is no integer is not read (§5.1: it MUST be one); an error with members of its own is kept whole.
+    expect(toError(normalize({ status: 200, body: { jsonrpc: '2.0', error: { code: { n: 1 }, message: 'x' }, id: 1 } })).extensions).toEqual({ id: 1, error: { code: { n: 1 }, message: 'x' } });
+    expect(toError(normalize({ status: 200, body: { jsonrpc: '2.0', error: { code: '-32601', message: 'x' }, id: 1 } }))).toMatchObject({ kind: 'unknown', extensions: { error: { code: '-32601', message: 'x' } } });
+    expect(toError(normalize({ status: 200, body: { jsonrpc: '2.0', error: { code: -32000, message: 'x', id: 'inner' }, id: 1 } })).extensions).toEqual({ id: 1, error: { code: -32000, message: 'x', id: 'inner' } });
   });
 
   it("names EIP-1474's limit a rate limit, and leaves the implementation-defined codes to the status", () => {

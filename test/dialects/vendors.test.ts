@@ -552,7 +552,7 @@ const expectations: Readonly<Record<string, Expected>> = {
     title: 'Bad Request',
     detail: 'Failed to create record.',
     code: '400',
-    issues: [{ path: ['title'], message: 'Missing required value.', code: 'validation_required' }],
+    issues: [{ path: ['title'], message: 'Missing required value.', field: 'title', code: 'validation_required' }],
     retryable: false,
     dialect: 'plain',
   }),
@@ -610,17 +610,33 @@ describe('the error bodies of other widely used APIs', () => {
 });
 
 describe('the spellings they brought', () => {
-  it("reads a `data` map of fields as issues only when each is PocketBase's `{code, message}` alone", () => {
+  it("reads a `data` map of fields as issues only when each is PocketBase's validator's `{code, message}`", () => {
     const read400 = (data: unknown) => toError(normalize({ status: 400, body: { status: 400, message: 'Failed to create record.', data } }));
-    expect(read400({ title: { code: 'validation_required', message: 'Missing required value.' } })).toMatchObject({ kind: 'validation', issues: [{ path: ['title'], message: 'Missing required value.', code: 'validation_required' }], extensions: {} });
-    for (const data of [{}, { title: { message: 'x', hint: 'y' } }, { title: { code: 'a' } }, { title: 'Missing' }, { id: 7, title: { code: 'a', message: 'b' } }, ['x']]) {
+    expect(read400({ title: { code: 'validation_required', message: 'Missing required value.' } })).toMatchObject({ kind: 'validation', issues: [{ path: ['title'], message: 'Missing required value.', field: 'title', code: 'validation_required' }], extensions: {} });
+    // An upstream error wrapped in `data` names no field.
+    const wrapped = [{ error: { code: 'invalid_token', message: 'Token expired' } }, { upstream: { code: 503, message: 'Service Unavailable' } }];
+    for (const data of [...wrapped, {}, { title: { message: 'x', hint: 'y' } }, { title: { code: 'validation_required' } }, { title: 'Missing' }, { id: 7, title: { code: 'validation_required', message: 'b' } }, ['x']]) {
       expect(read400(data), JSON.stringify(data)).toMatchObject({ kind: 'bad_request', issues: [], extensions: { data } });
     }
   });
 
-  it('takes a word `type` for the code only when the `code` repeats the status', () => {
+  it('takes a word `type` for the code only when the `code` repeats the status, and gave the code', () => {
+    expect(toError(normalize({ status: 401, body: { errorCode: 'E_AUTH', message: 'Invalid', code: 401, type: 'user_invalid_credentials' } }))).toMatchObject({ code: 'E_AUTH', extensions: { code: 401, type: 'user_invalid_credentials' } });
+    expect(toError(normalize({ status: 422, body: { error_code: 'weak_password', code: 422, type: 'auth_error', msg: 'Weak' } }))).toMatchObject({ code: 'weak_password', extensions: { code: 422, type: 'auth_error' } });
     expect(toError(normalize({ status: 401, body: { message: 'x', type: 'user_invalid_credentials', code: 4011 } }))).toMatchObject({ code: '4011', extensions: { type: 'user_invalid_credentials' } });
     expect(toError(normalize({ status: 401, body: { message: 'x', type: 'Invalid credentials', code: 401 } }))).toMatchObject({ code: '401', extensions: { type: 'Invalid credentials' } });
+  });
+
+  it('reads `violations` as issues in a problem too (Zalando), but in a flagged 2xx keeps the resource as data', () => {
+    const problem = { type: 'https://zalando.github.io/problem/constraint-violation', title: 'Constraint Violation', status: 400, violations: [{ field: 'name', message: 'must not be null' }] };
+    expect(toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: problem }))).toMatchObject({ kind: 'validation', issues: [{ path: ['name'], field: 'name', message: 'must not be null' }], extensions: {} });
+    const report = { success: false, message: '2 violations found', violations: [{ message: 'Line too long' }] };
+    expect(normalize({ status: 200, body: report })).toMatchObject({ ok: true, value: { data: report } });
+  });
+
+  it("keeps vnd.error's message when a detail is there already", () => {
+    const body = { type: 'https://x.test/t', title: 'Bad', detail: 'D', message: 'M', _embedded: { errors: [] } };
+    expect(toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body }))).toMatchObject({ detail: 'D', extensions: { message: 'M' } });
   });
 
   it("reads vnd.error's message as the detail when it says more than the status text", () => {

@@ -304,6 +304,15 @@ describe('fetch options', () => {
 });
 
 describe('reading responses', () => {
+  it("describes a failed fetch by its message and its cause's, either alone, whatever they are", async () => {
+    const failingWith = (failure: unknown) => createClient({ baseUrl: 'https://api.example.test', retry: 0, fetch: () => Promise.reject(failure) });
+    const cause = new Error('connect ECONNREFUSED 127.0.0.1:443');
+    expect(await failingWith(new TypeError('fetch failed', { cause })).get('/a')).toMatchObject({ ok: false, error: { kind: 'network', detail: 'fetch failed: connect ECONNREFUSED 127.0.0.1:443' } });
+    expect(await failingWith(new TypeError('', { cause })).get('/a')).toMatchObject({ ok: false, error: { kind: 'network', detail: 'connect ECONNREFUSED 127.0.0.1:443' } });
+    const symbolic = new TypeError('fetch failed', { cause: Object.defineProperty(new Error('x'), 'message', { value: Symbol('x') }) });
+    expect(await failingWith(symbolic).get('/a')).toMatchObject({ ok: false, error: { kind: 'network', detail: 'fetch failed' } });
+  });
+
   it('returns a normalized error for an error status, with the server message', async () => {
     server.route('/missing', json(404, { code: 'customer_not_found', message: 'No customer 42' }));
     const api = createClient({ baseUrl: server.origin });

@@ -358,6 +358,16 @@ describe('the walk stops as RELIABILITY.md says', () => {
       await expect(collect(elsewhere.paginate('/items')), second).rejects.toMatchObject({ error: { kind: 'invalid_response' } });
       expect(requested).toEqual(['https://api.example.test/items']);
     }
+    // A link with a user and password is refused, whatever its scheme, with an error, never sent.
+    requested.length = 0;
+    const userinfo = createClient({ baseUrl: 'https://api.example.test', apiKey: 'secret', fetch: fetchPages('http://user:pw@api.example.test/items?page=2') });
+    await expect(collect(userinfo.paginate('/items'))).rejects.toMatchObject({ error: { kind: 'invalid_response', detail: 'The next link carries credentials' } });
+    expect(requested).toEqual(['https://api.example.test/items']);
+    // A scheme in capitals is the same scheme (RFC 3986 §3.1), in the body's `next` as in a header.
+    requested.length = 0;
+    const capitals = createClient({ baseUrl: 'https://api.example.test', fetch: fetchPages('HTTP://API.EXAMPLE.TEST/items?page=2') });
+    expect(await collect(capitals.paginate('/items'))).toEqual([1, 2, 3, 4]);
+    expect(requested).toEqual(['https://api.example.test/items', 'https://api.example.test/items?page=2']);
     // Never the reverse: an `https:` link under an `http:` base is another origin.
     requested.length = 0;
     const plain = createClient({ baseUrl: 'http://api.example.test', fetch: fetchPages('https://api.example.test/items?page=2') });

@@ -46,9 +46,11 @@ describe('faultline/fetch bundle size', () => {
     // body that breaks off read without the status, saying that it broke off and undici's cause;
     // by 16 (6,823) once merged with main's header and body types and its dialects' changes, the
     // share being the difference of two bundles; by 48 (6,879) for an `http:` next link to the base
-    // URL's own host followed over https under an `https:` base (a server behind a TLS proxy).
+    // URL's own host followed over https under an `https:` base (a server behind a TLS proxy); by 48
+    // (6,917) for a next link with a user and password refused with an error, and a failed fetch's
+    // cause kept when its message is empty.
     const goal = 5_064;
-    const shareCeiling = 6_880;
+    const shareCeiling = 6_928;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

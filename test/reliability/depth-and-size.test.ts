@@ -369,6 +369,14 @@ describe('a body that breaks off mid-stream', () => {
     // A stream of the caller's that fails with a Proxy whose every trap throws: still a result.
     const traps = Object.fromEntries(['get', 'getOwnPropertyDescriptor', 'getPrototypeOf', 'has', 'ownKeys'].map((trap) => [trap, () => { throw new Error(`hostile ${trap}`); }]));
     expect(toError(await normalizeResponse(failing(new Proxy({}, traps))))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete' });
+    // Messages that are no text: a Symbol, an object that cannot become one.
+    const odd = [Symbol('x'), Object.create(null) as object, { toString: (): never => { throw new Error('trap'); } }];
+    for (const message of odd) {
+      const failure = Object.defineProperty(new TypeError('x'), 'message', { value: message });
+      expect(toError(await normalizeResponse(failing(failure)))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete' });
+      const caused = new TypeError('terminated', { cause: Object.defineProperty(new Error('x'), 'message', { value: message }) });
+      expect(toError(await normalizeResponse(failing(caused)))).toMatchObject({ kind: 'network', detail: 'The body broke off before it was complete: terminated' });
+    }
   });
 
   it('keeps kind unavailable on a 503, saying that its body broke off', async () => {
