@@ -63,9 +63,11 @@ describe('bundle size', () => {
     // `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; by 128 (17,171)
     // for a second review's fixes: JSON-RPC responses only with an `id` and no `method`, integer
     // codes, an error's own members kept whole; PocketBase's map only of its validator's codes,
-    // with the fields named; Zalando's `violations` in problems; capital schemes in next URLs).
+    // with the fields named; Zalando's `violations` in problems; capital schemes in next URLs; by
+    // 272 (17,440) for the page figures of PocketBase's, Payload's and Ghost's list pages, read only
+    // from bodies of their documented members, PocketBase's unknown totals and Ghost's `limit=all`).
     const goal = 4_096;
-    const ceiling = 17_184;
+    const ceiling = 17_456;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -104,9 +106,10 @@ describe('bundle size', () => {
     // (Vercel's) standing in for the headers' in normalize, Xero's `Elements[].ValidationErrors` read
     // as issues and Asana's error `phrase` as the request id; by 112 (9,403) for the same review's fixes;
     // by 208 (9,601) for the fourth audit's spellings, all read by seed dialects (PocketBase,
-    // Quarkus, Appwrite, Ghost, Micronaut's vnd.error); by 64 (9,665) for the second review's fixes.
+    // Quarkus, Appwrite, Ghost, Micronaut's vnd.error); by 64 (9,665) for the second review's fixes;
+    // by 288 (9,938) for the page figures of PocketBase's, Payload's and Ghost's list pages.
     const goal = 3_072;
-    const ceiling = 9_680;
+    const ceiling = 9_968;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -327,11 +327,61 @@ function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
   return isPageUrl(next) && hasList(body) ? { next: { href: next } } : undefined;
 }
 
+/** The model's page figures, in the order `readFigures` reads them. */
+const pageFigures = ['page', 'pagesCount', 'recordsPerPage', 'recordsCount'];
+
+/**
+ * The page figures `{page, pagesCount, recordsPerPage, recordsCount}` from the first four members
+ * `names` of `figures`, in that order: each a count, the page from 1. A figure the API documents
+ * as unknown by a value of `unknown` (PocketBase's totals -1, Ghost's `limit` 'all') is left out;
+ * any other value, or a missing member, and there are none.
+ */
+function readFigures(figures: Record<string, unknown>, names: readonly string[], unknown: Readonly<Record<string, unknown>>): SuccessFacts['page'] {
+  const page: Record<string, number> = {};
+  for (let index = 0; index < 4; index++) {
+    const name = names[index]!;
+    const value = readOwn(figures, name);
+    const count = toCount(value);
+    if (count !== undefined && (index > 0 || count > 0)) page[pageFigures[index]!] = count;
+    else if (value === undefined || value !== readOwn(unknown, name)) return undefined;
+  }
+  return page;
+}
+
+/** Whether `record` has no member but `names`. */
+const hasOnly = (record: Record<string, unknown>, names: readonly string[]): boolean => Object.keys(record).every((key) => names.includes(key));
+
+/** PocketBase's records list (tools/search's Result): its figures in `readFigures`' order, and the list. */
+const pocketBaseMembers = ['page', 'totalPages', 'perPage', 'totalItems', 'items'];
+/** Payload's `find` (payloadcms.com/docs/queries/pagination): its figures in `readFigures`' order, the documents, and the other members it documents. */
+const payloadMembers = ['page', 'totalPages', 'limit', 'totalDocs', 'docs', 'pagingCounter', 'hasPrevPage', 'hasNextPage', 'prevPage', 'nextPage'];
+/** Ghost's `meta.pagination` (docs.ghost.org/content-api/pagination): its figures in `readFigures`' order, then the next and previous page numbers. */
+const ghostMembers = ['page', 'pages', 'limit', 'total', 'next', 'prev'];
+
+/**
+ * The page figures of list APIs that give them beside their one list, which `paginate` walks by
+ * `page` (the query parameter all three take); the data stays as received. PocketBase's
+ * `{page, perPage, totalPages, totalItems, items}` (`skipTotal` leaves both totals at -1,
+ * unknown), Payload's `{docs, totalDocs, limit, totalPages, page, ...}`, Ghost's
+ * `{posts: [...], meta: {pagination: {page, limit, pages, total, next, prev}}}` (`limit` is
+ * 'all' when all were asked for). A body with any other member is a resource with a `page` of its own.
+ */
+function readListPage(body: Record<string, unknown>): SuccessFacts['page'] {
+  const meta = readOwn(body, 'meta');
+  const pagination = isRecord(meta) ? readOwn(meta, 'pagination') : undefined;
+  if (isRecord(pagination)) {
+    return Object.keys(body).length === 2 && Object.keys(meta as Record<string, unknown>).length === 1 && hasList(body) && hasOnly(pagination, ghostMembers) ? readFigures(pagination, ghostMembers, { limit: 'all' }) : undefined;
+  }
+  const members = Array.isArray(readOwn(body, 'items')) ? pocketBaseMembers : Array.isArray(readOwn(body, 'docs')) ? payloadMembers : undefined;
+  return members && hasOnly(body, members) ? readFigures(body, members, members === pocketBaseMembers ? { totalPages: -1, totalItems: -1 } : {}) : undefined;
+}
+
 /**
  * A success as it is, with the next page's link, and the collection's size where a list API gives
  * it beside its list (DRF's `count` beside `results`, Spotify's `total` beside `items`), or its
- * page figures (Linode's `{data, page, pages, results}`, which `paginate` walks by `page`), or
- * the offset of the next page (Airtable's, which it walks as seed 003's chunks).
+ * page figures (Linode's `{data, page, pages, results}`, which `paginate` walks by `page`, and
+ * PocketBase's, Payload's and Ghost's: `readListPage`), or the offset of the next page
+ * (Airtable's, which it walks as seed 003's chunks).
  */
 function parseList(body: Record<string, unknown>): SuccessFacts {
   // Airtable's `{records, offset}`: the offset to send for the next page, absent on the last. Only
@@ -343,7 +393,7 @@ function parseList(body: Record<string, unknown>): SuccessFacts {
   if (total !== undefined) return { ok: true, data: body, links, page: { recordsCount: total } };
   const page = toCount(readOwn(body, 'page'));
   const pages = toCount(readOwn(body, 'pages'));
-  if (page === undefined || pages === undefined || !Array.isArray(readOwn(body, 'data'))) return { ok: true, data: body, links };
+  if (page === undefined || pages === undefined || !Array.isArray(readOwn(body, 'data'))) return { ok: true, data: body, links, page: readListPage(body) };
   const records = toCount(readOwn(body, 'results'));
   return { ok: true, data: body, links, page: records === undefined ? { page, pagesCount: pages } : { page, pagesCount: pages, recordsCount: records } };
 }

@@ -233,6 +233,61 @@ describe("a list API's next page in the body", () => {
     expect(started.ok && started.value.cursor).toBeUndefined();
   });
 
+  it("reads PocketBase's, Payload's and Ghost's page figures beside their one list, the data kept as received", () => {
+    const page = (body: unknown): unknown => {
+      const result = normalize({ status: 200, body });
+      return result.ok && result.value.data === body ? result.value.page : 'changed';
+    };
+    const items = [{ id: 'a' }, { id: 'b' }];
+    expect(page({ items, page: 2, perPage: 2, totalItems: 5, totalPages: 3 })).toEqual({ page: 2, pagesCount: 3, recordsPerPage: 2, recordsCount: 5 });
+    // An empty collection: PocketBase counts no page, Ghost one.
+    expect(page({ page: 1, perPage: 30, totalPages: 0, totalItems: 0, items: [] })).toEqual({ page: 1, pagesCount: 0, recordsPerPage: 30, recordsCount: 0 });
+    // PocketBase's `skipTotal`: both totals -1, unknown, so the walk ends on an empty page.
+    expect(page({ items, page: 2, perPage: 2, totalItems: -1, totalPages: -1 })).toEqual({ page: 2, recordsPerPage: 2 });
+    // Payload's figures without its other members, as a list of its shape without them.
+    expect(page({ docs: items, totalDocs: 5, limit: 2, totalPages: 3, page: 3 })).toEqual({ page: 3, pagesCount: 3, recordsPerPage: 2, recordsCount: 5 });
+    expect(page({ tags: [], meta: { pagination: { page: 1, limit: 15, pages: 1, total: 0, next: null, prev: null } } })).toEqual({ page: 1, pagesCount: 1, recordsPerPage: 15, recordsCount: 0 });
+    // Ghost's `limit=all`: one page of all, no page size.
+    expect(page({ authors: items, meta: { pagination: { page: 1, limit: 'all', pages: 1, total: 2, next: null, prev: null } } })).toEqual({ page: 1, pagesCount: 1, recordsCount: 2 });
+  });
+
+  it('reads no page figures from a look-alike: a member of its own, one missing, a figure that is no count, or no list', () => {
+    const pocketBase = { page: 1, perPage: 30, totalPages: 1, totalItems: 2, items: [{ id: 'a' }, { id: 'b' }] };
+    const payload = { docs: [{ id: 'a' }], totalDocs: 6, limit: 1, totalPages: 6, page: 1, pagingCounter: 1, hasPrevPage: false, hasNextPage: true, prevPage: null, nextPage: 2 };
+    const pagination = { page: 1, limit: 2, pages: 1, total: 1, next: null, prev: null };
+    for (const body of [
+      // A resource that has a page of its own: a chapter, a print job, a scanned document.
+      { title: 'Chapter 3', page: 42, items: [] },
+      { id: 'job_1', page: 2, perPage: 30, totalPages: 4, totalItems: 100, items: [] },
+      { ...pocketBase, id: 'report' },
+      { ...pocketBase, totalItems: undefined },
+      { ...pocketBase, page: 0 },
+      { ...pocketBase, page: '1' },
+      { ...pocketBase, perPage: 2.5 },
+      { ...pocketBase, totalItems: -2 },
+      { ...pocketBase, perPage: -1 },
+      { ...pocketBase, items: { a: 1 } },
+      { ...payload, collection: 'posts' },
+      { ...payload, totalDocs: '6' },
+      { ...payload, totalDocs: -1 },
+      { ...payload, limit: undefined },
+      { ...payload, docs: 'none' },
+      { posts: [], meta: { pagination, filters: {} } },
+      { posts: [], tags: [], meta: { pagination } },
+      { posts: [], meta: { pagination }, status: 'ok' },
+      { post: { id: 'a' }, meta: { pagination } },
+      { posts: [], meta: { pagination: { ...pagination, sort: 'asc' } } },
+      { posts: [], meta: { pagination: { ...pagination, page: 0 } } },
+      { posts: [], meta: { pagination: { ...pagination, limit: 'many' } } },
+      { posts: [], meta: { pagination: { ...pagination, total: undefined } } },
+      { posts: [], meta: { pagination: [pagination] } },
+    ]) {
+      const result = normalize({ status: 200, body: JSON.parse(JSON.stringify(body)) as unknown });
+      expect(result, JSON.stringify(body)).toMatchObject({ ok: true, value: { data: JSON.parse(JSON.stringify(body)) as unknown, dialect: 'plain' } });
+      expect(result.ok && result.value.page, JSON.stringify(body)).toBeUndefined();
+    }
+  });
+
   it('takes a total only beside its list: a `total` that is a price stays data', () => {
     const checkout = normalize({ status: 200, body: { items: [1, 2], total: 4999, next: '/items/checkout' } });
     expect(checkout.ok && checkout.value.page).toEqual({ recordsCount: 4999 });

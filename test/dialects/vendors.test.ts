@@ -14,15 +14,18 @@
  * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
  * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code beside
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
- * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error. Each
+ * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; and the list pages
+ * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, normalize, seedDialects, type ApiResult } from '../../src/index.ts';
-import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
+import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, readFixture, succeeds, toError, withPollutedPrototype, type Expected, type Fixture } from './support.ts';
 
 const directory = moreFixtures('vendors');
+/** A fixture's body, which a list page keeps as its data. */
+const bodyOf = (name: string): unknown => readFixture(directory, name).body;
 const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
 
 const expectations: Readonly<Record<string, Expected>> = {
@@ -232,6 +235,11 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'plain',
     extensions: { success: false },
   }),
+  // List pages: their figures beside their one list are the page, which paginate walks by `page`;
+  // the data stays the body as received, as Linode's and DRF's do.
+  'pocketbase-200-records-list.json': succeeds({ status: 200, data: bodyOf('pocketbase-200-records-list.json'), page: { page: 1, pagesCount: 1, recordsPerPage: 30, recordsCount: 2 }, dialect: 'plain' }),
+  'payload-200-find-paginated.json': succeeds({ status: 200, data: bodyOf('payload-200-find-paginated.json'), page: { page: 1, pagesCount: 6, recordsPerPage: 1, recordsCount: 6 }, dialect: 'plain' }),
+  'ghost-200-posts-browse.json': succeeds({ status: 200, data: bodyOf('ghost-200-posts-browse.json'), page: { page: 1, pagesCount: 1, recordsPerPage: 2, recordsCount: 1 }, dialect: 'plain' }),
   // GitHub's 422 entries carry no message: the code says what is wrong with the field.
   'github-422-missing-field.json': fails({
     kind: 'validation',
@@ -605,7 +613,7 @@ const expectations: Readonly<Record<string, Expected>> = {
   }),
 };
 
-describe('the error bodies of other widely used APIs', () => {
+describe('the bodies of other widely used APIs', () => {
   itReadsEveryFixture(directory, expectations, read);
 });
 
