@@ -115,6 +115,46 @@ const airtablePages: Handler = (request, response, body) => {
   json(200, page)(request, response, body);
 };
 
+/**
+ * PocketBase's records list: `{page, perPage, totalPages, totalItems, items}`, `page` and `perPage`
+ * in the query; `skipTotal` leaves both totals at -1.
+ */
+const pocketBasePages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const perPage = Number(query(request).get('perPage') ?? 30);
+  const skipTotal = query(request).get('skipTotal') === '1';
+  const items = records.slice((page - 1) * perPage, page * perPage);
+  json(200, { page, perPage, totalItems: skipTotal ? -1 : records.length, totalPages: skipTotal ? -1 : Math.ceil(records.length / perPage), items })(request, response, body);
+};
+
+/** Payload's `find`: the documents in `docs` beside its figures, `page` and `limit` in the query. */
+const payloadPages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const limit = Number(query(request).get('limit') ?? 10);
+  const totalPages = Math.ceil(records.length / limit);
+  json(200, {
+    docs: records.slice((page - 1) * limit, page * limit),
+    totalDocs: records.length,
+    limit,
+    totalPages,
+    page,
+    pagingCounter: (page - 1) * limit + 1,
+    hasPrevPage: page > 1,
+    hasNextPage: page < totalPages,
+    prevPage: page > 1 ? page - 1 : null,
+    nextPage: page < totalPages ? page + 1 : null,
+  })(request, response, body);
+};
+
+/** Ghost's Content API: the list under the resource's name, the figures in `meta.pagination`, `page` and `limit` in the query. */
+const ghostPages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const limit = Number(query(request).get('limit') ?? 15);
+  const pages = Math.ceil(records.length / limit);
+  const pagination = { page, limit, pages, total: records.length, next: page < pages ? page + 1 : null, prev: page > 1 ? page - 1 : null };
+  json(200, { posts: records.slice((page - 1) * limit, page * limit), meta: { pagination } })(request, response, body);
+};
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -227,6 +267,51 @@ describe('every mode of the seeds, picked by auto from the first response', () =
     expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
     expect(server.requests('/v0/base/table').map((request) => request.url)).toEqual(['/v0/base/table', '/v0/base/table?offset=itr10', '/v0/base/table?offset=itr20']);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, mode: 'cursor', stop: 'last' });
+  });
+
+  it("walks PocketBase's records list by page number, giving the total from totalItems", async () => {
+    server.route('/api/collections/posts/records', pocketBasePages);
+    const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/api/collections/posts/records', { query: { perPage: 10 } });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/api/collections/posts/records').map((request) => request.url)).toEqual([
+      '/api/collections/posts/records?perPage=10',
+      '/api/collections/posts/records?perPage=10&page=2',
+      '/api/collections/posts/records?perPage=10&page=3',
+    ]);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+  });
+
+  it("walks PocketBase's records list under skipTotal, whose totals are unknown, until an empty page", async () => {
+    server.route('/api/collections/notes/records', pocketBasePages);
+    const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/api/collections/notes/records', { query: { perPage: 10, skipTotal: 1 } });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/api/collections/notes/records').map((request) => request.url)).toEqual([
+      '/api/collections/notes/records?perPage=10&skipTotal=1',
+      '/api/collections/notes/records?perPage=10&skipTotal=1&page=2',
+      '/api/collections/notes/records?perPage=10&skipTotal=1&page=3',
+      '/api/collections/notes/records?perPage=10&skipTotal=1&page=4',
+    ]);
+    expect(pages.progress).toMatchObject({ items: 25, total: undefined, mode: 'page', stop: 'last' });
+  });
+
+  it("walks Payload's `{docs, totalDocs, limit, totalPages, page, ...}` by page number, giving the total from totalDocs", async () => {
+    server.route('/api/posts', payloadPages);
+    const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/api/posts', { query: { limit: 10 } });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/api/posts').map((request) => request.url)).toEqual(['/api/posts?limit=10', '/api/posts?limit=10&page=2', '/api/posts?limit=10&page=3']);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+  });
+
+  it("walks Ghost's `{posts, meta: {pagination}}` by page number, giving the total from meta.pagination.total", async () => {
+    server.route('/ghost/api/content/posts/', ghostPages);
+    const pages = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/ghost/api/content/posts/', { query: { key: 'k', limit: 10 } });
+    expect((await collect(pages)).map((item) => item.id)).toEqual(ids);
+    expect(server.requests('/ghost/api/content/posts/').map((request) => request.url)).toEqual([
+      '/ghost/api/content/posts/?key=k&limit=10',
+      '/ghost/api/content/posts/?key=k&limit=10&page=2',
+      '/ghost/api/content/posts/?key=k&limit=10&page=3',
+    ]);
+    expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
   });
 
   it('reads one page when the first response says nothing about more', async () => {
