@@ -65,9 +65,11 @@ describe('bundle size', () => {
     // codes, an error's own members kept whole; PocketBase's map only of its validator's codes,
     // with the fields named; Zalando's `violations` in problems; capital schemes in next URLs; by
     // 272 (17,440) for the page figures of PocketBase's, Payload's and Ghost's list pages, read only
-    // from bodies of their documented members, PocketBase's unknown totals and Ghost's `limit=all`).
+    // from bodies of their documented members, PocketBase's unknown totals and Ghost's `limit=all`;
+    // by 144 (17,584) for Strapi's and Laravel's page figures, Laravel's `next_page_url`, and
+    // Strapi's error class as the code with its `details.errors` as issues).
     const goal = 4_096;
-    const ceiling = 17_456;
+    const ceiling = 17_600;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -107,9 +109,10 @@ describe('bundle size', () => {
     // as issues and Asana's error `phrase` as the request id; by 112 (9,403) for the same review's fixes;
     // by 208 (9,601) for the fourth audit's spellings, all read by seed dialects (PocketBase,
     // Quarkus, Appwrite, Ghost, Micronaut's vnd.error); by 64 (9,665) for the second review's fixes;
-    // by 288 (9,938) for the page figures of PocketBase's, Payload's and Ghost's list pages.
+    // by 288 (9,938) for the page figures of PocketBase's, Payload's and Ghost's list pages; by 128
+    // (10,090) for Strapi's and Laravel's, Laravel's `next_page_url` and Strapi's errors.
     const goal = 3_072;
-    const ceiling = 9_968;
+    const ceiling = 10_096;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

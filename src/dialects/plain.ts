@@ -91,6 +91,12 @@ function readNestedError(facts: MemberFacts, status: number): void {
   const inner = readMembers(nested, rules, status);
   readListedIssues(inner, 'detail');
   readListedIssues(inner, 'details');
+  // Strapi: `error: {status, name: "ValidationError", message, details: {errors: [{path, message, name}]}}`.
+  const details = readOwn(inner.extensions, 'details');
+  const listed = isRecord(details) ? readOwn(details, 'errors') : undefined;
+  if (Array.isArray(listed) && addIssues(inner, listed) && Object.keys(details as object).length === 1) delete inner.extensions['details'];
+  const name = readOwn(inner.extensions, 'name');
+  if (inner.code === undefined && typeof name === 'string' && pascalCaseCode.test(name)) inner.code = takeExtension(inner, 'name') as string;
   facts.detail = inner.detail ?? inner.error ?? takeReason(inner);
   facts.title ??= inner.title;
   // Elasticsearch names the error in `type` (`index_not_found_exception`), as Stripe's copies do.
@@ -322,7 +328,8 @@ function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
   const links = readOwn(body, 'links');
   const paging = readOwn(body, 'paging');
   const pages = isRecord(links) ? readOwn(links, 'pages') : undefined;
-  const next = isRecord(links) ? (readOwn(links, 'next') ?? (isRecord(pages) ? readOwn(pages, 'next') : undefined)) : isRecord(paging) ? readOwn(paging, 'next') : readOwn(body, 'next');
+  // Laravel's paginator names it `next_page_url`, beside a `links` list of page buttons.
+  const next = isRecord(links) ? (readOwn(links, 'next') ?? (isRecord(pages) ? readOwn(pages, 'next') : undefined)) : isRecord(paging) ? readOwn(paging, 'next') : (readOwn(body, 'next') ?? readOwn(body, 'next_page_url'));
   // The list asked last: looking through every success's members costs.
   return isPageUrl(next) && hasList(body) ? { next: { href: next } } : undefined;
 }
@@ -357,6 +364,10 @@ const pocketBaseMembers = ['page', 'totalPages', 'perPage', 'totalItems', 'items
 const payloadMembers = ['page', 'totalPages', 'limit', 'totalDocs', 'docs', 'pagingCounter', 'hasPrevPage', 'hasNextPage', 'prevPage', 'nextPage'];
 /** Ghost's `meta.pagination` (docs.ghost.org/content-api/pagination): its figures in `readFigures`' order, then the next and previous page numbers. */
 const ghostMembers = ['page', 'pages', 'limit', 'total', 'next', 'prev'];
+/** Strapi's `meta.pagination` (docs.strapi.io, REST API "Pagination by page"): its figures in `readFigures`' order. */
+const strapiMembers = ['page', 'pageCount', 'pageSize', 'total'];
+/** Laravel's `paginate()` (laravel.com/docs/pagination, "Converting Results to JSON"): its figures in `readFigures`' order, known by its `next_page_url` beside them. */
+const laravelFigures = ['current_page', 'last_page', 'per_page', 'total'];
 
 /**
  * The page figures of list APIs that give them beside their one list, which `paginate` walks by
@@ -364,14 +375,20 @@ const ghostMembers = ['page', 'pages', 'limit', 'total', 'next', 'prev'];
  * `{page, perPage, totalPages, totalItems, items}` (`skipTotal` leaves both totals at -1,
  * unknown), Payload's `{docs, totalDocs, limit, totalPages, page, ...}`, Ghost's
  * `{posts: [...], meta: {pagination: {page, limit, pages, total, next, prev}}}` (`limit` is
- * 'all' when all were asked for). A body with any other member is a resource with a `page` of its own.
+ * 'all' when all were asked for), Strapi's `{data: [...], meta: {pagination: {page, pageSize,
+ * pageCount, total}}}`, Laravel's `{current_page, data, last_page, per_page, total, next_page_url,
+ * ...}`. A body with any other member (but Laravel's, whose `next_page_url` marks it) is a
+ * resource with a `page` of its own.
  */
 function readListPage(body: Record<string, unknown>): SuccessFacts['page'] {
   const meta = readOwn(body, 'meta');
   const pagination = isRecord(meta) ? readOwn(meta, 'pagination') : undefined;
   if (isRecord(pagination)) {
-    return Object.keys(body).length === 2 && Object.keys(meta as Record<string, unknown>).length === 1 && hasList(body) && hasOnly(pagination, ghostMembers) ? readFigures(pagination, ghostMembers, { limit: 'all' }) : undefined;
+    if (Object.keys(body).length !== 2 || Object.keys(meta as Record<string, unknown>).length !== 1 || !hasList(body)) return undefined;
+    if (hasOnly(pagination, ghostMembers)) return readFigures(pagination, ghostMembers, { limit: 'all' });
+    return hasOnly(pagination, strapiMembers) ? readFigures(pagination, strapiMembers, {}) : undefined;
   }
+  if (Array.isArray(readOwn(body, 'data')) && Object.hasOwn(body, 'next_page_url')) return readFigures(body, laravelFigures, {});
   const members = Array.isArray(readOwn(body, 'items')) ? pocketBaseMembers : Array.isArray(readOwn(body, 'docs')) ? payloadMembers : undefined;
   return members && hasOnly(body, members) ? readFigures(body, members, members === pocketBaseMembers ? { totalPages: -1, totalItems: -1 } : {}) : undefined;
 }

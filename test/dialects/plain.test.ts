@@ -255,7 +255,15 @@ describe("a list API's next page in the body", () => {
     const pocketBase = { page: 1, perPage: 30, totalPages: 1, totalItems: 2, items: [{ id: 'a' }, { id: 'b' }] };
     const payload = { docs: [{ id: 'a' }], totalDocs: 6, limit: 1, totalPages: 6, page: 1, pagingCounter: 1, hasPrevPage: false, hasNextPage: true, prevPage: null, nextPage: 2 };
     const pagination = { page: 1, limit: 2, pages: 1, total: 1, next: null, prev: null };
+    const laravel = { current_page: 1, data: [{ id: 1 }], last_page: 4, per_page: 15, total: 50, from: 1, to: 15, next_page_url: null };
     for (const body of [
+      // Strapi's and Laravel's figures, with a member of another's or one that is no count.
+      { data: [], meta: { pagination: { page: 1, pageSize: 10, pageCount: 5, total: 48, start: 0 } } },
+      { data: [], meta: { pagination: { page: 1, pageSize: 10, pageCount: '5', total: 48 } } },
+      { ...laravel, next_page_url: undefined },
+      { ...laravel, total: -1 },
+      { ...laravel, current_page: 0 },
+      { ...laravel, data: 'none' },
       // A resource that has a page of its own: a chapter, a print job, a scanned document.
       { title: 'Chapter 3', page: 42, items: [] },
       { id: 'job_1', page: 2, perPage: 30, totalPages: 4, totalItems: 100, items: [] },

@@ -240,6 +240,27 @@ const expectations: Readonly<Record<string, Expected>> = {
   'pocketbase-200-records-list.json': succeeds({ status: 200, data: bodyOf('pocketbase-200-records-list.json'), page: { page: 1, pagesCount: 1, recordsPerPage: 30, recordsCount: 2 }, dialect: 'plain' }),
   'payload-200-find-paginated.json': succeeds({ status: 200, data: bodyOf('payload-200-find-paginated.json'), page: { page: 1, pagesCount: 6, recordsPerPage: 1, recordsCount: 6 }, dialect: 'plain' }),
   'ghost-200-posts-browse.json': succeeds({ status: 200, data: bodyOf('ghost-200-posts-browse.json'), page: { page: 1, pagesCount: 1, recordsPerPage: 2, recordsCount: 1 }, dialect: 'plain' }),
+  'strapi-200-pagination-by-page.json': succeeds({ status: 200, data: bodyOf('strapi-200-pagination-by-page.json'), page: { page: 1, pagesCount: 5, recordsPerPage: 10, recordsCount: 48 }, dialect: 'plain' }),
+  // Laravel's paginator: its figures, and its next page's URL, which paginate can follow too.
+  'laravel-200-paginate.json': succeeds({
+    status: 200,
+    data: bodyOf('laravel-200-paginate.json'),
+    links: { next: { href: 'http://laravel.app?page=2' } },
+    page: { page: 1, pagesCount: 4, recordsPerPage: 15, recordsCount: 50 },
+    dialect: 'plain',
+  }),
+  // Strapi's error: its class's name the code, a ValidationError's `details.errors` the issues.
+  'strapi-400-validation-error.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Missing required field',
+    code: 'ValidationError',
+    issues: [{ path: ['title'], message: 'title must be defined.' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { data: null, error: { status: 400 } },
+  }),
   // GitHub's 422 entries carry no message: the code says what is wrong with the field.
   'github-422-missing-field.json': fails({
     kind: 'validation',

@@ -155,6 +155,36 @@ const ghostPages: Handler = (request, response, body) => {
   json(200, { posts: records.slice((page - 1) * limit, page * limit), meta: { pagination } })(request, response, body);
 };
 
+/** Strapi's REST API: the list in `data`, the figures in `meta.pagination`, `pagination[page]` and `pagination[pageSize]` in the query. */
+const strapiPages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const pageSize = 10;
+  const pageCount = Math.ceil(records.length / pageSize);
+  json(200, { data: records.slice((page - 1) * pageSize, page * pageSize), meta: { pagination: { page, pageSize, pageCount, total: records.length } } })(request, response, body);
+};
+
+/** Laravel's paginator: the list in `data`, the figures beside it, and the next page's URL. */
+const laravelPages: Handler = (request, response, body) => {
+  const page = Number(query(request).get('page') ?? 1);
+  const perPage = 10;
+  const lastPage = Math.ceil(records.length / perPage);
+  const url = (at: number): string => `/users?page=${at}`;
+  json(200, {
+    current_page: page,
+    data: records.slice((page - 1) * perPage, page * perPage),
+    first_page_url: url(1),
+    from: (page - 1) * perPage + 1,
+    last_page: lastPage,
+    last_page_url: url(lastPage),
+    next_page_url: page < lastPage ? url(page + 1) : null,
+    path: '/users',
+    per_page: perPage,
+    prev_page_url: page > 1 ? url(page - 1) : null,
+    to: Math.min(page * perPage, records.length),
+    total: records.length,
+  })(request, response, body);
+};
+
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
   for await (const item of iterable) items.push(item);
@@ -312,6 +342,18 @@ describe('every mode of the seeds, picked by auto from the first response', () =
       '/ghost/api/content/posts/?key=k&limit=10&page=3',
     ]);
     expect(pages.progress).toMatchObject({ pages: 3, items: 25, total: 25, mode: 'page', stop: 'last' });
+  });
+
+  it("walks Strapi's `{data, meta: {pagination}}` and Laravel's paginator by page number, with their totals", async () => {
+    server.route('/api/restaurants', strapiPages);
+    server.route('/users', laravelPages);
+    const api = createClient({ baseUrl: server.origin });
+    for (const path of ['/api/restaurants', '/users']) {
+      const pages = api.paginate<{ id: number }>(path);
+      expect((await collect(pages)).map((item) => item.id), path).toEqual(ids);
+      expect(server.requests(path).map((request) => request.url), path).toEqual([path, `${path}?page=2`, `${path}?page=3`]);
+      expect(pages.progress, path).toMatchObject({ pages: 3, items: 25, total: 25, stop: 'last' });
+    }
   });
 
   it('reads one page when the first response says nothing about more', async () => {
