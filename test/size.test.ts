@@ -67,9 +67,10 @@ describe('bundle size', () => {
     // 272 (17,440) for the page figures of PocketBase's, Payload's and Ghost's list pages, read only
     // from bodies of their documented members, PocketBase's unknown totals and Ghost's `limit=all`;
     // by 144 (17,584) for Strapi's and Laravel's page figures, Laravel's `next_page_url`, and
-    // Strapi's error class as the code with its `details.errors` as issues).
+    // Strapi's error class as the code with its `details.errors` as issues; by 144 (17,721) for
+    // Zendesk's `details` map of each field's `{description, error}`).
     const goal = 4_096;
-    const ceiling = 17_600;
+    const ceiling = 17_728;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -110,9 +111,10 @@ describe('bundle size', () => {
     // by 208 (9,601) for the fourth audit's spellings, all read by seed dialects (PocketBase,
     // Quarkus, Appwrite, Ghost, Micronaut's vnd.error); by 64 (9,665) for the second review's fixes;
     // by 288 (9,938) for the page figures of PocketBase's, Payload's and Ghost's list pages; by 128
-    // (10,090) for Strapi's and Laravel's, Laravel's `next_page_url` and Strapi's errors.
+    // (10,090) for Strapi's and Laravel's, Laravel's `next_page_url` and Strapi's errors; by 128
+    // (10,210) for Zendesk's `details` map.
     const goal = 3_072;
-    const ceiling = 10_096;
+    const ceiling = 10_224;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -194,6 +194,31 @@ function readListedIssues(facts: MemberFacts, key: string): void {
   if (Array.isArray(listed) && addIssues(facts, listed)) delete facts.extensions[key];
 }
 
+/** A Zendesk field error: `{description, error}`, its `error` a code in words run together. */
+const isZendeskEntry = (entry: unknown): boolean => isRecord(entry) && typeof readOwn(entry, 'description') === 'string' && Object.keys(entry).every((key) => key === 'description' || key === 'error');
+
+/**
+ * Zendesk's 422 (developer.zendesk.com, "Requests"): `{error: "RecordInvalid", description,
+ * details: {requester: [{description, error: "UserSuspended"}]}}`, a map of fields to their
+ * errors, each an issue of that field with its `error` the code. Any other `details` stays.
+ */
+function readZendeskDetails(facts: MemberFacts): void {
+  const given = readOwn(facts.extensions, 'details');
+  const details: Record<string, unknown> = isRecord(given) && facts.issues === undefined ? given : {};
+  const fields = Object.keys(details);
+  if (fields.length === 0 || !fields.every((field) => Array.isArray(details[field]) && (details[field] as unknown[]).every(isZendeskEntry))) return;
+  const issues = fields.flatMap((field) =>
+    (details[field] as Record<string, unknown>[]).map((entry) => {
+      const code = readOwn(entry, 'error');
+      return createIssue([field], entry['description'] as string, field, typeof code === 'string' && pascalCaseCode.test(code) ? code : undefined);
+    }),
+  );
+  // Lists without an entry say nothing: the map stays as received.
+  if (issues.length === 0) return;
+  facts.issues = issues;
+  delete facts.extensions['details'];
+}
+
 function parseObject(body: Record<string, unknown>, status: number): MemberFacts {
   const facts = readMembers(body, rules, status);
   const { error } = facts;
@@ -210,6 +235,7 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   readListedIssues(facts, 'details');
   // Quarkus's (Hibernate Validator's) `{title: "Constraint Violation", status, violations: [{field, message}]}`.
   readListedIssues(facts, 'violations');
+  readZendeskDetails(facts);
   // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
   // sees no Retry-After header without CORS exposing it.
   // Telegram's Bot API nests it: `parameters.retry_after` (ResponseParameters), kept as received.

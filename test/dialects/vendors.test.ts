@@ -10,7 +10,7 @@
  * `correlationId`, Box, Mollie's problem `field`, Adyen's `errorCode` and `pspReference`, Apple's
  * `errorMessage`, Contentful's `sys.id`, Postmark's `ErrorCode`, Resend's `name`, Klarna's `correlation_id` and `error_messages`, ClickUp's and Figma's `err`,
  * Supabase's `error_code` over a `code` that repeats the status, Zendesk's `RecordInvalid` and
- * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Vercel's
+ * Checkout.com's `error_type`, Hetzner's `details.fields`, WordPress's `data.params`, Zendesk's `details`, Vercel's
  * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
  * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code beside
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
@@ -428,18 +428,18 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'plain',
     extensions: { weak_password: { reasons: ['length'] }, code: 422 },
   }),
-  // Zendesk names the error in words run together; its `details` map stays as received.
+  // Zendesk names the error in words run together; its `details` map gives each field's errors.
   'zendesk-422-record-invalid.json': fails({
-    kind: 'unprocessable',
+    kind: 'validation',
     status: 422,
     title: 'Unprocessable Content',
     detail: 'Record validation errors',
     code: 'RecordInvalid',
+    issues: [{ path: ['requester'], message: 'Requester: test@example.com is suspended.', field: 'requester', code: 'UserSuspended' }],
     requestId: '8a1b2c3d4e5f6789-ORD',
     rateLimit: { remaining: 699 },
     retryable: false,
     dialect: 'plain',
-    extensions: { details: { requester: [{ description: 'Requester: test@example.com is suspended.', error: 'UserSuspended' }] } },
   }),
   // Checkout.com: `error_type` the code, the body's `request_id` the request id.
   'checkout-422-request-invalid.json': fails({
@@ -646,6 +646,14 @@ describe('the spellings they brought', () => {
     const wrapped = [{ error: { code: 'invalid_token', message: 'Token expired' } }, { upstream: { code: 503, message: 'Service Unavailable' } }];
     for (const data of [...wrapped, {}, { title: { message: 'x', hint: 'y' } }, { title: { code: 'validation_required' } }, { title: 'Missing' }, { id: 7, title: { code: 'validation_required', message: 'b' } }, ['x']]) {
       expect(read400(data), JSON.stringify(data)).toMatchObject({ kind: 'bad_request', issues: [], extensions: { data } });
+    }
+  });
+
+  it("reads Zendesk's `details` map only when every field holds its `{description, error}` entries", () => {
+    const read422 = (details: unknown) => toError(normalize({ status: 422, body: { error: 'RecordInvalid', description: 'Record validation errors', details } }));
+    expect(read422({ email: [{ description: 'Email: is invalid', error: 'is invalid' }] }).issues).toEqual([{ path: ['email'], message: 'Email: is invalid', field: 'email' }]);
+    for (const details of [{ email: [{ description: 'x', error: 'InvalidValue', extra: 1 }] }, { email: 'invalid' }, { email: [] as unknown[], id: 7 }, { email: [] as unknown[] }, { email: [{ error: 'InvalidValue' }] }]) {
+      expect(read422(details), JSON.stringify(details)).toMatchObject({ kind: 'unprocessable', extensions: { details } });
     }
   });
 
