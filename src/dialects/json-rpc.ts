@@ -49,10 +49,9 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   // What the model has no place for: the request's `id`, anything beside, and the error's `data`;
   // an error with members of its own beyond those is kept whole, lest they meet the body's.
   const extensions = keepAllBut({}, body, ['jsonrpc', 'error']);
-  const rest = keepAllBut({}, error, [code === undefined ? '' : 'code', message === undefined ? '' : 'message']);
-  const restKeys = Object.keys(rest);
-  if (restKeys.length === 1 && restKeys[0] === 'data') setMember(extensions, 'data', rest['data']);
-  else if (restKeys.length > 0) setMember(extensions, 'error', error);
+  const unread = Object.keys(error).filter((key) => !(key === 'code' && code !== undefined) && !(key === 'message' && message !== undefined));
+  if (unread.length === 1 && unread[0] === 'data') setMember(extensions, 'data', error['data']);
+  else if (unread.length > 0) setMember(extensions, 'error', error);
   return { ok: false, kind: code !== undefined && Object.hasOwn(kindsByCode, code) ? kindsByCode[code] : undefined, detail: message, code, extensions };
 }
 

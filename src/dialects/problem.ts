@@ -71,10 +71,11 @@ function readVndError(facts: MemberFacts, status: number): void {
   const errors = isRecord(embedded) ? readOwn(embedded, 'errors') : undefined;
   if (!Array.isArray(errors) || facts.issues !== undefined) return;
   const message = readOwn(facts.extensions, 'message');
-  if (typeof message === 'string' && (message === (facts.title ?? toReasonPhrase(status)) || facts.detail === undefined)) {
+  const title = facts.title ?? toReasonPhrase(status);
+  if (typeof message === 'string' && (message === title || facts.detail === undefined)) {
     // Said already by the title, or the detail now: no member to keep twice.
     delete facts.extensions['message'];
-    if (facts.detail === undefined && message !== (facts.title ?? toReasonPhrase(status))) facts.detail = message;
+    if (message !== title) facts.detail ??= message;
   }
   if (addIssues(facts, errors) && Object.keys(embedded as object).length === 1) delete facts.extensions['_embedded'];
   facts.detail ??= (facts.issues as Issue[] | undefined)?.find((issue) => issue.path.length === 0)?.message;

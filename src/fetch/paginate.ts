@@ -334,35 +334,24 @@ class Walk {
       case 'links': {
         const href = halNext(page) ?? parseNextLink(sent.headers?.get('link'));
         if (href === undefined) return undefined;
-        let next: string;
+        let target: URL;
         try {
-          next = new URL(href, sent.url || url).href;
+          target = new URL(href, sent.url || url);
         } catch {
-          this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: `Invalid next link: ${href}` });
-          return undefined;
+          return this.failAfter(page, `Invalid next link: ${href}`);
         }
-        const target = new URL(next);
         // Behind a TLS-terminating proxy, Django REST Framework and other servers build `http:`
         // links to their own host: under an `https:` base, such a link is followed over https,
         // never the reverse.
-        if (target.protocol === 'http:' && this.source.baseOrigin === `https://${target.host}`) {
-          target.protocol = 'https:';
-          next = target.href;
-        }
+        if (target.protocol === 'http:' && this.source.baseOrigin === `https://${target.host}`) target.protocol = 'https:';
         // A link with a user and password in it is no page to fetch: fetch refuses such a URL, and
         // the credentials are the link's, not the caller's.
-        if (target.username !== '' || target.password !== '') {
-          this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: 'The next link carries credentials' });
-          return undefined;
-        }
-        const origin = target.origin;
-        if (origin !== this.source.baseOrigin) {
-          // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin:
-          // rather than follow the link, with or without them, the walk ends with an error once
-          // this page's items have been handed out.
-          this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail: `The next link leads to another origin: ${origin}` });
-          return undefined;
-        }
+        if (target.username !== '' || target.password !== '') return this.failAfter(page, 'The next link carries credentials');
+        // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin: rather
+        // than follow the link, with or without them, the walk ends with an error once this page's
+        // items have been handed out.
+        if (target.origin !== this.source.baseOrigin) return this.failAfter(page, `The next link leads to another origin: ${target.origin}`);
+        const next = target.href;
         // The page just fetched is seen too: a link back to the first page (A → B → A) would hand out its items again.
         this.seen.add(url);
         if (this.seen.has(next)) return this.stall();
@@ -372,6 +361,12 @@ class Walk {
       default:
         return undefined;
     }
+  }
+
+  /** Ends the walk with an `invalid_response` about this page once its items have been handed out. */
+  private failAfter(page: ApiSuccess<unknown>, detail: string): undefined {
+    this.failure = toApiError({ kind: 'invalid_response', status: page.status, detail });
+    return undefined;
   }
 
   /** Ends the walk with an `invalid_response` about this page, none of its items handed out. */
