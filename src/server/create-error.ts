@@ -5,6 +5,7 @@
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
 import { setMember, toOwnView } from '../members.ts';
+import { markOwn } from '../own-errors.ts';
 import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
@@ -76,5 +77,5 @@ export function createError(given: CreateErrorInit): ApiError {
   const kind = init.kind ?? toErrorKind(status!, issues.length + failures.length > 0);
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
-  return toApiError({ ...init, kind, status, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) });
+  return markOwn(toApiError({ ...init, kind, status, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) }));
 }

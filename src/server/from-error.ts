@@ -3,20 +3,23 @@
  * a 5xx shows none of the thrown message, stack or cause unless `expose: true`; a 4xx from an
  * http-errors-style error shows its message (the http-errors `expose` rule).
  *
- * A `ResponseError` is an upstream API's answer (`unwrap` of a faultline/fetch call): it is not
- * this server's own error. An upstream client error (404, 409, 422, ...) is passed on with its
- * message and field issues; an upstream 401, 403 or 407 concerns this server's credentials, not
- * the caller's, and an upstream 5xx, time-out or network failure is this server's gateway
- * failure: those become a 502 (a 504 for a time-out, RFC 9110 §15.6.3 and §15.6.5). The
- * upstream's body, extensions and ids stay behind, unless `expose: true`.
+ * An error this server made (`createError`, `fromZodError`) is answered as it is. Any other
+ * `ApiError` is an upstream API's answer — a `ResponseError` (`unwrap` of a faultline/fetch
+ * call), or `result.error` itself thrown — and so is the error of another HTTP client (axios,
+ * ofetch, ky) that carries the upstream's `response`: it is not this server's own error. An
+ * upstream client error (404, 409, 422, ...) is passed on with its message and field issues; an
+ * upstream 401, 403 or 407 concerns this server's credentials, not the caller's, and an upstream
+ * 5xx, time-out or network failure is this server's gateway failure: those become a 502 (a 504
+ * for a time-out, RFC 9110 §15.6.3 and §15.6.5). The upstream's body, extensions and ids stay
+ * behind, unless `expose: true`; another client's message, which names the upstream URL, too.
  *
  * It never throws: whatever the thrown value does when read, the answer is at worst a plain 500.
  */
-import { isResponseError } from '../response-error.ts';
-import { isApiError } from '../response-error.ts';
-import { toOwnView } from '../members.ts';
-import type { ApiError } from '../model.ts';
-import { isHttpStatus } from '../status.ts';
+import { isApiError, isResponseError } from '../response-error.ts';
+import { isRecord, toOwnView } from '../members.ts';
+import type { ApiError, ErrorKind } from '../model.ts';
+import { isOwn } from '../own-errors.ts';
+import { isHttpStatus, toErrorKind } from '../status.ts';
 import { createError } from './create-error.ts';
 
 /** How to turn a thrown value into an error. */
@@ -33,7 +36,7 @@ function readStatus(thrown: { status?: unknown; statusCode?: unknown }): number 
 }
 
 /** What of an upstream error may be passed on: see the module comment. */
-function fromUpstream(upstream: ApiError): ApiError {
+function fromUpstream(upstream: { readonly kind: ErrorKind; readonly status?: number | undefined } & Partial<Omit<ApiError, 'kind' | 'status'>>): ApiError {
   const { status, kind } = upstream;
   const clientError = status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 407;
   if (!clientError) return createError({ status: kind === 'timeout' ? 504 : 502 });
@@ -56,12 +59,24 @@ export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError
   }
 }
 
+/**
+ * The status of the upstream response another HTTP client's error carries: axios's
+ * `error.response.status`, ofetch's and ky's `error.response` (a `Response`). A NestJS
+ * `HttpException`'s `response` is a body (`{statusCode, message}`), with no `status`.
+ */
+function readUpstreamStatus(response: unknown): number | undefined {
+  const status: unknown = typeof response === 'object' && response !== null ? toOwnView(response as { status?: unknown }).status : undefined;
+  return isHttpStatus(status) ? status : undefined;
+}
+
 function readThrown(thrown: unknown, expose: boolean): ApiError {
-  if (isApiError(thrown)) return thrown;
+  if (isApiError(thrown)) return expose || isOwn(thrown) ? thrown : fromUpstream(thrown);
   if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
-  const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } = typeof thrown === 'object' && thrown !== null ? toOwnView(thrown) : {};
+  const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown; response?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
+  const upstreamStatus = expose ? undefined : readUpstreamStatus(members.response);
+  if (upstreamStatus !== undefined) return fromUpstream({ kind: toErrorKind(upstreamStatus, false), status: upstreamStatus });
   // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
   // (Node's fetch throws `TypeError: fetch failed`) is a gateway's failure: 504 and 502, as for
   // an upstream ResponseError — unless the error names a status of its own.

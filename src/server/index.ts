@@ -7,6 +7,7 @@
  */
 export { createError, toStatus, type CreateErrorInit, type Writable } from './create-error.ts';
 export { fromError, type FromErrorOptions } from './from-error.ts';
+export { thrownHeaders } from './thrown-headers.ts';
 export { buildError, buildOk, toResponse, ok, toWebResponse, type BuiltResponse, type ErrorResponseOptions, type OkOptions } from './respond.ts';
 export { processBatch, type BatchOptions, type BatchOutcome, type ItemIssues } from './batch.ts';
 export { createApiKeyGuard, type ApiKeyGuardOptions, type RequestHead } from './api-key.ts';

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import { toApiError } from '../create-error.ts';
+import { markOwn } from '../own-errors.ts';
 import { createIssue } from '../issues.ts';
 import type { ApiErrorOf, Issue, IssueParam } from '../model.ts';
 
@@ -130,5 +131,5 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
     throw new TypeError(`fromZodError expects a zod error (an object with an \`issues\` array); received ${received}`);
   }
   // The kind is fixed, so the caller gets the narrowed type.
-  return toApiError({ kind: 'validation', status: options.status ?? 400, detail: options.detail, issues: issues.map(toIssue), dialect: 'unknown' }) as ApiErrorOf<'validation'>;
+  return markOwn(toApiError({ kind: 'validation', status: options.status ?? 400, detail: options.detail, issues: issues.map(toIssue), dialect: 'unknown' })) as ApiErrorOf<'validation'>;
 }

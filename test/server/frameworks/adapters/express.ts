@@ -1,7 +1,7 @@
 /** Express 5: the guard as the first middleware, the routes, an error handler and a final 404, all in the dialect. */
 import express, { type ErrorRequestHandler, type Response } from 'express';
 import type { AddressInfo } from 'node:net';
-import { buildError, createError, fromError, type BuiltResponse } from '../../../../src/server/index.ts';
+import { buildError, createError, fromError, thrownHeaders, type BuiltResponse } from '../../../../src/server/index.ts';
 import { createApi, type Api, type ServedDialect, type StartedServer } from '../routes.ts';
 
 const send = (response: Response, { status, headers, body }: BuiltResponse): void => void response.status(status).set(headers).send(body);
@@ -21,7 +21,7 @@ export async function start(dialect: ServedDialect, api: Api = createApi(dialect
     });
   }
   const handleError: ErrorRequestHandler = (error, _request, response, _next) => {
-    const { status, headers, body } = buildError(fromError(error), { dialect });
+    const { status, headers, body } = buildError(fromError(error), { dialect, headers: thrownHeaders(error) });
     response.status(status).set(headers).send(body);
   };
   app.use(handleError);

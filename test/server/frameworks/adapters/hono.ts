@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { AddressInfo } from 'node:net';
-import { createError, fromError, toResponse, toWebResponse } from '../../../../src/server/index.ts';
+import { createError, fromError, thrownHeaders, toResponse, toWebResponse } from '../../../../src/server/index.ts';
 import { createApi, type Api, type ServedDialect, type StartedServer } from '../routes.ts';
 
 /** Starts the routes on Hono, answering in `dialect`. */
@@ -20,7 +20,7 @@ export async function start(dialect: ServedDialect, api: Api = createApi(dialect
       return toWebResponse(await route.handle({ method: c.req.method, path: c.req.path, params: c.req.param(), headers: c.req.header(), body }));
     });
   }
-  app.onError((error) => toResponse(fromError(error), { dialect }));
+  app.onError((error) => toResponse(fromError(error), { dialect, headers: thrownHeaders(error) }));
   app.notFound(() => toResponse(createError({ kind: 'not_found' }), { dialect }));
   const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>((resolve) => {
     const listening = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) => resolve({ server: listening, port: info.port }));

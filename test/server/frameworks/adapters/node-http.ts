@@ -2,7 +2,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { text } from 'node:stream/consumers';
-import { buildError, createError, fromError, type BuiltResponse } from '../../../../src/server/index.ts';
+import { buildError, createError, fromError, thrownHeaders, type BuiltResponse } from '../../../../src/server/index.ts';
 import { createApi, findRoute, type Api, type ServedDialect, type StartedServer } from '../routes.ts';
 
 const send = (response: ServerResponse, { status, headers, body }: BuiltResponse): void => void response.writeHead(status, headers).end(body);
@@ -28,7 +28,7 @@ export async function start(dialect: ServedDialect, api: Api = createApi(dialect
       const body = await readJson(request);
       send(response, await found.route.handle({ method: request.method ?? 'GET', path: pathname, params: found.params, headers: request.headers, body }));
     } catch (error) {
-      send(response, buildError(fromError(error), { dialect }));
+      send(response, buildError(fromError(error), { dialect, headers: thrownHeaders(error) }));
     }
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
