@@ -4,7 +4,7 @@
  * absent members are really absent, so it survives `structuredClone` and `JSON.stringify`.
  */
 import { emptyList, isRecord, toOptionalString as text, toOwnView } from './members.ts';
-import type { ApiError, Dialect, ErrorKind, Issue, ItemFailure, RateLimit } from './model.ts';
+import type { ApiError, DialectId, ErrorKind, Issue, ItemFailure, RateLimit } from './model.ts';
 import { isRetryableStatus, toKindTitle, toReasonPhrase } from './status.ts';
 
 /** What an error is made of; every member but `kind` may be left out. */
@@ -23,7 +23,7 @@ export interface ApiErrorInit {
   retryAfterMs?: number | undefined;
   rateLimit?: RateLimit | undefined;
   retryable?: boolean | undefined;
-  dialect?: Dialect | undefined;
+  dialect?: DialectId | undefined;
   extensions?: Readonly<Record<string, unknown>> | undefined;
   body?: unknown;
 }

@@ -11,8 +11,9 @@ export interface ParseContext {
   /** The media type, lower-cased, without parameters; `''` when absent. */
   readonly mediaType: string;
   /**
-   * The response headers normalize reads (lower-case names: `content-type`, `x-request-id`,
-   * `retry-after`, `x-amzn-errortype`, ...), for a dialect whose facts travel in headers.
+   * Every response header, by lower-case name (`content-type`, `x-request-id`,
+   * `x-amzn-errortype`, an API's own `x-acme-error`), repeated ones joined with `, `: for a
+   * dialect whose facts travel in headers.
    */
   readonly headers?: Readonly<Record<string, string | undefined>> | undefined;
 }
@@ -81,12 +82,17 @@ export type BodyFacts = SuccessFacts | ErrorFacts;
 export interface DialectParser {
   /** The dialect's name, reported as `dialect` and accepted by `normalize`'s `dialect` option. */
   readonly id: string;
-  /** Media types that select this dialect without looking at the body: `application/problem+json`. */
+  /**
+   * Media types (matched case-insensitively) that select this dialect without its `detect`, unless
+   * a dialect tried before it claims the body: `application/problem+json`. A JSON media type
+   * selects it for a parsed body only (a text under it is malformed JSON); any other, whatever
+   * the body (`application/soap+xml`).
+   */
   readonly mediaTypes: readonly string[];
   /**
    * Response headers whose presence selects this dialect whatever the body — JSON, text or none
    * (AWS REST-JSON names its error in `x-amzn-ErrorType`, Azure in `x-ms-error-code`) — unless a
-   * dialect tried before it claims the body. Only headers normalize reads can mark a dialect.
+   * dialect tried before it claims the body. Names match case-insensitively.
    */
   readonly markerHeaders?: readonly string[] | undefined;
   /**

@@ -135,6 +135,13 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
   return known;
 }
 
+/** Every header, by lower-case name, repeated ones joined with `, `: what a custom dialect's `parse` may ask for. */
+export function readAllHeaders(headers: unknown): Readonly<Record<string, string | undefined>> {
+  const all: Record<string, string> = Object.create(null);
+  forEachHeader(headers, all, (target, name, value) => (target[name] = target[name] === undefined ? value : `${target[name]}, ${value}`));
+  return all;
+}
+
 /** The media type of a `Content-Type` value, lower-cased, without parameters: `application/problem+json`. */
 export function toMediaType(contentType: string | undefined): string {
   if (contentType === undefined) return '';

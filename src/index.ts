@@ -4,7 +4,7 @@
  *
  * @module faultline
  */
-export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, ErrorKind, HalLink, Issue, IssueParam, ItemFailure, KindFields, PageInfo, RateLimit } from './model.ts';
+export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, DialectId, ErrorKind, HalLink, Issue, IssueParam, ItemFailure, KindFields, PageInfo, RateLimit } from './model.ts';
 export { errorKinds } from './model.ts';
 export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
 export type { HeadersLike } from './headers.ts';

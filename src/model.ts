@@ -32,6 +32,12 @@ export type Dialect =
   | 'json-rpc'
   | 'unknown';
 
+/**
+ * The id of the dialect that read a response: a built-in {@link Dialect}, or the id of a custom
+ * dialect given to `createNormalizer` (`'acme'`), which a built-in union would refuse to compare.
+ */
+export type DialectId = Dialect | (string & {});
+
 /** What went wrong, from the caller's point of view. Follows the HTTP status first, the body second. */
 export type ErrorKind =
   | 'bad_request'
@@ -145,8 +151,8 @@ export interface ApiErrorBase {
   readonly rateLimit?: RateLimit;
   /** Whether sending the same request again may succeed. */
   readonly retryable: boolean;
-  /** The dialect that read the body; `unknown` when none did (and for failures without a response). */
-  readonly dialect: Dialect;
+  /** The dialect that read the body (a custom dialect's id too); `unknown` when none did (and for failures without a response). */
+  readonly dialect: DialectId;
   /** Body members the dialect does not define, kept as received. */
   readonly extensions: Readonly<Record<string, unknown>>;
   /** What was received: parsed JSON, or text. */
@@ -248,8 +254,8 @@ export interface ApiSuccess<T = unknown> {
   readonly batch?: BatchInfo;
   /** The `Location` header of a 201 Created or 202 Accepted (seed 001). */
   readonly location?: string;
-  /** The dialect that read the body; `unknown` when none did. */
-  readonly dialect: Dialect;
+  /** The dialect that read the body (a custom dialect's id too); `unknown` when none did. */
+  readonly dialect: DialectId;
   /** The request id: the `X-Request-Id` / `Request-Id` header (or AWS's and Slack's own), unless the dialect read one from the body. */
   readonly requestId?: string;
   /** The trace id: `X-Trace-Id`, else the trace-id of a W3C `traceparent` header, unless the dialect read one from the body. */

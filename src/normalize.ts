@@ -3,14 +3,14 @@
  * makes it throw. It decodes the body, picks a dialect by media type or by the body's own
  * markers, lets the dialect read the body, and adds what the status and headers say.
  */
-import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from './dialect.ts';
+import { fromStatusAlone, isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type ParseContext, type SuccessFacts } from './dialect.ts';
 import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
-import { isJsonMediaType, isTextMediaType, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike, type ResponseHeaders } from './headers.ts';
+import { isJsonMediaType, isTextMediaType, readAllHeaders, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike } from './headers.ts';
 import { nestsTooDeep, withoutRawData } from './deep-body.ts';
 import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import { indexDialects, selectDialect, type DialectIndex } from './select-dialect.ts';
-import type { ApiResult, ApiSuccess, Dialect } from './model.ts';
+import type { ApiResult, ApiSuccess, Dialect, DialectId } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
 import { isErrorKind, isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
 
@@ -110,10 +110,24 @@ function decodeBody(body: unknown, mediaType: string, success: boolean, contentT
   return { value: body, malformed: false };
 }
 
-function parseSafely(dialect: DialectParser | undefined, body: unknown, status: number, mediaType: string, headers: ResponseHeaders): BodyFacts {
+/** What a dialect is told of the response: every header is read only when a dialect asks for them (`headers`). */
+class ResponseContext implements ParseContext {
+  private all: Readonly<Record<string, string | undefined>> | undefined;
+  constructor(
+    readonly status: number,
+    readonly mediaType: string,
+    private readonly given: unknown,
+  ) {}
+
+  get headers(): Readonly<Record<string, string | undefined>> {
+    return (this.all ??= readAllHeaders(this.given));
+  }
+}
+
+function parseSafely(dialect: DialectParser | undefined, body: unknown, status: number, context: ResponseContext): BodyFacts {
   if (dialect) {
     try {
-      const facts = dialect.parse(body, { status, mediaType, headers: headers as unknown as Record<string, string | undefined> });
+      const facts = dialect.parse(body, context);
       // A custom dialect that returns no facts (`null`) is read as one that threw.
       if (typeof facts === 'object' && facts !== null) return facts;
     } catch {
@@ -153,10 +167,11 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   }
   const forced = options ? readOwn(options, 'dialect') : undefined;
   // Bytes are no dialect's: the success is the bytes themselves, under `unknown`.
-  const dialect = binary ? undefined : selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined, headers);
-  const dialectId = (dialect?.id ?? 'unknown') as Dialect;
+  const context = new ResponseContext(status, mediaType, source.headers);
+  const dialect = binary ? undefined : selectDialect(dialects, body, mediaType, typeof forced === 'string' ? forced : undefined, headers, context);
+  const dialectId = (dialect?.id ?? 'unknown') as DialectId;
   // Own members only, here and below: a polluted `Object.prototype` must not reach the model.
-  const parsed = parseSafely(dialect, body, status, mediaType, headers);
+  const parsed = parseSafely(dialect, body, status, context);
   const facts = (clean ? parsed : toOwnCopy(parsed)) as FactsView;
 
   if (facts.ok && isSuccessStatus(status)) {

@@ -6,18 +6,18 @@
  */
 import type { DialectParser } from './dialect.ts';
 import { isRecord, readOwn } from './members.ts';
-import type { ResponseHeaders } from './headers.ts';
+import { isJsonMediaType, type ResponseHeaders } from './headers.ts';
 
 /** A normalizer's dialects, in order, with what selects them. */
 export interface DialectIndex {
   readonly list: readonly DialectParser[];
-  /** The first dialect that names each media type. */
-  readonly byMediaType: ReadonlyMap<string, DialectParser>;
+  /** The dialects that name each media type (lower-cased), in order. */
+  readonly byMediaType: ReadonlyMap<string, readonly DialectParser[]>;
   /** For each member a dialect requires (`requiresOneOf`), the bits of the dialects that require it. */
   readonly byMember: ReadonlyMap<string, number>;
   /** The bits of the dialects asked only about bodies with one of their members. */
   readonly filtered: number;
-  /** Each marker header (`markerHeaders`) with the position of the dialect that names it, in order. */
+  /** Each marker header (`markerHeaders`, lower-cased) with the position of the dialect that names it, in order. */
   readonly byHeader: readonly (readonly [name: string, position: number])[];
 }
 
@@ -26,15 +26,24 @@ const maskablePositions = 31;
 
 /** Indexes `list` once: what `selectDialect` reads on every response. */
 export function indexDialects(list: readonly DialectParser[]): DialectIndex {
-  const byMediaType = new Map<string, DialectParser>();
+  const byMediaType = new Map<string, DialectParser[]>();
   const byMember = new Map<string, number>();
   const byHeader: [string, number][] = [];
   let filtered = 0;
   list.forEach((dialect, position) => {
-    if (Array.isArray(dialect.mediaTypes)) for (const type of dialect.mediaTypes) if (!byMediaType.has(type)) byMediaType.set(type, dialect);
-    if (Array.isArray(dialect.markerHeaders)) for (const name of dialect.markerHeaders) byHeader.push([name, position]);
+    // Media types and header names match case-insensitively (RFC 9110 §8.3.1, §5.1): the response's are lower-cased.
+    if (Array.isArray(dialect.mediaTypes)) {
+      for (const type of dialect.mediaTypes) {
+        const named = byMediaType.get(String(type).toLowerCase());
+        if (named === undefined) byMediaType.set(String(type).toLowerCase(), [dialect]);
+        else if (!named.includes(dialect)) named.push(dialect);
+      }
+    }
+    if (Array.isArray(dialect.markerHeaders)) for (const name of dialect.markerHeaders) byHeader.push([String(name).toLowerCase(), position]);
     const members = dialect.requiresOneOf;
-    if (position >= maskablePositions || !Array.isArray(members)) return;
+    if (!Array.isArray(members)) return;
+    // Past the mask's 31 bits, `selectDialect` checks the members itself.
+    if (position >= maskablePositions) return;
     const bit = 1 << position;
     filtered |= bit;
     for (const member of members) byMember.set(member, (byMember.get(member) ?? 0) | bit);
@@ -71,24 +80,48 @@ function candidatesOf(index: DialectIndex, body: Record<string, unknown>): numbe
   }
 }
 
+/** Whether a plain object lacks every member a dialect requires (`requiresOneOf`), so that its `detect` need not be asked. */
+const lacksRequired = (body: object, members: readonly string[] | undefined): boolean => Array.isArray(members) && !members.some((member) => hasOwn.call(body, member));
+
+/** Whether `dialect` claims the body; a `detect` that throws (a custom dialect's bug) does not. */
+function claims(dialect: DialectParser, body: unknown, mediaType: string): boolean {
+  try {
+    return Boolean(dialect.detect(body, mediaType));
+  } catch {
+    return false;
+  }
+}
+
 /**
- * The dialect named by `forced`, else by the media type (for a parsed body), else the first whose
- * marker header is present or whose `detect` claims the body; `undefined` when none does.
+ * The dialect named by `forced`; else the one that names the response's media type — of several
+ * that name it, each but the last is asked its `detect` first, in order; else the first, in
+ * order, whose marker header is present or whose `detect` claims the body; `undefined` when none
+ * does. A JSON media type selects only for a parsed body (a text under it is malformed JSON,
+ * which the dialects that read text read best); any other, whatever the body.
  */
-export function selectDialect(index: DialectIndex, body: unknown, mediaType: string, forced: string | undefined, headers?: ResponseHeaders): DialectParser | undefined {
+export function selectDialect(
+  index: DialectIndex,
+  body: unknown,
+  mediaType: string,
+  forced: string | undefined,
+  headers?: ResponseHeaders,
+  context?: { readonly headers: Readonly<Record<string, string | undefined>> },
+): DialectParser | undefined {
   // A dialect the normalizer does not know (a typo, or one left out of createNormalizer) would read
   // nothing at all: detection reads the body instead.
   const named = forced === undefined ? undefined : index.list.find((dialect) => dialect.id === forced);
   if (named) return named;
-  const byType = typeof body === 'object' && body !== null ? index.byMediaType.get(mediaType) : undefined;
-  if (byType) return byType;
+  // A media type is the server's word on what the body is: it wins over what the body looks like.
+  const typed = (typeof body === 'object' ? body !== null : !isJsonMediaType(mediaType)) ? index.byMediaType.get(mediaType) : undefined;
+  if (typed !== undefined) return typed.find((dialect, position) => position === typed.length - 1 || claims(dialect, body, mediaType));
   // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
   // unless a dialect tried before it claims the body by its own marks.
   let marked = index.list.length;
   if (headers) {
     for (let mark = 0; mark < index.byHeader.length; mark++) {
       const [name, position] = index.byHeader[mark]!;
-      if (readOwn(headers, name) !== undefined) {
+      // The headers normalize reads are at hand; another (a custom dialect's) is looked up among all.
+      if ((hasOwn.call(headers, name) ? readOwn(headers, name) : context?.headers[name]) !== undefined) {
         marked = position;
         break;
       }
@@ -98,13 +131,9 @@ export function selectDialect(index: DialectIndex, body: unknown, mediaType: str
   const candidates = isRecord(body) ? candidatesOf(index, body) : undefined;
   const skipped = candidates === undefined ? 0 : index.filtered & ~candidates;
   for (let position = 0; position < marked; position++) {
-    if (position < maskablePositions && (skipped >> position) & 1) continue;
+    if (position < maskablePositions ? (skipped >> position) & 1 : candidates !== undefined && lacksRequired(body as object, index.list[position]!.requiresOneOf)) continue;
     const dialect = index.list[position]!;
-    try {
-      if (dialect.detect(body, mediaType)) return dialect;
-    } catch {
-      // A custom dialect's bug: the body is not its, and the next dialect may read it.
-    }
+    if (claims(dialect, body, mediaType)) return dialect;
   }
   return index.list[marked];
 }

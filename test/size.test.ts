@@ -68,9 +68,12 @@ describe('bundle size', () => {
     // from bodies of their documented members, PocketBase's unknown totals and Ghost's `limit=all`;
     // by 144 (17,584) for Strapi's and Laravel's page figures, Laravel's `next_page_url`, and
     // Strapi's error class as the code with its `details.errors` as issues; by 144 (17,721) for
-    // Zendesk's `details` map of each field's `{description, error}`).
+    // Zendesk's `details` map of each field's `{description, error}`; by 240 (17,952) for custom
+    // dialects an audit found let down: every header given to `parse` (read only when asked) and
+    // marker headers of any name, media types in any case and of any body when not JSON, a dialect
+    // before another that names the same media type asked first, `requiresOneOf` past the 31st).
     const goal = 4_096;
-    const ceiling = 17_728;
+    const ceiling = 17_968;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -112,9 +115,10 @@ describe('bundle size', () => {
     // Quarkus, Appwrite, Ghost, Micronaut's vnd.error); by 64 (9,665) for the second review's fixes;
     // by 288 (9,938) for the page figures of PocketBase's, Payload's and Ghost's list pages; by 128
     // (10,090) for Strapi's and Laravel's, Laravel's `next_page_url` and Strapi's errors; by 128
-    // (10,210) for Zendesk's `details` map.
+    // (10,210) for Zendesk's `details` map; by 224 (10,435) for the custom dialects' fixes (every
+    // header for `parse`, media types and marker headers in any case, dialects naming one type).
     const goal = 3_072;
-    const ceiling = 10_224;
+    const ceiling = 10_448;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -141,9 +145,11 @@ describe('bundle size', () => {
     // object's 4xx message, rate-limit figures that are no counts left out; by 144 (6,612) for
     // links outside HAL sent as an RFC 8288 Link header rather than dropped; by 96 (6,703) for a
     // review's fixes: a link's href and relation percent-encoded where a header cannot carry them,
-    // the vendors' spellings left out of bodies, a declared status kept over an upstream's).
+    // the vendors' spellings left out of bodies, a declared status kept over an upstream's; by 336
+    // (7,071) for `thrownHeaders` and for telling the server's own errors from an upstream's, a
+    // thrown `result.error` and other HTTP clients' errors, by a registry shared by its copies).
     const goal = 4_096;
-    const ceiling = 6_736;
+    const ceiling = 7_088;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

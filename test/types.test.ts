@@ -5,7 +5,7 @@
  */
 import { match, P } from 'ts-pattern';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { createNormalizer, errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type DialectParser, type ErrorKind, type HalLink } from '../src/index.ts';
+import { createNormalizer, errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type Dialect, type DialectId, type DialectParser, type ErrorKind, type HalLink } from '../src/index.ts';
 import { buildOk } from '../src/server/index.ts';
 
 /** A minimal error of a kind, as another copy of faultline or a test double would make it. */
@@ -219,3 +219,18 @@ describe('inputs take read-only lists, as they did', () => {
   });
 });
 
+
+describe("a custom dialect's id", () => {
+  it("is a `dialect` an error and a success can be compared with, as README's `acme` shows", () => {
+    const acme: DialectParser = { id: 'acme', mediaTypes: [], detect: (body) => typeof body === 'object' && body !== null && 'failed' in body, parse: (body) => ((body as { failed: unknown }).failed ? { ok: false, detail: 'quota' } : { ok: true, data: body }) };
+    const read = createNormalizer({ dialects: [acme] });
+    const failed = read({ status: 400, body: { failed: true } });
+    const succeeded = read({ status: 200, body: { failed: false } });
+    // Each comparison compiles only while `dialect` admits ids beyond the built-in ones.
+    expect(!failed.ok && failed.error.dialect === 'acme').toBe(true);
+    expect(succeeded.ok && succeeded.value.dialect === 'acme').toBe(true);
+    expectTypeOf<ApiError['dialect']>().toEqualTypeOf<DialectId>();
+    // The built-in ids still complete and check: a `Dialect` is a `DialectId`.
+    expectTypeOf<Dialect>().toExtend<DialectId>();
+  });
+});

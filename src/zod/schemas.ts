@@ -7,7 +7,7 @@
  * the `.d.ts` sees.
  */
 import * as z from 'zod';
-import type { Dialect, ErrorKind } from '../model.ts';
+import type { ErrorKind } from '../model.ts';
 
 /**
  * Runs `create`. Every schema is built inside one such call, marked pure, so that a bundle that
@@ -447,8 +447,8 @@ export type ApiErrorSchema = z.ZodObject<
     }, z.core.$strip>>;
     /** Whether sending the same request again may succeed. */
     retryable: z.ZodBoolean;
-    /** The dialect that read the body; `unknown` when none did. */
-    dialect: z.ZodEnum<{ [Name in Dialect]: Name }>;
+    /** The dialect that read the body: a built-in's id, a custom dialect's, or `unknown` when none did. */
+    dialect: z.ZodString;
     /** Body members the dialect does not define, kept as received. */
     extensions: z.ZodRecord<z.ZodString, z.ZodUnknown>;
     /** What was received: parsed JSON, or text; absent in JSON when nothing was (`fromZodError`, network errors). */
@@ -503,7 +503,8 @@ export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
       retryAfterMs: z.number().nonnegative().describe('How long to wait before trying again, in milliseconds.').optional(),
       rateLimit: z.object({ limit: z.number().optional(), remaining: z.number().optional(), resetAt: z.number().describe('Epoch milliseconds.').optional() }).optional(),
       retryable: z.boolean().describe('Whether sending the same request again may succeed.'),
-      dialect: z.enum(['plain', 'problem', 'status-message', 'envelope', 'json-api', 'graphql', 'google', 'odata', 'field-map', 'spring', 'status-code', 'stripe', 'slack', 'aws', 'kubernetes', 'tencent', 'cloudflare', 'jsend', 'quickbooks', 'kraken', 'json-rpc', 'unknown']),
+      // A custom dialect's id too (createNormalizer): an error it read must pass as well.
+      dialect: z.string().describe("The dialect that read the body: a built-in's id (plain, problem, status-message, envelope, json-api, …), a custom dialect's, or unknown when none did."),
       extensions: z.record(z.string(), z.unknown()).describe('Body members the dialect does not define, kept as received.'),
       body: z.unknown().describe('What was received: parsed JSON, or text.').optional(),
     })

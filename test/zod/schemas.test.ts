@@ -4,8 +4,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import * as z from 'zod';
-import { errorKinds, normalize } from '../../src/index.ts';
-import type { Dialect, ErrorKind } from '../../src/index.ts';
+import { createNormalizer, errorKinds, normalize, plainDialect, type DialectParser } from '../../src/index.ts';
+import type { ErrorKind } from '../../src/index.ts';
 import {
   apiErrorSchema,
   chunkOf,
@@ -259,7 +259,15 @@ describe('apiErrorSchema', () => {
   it('lists every error kind of the model', () => {
     expect(apiErrorSchema.shape.kind.options).toEqual(errorKinds);
     expectTypeOf<z.output<typeof apiErrorSchema>['kind']>().toEqualTypeOf<ErrorKind>();
-    expectTypeOf<z.output<typeof apiErrorSchema>['dialect']>().toEqualTypeOf<Dialect>();
+    // A custom dialect's id as well as a built-in's (createNormalizer).
+    expectTypeOf<z.output<typeof apiErrorSchema>['dialect']>().toEqualTypeOf<string>();
+  });
+
+  it("accepts an error a custom dialect read, with the dialect's own id", () => {
+    const acme: DialectParser = { id: 'acme', mediaTypes: [], detect: (body) => typeof body === 'object' && body !== null && 'failed' in body, parse: () => ({ ok: false, detail: 'quota' }) };
+    const result = createNormalizer({ dialects: [acme, plainDialect] })({ status: 400, body: { failed: true } });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(apiErrorSchema.parse(JSON.parse(JSON.stringify(result.error)))).toMatchObject({ dialect: 'acme', detail: 'quota' });
   });
 
   it('accepts the error normalize makes of every error fixture', () => {

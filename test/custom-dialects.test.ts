@@ -1,0 +1,83 @@
+/**
+ * A custom dialect, as README "Fewer dialects, or your own" has a user write one: what selects
+ * it (its media types, marker headers and required members) and what its `parse` is told.
+ */
+import { describe, expect, it } from 'vitest';
+import { createNormalizer, plainDialect, problemDialect, type DialectParser, type ParseContext } from '../src/index.ts';
+
+const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null;
+
+describe('a media type a custom dialect names', () => {
+  it('lets a dialect before problem read the problems it claims, leaving the others to problem', () => {
+    // An API's own problem extension, read before the RFC 9457 reader gets it.
+    const violations: DialectParser = {
+      id: 'violations',
+      mediaTypes: ['application/problem+json'],
+      detect: (body) => isObject(body) && Array.isArray(body['violations_v2']),
+      parse: () => ({ ok: false, code: 'V2' }),
+    };
+    const normalize = createNormalizer({ dialects: [violations, problemDialect, plainDialect] });
+    const headers = { 'content-type': 'application/problem+json' };
+    const own = normalize({ status: 400, headers, body: { title: 'Invalid', violations_v2: [] } });
+    const other = normalize({ status: 400, headers, body: { title: 'Invalid', detail: 'No name' } });
+    expect(own.ok || [own.error.dialect, own.error.code]).toEqual(['violations', 'V2']);
+    expect(other.ok || [other.error.dialect, other.error.detail]).toEqual(['problem', 'No name']);
+  });
+
+  it('selects its dialect whatever the body when it is no JSON type: an XML text, or none', () => {
+    const soap: DialectParser = { id: 'soap', mediaTypes: ['application/soap+xml'], detect: () => false, parse: (body) => ({ ok: false, code: 'SOAP', detail: typeof body === 'string' ? 'a fault' : 'no body' }) };
+    const normalize = createNormalizer({ dialects: [soap, plainDialect] });
+    const headers = { 'content-type': 'application/soap+xml; charset=utf-8' };
+    const text = normalize({ status: 500, headers, body: '<Fault/>' });
+    const empty = normalize({ status: 500, headers });
+    expect(text.ok || [text.error.dialect, text.error.detail]).toEqual(['soap', 'a fault']);
+    expect(empty.ok || [empty.error.dialect, empty.error.detail]).toEqual(['soap', 'no body']);
+  });
+
+  it('leaves a text under a JSON type to the dialects that read text: it is malformed JSON', () => {
+    const acme: DialectParser = { id: 'acme', mediaTypes: ['application/vnd.acme+json'], detect: () => false, parse: () => ({ ok: false, code: 'ACME' }) };
+    const result = createNormalizer({ dialects: [acme, plainDialect] })({ status: 502, headers: { 'content-type': 'application/vnd.acme+json' }, body: 'Bad gateway' });
+    expect(result.ok || [result.error.dialect, result.error.detail]).toEqual(['plain', 'Bad gateway']);
+  });
+
+  it('matches whatever the case it is written in (RFC 9110 §8.3.1)', () => {
+    const acme: DialectParser = { id: 'acme', mediaTypes: ['application/vnd.Acme+JSON'], detect: () => false, parse: () => ({ ok: false, code: 'ACME' }) };
+    const result = createNormalizer({ dialects: [acme, plainDialect] })({ status: 400, headers: { 'Content-Type': 'application/VND.acme+json' }, body: { message: 'x' } });
+    expect(result.ok || result.error.dialect).toBe('acme');
+  });
+});
+
+describe("a custom dialect's headers", () => {
+  const legacy: DialectParser = {
+    id: 'legacy',
+    mediaTypes: [],
+    markerHeaders: ['X-Legacy-Error'],
+    detect: () => false,
+    parse: (_body, context: ParseContext) => ({ ok: false, code: context.headers?.['x-legacy-error'], detail: context.headers?.['x-legacy-detail'] }),
+  };
+
+  it('selects it by a header of its own, named in any case, and gives its parse every header', () => {
+    const result = createNormalizer({ dialects: [legacy, plainDialect] })({ status: 409, headers: { 'X-Legacy-Error': 'E_LOCKED', 'x-legacy-detail': 'Row locked', 'content-type': 'text/plain' }, body: 'locked' });
+    expect(result.ok || [result.error.dialect, result.error.code, result.error.detail]).toEqual(['legacy', 'E_LOCKED', 'Row locked']);
+  });
+
+  it('reads headers given as a Headers object and as pairs alike, repeated ones joined', () => {
+    const normalize = createNormalizer({ dialects: [legacy, plainDialect] });
+    for (const headers of [new Headers([['x-legacy-error', 'E1'], ['x-legacy-detail', 'a'], ['x-legacy-detail', 'b']]), [['X-Legacy-Error', 'E1'], ['x-legacy-detail', 'a'], ['X-Legacy-Detail', 'b']] as [string, string][]]) {
+      const result = normalize({ status: 409, headers });
+      expect(result.ok || [result.error.code, result.error.detail]).toEqual(['E1', 'a, b']);
+    }
+  });
+});
+
+describe('requiresOneOf', () => {
+  it('keeps a dialect past the 31st from bodies without its members, as before it', () => {
+    const greedy = (id: string): DialectParser => ({ id, mediaTypes: [], requiresOneOf: ['fault'], detect: () => true, parse: () => ({ ok: false, code: id }) });
+    const fillers = Array.from({ length: 31 }, (_, index) => ({ ...greedy(`filler-${index}`), requiresOneOf: [`member-${index}`] }));
+    const normalize = createNormalizer({ dialects: [...fillers, greedy('apigee'), plainDialect] });
+    const plain = normalize({ status: 400, body: { message: 'No name' } });
+    const fault = normalize({ status: 400, body: { fault: { faultstring: 'x' } } });
+    expect(plain.ok || plain.error.dialect).toBe('plain');
+    expect(fault.ok || fault.error.dialect).toBe('apigee');
+  });
+});
