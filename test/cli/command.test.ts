@@ -2,12 +2,13 @@
  * The built `faultline` command end to end: `node dist/cli.js …` in a child process, as
  * `npx faultline` runs it. Run `npm run build` first (`npm test` does).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiResult } from '../../src/index.ts';
@@ -35,6 +36,45 @@ function faultline(args: string[], input?: string | Uint8Array): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
+  });
+}
+
+/** What `yes '{"a":1}'` writes: the same line, for ever. */
+function createEndlessInput(): Readable {
+  const chunk = Buffer.from('{"a":1}\n'.repeat(8192));
+  return new Readable({ read() { this.push(chunk); } });
+}
+
+/**
+ * Runs the command while an endless input is written into its standard input or, with `fifo`,
+ * into that named pipe: `yes | faultline inspect -`. A command that reads on for ever is killed
+ * after `limitMs`, and the run says so, so that the test fails rather than hangs.
+ */
+function faultlineFedForever(args: string[], fifo?: string, limitMs = 20_000): Promise<Run & { readonly killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const input = createEndlessInput();
+    // The command closes its end once it has read enough: the writer's EPIPE is the expected outcome.
+    const into: Writable = fifo === undefined ? child.stdin : createWriteStream(fifo);
+    into.on('error', () => {});
+    input.pipe(into);
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill();
+    }, limitMs);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      input.unpipe(into);
+      input.destroy();
+      into.destroy();
+      resolve({ code, stdout, stderr, killed });
+    });
   });
 }
 
@@ -203,6 +243,22 @@ describe('the faultline command', () => {
     expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
     expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
   }, 60_000);
+
+  it('stops reading standard input past the limit and exits, while the writer keeps writing (yes | faultline inspect -)', async () => {
+    const { code, stdout, stderr, killed } = await faultlineFedForever(['inspect', '-', '--status', '200']);
+    expect({ killed, code, stderr }).toEqual({ killed: false, code: 1, stderr: '' });
+    expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
+    expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
+  }, 30_000);
+
+  it.skipIf(process.platform === 'win32')('reads a file only as far as the limit: a named pipe that never ends is over it, and the command exits', async () => {
+    const fifo = join(folder, 'endless.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const { code, stdout, stderr, killed } = await faultlineFedForever(['inspect', fifo, '--status', '200'], fifo);
+    expect({ killed, code, stderr }).toEqual({ killed: false, code: 1, stderr: '' });
+    expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
+    expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
+  }, 30_000);
 
   it('exits with 2 for an unknown option, and with 0 for --help', async () => {
     expect(await faultline(['inspect', bodyFile, '--verbose'])).toEqual({ code: 2, stdout: '', stderr: `faultline: unknown option '--verbose'\nRun "faultline --help" for usage.\n` });
