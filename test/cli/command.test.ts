@@ -191,6 +191,15 @@ describe('the faultline command', () => {
     expect(!result.ok && result.error.issues).toHaveLength(1);
   });
 
+  it('prints a binary success as its size with --json, as the report does', async () => {
+    const saved = join(folder, 'png.http');
+    writeFileSync(saved, Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])]));
+    const { code, stdout, stderr } = await faultline(['inspect', saved, '--json']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(stdout)).toEqual({ ok: true, value: { status: 200, data: { binary: true, bytes: 11 }, dialect: 'unknown', body: { binary: true, bytes: 11 } } });
+    expect((await faultline(['inspect', saved])).stdout).toContain('\n  11 bytes of binary data\n');
+  });
+
   it('exits with 3 and names the file when it is missing', async () => {
     const missing = join(folder, 'missing.json');
     expect(await faultline(['inspect', missing, '--status', '400'])).toEqual({ code: 3, stdout: '', stderr: `faultline: no such file: ${missing}\n` });

@@ -41,6 +41,14 @@ describe('toSafeJson', () => {
     expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u202e]/);
     expect(JSON.parse(json)).toEqual(value);
   });
+
+  it('prints bytes, a Buffer among them, as their size', () => {
+    expect(JSON.parse(toSafeJson({ png: Uint8Array.of(1, 2, 3), buffer: Buffer.from('abcd'), list: [new Uint8Array(0)] }))).toEqual({
+      png: { binary: true, bytes: 3 },
+      buffer: { binary: true, bytes: 4 },
+      list: [{ binary: true, bytes: 0 }],
+    });
+  });
 });
 
 describe('renderTable', () => {
@@ -165,6 +173,13 @@ describe('renderJson', () => {
     const json = renderJson(result);
     expect(json).toBe(`${JSON.stringify(result, null, 2)}\n`);
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  it('prints a binary body (a download) as its size, as the report does, not one member per byte', () => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'image/png' }, body: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13) });
+    const json = JSON.parse(renderJson(result)) as { value: { data: unknown; body: unknown } };
+    expect(json.value.data).toEqual({ binary: true, bytes: 12 });
+    expect(json.value.body).toEqual({ binary: true, bytes: 12 });
   });
 
   it('localizes the error when a localizer is given', () => {
