@@ -133,10 +133,24 @@ function renderFields(fields: readonly (readonly [string, string | undefined])[]
   return renderTable(fields.filter((field): field is readonly [string, string] => field[1] !== undefined && field[1] !== ''));
 }
 
+/**
+ * The error with faultline's texts in the chosen language (a standard title, the messages of
+ * issue codes it knows), as the report and `--json --lang` show it. In English the title stays
+ * the model's: the model is English already, and the English locale's titles are a UI's
+ * ("Unexpected response" for the model's "Invalid Response"), so the report, `--json` and a run
+ * without i18next would each have said something else.
+ */
+function toShownError(original: ApiError, options: RenderOptions): ApiError {
+  const { language, localizer } = options;
+  if (!localizer) return original;
+  const localized = localizer.localize(original, language);
+  return language.split('-')[0]!.toLowerCase() === 'en' ? { ...localized, title: original.title } : localized;
+}
+
 /** The report of an error response. */
 export function renderError(original: ApiError, options: RenderOptions): string {
   const { language, localizer } = options;
-  const error = localizer ? localizer.localize(original, language) : original;
+  const error = toShownError(original, options);
   const safe = (text: string | undefined): string | undefined => (text === undefined ? undefined : toSafeText(text));
   const advice = localizer?.retryAdvice(error, language);
   const lines = [
@@ -211,9 +225,10 @@ export function renderResult(result: ApiResult, options: RenderOptions): string 
 
 /**
  * `--json`: the result as `JSON.stringify(result, null, 2)`, the error localized when a
- * localizer is given, and made safe for a terminal as {@link toSafeJson} says (bytes as their size).
+ * localizer is given (its title the model's in English, as in the report), and made safe for a
+ * terminal as {@link toSafeJson} says (bytes as their size).
  */
 export function renderJson(result: ApiResult, options?: RenderOptions): string {
-  const localized = !result.ok && options?.localizer ? { ok: false, error: options.localizer.localize(result.error, options.language) } : result;
+  const localized = !result.ok && options?.localizer ? { ok: false, error: toShownError(result.error, options) } : result;
   return `${toSafeJson(localized, 2)}\n`;
 }

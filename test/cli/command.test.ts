@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/index.ts';
+import type { ApiError, ApiResult } from '../../src/index.ts';
 import { readLocale, readText } from '../i18n/locale-files.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -198,6 +198,20 @@ describe('the faultline command', () => {
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
     expect(JSON.parse(stdout)).toEqual({ ok: true, value: { status: 200, data: { binary: true, bytes: 11 }, dialect: 'unknown', body: { binary: true, bytes: 11 } } });
     expect((await faultline(['inspect', saved])).stdout).toContain('\n  11 bytes of binary data\n');
+  });
+
+  it('prints the model’s title in the report, as --json does, for an error faultline titled itself', async () => {
+    const bad = join(folder, 'bad.json');
+    writeFileSync(bad, 'not json{');
+    const args = ['inspect', bad, '--status', '200', '-H', 'content-type: application/json'];
+    const report = await faultline(args);
+    expect({ code: report.code, stderr: report.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(report.stdout).toMatch(/^ {2}title +Invalid Response$/m);
+    expect(report.stdout).toMatch(/^ {2}description +The server sent a response that could not be read\.$/m);
+    const json = JSON.parse((await faultline([...args, '--json'])).stdout) as { error: ApiError };
+    expect(json.error.title).toBe('Invalid Response');
+    const english = JSON.parse((await faultline([...args, '--json', '--lang', 'en'])).stdout) as { error: ApiError };
+    expect(english.error.title).toBe('Invalid Response');
   });
 
   it('exits with 3 and names the file when it is missing', async () => {

@@ -102,6 +102,14 @@ describe('renderError', () => {
     expect(report).toMatch(/^ {2}detail +Request failed validation$/m);
   });
 
+  it('prints the model’s title in English, where the English locale has a title of its own, and the locale’s in another language', () => {
+    const unreadable = errorOf(normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: 'not json{' }));
+    expect(unreadable.title).toBe('Invalid Response');
+    for (const language of ['en', 'en-GB', 'en-US']) expect(renderError(unreadable, { language, localizer })).toMatch(/^ {2}title +Invalid Response$/m);
+    expect(renderError(unreadable, { language: 'en' })).toMatch(/^ {2}title +Invalid Response$/m);
+    expect(renderError(unreadable, { language: 'de', localizer })).toMatch(new RegExp(`^ {2}title +${readText(de, 'de', 'kind.invalid_response.title')}$`, 'm'));
+  });
+
   it('prints the model as it is without a localizer', () => {
     const report = renderError(validation, { language: 'de' });
     expect(report).toMatch(/^ {2}title +Bad Request$/m);
@@ -180,6 +188,12 @@ describe('renderJson', () => {
     const json = JSON.parse(renderJson(result)) as { value: { data: unknown; body: unknown } };
     expect(json.value.data).toEqual({ binary: true, bytes: 12 });
     expect(json.value.body).toEqual({ binary: true, bytes: 12 });
+  });
+
+  it('keeps the model’s title in English, as the report does', () => {
+    const unreadable = normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: 'not json{' });
+    const json = JSON.parse(renderJson(unreadable, { language: 'en', localizer })) as { error: ApiError };
+    expect(json.error.title).toBe('Invalid Response');
   });
 
   it('localizes the error when a localizer is given', () => {
