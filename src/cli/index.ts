@@ -4,13 +4,7 @@
  * allows, and no entry point of the library imports this file.
  */
 import { main } from './main.ts';
-
-/** Standard input, all of it (`faultline inspect -`). */
-async function readStdin(): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  return Buffer.concat(chunks);
-}
+import { readAtMost } from './read-source.ts';
 
 // `faultline inspect … | head` closes the pipe early: that is the reader's choice, not an error.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
@@ -24,7 +18,8 @@ main(process.argv.slice(2), {
   packageUrl: new URL('../', import.meta.url),
   writeOut: (text) => void process.stdout.write(text),
   writeError: (text) => void process.stderr.write(text),
-  readStdin,
+  // `faultline inspect -`: standard input is closed once enough is read, so that `yes | faultline inspect -` ends.
+  readStdin: (maxBytes) => readAtMost(process.stdin, maxBytes),
 }).then(
   (code) => {
     process.exitCode = code;

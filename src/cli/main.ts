@@ -16,7 +16,8 @@ export interface CliContext {
   readonly packageUrl: URL;
   readonly writeOut: (text: string) => void;
   readonly writeError: (text: string) => void;
-  readonly readStdin: () => Promise<Uint8Array>;
+  /** Standard input, its first `maxBytes` bytes: reading stops there. */
+  readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   /** @default globalThis.fetch */
   readonly fetch?: typeof fetch | undefined;
   /** How long a live response may take. @default 30_000 */

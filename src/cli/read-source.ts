@@ -3,7 +3,8 @@
  * live response. A file (or standard input) is either a bare body, whose status comes from
  * `--status`, or a response saved with `curl -i`, which carries its own status line and headers.
  */
-import { readFile } from 'node:fs/promises';
+import { Buffer } from 'node:buffer';
+import { createReadStream } from 'node:fs';
 import { fetchFollowing } from '../fetch/redirects.ts';
 import { isTextMediaType, toMediaType } from '../headers.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
@@ -30,8 +31,8 @@ export type SourceRead =
 
 /** What reading needs from the outside world, given so that tests can supply it. */
 export interface SourceInput {
-  /** All of standard input. */
-  readonly readStdin: () => Promise<Uint8Array>;
+  /** Standard input, its first `maxBytes` bytes: reading stops there (see {@link readAtMost}). */
+  readonly readStdin: (maxBytes: number) => Promise<Uint8Array>;
   /** @default globalThis.fetch */
   readonly fetch?: typeof fetch | undefined;
   /** How long a live response may take, body included. @default 30_000 */
@@ -50,6 +51,15 @@ const maxBodyBytes = 1_048_576;
 
 /** The most bytes read as status lines and headers: several blocks of `curl -iL` are kilobytes. */
 const maxHeadBytes = 1_048_576;
+
+/**
+ * The most bytes read of a file or standard input: a head and a body each at its limit, and one
+ * byte more. A saved response cut there has a body over the limit however long its head (at most
+ * {@link maxHeadBytes} of it is read as one), so it reads as the same response live, and a bare
+ * body cut there is over the limit too; the rest is never read. A 3 GB file, or
+ * `yes | faultline inspect -`, costs 2 MiB rather than all of it (or never ending).
+ */
+export const maxSavedBytes: number = maxHeadBytes + maxBodyBytes + 1;
 
 /**
  * `-` is standard input, an `http:` or `https:` URL is fetched, anything else is a file path.
@@ -212,10 +222,31 @@ async function readSaved(bytes: Uint8Array, label: string, command: InspectComma
   return { ok: true, result: response ? await normalizeResponse(response) : normalize({ status, headers, body: body.subarray(0, maxBodyBytes) }) };
 }
 
-/** A file's bytes, or the sentence saying why there are none. */
-async function readFileBytes(path: string): Promise<Uint8Array | string> {
+/**
+ * The first `maxBytes` bytes of a stream, or all of it when it is shorter. Leaving the loop early
+ * destroys a Node stream (its async iterator's `return`): a file is closed, and standard input
+ * too, so that a writer that never stops (`yes`) gets SIGPIPE and the command exits.
+ * @example
+ * const bytes = await readAtMost(process.stdin, maxSavedBytes);
+ */
+export async function readAtMost(stream: AsyncIterable<Uint8Array | string>, maxBytes: number): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const kept = bytes.byteLength > maxBytes - total ? bytes.subarray(0, maxBytes - total) : bytes;
+    chunks.push(kept);
+    total += kept.byteLength;
+    if (total >= maxBytes) break;
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** A file's first `maxBytes` bytes, or the sentence saying why there are none. */
+async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array | string> {
   try {
-    return await readFile(path);
+    // Streamed, never read whole: a file may be larger than a Buffer can be (2 GiB), or a named pipe that never ends.
+    return await readAtMost(createReadStream(path, { end: maxBytes - 1 }), maxBytes);
   } catch (thrown) {
     const code = (thrown as { code?: unknown } | null)?.code;
     if (code === 'ENOENT') return `no such file: ${path}`;
@@ -279,8 +310,8 @@ export async function readSource(command: InspectCommand, input: SourceInput): P
   const source = toSource(command.source);
   if (typeof source === 'string') return { ok: false, exitCode: exitCodes.usage, message: source };
   if (source.kind === 'url') return readUrl(source.url, command, input);
-  if (source.kind === 'stdin') return readSaved(await input.readStdin(), 'standard input', command);
-  const bytes = await readFileBytes(source.path);
+  if (source.kind === 'stdin') return readSaved(await input.readStdin(maxSavedBytes), 'standard input', command);
+  const bytes = await readFileBytes(source.path, maxSavedBytes);
   if (typeof bytes === 'string') return { ok: false, exitCode: exitCodes.unreadableFile, message: bytes };
   return readSaved(bytes, source.path, command);
 }

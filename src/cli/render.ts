@@ -41,12 +41,30 @@ export function toSafeText(text: string): string {
   return text.replace(unsafeCharacters, (character) => namedEscapes[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/** What `--json` prints for bytes: {@link toBinaryJson}. */
+export interface BinaryJson {
+  readonly binary: true;
+  readonly bytes: number;
+}
+
+/**
+ * Bytes (a success that is not text, an image or a PDF, keeps its body as a Uint8Array) as their
+ * size, as the report prints them ("11 bytes of binary data"): `JSON.stringify` would print an
+ * object of one member per byte. The holder's own value is asked, not the one `JSON.stringify`
+ * passes: a Buffer's `toJSON` has already made that `{type: 'Buffer', data: [...]}`.
+ */
+function toBinaryJson(this: unknown, key: string, value: unknown): unknown {
+  const own: unknown = (this as Record<string, unknown>)[key];
+  return own instanceof Uint8Array ? ({ binary: true, bytes: own.byteLength } satisfies BinaryJson) : value;
+}
+
 /**
  * JSON for a terminal: `JSON.stringify` escapes C0 controls, and this escapes the rest of
  * {@link toSafeText}'s characters, which can appear only inside strings (so the JSON stays valid).
+ * Bytes are printed as `{"binary": true, "bytes": <size>}`.
  */
 export function toSafeJson(value: unknown, indent?: number): string {
-  const json = JSON.stringify(value, null, indent) as string | undefined;
+  const json = JSON.stringify(value, toBinaryJson, indent) as string | undefined;
   return (json ?? 'undefined').replace(unsafeInJson, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
@@ -115,10 +133,24 @@ function renderFields(fields: readonly (readonly [string, string | undefined])[]
   return renderTable(fields.filter((field): field is readonly [string, string] => field[1] !== undefined && field[1] !== ''));
 }
 
+/**
+ * The error with faultline's texts in the chosen language (a standard title, the messages of
+ * issue codes it knows), as the report and `--json --lang` show it. In English the title stays
+ * the model's: the model is English already, and the English locale's titles are a UI's
+ * ("Unexpected response" for the model's "Invalid Response"), so the report, `--json` and a run
+ * without i18next would each have said something else.
+ */
+function toShownError(original: ApiError, options: RenderOptions): ApiError {
+  const { language, localizer } = options;
+  if (!localizer) return original;
+  const localized = localizer.localize(original, language);
+  return language.split('-')[0]!.toLowerCase() === 'en' ? { ...localized, title: original.title } : localized;
+}
+
 /** The report of an error response. */
 export function renderError(original: ApiError, options: RenderOptions): string {
   const { language, localizer } = options;
-  const error = localizer ? localizer.localize(original, language) : original;
+  const error = toShownError(original, options);
   const safe = (text: string | undefined): string | undefined => (text === undefined ? undefined : toSafeText(text));
   const advice = localizer?.retryAdvice(error, language);
   const lines = [
@@ -193,9 +225,10 @@ export function renderResult(result: ApiResult, options: RenderOptions): string 
 
 /**
  * `--json`: the result as `JSON.stringify(result, null, 2)`, the error localized when a
- * localizer is given, and made safe for a terminal as {@link toSafeJson} says.
+ * localizer is given (its title the model's in English, as in the report), and made safe for a
+ * terminal as {@link toSafeJson} says (bytes as their size).
  */
 export function renderJson(result: ApiResult, options?: RenderOptions): string {
-  const localized = !result.ok && options?.localizer ? { ok: false, error: options.localizer.localize(result.error, options.language) } : result;
+  const localized = !result.ok && options?.localizer ? { ok: false, error: toShownError(result.error, options) } : result;
   return `${toSafeJson(localized, 2)}\n`;
 }

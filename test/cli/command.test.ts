@@ -2,15 +2,16 @@
  * The built `faultline` command end to end: `node dist/cli.js …` in a child process, as
  * `npx faultline` runs it. Run `npm run build` first (`npm test` does).
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiResult } from '../../src/index.ts';
+import type { ApiError, ApiResult } from '../../src/index.ts';
 import { readLocale, readText } from '../i18n/locale-files.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -35,6 +36,45 @@ function faultline(args: string[], input?: string | Uint8Array): Promise<Run> {
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
     child.stdin.end(input);
+  });
+}
+
+/** What `yes '{"a":1}'` writes: the same line, for ever. */
+function createEndlessInput(): Readable {
+  const chunk = Buffer.from('{"a":1}\n'.repeat(8192));
+  return new Readable({ read() { this.push(chunk); } });
+}
+
+/**
+ * Runs the command while an endless input is written into its standard input or, with `fifo`,
+ * into that named pipe: `yes | faultline inspect -`. A command that reads on for ever is killed
+ * after `limitMs`, and the run says so, so that the test fails rather than hangs.
+ */
+function faultlineFedForever(args: string[], fifo?: string, limitMs = 20_000): Promise<Run & { readonly killed: boolean }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [command, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const input = createEndlessInput();
+    // The command closes its end once it has read enough: the writer's EPIPE is the expected outcome.
+    const into: Writable = fifo === undefined ? child.stdin : createWriteStream(fifo);
+    into.on('error', () => {});
+    input.pipe(into);
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      child.kill();
+    }, limitMs);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      input.unpipe(into);
+      input.destroy();
+      into.destroy();
+      resolve({ code, stdout, stderr, killed });
+    });
   });
 }
 
@@ -151,6 +191,29 @@ describe('the faultline command', () => {
     expect(!result.ok && result.error.issues).toHaveLength(1);
   });
 
+  it('prints a binary success as its size with --json, as the report does', async () => {
+    const saved = join(folder, 'png.http');
+    writeFileSync(saved, Buffer.concat([Buffer.from('HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\n'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0])]));
+    const { code, stdout, stderr } = await faultline(['inspect', saved, '--json']);
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+    expect(JSON.parse(stdout)).toEqual({ ok: true, value: { status: 200, data: { binary: true, bytes: 11 }, dialect: 'unknown', body: { binary: true, bytes: 11 } } });
+    expect((await faultline(['inspect', saved])).stdout).toContain('\n  11 bytes of binary data\n');
+  });
+
+  it('prints the model’s title in the report, as --json does, for an error faultline titled itself', async () => {
+    const bad = join(folder, 'bad.json');
+    writeFileSync(bad, 'not json{');
+    const args = ['inspect', bad, '--status', '200', '-H', 'content-type: application/json'];
+    const report = await faultline(args);
+    expect({ code: report.code, stderr: report.stderr }).toEqual({ code: 1, stderr: '' });
+    expect(report.stdout).toMatch(/^ {2}title +Invalid Response$/m);
+    expect(report.stdout).toMatch(/^ {2}description +The server sent a response that could not be read\.$/m);
+    const json = JSON.parse((await faultline([...args, '--json'])).stdout) as { error: ApiError };
+    expect(json.error.title).toBe('Invalid Response');
+    const english = JSON.parse((await faultline([...args, '--json', '--lang', 'en'])).stdout) as { error: ApiError };
+    expect(english.error.title).toBe('Invalid Response');
+  });
+
   it('exits with 3 and names the file when it is missing', async () => {
     const missing = join(folder, 'missing.json');
     expect(await faultline(['inspect', missing, '--status', '400'])).toEqual({ code: 3, stdout: '', stderr: `faultline: no such file: ${missing}\n` });
@@ -203,6 +266,22 @@ describe('the faultline command', () => {
     expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
     expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
   }, 60_000);
+
+  it('stops reading standard input past the limit and exits, while the writer keeps writing (yes | faultline inspect -)', async () => {
+    const { code, stdout, stderr, killed } = await faultlineFedForever(['inspect', '-', '--status', '200']);
+    expect({ killed, code, stderr }).toEqual({ killed: false, code: 1, stderr: '' });
+    expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
+    expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
+  }, 30_000);
+
+  it.skipIf(process.platform === 'win32')('reads a file only as far as the limit: a named pipe that never ends is over it, and the command exits', async () => {
+    const fifo = join(folder, 'endless.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const { code, stdout, stderr, killed } = await faultlineFedForever(['inspect', fifo, '--status', '200'], fifo);
+    expect({ killed, code, stderr }).toEqual({ killed: false, code: 1, stderr: '' });
+    expect(stdout).toMatch(/^Error response: invalid_response \(200\)\n/);
+    expect(stdout).toMatch(/^ {2}detail +The body exceeds the limit of 1048576 bytes$/m);
+  }, 30_000);
 
   it('exits with 2 for an unknown option, and with 0 for --help', async () => {
     expect(await faultline(['inspect', bodyFile, '--verbose'])).toEqual({ code: 2, stdout: '', stderr: `faultline: unknown option '--verbose'\nRun "faultline --help" for usage.\n` });

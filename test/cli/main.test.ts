@@ -77,6 +77,19 @@ describe('main', () => {
     expect((await run(['inspect', bodyFile, '--status', '404'], { importLocalizer })).stderr).toBe('');
   });
 
+  it('prints the model’s title with or without i18next installed', async () => {
+    const bad = join(folder, 'bad.json');
+    writeFileSync(bad, 'not json{');
+    const args = ['inspect', bad, '--status', '200', '-H', 'content-type: application/json'];
+    const importLocalizer = (): Promise<never> => Promise.reject(new Error("Cannot find package 'i18next'"));
+    const withI18next = await run(args);
+    const without = await run(args, { importLocalizer });
+    for (const { stdout } of [withI18next, without]) expect(stdout).toMatch(/^ {2}title +Invalid Response$/m);
+    // Only the description is i18next's to add: every other line says the same, columns aside.
+    const fields = (stdout: string): string[] => stdout.split('\n').filter((line) => !line.startsWith('  description ')).map((line) => line.replace(/ +/g, ' '));
+    expect(fields(withI18next.stdout)).toEqual(fields(without.stdout));
+  });
+
   it('prints a read failure on standard error with its exit code', async () => {
     const missing = join(folder, 'missing.json');
     expect(await run(['inspect', missing, '--status', '404'])).toEqual({ code: 3, stdout: '', stderr: `faultline: no such file: ${missing}\n` });

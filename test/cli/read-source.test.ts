@@ -1,11 +1,12 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectCommand } from '../../src/cli/arguments.ts';
-import { describeFetchFailure, findNonText, parseSavedResponse, readSource, toSource, type SourceRead } from '../../src/cli/read-source.ts';
+import { describeFetchFailure, findNonText, maxSavedBytes, parseSavedResponse, readAtMost, readSource, toSource, type SourceRead } from '../../src/cli/read-source.ts';
 import type { ApiResult } from '../../src/index.ts';
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
@@ -117,6 +118,22 @@ describe('findNonText', () => {
   });
 });
 
+describe('readAtMost', () => {
+  it('gives the first bytes of a stream that never ends, and destroys it', async () => {
+    const chunk = encode('{"a":1}\n'.repeat(1000));
+    const endless = new Readable({ read() { this.push(chunk); } });
+    const bytes = await readAtMost(endless, maxSavedBytes);
+    expect(bytes.byteLength).toBe(maxSavedBytes);
+    expect(decode(bytes.subarray(0, 16))).toBe('{"a":1}\n{"a":1}\n');
+    expect(endless.destroyed).toBe(true);
+  });
+
+  it('gives all of a shorter stream, strings as UTF-8', async () => {
+    expect(decode(await readAtMost(Readable.from(['Grü', 'ße']), 100))).toBe('Grüße');
+    expect((await readAtMost(Readable.from([]), 100)).byteLength).toBe(0);
+  });
+});
+
 describe('readSource from a file or standard input', () => {
   const body = JSON.stringify({ title: 'Not Found', detail: 'No campaign 7' });
 
@@ -186,6 +203,34 @@ describe('readSource from a file or standard input', () => {
     expect(resultOf(await readSource(inspect(success), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, detail: 'The body exceeds the limit of 1048576 bytes' } });
     const failure = save('big-failure.http', `HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\n\r\n${big}`);
     expect(resultOf(await readSource(inspect(failure), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'unavailable', status: 503, retryAfterMs: 5000 } });
+  });
+
+  it('reads a body of exactly 1 MiB after a saved head, or bare, and one a byte longer as over the limit', async () => {
+    const head = 'HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n\r\n';
+    const atLimit = resultOf(await readSource(inspect(save('at-limit.http', head + 'x'.repeat(1_048_576))), { readStdin: noStdin }));
+    expect(atLimit.ok && (atLimit.value.data as string).length).toBe(1_048_576);
+    const overLimit = { ok: false, error: { kind: 'invalid_response', status: 200, detail: 'The body exceeds the limit of 1048576 bytes' } };
+    expect(resultOf(await readSource(inspect(save('over-limit.http', head + 'x'.repeat(1_048_577))), { readStdin: noStdin }))).toMatchObject(overLimit);
+    const bare = { status: 200, headers: [['Content-Type', 'text/plain']] } satisfies Partial<InspectCommand>;
+    expect(resultOf(await readSource(inspect(save('at-limit.txt', 'x'.repeat(1_048_576)), bare), { readStdin: noStdin })).ok).toBe(true);
+    expect(resultOf(await readSource(inspect(save('over-limit.txt', 'x'.repeat(1_048_577)), bare), { readStdin: noStdin }))).toMatchObject(overLimit);
+  });
+
+  it('reads a file some MiB past the limit as over it, as the same response live', async () => {
+    // Sparse: 5 MiB to the reader, nothing on the disk.
+    const path = save('five-mib.http', 'HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n\r\n[');
+    truncateSync(path, 5 * 1_048_576);
+    expect(resultOf(await readSource(inspect(path), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, detail: 'The body exceeds the limit of 1048576 bytes' } });
+  });
+
+  it('asks standard input for no more than a head and a body at their limits, and one byte, and reads that as over the limit', async () => {
+    const asked: number[] = [];
+    const readStdin = async (maxBytes: number): Promise<Uint8Array> => {
+      asked.push(maxBytes);
+      return new Uint8Array(maxBytes).fill(0x20);
+    };
+    expect(resultOf(await readSource(inspect('-', { status: 200 }), { readStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'The body exceeds the limit of 1048576 bytes' } });
+    expect(asked).toEqual([2 * 1_048_576 + 1]);
   });
 
   it('reads an empty body as a response without one', async () => {

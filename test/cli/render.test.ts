@@ -41,6 +41,14 @@ describe('toSafeJson', () => {
     expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u202e]/);
     expect(JSON.parse(json)).toEqual(value);
   });
+
+  it('prints bytes, a Buffer among them, as their size', () => {
+    expect(JSON.parse(toSafeJson({ png: Uint8Array.of(1, 2, 3), buffer: Buffer.from('abcd'), list: [new Uint8Array(0)] }))).toEqual({
+      png: { binary: true, bytes: 3 },
+      buffer: { binary: true, bytes: 4 },
+      list: [{ binary: true, bytes: 0 }],
+    });
+  });
 });
 
 describe('renderTable', () => {
@@ -92,6 +100,14 @@ describe('renderError', () => {
     expect(report).toContain(readText(de, 'de', 'issue.invalid_type'));
     // The server's own detail is not faultline's to translate.
     expect(report).toMatch(/^ {2}detail +Request failed validation$/m);
+  });
+
+  it('prints the model’s title in English, where the English locale has a title of its own, and the locale’s in another language', () => {
+    const unreadable = errorOf(normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: 'not json{' }));
+    expect(unreadable.title).toBe('Invalid Response');
+    for (const language of ['en', 'en-GB', 'en-US']) expect(renderError(unreadable, { language, localizer })).toMatch(/^ {2}title +Invalid Response$/m);
+    expect(renderError(unreadable, { language: 'en' })).toMatch(/^ {2}title +Invalid Response$/m);
+    expect(renderError(unreadable, { language: 'de', localizer })).toMatch(new RegExp(`^ {2}title +${readText(de, 'de', 'kind.invalid_response.title')}$`, 'm'));
   });
 
   it('prints the model as it is without a localizer', () => {
@@ -165,6 +181,19 @@ describe('renderJson', () => {
     const json = renderJson(result);
     expect(json).toBe(`${JSON.stringify(result, null, 2)}\n`);
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(result)));
+  });
+
+  it('prints a binary body (a download) as its size, as the report does, not one member per byte', () => {
+    const result = normalize({ status: 200, headers: { 'content-type': 'image/png' }, body: Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13) });
+    const json = JSON.parse(renderJson(result)) as { value: { data: unknown; body: unknown } };
+    expect(json.value.data).toEqual({ binary: true, bytes: 12 });
+    expect(json.value.body).toEqual({ binary: true, bytes: 12 });
+  });
+
+  it('keeps the model’s title in English, as the report does', () => {
+    const unreadable = normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: 'not json{' });
+    const json = JSON.parse(renderJson(unreadable, { language: 'en', localizer })) as { error: ApiError };
+    expect(json.error.title).toBe('Invalid Response');
   });
 
   it('localizes the error when a localizer is given', () => {
