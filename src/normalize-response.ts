@@ -96,10 +96,10 @@ export function describeCause(failure: unknown): string | undefined {
   }
 }
 
-/** Whether the body was read before; never throws, whatever the object. */
+/** Whether the body was read before, or is being read (its stream locked to a reader); never throws, whatever the object. */
 function wasRead(response: Response): boolean {
   try {
-    return response.bodyUsed === true;
+    return response.bodyUsed === true || response.body?.locked === true;
   } catch {
     return false;
   }
@@ -145,7 +145,7 @@ export async function normalizeResponse<T = unknown>(response: Response, options
     // A body read before (`await response.json()`, then normalizeResponse) is locked: no reader,
     // a mistake of the caller's, not a network failure to retry. Asked only then: undici's
     // `bodyUsed` costs 1.5 µs, as much as reading a small body.
-    if (wasRead(response)) unread = 'The body was already read: normalize the response before reading it, or a clone of it';
+    if (wasRead(response)) unread = 'The body was already read, or is being read: normalize the response before reading it, or a clone of it';
   }
   const overflow = read.overflow ? `The body exceeds the limit of ${limit} bytes` : undefined;
   if ((overflow || unread) && success) {

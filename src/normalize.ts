@@ -8,7 +8,8 @@ import { dialects as builtInDialects } from './dialects/index.ts';
 import { toApiError } from './create-error.ts';
 import { isJsonMediaType, isTextMediaType, readAllHeaders, readRequestId, readResponseHeaders, readTraceId, toMediaType, type HeadersLike } from './headers.ts';
 import { nestsTooDeep, withoutRawData } from './deep-body.ts';
-import { emptyList, isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
+import { toModelFailures, toModelIssues, toModelRateLimit, toRecordFact, toWaitMs } from './dialect-facts.ts';
+import { isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import { indexDialects, selectDialect, type DialectIndex } from './select-dialect.ts';
 import type { ApiResult, ApiSuccess, Dialect, DialectId } from './model.ts';
 import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
@@ -128,8 +129,8 @@ function parseSafely(dialect: DialectParser | undefined, body: unknown, status: 
   if (dialect) {
     try {
       const facts = dialect.parse(body, context);
-      // A custom dialect that returns no facts (`null`) is read as one that threw.
-      if (typeof facts === 'object' && facts !== null) return facts;
+      // A custom dialect that returns no facts (`null`, `{}`, facts without `ok`) is read as one that threw.
+      if (typeof facts === 'object' && facts !== null && typeof facts.ok === 'boolean') return facts;
     } catch {
       // A custom dialect's bug must not make normalize throw: the status still tells the story.
     }
@@ -177,10 +178,15 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   if (facts.ok && isSuccessStatus(status)) {
     // Not frozen: `data` is the caller's to keep, and the success path is the hot one.
     const value: Record<string, unknown> = { status, data: facts.data };
-    const { links, embedded, page, cursor, batch } = facts;
+    // Each of the model's type (dialect-facts.ts): a custom dialect's bug never breaks the model.
+    const links = toRecordFact(facts.links);
+    const embedded = toRecordFact(facts.embedded);
+    const page = toRecordFact(facts.page);
+    const cursor = toRecordFact(facts.cursor);
+    const batch = toRecordFact(facts.batch);
     const location = headers.location;
-    const id = facts.requestId ?? requestId;
-    const trace = facts.traceId ?? traceId;
+    const id = typeof facts.requestId === 'string' ? facts.requestId : requestId;
+    const trace = typeof facts.traceId === 'string' ? facts.traceId : traceId;
     if (links !== undefined) value['links'] = links;
     if (embedded !== undefined) value['embedded'] = embedded;
     if (page !== undefined) value['page'] = page;
@@ -197,12 +203,13 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   const errorFacts: FactsView = facts.ok ? {} : facts;
   // An error body too deep for the model to survive JSON.stringify and structuredClone (deep-body.ts).
   const deepText = text !== undefined && nestsTooDeep(text) ? text : undefined;
-  const issues = Array.isArray(errorFacts.issues) ? errorFacts.issues : emptyList;
+  const issues = toModelIssues(errorFacts.issues);
+  const failures = toModelFailures(errorFacts.failures);
   const statusKind = toErrorKind(status, issues.length > 0);
   // DESIGN.md: the status decides first; the body refines a status that says little
   // (a 2xx envelope error, a generic 400 or 422).
-  // A kind the model does not know (a custom dialect's bug) is no hint.
-  const hint = isErrorKind(errorFacts.kind) ? errorFacts.kind : undefined;
+  // A kind the model does not know (a custom dialect's bug) is no hint, nor `aborted`: a response came.
+  const hint = isErrorKind(errorFacts.kind) && errorFacts.kind !== 'aborted' ? errorFacts.kind : undefined;
   // The clock is read only when a header or the body needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
@@ -210,12 +217,13 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
       ? readClock(options)
       : 0;
   // The body's figures stand in for headers a browser does not see unless CORS exposes them.
-  const rateLimit = parseRateLimit(headers, now) ?? errorFacts.rateLimit;
+  const rateLimit = parseRateLimit(headers, now) ?? toModelRateLimit(errorFacts.rateLimit);
   // GitHub answers a spent rate limit with a 403 and `X-RateLimit-Remaining: 0`, a secondary
   // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API"); Google
   // Drive with a 403 whose body says `userRateLimitExceeded`.
   const limited = statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0 || hint === 'rate_limited');
-  // A status that says little: a 2xx or 3xx, a generic 400 or 422, or a 5xx no RFC registers (Anthropic's 529).
+  // A status that says little: a 2xx or 3xx, a 4xx of no kind of its own (400, 402, 415, …) or a
+  // 422, or a 5xx no RFC registers (Anthropic's 529).
   const vague = statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable' || (statusKind === 'server' && toReasonPhrase(status) === undefined);
   const kind = limited ? 'rate_limited' : hint !== undefined && vague ? hint : statusKind;
   const resetAt = rateLimit?.resetAt;
@@ -231,10 +239,10 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     type: errorFacts.type,
     instance: errorFacts.instance,
     issues,
-    failures: deepText === undefined ? errorFacts.failures : withoutRawData(errorFacts.failures),
+    failures: deepText === undefined ? failures : withoutRawData(failures),
     requestId: errorFacts.requestId ?? requestId,
     traceId: errorFacts.traceId ?? traceId,
-    retryAfterMs: parseRetryAfter(retryAfter, now) ?? errorFacts.retryAfterMs ?? resetDelay,
+    retryAfterMs: parseRetryAfter(retryAfter, now) ?? toWaitMs(errorFacts.retryAfterMs) ?? resetDelay,
     rateLimit,
     dialect: dialectId,
     extensions: deepText === undefined ? errorFacts.extensions : undefined,

@@ -81,3 +81,58 @@ describe('requiresOneOf', () => {
     expect(fault.ok || fault.error.dialect).toBe('apigee');
   });
 });
+
+describe("a custom dialect's facts, held to the model", () => {
+  const dialectOf = (parse: DialectParser['parse']): DialectParser => ({ id: 'mine', mediaTypes: [], detect: () => true, parse });
+
+  it('leaves out issues and failures of another shape, so that code over `issues` never breaks', () => {
+    const read = createNormalizer({ dialects: [dialectOf((body) => ({ ok: false, issues: (body as { problems: never }).problems, failures: [{ index: 0, issues: [] }, { index: -1, issues: [] }, 'x'] as never }))] });
+    const result = read({ status: 400, body: { problems: ['name is required', null, { path: ['name'], message: 'is required', code: 7 }, { path: [{}], message: 'x' }] } });
+    if (result.ok) return expect.unreachable();
+    expect(result.error.issues).toEqual([{ path: ['name'], message: 'is required' }]);
+    expect(result.error.issues.map((issue) => issue.path.join('.'))).toEqual(['name']);
+    expect(result.error.failures).toEqual([{ index: 0, rawData: undefined, issues: [] }]);
+    expect(Object.isFrozen(result.error.issues[0])).toBe(true);
+  });
+
+  it('leaves out a wait that is no wait and rate-limit figures that are no counts', () => {
+    for (const retryAfterMs of [Number.NaN, Number.POSITIVE_INFINITY, -5_000, '30']) {
+      const result = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, retryAfterMs: retryAfterMs as number }))] })({ status: 503 });
+      expect(result.ok || result.error.retryAfterMs, String(retryAfterMs)).toBeUndefined();
+    }
+    const limited = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, rateLimit: { limit: 'many' as never, remaining: 0 } }))] })({ status: 429 });
+    expect(limited.ok || limited.error.rateLimit).toEqual({ remaining: 0 });
+    const none = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, rateLimit: { limit: 'many' as never } }))] })({ status: 429 });
+    expect(none.ok || none.error.rateLimit).toBeUndefined();
+  });
+
+  it('gives a response no `aborted` kind: the caller did not give up, a response came', () => {
+    const result = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, kind: 'aborted' }))] })({ status: 400 });
+    expect(result.ok || [result.error.kind, result.error.status]).toEqual(['bad_request', 400]);
+  });
+
+  it("leaves out a success's members of the wrong type", () => {
+    const read = createNormalizer({ dialects: [dialectOf(() => ({ ok: true, data: 1, page: 'junk', cursor: 5, links: 'x', batch: [1], requestId: 42, traceId: {} }) as never)] });
+    const result = read({ status: 200, headers: { 'x-request-id': 'from-header' } });
+    if (!result.ok) return expect.unreachable();
+    expect(result.value).toEqual({ status: 200, data: 1, dialect: 'mine', requestId: 'from-header', body: undefined });
+  });
+
+  it('falls back to the status when parse returns no facts: `{}`, `[]`, or facts without `ok`', () => {
+    for (const facts of [{}, [], { data: 1 }, { ok: 'yes' }]) {
+      const read = createNormalizer({ dialects: [dialectOf(() => facts as never)] });
+      expect(read({ status: 200, body: { id: 7 } }), JSON.stringify(facts)).toMatchObject({ ok: true, value: { data: { id: 7 } } });
+      expect(read({ status: 404 }), JSON.stringify(facts)).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    }
+  });
+
+  it("never freezes the caller's objects it passes on: normalize is pure", () => {
+    const body = { errors: [{ path: ['name'], message: 'required' }], meta: { tries: 1 }, items: [{ index: 0, rawData: {}, issues: [] }] };
+    const read = createNormalizer({ dialects: [dialectOf((given) => ({ ok: false, issues: (given as typeof body).errors, extensions: (given as typeof body).meta, failures: (given as typeof body).items }))] });
+    const result = read({ status: 400, body });
+    expect(result.ok || result.error.extensions).toEqual({ tries: 1 });
+    expect([Object.isFrozen(body.errors), Object.isFrozen(body.errors[0]), Object.isFrozen(body.meta), Object.isFrozen(body.items), Object.isFrozen(body.items[0])]).toEqual([false, false, false, false, false]);
+    body.meta.tries = 2;
+    expect(result.ok || result.error.extensions).toEqual({ tries: 1 });
+  });
+});

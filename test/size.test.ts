@@ -71,9 +71,12 @@ describe('bundle size', () => {
     // Zendesk's `details` map of each field's `{description, error}`; by 240 (17,952) for custom
     // dialects an audit found let down: every header given to `parse` (read only when asked) and
     // marker headers of any name, media types in any case and of any body when not JSON, a dialect
-    // before another that names the same media type asked first, `requiresOneOf` past the 31st).
+    // before another that names the same media type asked first, `requiresOneOf` past the 31st;
+    // by 336 (18,284) for holding a custom dialect's facts to the model's types: issues and
+    // failures of the model's shape, copied rather than frozen in place, waits and rate limits that
+    // are figures, a success's members of their types, `{}` from parse read as no facts).
     const goal = 4_096;
-    const ceiling = 17_968;
+    const ceiling = 18_304;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -116,9 +119,10 @@ describe('bundle size', () => {
     // by 288 (9,938) for the page figures of PocketBase's, Payload's and Ghost's list pages; by 128
     // (10,090) for Strapi's and Laravel's, Laravel's `next_page_url` and Strapi's errors; by 128
     // (10,210) for Zendesk's `details` map; by 224 (10,435) for the custom dialects' fixes (every
-    // header for `parse`, media types and marker headers in any case, dialects naming one type).
+    // header for `parse`, media types and marker headers in any case, dialects naming one type);
+    // by 352 (10,786) for holding a custom dialect's facts to the model's types).
     const goal = 3_072;
-    const ceiling = 10_448;
+    const ceiling = 10_800;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -337,10 +337,20 @@ describe('a body that is not read', () => {
   it('says a body already read was read before, a mistake of the caller and no network failure to retry', async () => {
     const success = new Response('{"id":1}', { status: 200, headers: { 'content-type': 'application/json' } });
     await success.json();
-    const detail = 'The body was already read: normalize the response before reading it, or a clone of it';
+    const detail = 'The body was already read, or is being read: normalize the response before reading it, or a clone of it';
     expect(toError(await normalizeResponse(success))).toMatchObject({ kind: 'invalid_response', status: 200, detail, retryable: false });
     const failure = new Response('{"message":"Gone"}', { status: 404 });
     await failure.text();
+    expect(toError(await normalizeResponse(failure))).toMatchObject({ kind: 'not_found', status: 404, detail });
+  });
+
+  it('says the same of a body a reader holds, unread: no network failure, the status kept', async () => {
+    const detail = 'The body was already read, or is being read: normalize the response before reading it, or a clone of it';
+    const success = new Response('{"id":1}', { status: 200 });
+    success.body!.getReader();
+    expect(toError(await normalizeResponse(success))).toMatchObject({ kind: 'invalid_response', status: 200, detail, retryable: false });
+    const failure = new Response('{"message":"Gone"}', { status: 404 });
+    failure.body!.getReader();
     expect(toError(await normalizeResponse(failure))).toMatchObject({ kind: 'not_found', status: 404, detail });
   });
 });
