@@ -11,7 +11,8 @@ import { toKindTitle, toReasonPhrase } from '../status.ts';
 import type { HeadersInput } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
-import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
+import { put } from './builders/members.ts';
+import { assertHeaderValue, toHeaderRecord, toIdHeader } from './header-safety.ts';
 
 /** A response as node:http, Express and Fastify send it. */
 export interface BuiltResponse {
@@ -114,8 +115,8 @@ function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void
   if (toCount(rateLimit?.remaining) !== undefined) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
   if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
-  if (error.requestId !== undefined) headers['x-request-id'] = assertHeaderValue('X-Request-Id', toEchoedId(error.requestId));
-  if (error.traceId !== undefined) headers['x-trace-id'] = assertHeaderValue('X-Trace-Id', toEchoedId(error.traceId));
+  put(headers, 'x-request-id', toIdHeader('X-Request-Id', error.requestId));
+  put(headers, 'x-trace-id', toIdHeader('X-Trace-Id', error.traceId));
 }
 
 function stringify(value: unknown, what: string): string {

@@ -1,0 +1,43 @@
+/**
+ * An outside audit's findings in faultline/server, each a test of what a user sees: the status,
+ * headers and body of the answer, or the error thrown and its message.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildError, createError, toResponse, assertHeaderValue } from '../../src/server/index.ts';
+
+describe('an id past Latin-1', () => {
+  it('leaves its header out rather than failing the answer, wherever the character falls, and the body keeps it', () => {
+    const built = buildError(createError({ status: 404, requestId: 'req-😀', traceId: 'trace-日本' }), { dialect: 'status-message' });
+    expect(built.status).toBe(404);
+    expect(built.headers).toEqual({ 'content-type': 'application/json' });
+    expect(JSON.parse(built.body)).toMatchObject({ status: 404, request_id: 'req-😀', trace_id: 'trace-日本' });
+    // Past the cut, the character is never echoed, and the header stays.
+    expect(buildError(createError({ status: 404, requestId: `${'a'.repeat(127)}😀` })).headers['x-request-id']).toBe('a'.repeat(127));
+  });
+
+  it('leaves only that header out, in every answer: a Latin-1 id is still echoed, and a Web Response is built', () => {
+    const response = toResponse(createError({ status: 429, requestId: 'José', traceId: '\u{1F600}' }), { dialect: 'plain' });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('x-request-id')).toBe('José');
+    expect(response.headers.has('x-trace-id')).toBe(false);
+  });
+
+  it('is still refused beside a CR, LF, NUL or other control, with the control named', () => {
+    for (const requestId of ['req-😀\r\nSet-Cookie: x', '😀\0', 'a\u0001日']) {
+      expect(() => buildError(createError({ status: 400, requestId }))).toThrow(TypeError);
+    }
+    expect(() => buildError(createError({ status: 400, traceId: '😀\n' }))).toThrow('Header X-Trace-Id cannot carry "\\n": no CR, LF, NUL or other control (RFC 9110 §5.5)');
+  });
+});
+
+describe('assertHeaderValue', () => {
+  it('says a character past Latin-1 is one, not a control', () => {
+    expect(() => assertHeaderValue('X-Note', 'caf\u0113')).toThrow(new TypeError('Header X-Note cannot carry "ē": a character past Latin-1 (RFC 9110 §5.5)'));
+    expect(() => assertHeaderValue('X-Note', 'smile 😀')).toThrow(new TypeError('Header X-Note cannot carry "😀": a character past Latin-1 (RFC 9110 §5.5)'));
+    expect(() => assertHeaderValue('X-Note', 'a\rb')).toThrow(new TypeError('Header X-Note cannot carry "\\r": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+  });
+
+  it('names a control first when the value holds both', () => {
+    expect(() => assertHeaderValue('X-Note', '😀\u0001')).toThrow(new TypeError('Header X-Note cannot carry "\\u0001": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+  });
+});
