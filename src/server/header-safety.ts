@@ -55,8 +55,11 @@ export function toIdHeader(name: string, id: string | undefined): string | undef
 export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: string[]): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
-  const entries: Iterable<[string, string]> =
-    headers instanceof Headers ? headers.entries() : Array.isArray(headers) ? (headers as [string, string][]) : Object.entries(headers as Record<string, string>);
+  // A Headers by shape, as normalize reads one: another implementation's (undici's own, a
+  // polyfill's, another realm's) is no `instanceof Headers`, and has no own entries to list.
+  let entries: [string, string][] = [];
+  if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) (headers as Headers).forEach((value, name) => entries.push([name, value]));
+  else entries = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
     const key = name.toLowerCase();
     const text = assertHeaderValue(name, String(value));

@@ -3,7 +3,7 @@
  * headers and body of the answer, or the error thrown and its message.
  */
 import { describe, expect, it } from 'vitest';
-import { buildError, createError, toResponse, assertHeaderValue } from '../../src/server/index.ts';
+import { assertHeaderValue, buildError, buildOk, createError, ok, toResponse } from '../../src/server/index.ts';
 
 describe('an id past Latin-1', () => {
   it('leaves its header out rather than failing the answer, wherever the character falls, and the body keeps it', () => {
@@ -39,5 +39,34 @@ describe('assertHeaderValue', () => {
 
   it('names a control first when the value holds both', () => {
     expect(() => assertHeaderValue('X-Note', '😀\u0001')).toThrow(new TypeError('Header X-Note cannot carry "\\u0001": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+  });
+});
+
+describe('headers of another Headers implementation', () => {
+  /** The part of a Headers that undici's, a polyfill's or another realm's shares: no `instanceof Headers`. */
+  class OtherHeaders {
+    readonly #map: Map<string, string>;
+    constructor(init: Record<string, string>) {
+      this.#map = new Map(Object.entries(init).map(([name, value]) => [name.toLowerCase(), value]));
+    }
+    forEach(callback: (value: string, name: string) => void): void {
+      this.#map.forEach((value, name) => callback(value, name));
+    }
+    entries(): IterableIterator<[string, string]> {
+      return this.#map.entries();
+    }
+  }
+  const other = (init: Record<string, string>): Headers => new OtherHeaders(init) as unknown as Headers;
+
+  it('are sent by buildError, buildOk, toResponse and ok', () => {
+    const headers = other({ 'Cache-Control': 'no-store', 'X-Tenant': 'acme' });
+    expect(buildError(createError({ status: 404 }), { headers }).headers).toMatchObject({ 'cache-control': 'no-store', 'x-tenant': 'acme' });
+    expect(buildOk({ id: 7 }, { headers }).headers).toMatchObject({ 'cache-control': 'no-store', 'x-tenant': 'acme' });
+    expect(toResponse(createError({ status: 404 }), { headers }).headers.get('x-tenant')).toBe('acme');
+    expect(ok({ id: 7 }, { headers }).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('are checked as any header is', () => {
+    expect(() => buildOk({ id: 7 }, { headers: other({ 'X-Tenant': 'acme\r\nSet-Cookie: x' }) })).toThrow('Header x-tenant cannot carry "\\r"');
   });
 });
