@@ -12,7 +12,7 @@ import type { HeadersInput } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { put } from './builders/members.ts';
-import { assertHeaderValue, toHeaderRecord, toIdHeader } from './header-safety.ts';
+import { assertHeaderValue, assertNoControl, toHeaderRecord, toIdHeader } from './header-safety.ts';
 
 /** A response as node:http, Express and Fastify send it. */
 export interface BuiltResponse {
@@ -58,7 +58,11 @@ export interface OkOptions extends SuccessShape {
   readonly dialect?: DialectOption | undefined;
   /** @default 200 */
   readonly status?: number | undefined;
-  /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
+  /**
+   * The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001).
+   * What a URI cannot hold as it is (`/files/日本.pdf`, a space) is percent-encoded as UTF-8, as
+   * in a Link's href; CR, LF, NUL or another control is a TypeError.
+   */
   readonly location?: string | undefined;
   /** Extra headers; they win over faultline's (`Content-Type`, `Location`). */
   readonly headers?: HeadersInput | undefined;
@@ -178,7 +182,9 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   const status = options?.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
   const headers: Record<string, string> = {};
-  if (options?.location !== undefined) headers['location'] = assertHeaderValue('Location', options.location);
+  // A URI reference, encoded as a Link's href is. Controls are refused first, as in any header:
+  // in a redirect target they are response splitting, which encoding would hide, not undo.
+  if (options?.location !== undefined) headers['location'] = toHeaderUri(assertNoControl('Location', options.location));
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
   // Only HAL has a place for links in the body; elsewhere they go in a Link header, which a client
   // (faultline's paginate among them) follows, rather than being dropped unsaid. Caller's links after.
@@ -193,7 +199,7 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
 
 // What a URI reference in a header cannot hold as it is (RFC 3986 §2, RFC 8288 §3): characters
 // past ASCII (`/search?q=日本`), spaces and controls, and the `<` `>` around it.
-const unsafeInLink = /[^\x21-\x7e]|[<>]/gu;
+const unsafeInUri = /[^\x21-\x7e]|[<>]/gu;
 
 const unsafeInRel = /[^\x21-\x7e]|["\\]/gu;
 
@@ -206,13 +212,16 @@ const toPercentEncoded = (char: string): string => {
   }
 };
 
+/** A URI reference as a header carries it (RFC 3986 §2.1): `/files/日本.pdf` as `/files/%E6%97%A5%E6%9C%AC.pdf`. */
+const toHeaderUri = (uri: string): string => uri.replace(unsafeInUri, toPercentEncoded);
+
 /** HAL links as an RFC 8288 `Link` field value: `</items?page=2>; rel="next"`; templated ones, which are no links yet, and ones without a string `href`, left out. */
 function toLinkHeader(links: NonNullable<OkOptions['links']>): string {
   const parts: string[] = [];
   for (const rel of Object.keys(links)) {
     for (const link of ([] as HalLink[]).concat(links[rel]!)) {
       // The relation is a quoted string: `"` and `\` would end or escape it.
-      if (typeof link?.href === 'string' && !link.templated) parts.push(`<${link.href.replace(unsafeInLink, toPercentEncoded)}>; rel="${rel.replace(unsafeInRel, toPercentEncoded)}"`);
+      if (typeof link?.href === 'string' && !link.templated) parts.push(`<${toHeaderUri(link.href)}>; rel="${rel.replace(unsafeInRel, toPercentEncoded)}"`);
     }
   }
   return parts.join(', ');

@@ -70,3 +70,28 @@ describe('headers of another Headers implementation', () => {
     expect(() => buildOk({ id: 7 }, { headers: other({ 'X-Tenant': 'acme\r\nSet-Cookie: x' }) })).toThrow('Header x-tenant cannot carry "\\r"');
   });
 });
+
+describe('a Location', () => {
+  it('is percent-encoded as UTF-8 where a URI cannot hold a character as it is, as a Link href is', () => {
+    const created = buildOk({ id: 7 }, { status: 201, location: '/files/日本.pdf' });
+    expect(created.status).toBe(201);
+    expect(created.headers['location']).toBe('/files/%E6%97%A5%E6%9C%AC.pdf');
+    // A Latin-1 character was sent as one raw byte, which a client decodes as it guesses.
+    expect(ok({}, { status: 201, location: '/users/José' }).headers.get('location')).toBe('/users/Jos%C3%A9');
+    expect(buildOk({}, { status: 202, location: '/jobs/a b<1>' }).headers['location']).toBe('/jobs/a%20b%3C1%3E');
+    expect(buildOk({}, { status: 201, location: '/x/\ud800' }).headers['location']).toBe('/x/%EF%BF%BD');
+    // What is encoded already, and a URI's own delimiters, stay as they are.
+    expect(buildOk({}, { status: 201, location: 'https://api.example.com/a%20b?q=1&r=%E6%97%A5#top' }).headers['location']).toBe('https://api.example.com/a%20b?q=1&r=%E6%97%A5#top');
+  });
+
+  it('encodes as the Link header of the same href does', () => {
+    const href = '/search?q=日本 José';
+    const built = buildOk([], { dialect: 'plain', status: 201, location: href, links: { self: { href } } });
+    expect(built.headers['link']).toBe(`<${built.headers['location']}>; rel="self"`);
+  });
+
+  it('is still refused with CR, LF, NUL or another control in it: response splitting, which encoding would hide', () => {
+    expect(() => buildOk({}, { status: 201, location: '/users/José\r\nSet-Cookie: x' })).toThrow(new TypeError('Header Location cannot carry "\\r": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+    expect(() => ok({}, { status: 201, location: '/日本\u0000' })).toThrow('Header Location cannot carry "\\u0000"');
+  });
+});
