@@ -5,7 +5,6 @@
  */
 import type { ApiError, HalLink } from '../model.ts';
 import { createIssue } from '../issues.ts';
-import { toCount } from '../members.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
 import type { HeadersInput } from '../web-types.ts';
@@ -107,18 +106,21 @@ function withItemIssues(error: ApiError): ApiError {
   return { ...error, issues: [...error.issues, ...itemIssues] } as ApiError;
 }
 
+/** A figure as RFC 9110 writes one, `1*DIGIT`: a safe integer from 0, else `undefined` (`String(1e300)` is "1e+300", and past 2^53 an integer is no longer the one meant). */
+const toDigits = (value: number | undefined): string | undefined => (Number.isSafeInteger(value) && value! >= 0 ? String(value) : undefined);
+
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
-  // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
-  // a `NaN` or `Infinity` (say, a delay computed from a missing reset) was sent as the text "NaN".
-  if (Number.isFinite(error.retryAfterMs)) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs! / 1000)));
+  // RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits: a figure that none
+  // can spell (`NaN`, say a delay computed from a missing reset, or 1e300 ms) is left out.
+  if (Number.isFinite(error.retryAfterMs)) put(headers, 'retry-after', toDigits(Math.max(0, Math.ceil(error.retryAfterMs! / 1000))));
   // Counts are non-negative integers, and a reset a time after the epoch: `-1` or `2.5` would be
   // read as no figure at all by faultline's own reader, and misread by others.
   const { rateLimit } = error;
-  if (toCount(rateLimit?.limit) !== undefined) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
-  if (toCount(rateLimit?.remaining) !== undefined) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
+  put(headers, 'x-ratelimit-limit', toDigits(rateLimit?.limit));
+  put(headers, 'x-ratelimit-remaining', toDigits(rateLimit?.remaining));
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
-  if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
+  if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) put(headers, 'x-ratelimit-reset', toDigits(Math.ceil(rateLimit!.resetAt! / 1000)));
   put(headers, 'x-request-id', toIdHeader('X-Request-Id', error.requestId));
   put(headers, 'x-trace-id', toIdHeader('X-Trace-Id', error.traceId));
 }

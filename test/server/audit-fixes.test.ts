@@ -95,3 +95,14 @@ describe('a Location', () => {
     expect(() => ok({}, { status: 201, location: '/日本\u0000' })).toThrow('Header Location cannot carry "\\u0000"');
   });
 });
+
+describe('Retry-After and X-RateLimit-*', () => {
+  it('are written only as digits, a safe integer (RFC 9110 §10.2.3: delay-seconds = 1*DIGIT), and left out otherwise', () => {
+    const huge = buildError(createError({ kind: 'rate_limited', retryAfterMs: 1e300, rateLimit: { limit: 1e300, remaining: 2 ** 53, resetAt: 1e300 } }));
+    expect(huge.status).toBe(429);
+    expect(huge.headers).toEqual({ 'content-type': 'application/problem+json' });
+    const largest = buildError(createError({ kind: 'rate_limited', retryAfterMs: Number.MAX_SAFE_INTEGER * 1000, rateLimit: { limit: Number.MAX_SAFE_INTEGER, remaining: 0, resetAt: 1_750_000_000_500 } }));
+    expect(largest.headers).toMatchObject({ 'retry-after': '9007199254740991', 'x-ratelimit-limit': '9007199254740991', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1750000001' });
+    expect(buildError(createError({ kind: 'rate_limited', retryAfterMs: 1500 })).headers['retry-after']).toBe('2');
+  });
+});
