@@ -188,13 +188,13 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   // in a redirect target they are response splitting, which encoding would hide, not undo.
   if (options?.location !== undefined) headers['location'] = toHeaderUri(assertNoControl('Location', options.location));
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
-  // Only HAL has a place for links in the body; elsewhere they go in a Link header, which a client
-  // (faultline's paginate among them) follows, rather than being dropped unsaid. Caller's links after.
-  const link = builder.id === 'problem' || !options?.links ? '' : toLinkHeader(options.links);
-  if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
-  if (status === 204 || status === 205) return { status, headers, body: '' };
-  const body = builder.buildSuccess(data, options ?? {});
+  const body = status === 204 || status === 205 ? undefined : builder.buildSuccess(data, options ?? {});
+  // Only a HAL body has a place for links; elsewhere, and when there is no body to hold them, they
+  // go in a Link header, which a client (faultline's paginate among them) follows, rather than
+  // being dropped unsaid. Caller's links after.
+  const link = options?.links && (builder.id !== 'problem' || body === undefined) ? toLinkHeader(options.links) : '';
+  if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   if (body === undefined) return { status, headers, body: '' };
   return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
 }

@@ -3,7 +3,7 @@
  * headers and body of the answer, or the error thrown and its message.
  */
 import { describe, expect, it } from 'vitest';
-import { assertHeaderValue, buildError, buildOk, createError, ok, toResponse } from '../../src/server/index.ts';
+import { assertHeaderValue, buildError, buildOk, createError, ok, problemBuilder, toResponse, type DialectBuilder } from '../../src/server/index.ts';
 
 describe('an id past Latin-1', () => {
   it('leaves its header out rather than failing the answer, wherever the character falls, and the body keeps it', () => {
@@ -104,5 +104,27 @@ describe('Retry-After and X-RateLimit-*', () => {
     const largest = buildError(createError({ kind: 'rate_limited', retryAfterMs: Number.MAX_SAFE_INTEGER * 1000, rateLimit: { limit: Number.MAX_SAFE_INTEGER, remaining: 0, resetAt: 1_750_000_000_500 } }));
     expect(largest.headers).toMatchObject({ 'retry-after': '9007199254740991', 'x-ratelimit-limit': '9007199254740991', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1750000001' });
     expect(buildError(createError({ kind: 'rate_limited', retryAfterMs: 1500 })).headers['retry-after']).toBe('2');
+  });
+});
+
+describe('HAL links without a body to hold them', () => {
+  it('go in a Link header on a 204 or 205, rather than being dropped unsaid', () => {
+    const links = { next: { href: '/items?page=2' }, search: { href: '/items{?q}', templated: true } };
+    expect(buildOk(undefined, { status: 204, links })).toEqual({ status: 204, headers: { link: '</items?page=2>; rel="next"' }, body: '' });
+    expect(buildOk({ id: 1 }, { dialect: 'problem', status: 205, links, headers: { Link: '</docs>; rel="help"' } }).headers['link']).toBe('</items?page=2>; rel="next", </docs>; rel="help"');
+    const response = ok(undefined, { status: 204, links });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('link')).toBe('</items?page=2>; rel="next"');
+  });
+
+  it('go in a Link header when a HAL builder of your own writes no body', () => {
+    const quiet: DialectBuilder = { ...problemBuilder, buildSuccess: () => undefined };
+    expect(buildOk({ id: 1 }, { dialect: quiet, links: { self: { href: '/items/1' } } })).toEqual({ status: 200, headers: { link: '</items/1>; rel="self"' }, body: '' });
+  });
+
+  it('stay in the body, and out of the headers, when there is one', () => {
+    const built = buildOk(undefined, { status: 200, links: { next: { href: '/items?page=2' } } });
+    expect(built.headers).toEqual({ 'content-type': 'application/hal+json' });
+    expect(JSON.parse(built.body)).toEqual({ _links: { next: { href: '/items?page=2' } } });
   });
 });
