@@ -125,12 +125,19 @@ function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void
   put(headers, 'x-trace-id', toIdHeader('X-Trace-Id', error.traceId));
 }
 
+const noJsonText = 'JSON has no text for a function, a symbol, or a toJSON() that gives undefined';
+
+/** JSON text, or a TypeError that says why there is none (a body sent as JSON is never empty: no JSON). */
 function stringify(value: unknown, what: string): string {
+  let text: string | undefined;
+  let why = noJsonText;
   try {
-    return JSON.stringify(value) ?? '';
+    text = JSON.stringify(value);
   } catch (thrown) {
-    throw new TypeError(`${what} cannot be sent as JSON: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    why = thrown instanceof Error ? thrown.message : String(thrown);
   }
+  if (text === undefined) throw new TypeError(`${what} cannot be sent as JSON: ${why}`);
+  return text;
 }
 
 /**
@@ -189,7 +196,11 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   if (options?.location !== undefined) headers['location'] = toHeaderUri(assertNoControl('Location', options.location));
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
   // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
-  const body = status === 204 || status === 205 ? undefined : builder.buildSuccess(data, options ?? {});
+  const bodyless = status === 204 || status === 205;
+  // Alone, a function or a symbol would be an empty body sent as JSON; in HAL, a chunk or an
+  // envelope, a member left out unsaid. `undefined` is no body, on purpose (`buildOk(undefined)`).
+  if (!bodyless && (typeof data === 'function' || typeof data === 'symbol')) throw new TypeError(`The data cannot be sent as JSON: ${noJsonText}`);
+  const body = bodyless ? undefined : builder.buildSuccess(data, options ?? {});
   // Only a HAL body has a place for links; elsewhere, and when there is no body to hold them, they
   // go in a Link header, which a client (faultline's paginate among them) follows, rather than
   // being dropped unsaid. Caller's links after.

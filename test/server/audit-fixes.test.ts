@@ -128,3 +128,25 @@ describe('HAL links without a body to hold them', () => {
     expect(JSON.parse(built.body)).toEqual({ _links: { next: { href: '/items?page=2' } } });
   });
 });
+
+describe('data that JSON has no text for', () => {
+  const noJson = new TypeError('The data cannot be sent as JSON: JSON has no text for a function, a symbol, or a toJSON() that gives undefined');
+
+  it('is a TypeError, rather than a 200 sent as application/json with an empty body', () => {
+    expect(() => buildOk(() => 1)).toThrow(noJson);
+    expect(() => ok(Symbol('id'))).toThrow(noJson);
+    expect(() => buildOk({ toJSON: () => undefined }, { dialect: 'plain' })).toThrow(noJson);
+  });
+
+  it('is a TypeError in a HAL resource, a chunk or an envelope too, where it would be left out unsaid', () => {
+    expect(() => buildOk(() => 1, { links: { self: { href: '/1' } } })).toThrow(noJson);
+    expect(() => buildOk(Symbol('rows'), { dialect: 'plain', cursor: { offset: '2', hasNext: true } })).toThrow(noJson);
+    expect(() => buildOk(() => [], { dialect: 'envelope' })).toThrow(noJson);
+  });
+
+  it('leaves undefined as it was, a 200 without a body, and a 204 whatever it is given', () => {
+    expect(buildOk(undefined)).toEqual({ status: 200, headers: {}, body: '' });
+    expect(buildOk(undefined, { dialect: 'plain' })).toEqual({ status: 200, headers: {}, body: '' });
+    expect(buildOk(() => 1, { status: 204 })).toEqual({ status: 204, headers: {}, body: '' });
+  });
+});
