@@ -35,7 +35,7 @@ export interface ErrorResponseOptions {
    * The language to answer in (e.g. from faultline/i18n's `negotiateLanguage`): sent as
    * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it. With a
    * `localizer`, the error's texts are put in that language first; without one, they are taken
-   * to be in it already.
+   * to be in it already. An empty one is none.
    */
   readonly language?: string | undefined;
   /** Puts faultline's texts in `language`: a faultline/i18n localizer (`createLocalizer()`). */
@@ -154,7 +154,9 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
 function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefined, cookies: string[] | undefined): BuiltResponse {
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
-  const language = options?.language;
+  // An empty language is none: an empty Content-Language names no language (RFC 9110 §8.5), and
+  // an answer in none depends on no Accept-Language.
+  const language = options?.language || undefined;
   const builder = toBuilder(options?.dialect);
   const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(given)) : toAnswered(given);
   const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
@@ -165,9 +167,9 @@ function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefin
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
-  if (options?.language !== undefined) {
+  if (language !== undefined) {
     // The caller's own Content-Language wins, as every extra header does.
-    headers['content-language'] ??= assertHeaderValue('Content-Language', options.language);
+    headers['content-language'] ??= assertHeaderValue('Content-Language', language);
     // The answer depends on Accept-Language: a cache must know, whatever else the caller varies on.
     const vary = headers['vary'];
     if (!vary) headers['vary'] = 'Accept-Language';

@@ -150,3 +150,15 @@ describe('data that JSON has no text for', () => {
     expect(buildOk(() => 1, { status: 204 })).toEqual({ status: 204, headers: {}, body: '' });
   });
 });
+
+describe('an empty language', () => {
+  it('sends no Content-Language and no Vary, and is not localized into', () => {
+    const localizer = { localize: (): never => { throw new Error('localized into an empty language'); } };
+    const built = buildError(createError({ status: 404 }), { language: '', localizer });
+    expect(built.headers).toEqual({ 'content-type': 'application/problem+json' });
+    const response = toResponse(createError({ status: 404 }), { dialect: 'plain', language: '' });
+    expect(response.headers.has('content-language')).toBe(false);
+    expect(response.headers.has('vary')).toBe(false);
+    expect(buildError(createError({ status: 404 }), { language: 'de' }).headers).toMatchObject({ 'content-language': 'de', vary: 'Accept-Language' });
+  });
+});
