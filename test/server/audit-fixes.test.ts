@@ -3,7 +3,8 @@
  * headers and body of the answer, or the error thrown and its message.
  */
 import { describe, expect, it } from 'vitest';
-import { assertHeaderValue, buildError, buildOk, createError, ok, problemBuilder, toResponse, type DialectBuilder } from '../../src/server/index.ts';
+import { normalize } from '../../src/index.ts';
+import { assertHeaderValue, buildError, buildOk, createError, ok, problemBuilder, toResponse, type BuiltResponse, type DialectBuilder } from '../../src/server/index.ts';
 
 describe('an id past Latin-1', () => {
   it('leaves its header out rather than failing the answer, wherever the character falls, and the body keeps it', () => {
@@ -160,5 +161,39 @@ describe('an empty language', () => {
     expect(response.headers.has('content-language')).toBe(false);
     expect(response.headers.has('vary')).toBe(false);
     expect(buildError(createError({ status: 404 }), { language: 'de' }).headers).toMatchObject({ 'content-language': 'de', vary: 'Accept-Language' });
+  });
+});
+
+describe('a path segment of digits that is a key, not an index', () => {
+  const pathsRead = (built: BuiltResponse): unknown[] => {
+    const read = normalize(built);
+    return read.ok ? [] : read.error.issues.map((issue) => issue.path);
+  };
+
+  it.each(['status-message', 'plain', 'envelope'] as const)('is read back as the key it is in the %s dialect', (dialect) => {
+    for (const path of [['tags', '0'], ['0'], ['items', 1, '12', 'name'], ['007', 'x'], ['tags', '0', 0]]) {
+      // Alone (the envelope's error object carries a lone issue's field) and beside another.
+      const alone = buildError(createError({ status: 400, issues: [{ path, message: 'is invalid' }] }), { dialect });
+      expect(pathsRead(alone), JSON.stringify(path)).toEqual([path]);
+      const two = buildError(createError({ status: 422, issues: [{ path, message: 'is invalid' }, { path: ['name'], message: 'is required' }] }), { dialect });
+      expect(pathsRead(two), JSON.stringify(path)).toEqual([path, ['name']]);
+    }
+  });
+
+  it('is written quoted, as faultline/zod writes it', () => {
+    const error = createError({ status: 400, issues: [{ path: ['tags', '0'], message: 'is invalid' }, { path: ['0', 'name'], message: 'is required' }] });
+    expect(JSON.parse(buildError(error, { dialect: 'plain' }).body).errors.map((entry: { field: string }) => entry.field)).toEqual(['tags["0"]', '["0"].name']);
+    const lone = createError({ status: 400, issues: [{ path: ['tags', '0'], message: 'is invalid' }] });
+    expect(JSON.parse(buildError(lone, { dialect: 'envelope' }).body).error.field).toBe('tags["0"]');
+    // An index stays an index.
+    expect(JSON.parse(buildError(createError({ status: 400, issues: [{ path: ['tags', 0], message: 'x' }] }), { dialect: 'plain' }).body).errors[0].field).toBe('tags[0]');
+  });
+
+  it('stays in a JSON Pointer where one is written, which cannot tell it from an index (RFC 6901 §4)', () => {
+    const problem = buildError(createError({ status: 400, issues: [{ path: ['tags', '0'], message: 'x' }] }));
+    expect(JSON.parse(problem.body).errors[0].pointer).toBe('#/tags/0');
+    expect(pathsRead(problem)).toEqual([['tags', 0]]);
+    const dotted = buildError(createError({ status: 400, issues: [{ path: ['a.b', '0'], message: 'x' }] }), { dialect: 'plain' });
+    expect(JSON.parse(dotted.body).errors[0].field).toBe('/a.b/0');
   });
 });
