@@ -125,12 +125,10 @@ function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void
   put(headers, 'x-trace-id', toIdHeader('X-Trace-Id', error.traceId));
 }
 
-const noJsonText = 'JSON has no text for a function, a symbol, or a toJSON() that gives undefined';
-
-/** JSON text, or a TypeError that says why there is none (a body sent as JSON is never empty: no JSON). */
+/** JSON text, or a TypeError saying why there is none: an empty body sent as JSON would be no JSON. */
 function stringify(value: unknown, what: string): string {
   let text: string | undefined;
-  let why = noJsonText;
+  let why = 'JSON has no text for a function, a symbol, or a toJSON() that gives undefined';
   try {
     text = JSON.stringify(value);
   } catch (thrown) {
@@ -200,8 +198,9 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
   const bodyless = status === 204 || status === 205;
   // Alone, a function or a symbol would be an empty body sent as JSON; in HAL, a chunk or an
-  // envelope, a member left out unsaid. `undefined` is no body, on purpose (`buildOk(undefined)`).
-  if (!bodyless && (typeof data === 'function' || typeof data === 'symbol')) throw new TypeError(`The data cannot be sent as JSON: ${noJsonText}`);
+  // envelope, a member left out unsaid: stringify refuses it first, as it has no JSON text.
+  // `undefined` is no body, on purpose (`buildOk(undefined)`).
+  if (!bodyless && (typeof data === 'function' || typeof data === 'symbol')) stringify(data, 'The data');
   const body = bodyless ? undefined : builder.buildSuccess(data, options ?? {});
   // Only a HAL body has a place for links; elsewhere, and when there is no body to hold them, they
   // go in a Link header, which a client (faultline's paginate among them) follows, rather than
