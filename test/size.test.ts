@@ -149,11 +149,16 @@ describe('bundle size', () => {
     // object's 4xx message, rate-limit figures that are no counts left out; by 144 (6,612) for
     // links outside HAL sent as an RFC 8288 Link header rather than dropped; by 96 (6,703) for a
     // review's fixes: a link's href and relation percent-encoded where a header cannot carry them,
-    // the vendors' spellings left out of bodies, a declared status kept over an upstream's; by 336
-    // (7,071) for `thrownHeaders` and for telling the server's own errors from an upstream's, a
-    // thrown `result.error` and other HTTP clients' errors, by a registry shared by its copies).
+    // the vendors' spellings left out of bodies, a declared status kept over an upstream's; by 208
+    // (6,928) for an outside audit's fixes: an id past Latin-1 left out of its header rather than
+    // failing the answer, another implementation's Headers read by shape, a Location percent-encoded
+    // as a Link's href is, Retry-After and X-RateLimit-* only as safe integers, a bodiless HAL
+    // answer's links in a Link header, data with no JSON text refused, an empty language sent as
+    // none, keys in digits quoted in dotted fields; by 352 (7,275) for `thrownHeaders` and for telling
+    // the server's own errors from an upstream's, a thrown `result.error` and other HTTP clients'
+    // errors, by a registry shared by its copies).
     const goal = 4_096;
-    const ceiling = 7_088;
+    const ceiling = 7_296;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

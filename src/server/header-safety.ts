@@ -1,6 +1,7 @@
 /**
  * Header values a server sends. RFC 9110 §5.5: CR, LF and NUL never appear in a field value;
- * a value carrying them is refused with an error, never sent (response splitting).
+ * a value carrying them is refused with an error, never sent (response splitting). An echoed id
+ * that no header can carry for a character past Latin-1 is left out instead.
  */
 import type { HeadersInput } from '../web-types.ts';
 
@@ -11,18 +12,38 @@ export const maxIdLength = 128;
 // CR, LF and NUL would split the response; other controls are forbidden too, and node:http
 // throws on them; characters past Latin-1 make node:http and the Response constructor throw —
 // errors that do not say which header.
-const unsendable = /[^\t\x20-\x7e\x80-\xff]/;
+const control = /[\0-\x08\n-\x1f\x7f]/;
+const pastLatin1 = /[^\0-\xff]/u;
+
+const toRefusal = (name: string, char: string, why: string): TypeError => new TypeError(`Header ${name} cannot carry ${JSON.stringify(char)}: ${why} (RFC 9110 §5.5)`);
+
+/** Throws a TypeError naming the header when its value carries CR, LF, NUL or another control. */
+export function assertNoControl(name: string, value: string): string {
+  const char = control.exec(value)?.[0];
+  if (char !== undefined) throw toRefusal(name, char, 'no CR, LF, NUL or other control');
+  return value;
+}
 
 /** Throws a TypeError naming the header when its value carries CR, LF or NUL, another control, or a character past Latin-1. */
 export function assertHeaderValue(name: string, value: string): string {
-  const char = unsendable.exec(value)?.[0];
-  if (char !== undefined) throw new TypeError(`Header ${name} cannot carry ${JSON.stringify(char)}: no CR, LF, NUL or other control (RFC 9110 §5.5)`);
+  const char = pastLatin1.exec(assertNoControl(name, value))?.[0];
+  if (char !== undefined) throw toRefusal(name, char, 'a character past Latin-1');
   return value;
 }
 
 /** An id as it may be echoed: at most {@link maxIdLength} characters, never half of a surrogate pair. */
 export function toEchoedId(id: string): string {
   return id.length > maxIdLength ? id.slice(0, (id.charCodeAt(maxIdLength - 1) & 0xfc00) === 0xd800 ? maxIdLength - 1 : maxIdLength) : id;
+}
+
+/**
+ * An id as its header echoes it ({@link toEchoedId}), or `undefined` when it holds a character
+ * past Latin-1, which no header can carry: an error answer never fails to build for its id (a
+ * body with a member for it still echoes it). A control is refused, as in every header.
+ */
+export function toIdHeader(name: string, id: string | undefined): string | undefined {
+  const echoed = id === undefined ? undefined : assertNoControl(name, toEchoedId(id));
+  return echoed === undefined || pastLatin1.test(echoed) ? undefined : echoed;
 }
 
 /**
@@ -34,8 +55,11 @@ export function toEchoedId(id: string): string {
 export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: string[]): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
-  const entries: Iterable<[string, string]> =
-    headers instanceof Headers ? headers.entries() : Array.isArray(headers) ? (headers as [string, string][]) : Object.entries(headers as Record<string, string>);
+  // A Headers by shape, as normalize reads one: another implementation's (undici's own, a
+  // polyfill's, another realm's) is no `instanceof Headers`, and has no own entries to list.
+  let entries: [string, string][] = [];
+  if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) (headers as Headers).forEach((value, name) => entries.push([name, value]));
+  else entries = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
     const key = name.toLowerCase();
     const text = assertHeaderValue(name, String(value));

@@ -5,13 +5,13 @@
  */
 import type { ApiError, HalLink } from '../model.ts';
 import { createIssue } from '../issues.ts';
-import { toCount } from '../members.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
 import type { HeadersInput } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
-import { assertHeaderValue, toEchoedId, toHeaderRecord } from './header-safety.ts';
+import { put } from './builders/members.ts';
+import { assertHeaderValue, assertNoControl, toHeaderRecord, toIdHeader } from './header-safety.ts';
 
 /** A response as node:http, Express and Fastify send it. */
 export interface BuiltResponse {
@@ -35,7 +35,7 @@ export interface ErrorResponseOptions {
    * The language to answer in (e.g. from faultline/i18n's `negotiateLanguage`): sent as
    * `Content-Language`, with `Vary: Accept-Language` since the answer depends on it. With a
    * `localizer`, the error's texts are put in that language first; without one, they are taken
-   * to be in it already.
+   * to be in it already. An empty one is none.
    */
   readonly language?: string | undefined;
   /** Puts faultline's texts in `language`: a faultline/i18n localizer (`createLocalizer()`). */
@@ -57,7 +57,11 @@ export interface OkOptions extends SuccessShape {
   readonly dialect?: DialectOption | undefined;
   /** @default 200 */
   readonly status?: number | undefined;
-  /** The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001). */
+  /**
+   * The `Location` of what a 201 Created made, or of the monitor of a 202 Accepted (seed 001).
+   * What a URI cannot hold as it is (`/files/日本.pdf`, a space) is percent-encoded as UTF-8, as
+   * in a Link's href; CR, LF, NUL or another control is a TypeError.
+   */
   readonly location?: string | undefined;
   /** Extra headers; they win over faultline's (`Content-Type`, `Location`). */
   readonly headers?: HeadersInput | undefined;
@@ -102,28 +106,36 @@ function withItemIssues(error: ApiError): ApiError {
   return { ...error, issues: [...error.issues, ...itemIssues] } as ApiError;
 }
 
+/** A figure as RFC 9110 writes one, `1*DIGIT`: a safe integer from 0, else `undefined` (`String(1e300)` is "1e+300", and past 2^53 an integer is no longer the one meant). */
+const toDigits = (value: number | undefined): string | undefined => (Number.isSafeInteger(value) && value! >= 0 ? String(value) : undefined);
+
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
-  // Only finite numbers: RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits;
-  // a `NaN` or `Infinity` (say, a delay computed from a missing reset) was sent as the text "NaN".
-  if (Number.isFinite(error.retryAfterMs)) headers['retry-after'] = String(Math.max(0, Math.ceil(error.retryAfterMs! / 1000)));
+  // RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits: a figure that none
+  // can spell (`NaN`, say a delay computed from a missing reset, or 1e300 ms) is left out.
+  if (Number.isFinite(error.retryAfterMs)) put(headers, 'retry-after', toDigits(Math.max(0, Math.ceil(error.retryAfterMs! / 1000))));
   // Counts are non-negative integers, and a reset a time after the epoch: `-1` or `2.5` would be
   // read as no figure at all by faultline's own reader, and misread by others.
   const { rateLimit } = error;
-  if (toCount(rateLimit?.limit) !== undefined) headers['x-ratelimit-limit'] = String(rateLimit!.limit);
-  if (toCount(rateLimit?.remaining) !== undefined) headers['x-ratelimit-remaining'] = String(rateLimit!.remaining);
+  put(headers, 'x-ratelimit-limit', toDigits(rateLimit?.limit));
+  put(headers, 'x-ratelimit-remaining', toDigits(rateLimit?.remaining));
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
-  if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) headers['x-ratelimit-reset'] = String(Math.ceil(rateLimit!.resetAt! / 1000));
-  if (error.requestId !== undefined) headers['x-request-id'] = assertHeaderValue('X-Request-Id', toEchoedId(error.requestId));
-  if (error.traceId !== undefined) headers['x-trace-id'] = assertHeaderValue('X-Trace-Id', toEchoedId(error.traceId));
+  if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) put(headers, 'x-ratelimit-reset', toDigits(Math.ceil(rateLimit!.resetAt! / 1000)));
+  put(headers, 'x-request-id', toIdHeader('X-Request-Id', error.requestId));
+  put(headers, 'x-trace-id', toIdHeader('X-Trace-Id', error.traceId));
 }
 
+/** JSON text, or a TypeError saying why there is none: an empty body sent as JSON would be no JSON. */
 function stringify(value: unknown, what: string): string {
+  let text: string | undefined;
+  let why = 'JSON has no text for a function, a symbol, or a toJSON() that gives undefined';
   try {
-    return JSON.stringify(value) ?? '';
+    text = JSON.stringify(value);
   } catch (thrown) {
-    throw new TypeError(`${what} cannot be sent as JSON: ${thrown instanceof Error ? thrown.message : String(thrown)}`);
+    why = thrown instanceof Error ? thrown.message : String(thrown);
   }
+  if (text === undefined) throw new TypeError(`${what} cannot be sent as JSON: ${why}`);
+  return text;
 }
 
 /**
@@ -140,7 +152,9 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
 function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefined, cookies: string[] | undefined): BuiltResponse {
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
-  const language = options?.language;
+  // An empty language is none: an empty Content-Language names no language (RFC 9110 §8.5), and
+  // an answer in none depends on no Accept-Language.
+  const language = options?.language || undefined;
   const builder = toBuilder(options?.dialect);
   const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(given)) : toAnswered(given);
   const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
@@ -151,9 +165,9 @@ function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefin
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
-  if (options?.language !== undefined) {
+  if (language !== undefined) {
     // The caller's own Content-Language wins, as every extra header does.
-    headers['content-language'] ??= assertHeaderValue('Content-Language', options.language);
+    headers['content-language'] ??= assertHeaderValue('Content-Language', language);
     // The answer depends on Accept-Language: a cache must know, whatever else the caller varies on.
     const vary = headers['vary'];
     if (!vary) headers['vary'] = 'Accept-Language';
@@ -177,22 +191,29 @@ function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: str
   const status = options?.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
   const headers: Record<string, string> = {};
-  if (options?.location !== undefined) headers['location'] = assertHeaderValue('Location', options.location);
+  // A URI reference, encoded as a Link's href is. Controls are refused first, as in any header:
+  // in a redirect target they are response splitting, which encoding would hide, not undo.
+  if (options?.location !== undefined) headers['location'] = toHeaderUri(assertNoControl('Location', options.location));
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
-  // Only HAL has a place for links in the body; elsewhere they go in a Link header, which a client
-  // (faultline's paginate among them) follows, rather than being dropped unsaid. Caller's links after.
-  const link = builder.id === 'problem' || !options?.links ? '' : toLinkHeader(options.links);
-  if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
-  if (status === 204 || status === 205) return { status, headers, body: '' };
-  const body = builder.buildSuccess(data, options ?? {});
+  const bodyless = status === 204 || status === 205;
+  // Alone, a function or a symbol would be an empty body sent as JSON; in HAL, a chunk or an
+  // envelope, a member left out unsaid: stringify refuses it first, as it has no JSON text.
+  // `undefined` is no body, on purpose (`buildOk(undefined)`).
+  if (!bodyless && (typeof data === 'function' || typeof data === 'symbol')) stringify(data, 'The data');
+  const body = bodyless ? undefined : builder.buildSuccess(data, options ?? {});
+  // Only a HAL body has a place for links; elsewhere, and when there is no body to hold them, they
+  // go in a Link header, which a client (faultline's paginate among them) follows, rather than
+  // being dropped unsaid. Caller's links after.
+  const link = options?.links && (builder.id !== 'problem' || body === undefined) ? toLinkHeader(options.links) : '';
+  if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   if (body === undefined) return { status, headers, body: '' };
   return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
 }
 
 // What a URI reference in a header cannot hold as it is (RFC 3986 §2, RFC 8288 §3): characters
 // past ASCII (`/search?q=日本`), spaces and controls, and the `<` `>` around it.
-const unsafeInLink = /[^\x21-\x7e]|[<>]/gu;
+const unsafeInUri = /[^\x21-\x7e]|[<>]/gu;
 
 const unsafeInRel = /[^\x21-\x7e]|["\\]/gu;
 
@@ -205,13 +226,16 @@ const toPercentEncoded = (char: string): string => {
   }
 };
 
+/** A URI reference as a header carries it (RFC 3986 §2.1): `/files/日本.pdf` as `/files/%E6%97%A5%E6%9C%AC.pdf`. */
+const toHeaderUri = (uri: string): string => uri.replace(unsafeInUri, toPercentEncoded);
+
 /** HAL links as an RFC 8288 `Link` field value: `</items?page=2>; rel="next"`; templated ones, which are no links yet, and ones without a string `href`, left out. */
 function toLinkHeader(links: NonNullable<OkOptions['links']>): string {
   const parts: string[] = [];
   for (const rel of Object.keys(links)) {
     for (const link of ([] as HalLink[]).concat(links[rel]!)) {
       // The relation is a quoted string: `"` and `\` would end or escape it.
-      if (typeof link?.href === 'string' && !link.templated) parts.push(`<${link.href.replace(unsafeInLink, toPercentEncoded)}>; rel="${rel.replace(unsafeInRel, toPercentEncoded)}"`);
+      if (typeof link?.href === 'string' && !link.templated) parts.push(`<${toHeaderUri(link.href)}>; rel="${rel.replace(unsafeInRel, toPercentEncoded)}"`);
     }
   }
   return parts.join(', ');

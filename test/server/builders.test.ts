@@ -161,7 +161,8 @@ describe('problem: RFC 9457 errors and HAL successes (seed 001)', () => {
 
   it('answers 204 No Content with no body and no content-type, whatever data it is given', () => {
     expect(buildOk(undefined, { status: 204 })).toEqual({ status: 204, headers: {}, body: '' });
-    expect(buildOk({ id: 7 }, { status: 204, links: { self: { href: '/v1/campaigns/7' } } })).toEqual({ status: 204, headers: {}, body: '' });
+    // Links, which HAL writes in the body, go in a Link header when there is none (test/server/audit-fixes.test.ts).
+    expect(buildOk({ id: 7 }, { status: 204, links: { self: { href: '/v1/campaigns/7' } } })).toEqual({ status: 204, headers: { link: '</v1/campaigns/7>; rel="self"' }, body: '' });
   });
 
   it('refuses a success status that is not 2xx', () => {

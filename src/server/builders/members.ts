@@ -46,13 +46,16 @@ const unsafeSegment = (segment: string | number, index: number): boolean =>
   typeof segment === 'string' && (segment === '' || /[.[\]/~]/.test(segment) || (index === 0 && segment === 'body'));
 
 /**
- * A path spelled for the `field` member when the issue has none: `items[0].name`, or a JSON
- * Pointer (`/a.b/0`, RFC 6901) when a segment cannot be spelled with dots and brackets.
+ * A path spelled for the `field` member when the issue has none: `items[0].name`, a key spelled
+ * in digits quoted (`tags["0"]`), or a JSON Pointer (`/a.b/0`, RFC 6901) when a segment cannot
+ * be spelled with dots and brackets (a pointer cannot tell the key `"0"` from the index `0`).
  */
 export function toDottedField(path: Issue['path']): string | undefined {
   if (path.length === 0) return undefined;
   if (path.some(unsafeSegment)) return toPointer(path)!.slice(1);
-  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : index === 0 ? segment : `.${segment}`)).join('');
+  // A key in digits is quoted, as faultline/zod and zod's prettifyError quote it: `tags.0` is
+  // read back as the index 0 (parseFieldPath), `tags["0"]` as the key.
+  return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : /^\d+$/.test(segment) ? `["${segment}"]` : index === 0 ? segment : `.${segment}`)).join('');
 }
 
 /** RFC 6901 JSON Pointer of a path, `#/items/0/name` as in RFC 9457 §3's example; `undefined` for `[]`. */

@@ -12,7 +12,7 @@ import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model
  * client's paging.
  */
 export interface SuccessShape {
-  /** HAL `_links` by relation; only the problem dialect writes them (`application/hal+json`). */
+  /** HAL `_links` by relation; the problem dialect writes them in its body (`application/hal+json`), the others, and a HAL answer without a body (204, 205), in an RFC 8288 `Link` header. */
   readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
   /** HAL `_embedded` resources by relation; only the problem dialect writes them. */
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;

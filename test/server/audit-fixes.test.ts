@@ -1,0 +1,199 @@
+/**
+ * An outside audit's findings in faultline/server, each a test of what a user sees: the status,
+ * headers and body of the answer, or the error thrown and its message.
+ */
+import { describe, expect, it } from 'vitest';
+import { normalize } from '../../src/index.ts';
+import { assertHeaderValue, buildError, buildOk, createError, ok, problemBuilder, toResponse, type BuiltResponse, type DialectBuilder } from '../../src/server/index.ts';
+
+describe('an id past Latin-1', () => {
+  it('leaves its header out rather than failing the answer, wherever the character falls, and the body keeps it', () => {
+    const built = buildError(createError({ status: 404, requestId: 'req-😀', traceId: 'trace-日本' }), { dialect: 'status-message' });
+    expect(built.status).toBe(404);
+    expect(built.headers).toEqual({ 'content-type': 'application/json' });
+    expect(JSON.parse(built.body)).toMatchObject({ status: 404, request_id: 'req-😀', trace_id: 'trace-日本' });
+    // Past the cut, the character is never echoed, and the header stays.
+    expect(buildError(createError({ status: 404, requestId: `${'a'.repeat(127)}😀` })).headers['x-request-id']).toBe('a'.repeat(127));
+  });
+
+  it('leaves only that header out, in every answer: a Latin-1 id is still echoed, and a Web Response is built', () => {
+    const response = toResponse(createError({ status: 429, requestId: 'José', traceId: '\u{1F600}' }), { dialect: 'plain' });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('x-request-id')).toBe('José');
+    expect(response.headers.has('x-trace-id')).toBe(false);
+  });
+
+  it('is still refused beside a CR, LF, NUL or other control, with the control named', () => {
+    for (const requestId of ['req-😀\r\nSet-Cookie: x', '😀\0', 'a\u0001日']) {
+      expect(() => buildError(createError({ status: 400, requestId }))).toThrow(TypeError);
+    }
+    expect(() => buildError(createError({ status: 400, traceId: '😀\n' }))).toThrow('Header X-Trace-Id cannot carry "\\n": no CR, LF, NUL or other control (RFC 9110 §5.5)');
+  });
+});
+
+describe('assertHeaderValue', () => {
+  it('says a character past Latin-1 is one, not a control', () => {
+    expect(() => assertHeaderValue('X-Note', 'caf\u0113')).toThrow(new TypeError('Header X-Note cannot carry "ē": a character past Latin-1 (RFC 9110 §5.5)'));
+    expect(() => assertHeaderValue('X-Note', 'smile 😀')).toThrow(new TypeError('Header X-Note cannot carry "😀": a character past Latin-1 (RFC 9110 §5.5)'));
+    expect(() => assertHeaderValue('X-Note', 'a\rb')).toThrow(new TypeError('Header X-Note cannot carry "\\r": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+  });
+
+  it('names a control first when the value holds both', () => {
+    expect(() => assertHeaderValue('X-Note', '😀\u0001')).toThrow(new TypeError('Header X-Note cannot carry "\\u0001": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+  });
+});
+
+describe('headers of another Headers implementation', () => {
+  /** The part of a Headers that undici's, a polyfill's or another realm's shares: no `instanceof Headers`. */
+  class OtherHeaders {
+    readonly #map: Map<string, string>;
+    constructor(init: Record<string, string>) {
+      this.#map = new Map(Object.entries(init).map(([name, value]) => [name.toLowerCase(), value]));
+    }
+    forEach(callback: (value: string, name: string) => void): void {
+      this.#map.forEach((value, name) => callback(value, name));
+    }
+    entries(): IterableIterator<[string, string]> {
+      return this.#map.entries();
+    }
+  }
+  const other = (init: Record<string, string>): Headers => new OtherHeaders(init) as unknown as Headers;
+
+  it('are sent by buildError, buildOk, toResponse and ok', () => {
+    const headers = other({ 'Cache-Control': 'no-store', 'X-Tenant': 'acme' });
+    expect(buildError(createError({ status: 404 }), { headers }).headers).toMatchObject({ 'cache-control': 'no-store', 'x-tenant': 'acme' });
+    expect(buildOk({ id: 7 }, { headers }).headers).toMatchObject({ 'cache-control': 'no-store', 'x-tenant': 'acme' });
+    expect(toResponse(createError({ status: 404 }), { headers }).headers.get('x-tenant')).toBe('acme');
+    expect(ok({ id: 7 }, { headers }).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('are checked as any header is', () => {
+    expect(() => buildOk({ id: 7 }, { headers: other({ 'X-Tenant': 'acme\r\nSet-Cookie: x' }) })).toThrow('Header x-tenant cannot carry "\\r"');
+  });
+});
+
+describe('a Location', () => {
+  it('is percent-encoded as UTF-8 where a URI cannot hold a character as it is, as a Link href is', () => {
+    const created = buildOk({ id: 7 }, { status: 201, location: '/files/日本.pdf' });
+    expect(created.status).toBe(201);
+    expect(created.headers['location']).toBe('/files/%E6%97%A5%E6%9C%AC.pdf');
+    // A Latin-1 character was sent as one raw byte, which a client decodes as it guesses.
+    expect(ok({}, { status: 201, location: '/users/José' }).headers.get('location')).toBe('/users/Jos%C3%A9');
+    expect(buildOk({}, { status: 202, location: '/jobs/a b<1>' }).headers['location']).toBe('/jobs/a%20b%3C1%3E');
+    expect(buildOk({}, { status: 201, location: '/x/\ud800' }).headers['location']).toBe('/x/%EF%BF%BD');
+    // What is encoded already, and a URI's own delimiters, stay as they are.
+    expect(buildOk({}, { status: 201, location: 'https://api.example.com/a%20b?q=1&r=%E6%97%A5#top' }).headers['location']).toBe('https://api.example.com/a%20b?q=1&r=%E6%97%A5#top');
+  });
+
+  it('encodes as the Link header of the same href does', () => {
+    const href = '/search?q=日本 José';
+    const built = buildOk([], { dialect: 'plain', status: 201, location: href, links: { self: { href } } });
+    expect(built.headers['link']).toBe(`<${built.headers['location']}>; rel="self"`);
+  });
+
+  it('is still refused with CR, LF, NUL or another control in it: response splitting, which encoding would hide', () => {
+    expect(() => buildOk({}, { status: 201, location: '/users/José\r\nSet-Cookie: x' })).toThrow(new TypeError('Header Location cannot carry "\\r": no CR, LF, NUL or other control (RFC 9110 §5.5)'));
+    expect(() => ok({}, { status: 201, location: '/日本\u0000' })).toThrow('Header Location cannot carry "\\u0000"');
+  });
+});
+
+describe('Retry-After and X-RateLimit-*', () => {
+  it('are written only as digits, a safe integer (RFC 9110 §10.2.3: delay-seconds = 1*DIGIT), and left out otherwise', () => {
+    const huge = buildError(createError({ kind: 'rate_limited', retryAfterMs: 1e300, rateLimit: { limit: 1e300, remaining: 2 ** 53, resetAt: 1e300 } }));
+    expect(huge.status).toBe(429);
+    expect(huge.headers).toEqual({ 'content-type': 'application/problem+json' });
+    const largest = buildError(createError({ kind: 'rate_limited', retryAfterMs: Number.MAX_SAFE_INTEGER * 1000, rateLimit: { limit: Number.MAX_SAFE_INTEGER, remaining: 0, resetAt: 1_750_000_000_500 } }));
+    expect(largest.headers).toMatchObject({ 'retry-after': '9007199254740991', 'x-ratelimit-limit': '9007199254740991', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1750000001' });
+    expect(buildError(createError({ kind: 'rate_limited', retryAfterMs: 1500 })).headers['retry-after']).toBe('2');
+  });
+});
+
+describe('HAL links without a body to hold them', () => {
+  it('go in a Link header on a 204 or 205, rather than being dropped unsaid', () => {
+    const links = { next: { href: '/items?page=2' }, search: { href: '/items{?q}', templated: true } };
+    expect(buildOk(undefined, { status: 204, links })).toEqual({ status: 204, headers: { link: '</items?page=2>; rel="next"' }, body: '' });
+    expect(buildOk({ id: 1 }, { dialect: 'problem', status: 205, links, headers: { Link: '</docs>; rel="help"' } }).headers['link']).toBe('</items?page=2>; rel="next", </docs>; rel="help"');
+    const response = ok(undefined, { status: 204, links });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('link')).toBe('</items?page=2>; rel="next"');
+  });
+
+  it('go in a Link header when a HAL builder of your own writes no body', () => {
+    const quiet: DialectBuilder = { ...problemBuilder, buildSuccess: () => undefined };
+    expect(buildOk({ id: 1 }, { dialect: quiet, links: { self: { href: '/items/1' } } })).toEqual({ status: 200, headers: { link: '</items/1>; rel="self"' }, body: '' });
+  });
+
+  it('stay in the body, and out of the headers, when there is one', () => {
+    const built = buildOk(undefined, { status: 200, links: { next: { href: '/items?page=2' } } });
+    expect(built.headers).toEqual({ 'content-type': 'application/hal+json' });
+    expect(JSON.parse(built.body)).toEqual({ _links: { next: { href: '/items?page=2' } } });
+  });
+});
+
+describe('data that JSON has no text for', () => {
+  const noJson = new TypeError('The data cannot be sent as JSON: JSON has no text for a function, a symbol, or a toJSON() that gives undefined');
+
+  it('is a TypeError, rather than a 200 sent as application/json with an empty body', () => {
+    expect(() => buildOk(() => 1)).toThrow(noJson);
+    expect(() => ok(Symbol('id'))).toThrow(noJson);
+    expect(() => buildOk({ toJSON: () => undefined }, { dialect: 'plain' })).toThrow(noJson);
+  });
+
+  it('is a TypeError in a HAL resource, a chunk or an envelope too, where it would be left out unsaid', () => {
+    expect(() => buildOk(() => 1, { links: { self: { href: '/1' } } })).toThrow(noJson);
+    expect(() => buildOk(Symbol('rows'), { dialect: 'plain', cursor: { offset: '2', hasNext: true } })).toThrow(noJson);
+    expect(() => buildOk(() => [], { dialect: 'envelope' })).toThrow(noJson);
+  });
+
+  it('leaves undefined as it was, a 200 without a body, and a 204 whatever it is given', () => {
+    expect(buildOk(undefined)).toEqual({ status: 200, headers: {}, body: '' });
+    expect(buildOk(undefined, { dialect: 'plain' })).toEqual({ status: 200, headers: {}, body: '' });
+    expect(buildOk(() => 1, { status: 204 })).toEqual({ status: 204, headers: {}, body: '' });
+  });
+});
+
+describe('an empty language', () => {
+  it('sends no Content-Language and no Vary, and is not localized into', () => {
+    const localizer = { localize: (): never => { throw new Error('localized into an empty language'); } };
+    const built = buildError(createError({ status: 404 }), { language: '', localizer });
+    expect(built.headers).toEqual({ 'content-type': 'application/problem+json' });
+    const response = toResponse(createError({ status: 404 }), { dialect: 'plain', language: '' });
+    expect(response.headers.has('content-language')).toBe(false);
+    expect(response.headers.has('vary')).toBe(false);
+    expect(buildError(createError({ status: 404 }), { language: 'de' }).headers).toMatchObject({ 'content-language': 'de', vary: 'Accept-Language' });
+  });
+});
+
+describe('a path segment of digits that is a key, not an index', () => {
+  const pathsRead = (built: BuiltResponse): unknown[] => {
+    const read = normalize(built);
+    return read.ok ? [] : read.error.issues.map((issue) => issue.path);
+  };
+
+  it.each(['status-message', 'plain', 'envelope'] as const)('is read back as the key it is in the %s dialect', (dialect) => {
+    for (const path of [['tags', '0'], ['0'], ['items', 1, '12', 'name'], ['007', 'x'], ['tags', '0', 0]]) {
+      // Alone (the envelope's error object carries a lone issue's field) and beside another.
+      const alone = buildError(createError({ status: 400, issues: [{ path, message: 'is invalid' }] }), { dialect });
+      expect(pathsRead(alone), JSON.stringify(path)).toEqual([path]);
+      const two = buildError(createError({ status: 422, issues: [{ path, message: 'is invalid' }, { path: ['name'], message: 'is required' }] }), { dialect });
+      expect(pathsRead(two), JSON.stringify(path)).toEqual([path, ['name']]);
+    }
+  });
+
+  it('is written quoted, as faultline/zod writes it', () => {
+    const error = createError({ status: 400, issues: [{ path: ['tags', '0'], message: 'is invalid' }, { path: ['0', 'name'], message: 'is required' }] });
+    expect(JSON.parse(buildError(error, { dialect: 'plain' }).body).errors.map((entry: { field: string }) => entry.field)).toEqual(['tags["0"]', '["0"].name']);
+    const lone = createError({ status: 400, issues: [{ path: ['tags', '0'], message: 'is invalid' }] });
+    expect(JSON.parse(buildError(lone, { dialect: 'envelope' }).body).error.field).toBe('tags["0"]');
+    // An index stays an index.
+    expect(JSON.parse(buildError(createError({ status: 400, issues: [{ path: ['tags', 0], message: 'x' }] }), { dialect: 'plain' }).body).errors[0].field).toBe('tags[0]');
+  });
+
+  it('stays in a JSON Pointer where one is written, which cannot tell it from an index (RFC 6901 §4)', () => {
+    const problem = buildError(createError({ status: 400, issues: [{ path: ['tags', '0'], message: 'x' }] }));
+    expect(JSON.parse(problem.body).errors[0].pointer).toBe('#/tags/0');
+    expect(pathsRead(problem)).toEqual([['tags', 0]]);
+    const dotted = buildError(createError({ status: 400, issues: [{ path: ['a.b', '0'], message: 'x' }] }), { dialect: 'plain' });
+    expect(JSON.parse(dotted.body).errors[0].field).toBe('/a.b/0');
+  });
+});
