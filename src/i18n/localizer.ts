@@ -43,26 +43,20 @@ const namespace = 'faultline';
  * settings of its own (i18next's default `fallbackLng: 'dev'`, `keySeparator: false`) that
  * faultline's keys must not depend on. Values are plain text: escaping is the page's job (an
  * application's instance escapes by default), and a value is never read again for `{{...}}`
- * (`skipOnVariables: false` would) nor for `$t(...)` (`nest`). (Placeholders other than `{{...}}`
- * are an application's own choice, left to it: setting them here costs what issue 5's 2 KB lacks.)
+ * (`skipOnVariables: false` would); nor for `$t(...)`: under `skipOnVariables` i18next nests
+ * nothing once a value brings a `$t(...)` (`extendTranslation`), and faultline's texts hold none.
+ * (Placeholders other than `{{...}}` are an application's own choice, left to it: setting them
+ * here costs what issue 5's 2 KB lacks.)
  */
-const lookup = { ns: namespace, fallbackLng: 'en', keySeparator: '.', nest: false, interpolation: { escapeValue: false, skipOnVariables: true } } as const;
+const lookup = { ns: namespace, fallbackLng: 'en', keySeparator: '.', interpolation: { escapeValue: false, skipOnVariables: true } } as const;
 
 /**
- * The issue texts that fit, best first (zod's codes, seed 003's `required`); `translate` skips a
- * text whose params are missing, and with none left the server's own message stays.
+ * The issue texts that may fit, best first: the ones more specific than the code's own (zod's
+ * codes, seed 003's `required`) that a locale has — by format (`invalid_format_email`), by origin
+ * (`too_small_string`), `invalid_value_options`, `invalid_type_expected`. `translate` skips a key
+ * no locale has and a text whose params are missing; with none left the server's message stays.
  */
-function toIssueKeys(issue: Issue): string[] {
-  const { code, params = {} } = issue;
-  if (code === undefined) return [];
-  const candidates = [code];
-  const origin = params['origin'];
-  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string') candidates.unshift(`${code}_${origin}`);
-  if (code === 'invalid_format' && typeof params['format'] === 'string') candidates.unshift(`invalid_format_${params['format']}`);
-  if (code === 'invalid_value') candidates.unshift('invalid_value_options');
-  if (code === 'invalid_type') candidates.unshift('invalid_type_expected');
-  return candidates.map((key) => `issue.${key}`);
-}
+const toIssueKeys = ({ code, params = {} }: Issue): string[] => [...[params['format'], params['origin'], 'options', 'expected'].map((specific) => `issue.${code}_${specific}`), `issue.${code}`];
 
 /**
  * Makes a localizer.
@@ -81,7 +75,7 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
     // namespaces and backend: init() here would impose faultline's (README: never touched).
     if (options.i18n) throw new TypeError('call init() on options.i18n first');
     // Synchronous: texts are given, nothing is fetched.
-    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, initAsync: false });
+    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: namespace, defaultNS: namespace, initAsync: false });
   }
   const addLocale = (language: string, resources: LocaleResources): void => void instance.addResourceBundle(language, namespace, resources, true, true);
   for (const [language, resources] of Object.entries(options.resources ?? {})) addLocale(language, resources);
@@ -97,8 +91,8 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
       // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
       // lower case is what it canonicalizes ('de-ch' → 'de-CH').
       const options = { ...values, ...lookup, lng: language.toLowerCase(), missingInterpolationHandler: () => void (complete = false) };
-      const text = instance.exists(key, options) ? (instance.t(key, options) as string) : undefined;
-      if (text !== undefined && complete) return text;
+      const text = instance.exists(key, options) && (instance.t(key, options) as string);
+      if (text && complete) return text;
     }
     return undefined;
   };
@@ -107,37 +101,30 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
 
   // The title faultline filled in is the status phrase, or the kind's title when the status says
   // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which.
-  const localizeTitle = (error: ApiError, language: string): string => {
+  const localizeTitle = ({ title, status, kind }: ApiError, language: string): string => {
+    const own = toKindStatusOrTitle(kind);
+    const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${kind}.title`;
     // Without a status the key is `status.undefined`, which no locale has.
-    const statusKey = `status.${error.status}`;
-    if (error.title === english(statusKey)) return translate(statusKey, language) ?? error.title;
-    const own = toKindStatusOrTitle(error.kind);
-    const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${error.kind}.title`;
-    const ownTitle = typeof own === 'number' ? english(ownKey) : own;
-    return error.title === ownTitle ? (translate(ownKey, language) ?? error.title) : error.title;
+    const key = title === english(`status.${status}`) ? `status.${status}` : title === (typeof own === 'number' ? english(ownKey) : own) && ownKey;
+    return (key && translate(key, language)) || title;
   };
 
-  const localizeIssue = (issue: Issue, language: string): Issue => {
-    // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
-    if (issue.code === 'custom') return issue;
-    // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
-    const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
-    const message = translate(toIssueKeys(issue), language, { replace: values });
-    return message === undefined ? issue : Object.freeze({ ...issue, message });
-  };
+  const localizeIssues = (issues: readonly Issue[], language: string): readonly Issue[] =>
+    Object.freeze(
+      issues.map((issue) => {
+        // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
+        const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, (value as string[]).join?.(', ') ?? value]));
+        // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
+        const message = issue.code !== 'custom' && translate(toIssueKeys(issue), language, { replace: values });
+        return message ? Object.freeze({ ...issue, message }) : issue;
+      }),
+    );
 
   return {
     i18n: instance,
-    localize(error, language = defaultLanguage) {
-      const issues = Object.freeze(error.issues.map((issue) => localizeIssue(issue, language)));
-      const failures = Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: Object.freeze(failure.issues.map((issue) => localizeIssue(issue, language))) })));
-      return Object.freeze({ ...error, title: localizeTitle(error, language), issues, failures }) as ApiError;
-    },
+    localize: (error, language = defaultLanguage) => Object.freeze({ ...error, title: localizeTitle(error, language), issues: localizeIssues(error.issues, language), failures: Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: localizeIssues(failure.issues, language) }))) }) as ApiError,
     describe: (error, language = defaultLanguage) => translate(`kind.${error.kind}.description`, language) ?? error.title,
-    retryAdvice(error, language = defaultLanguage) {
-      if (error.retryAfterMs === undefined) return undefined;
-      return translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) });
-    },
+    retryAdvice: (error, language = defaultLanguage) => (error.retryAfterMs === undefined ? undefined : translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) })),
     addLocale,
   };
 }
