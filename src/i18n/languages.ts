@@ -33,12 +33,17 @@ function parseRanges(header: string, refused: string[]): string[] {
   return ranges.sort((a, b) => b[0] - a[0]).map((range) => range[1]);
 }
 
-/** The supported spelling of `tag`, or of its shorter prefixes (RFC 4647 §3.4 lookup: `de-CH-1996` → `de-CH` → `de`). */
-function lookup(tag: string, supported: readonly string[]): string | undefined {
-  for (let candidate = tag.toLowerCase(); ; candidate = candidate.slice(0, candidate.lastIndexOf('-'))) {
-    const found = supported.find((language) => language.toLowerCase() === candidate);
-    if (found || !candidate.includes('-')) return found;
+/**
+ * The supported spellings of `tag` and of its shorter prefixes, longest first (RFC 4647 §3.4
+ * lookup: `de-CH-1996` → `de-CH` → `de`), compared without regard to case (RFC 5646 §2.1.1). The
+ * localizer looks its texts up in this chain too, among the languages there are texts for.
+ */
+export function toLookupChain(tag: string, supported: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let candidate = tag.toLowerCase(); candidate; candidate = candidate.replace(/-?[^-]*$/, '')) {
+    for (const language of supported) if (language.toLowerCase() === candidate) found.push(language);
   }
+  return found;
 }
 
 /**
@@ -67,13 +72,13 @@ export function negotiateLanguage(acceptLanguage: string | null | undefined, sup
     // nothing else is found it accepts any language, and the configured one is as good as any.
     if (tag === '*') anyLanguage = true;
     else {
-      const found = lookup(tag, supported);
+      const [found] = toLookupChain(tag, supported);
       if (found) return found;
     }
   }
   // Seed 003: "Any other language not listed above ... will fall back to en (English)"; a list
   // without English falls back to the configured language, or its first. `*` ("any language")
   // puts the configured one first, passing over a language refused with q=0 (`de;q=0, *`).
-  const fallbacks: (string | false | undefined)[] = [anyLanguage && defaultLanguage, lookup('en', supported), lookup(defaultLanguage, supported), ...supported];
+  const fallbacks: (string | false | undefined)[] = [anyLanguage && defaultLanguage, toLookupChain('en', supported)[0], toLookupChain(defaultLanguage, supported)[0], ...supported];
   return fallbacks.find((language) => language && !(anyLanguage && refused.includes(language.toLowerCase()))) || defaultLanguage;
 }

@@ -8,6 +8,7 @@
 import { createInstance, type i18n, type TOptions } from 'i18next';
 import type { ApiError, Issue } from '../model.ts';
 import { toKindStatusOrTitle } from '../status.ts';
+import { toLookupChain } from './languages.ts';
 
 /** One language's texts: the content of a `locales/<lang>.json` file. */
 export type LocaleResources = Readonly<Record<string, unknown>>;
@@ -40,15 +41,14 @@ const namespace = 'faultline';
 
 /**
  * How faultline's texts are looked up and filled in, set per call: an application's instance has
- * settings of its own (i18next's default `fallbackLng: 'dev'`, `keySeparator: false`) that
- * faultline's keys must not depend on. Values are plain text: escaping is the page's job (an
- * application's instance escapes by default), and a value is never read again for `{{...}}`
- * (`skipOnVariables: false` would); nor for `$t(...)`: under `skipOnVariables` i18next nests
- * nothing once a value brings a `$t(...)` (`extendTranslation`), and faultline's texts hold none.
- * (Placeholders other than `{{...}}` are an application's own choice, left to it: setting them
- * here costs what issue 5's 2 KB lacks.)
+ * settings of its own (i18next's default `fallbackLng: 'dev'`, `keySeparator: false`, an
+ * `nsSeparator` found in a key, `%{count}` placeholders) that faultline's keys and `{{...}}` texts
+ * must not depend on. Values are plain text: escaping is the page's job (an application's instance
+ * escapes by default), and a value is never read again for `{{...}}` (`skipOnVariables: false`
+ * would); nor for `$t(...)`: under `skipOnVariables` i18next nests nothing once a value brings a
+ * `$t(...)` (`extendTranslation`), and faultline's texts hold none.
  */
-const lookup = { ns: namespace, fallbackLng: 'en', keySeparator: '.', interpolation: { escapeValue: false, skipOnVariables: true } } as const;
+const lookup = { ns: namespace, keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false, skipOnVariables: true, prefix: '{{', suffix: '}}' } } as const;
 
 /**
  * The issue texts that may fit, best first: the ones more specific than the code's own (zod's
@@ -81,21 +81,25 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   for (const [language, resources] of Object.entries(options.resources ?? {})) addLocale(language, resources);
 
   /**
-   * The text of the first key that has one, each looked up in the language and then English,
-   * skipping a text whose params are missing: it would show a bare `{{placeholder}}` (a server's
-   * code `too_small_string` without a `minimum`).
+   * The text of the first key that has one, skipping a text whose params are missing: it would
+   * show a bare `{{placeholder}}` (a server's code `too_small_string` without a `minimum`). Each
+   * key is looked up in the language's chain of languages there are texts for, then English: the
+   * language in any case (RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not, and
+   * 'DE' found no German), its shorter prefixes (`de-CH` → `de`). Given to i18next as `lngs`, so
+   * that an application's `fallbackLng`, `load` or `supportedLngs` cannot change it; and as `lng`,
+   * or an application's instance in language 'cimode' would answer every key with the key.
    */
   const translate = (keys: string | string[], language: string, values?: TOptions): string | undefined => {
+    const lngs = [...toLookupChain(language, Object.keys(instance.store.data)), 'en'];
     for (const key of [keys].flat()) {
       let complete = true;
-      // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
-      // lower case is what it canonicalizes ('de-ch' → 'de-CH').
-      const options = { ...values, ...lookup, lng: language.toLowerCase(), missingInterpolationHandler: () => void (complete = false) };
+      const options = { ...values, ...lookup, lng: lngs[0]!, lngs, missingInterpolationHandler: () => void (complete = false) };
       const text = instance.exists(key, options) && (instance.t(key, options) as string);
       if (text && complete) return text;
     }
     return undefined;
   };
+
   // English texts are compared by value: a title is faultline's own when it is the English text.
   const english = (key: string): string | undefined => translate(key, 'en');
 
