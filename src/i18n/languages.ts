@@ -64,6 +64,10 @@ export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.free
  * negotiateLanguage('ja'); // 'en'
  */
 export function negotiateLanguage(acceptLanguage: string | null | undefined, supported: readonly string[] = supportedLanguages, defaultLanguage = 'en'): string {
+  // JavaScript callers get past the types: a string for the list was read letter by letter
+  // (negotiateLanguage('de', 'de') was 'd'), and a number for the default failed further on.
+  if (!Array.isArray(supported)) throw new TypeError('supported must be an array');
+  if (typeof defaultLanguage !== 'string') throw new TypeError('defaultLanguage must be a string');
   if (typeof acceptLanguage !== 'string' || !acceptLanguage.trim()) return defaultLanguage;
   let anyLanguage = false;
   const refused: string[] = [];

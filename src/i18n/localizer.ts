@@ -69,6 +69,8 @@ const toIssueKeys = ({ code, params = {} }: Issue): string[] => [...[params['for
 export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   const instance = options.i18n ?? createInstance();
   const defaultLanguage = options.language ?? 'en';
+  // i18next's init() would fail on it with "codes.forEach is not a function", and an array was taken.
+  if (typeof defaultLanguage !== 'string') throw new TypeError('options.language must be a string');
   // init() makes the store texts are added to: an instance without one was never initialized.
   if (!instance.store) {
     // The application's instance is the application's to initialize, with its own language,
@@ -124,11 +126,24 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
       }),
     );
 
+  /**
+   * A method that refuses what is no error or no language with a TypeError that names it: inside,
+   * a `null` error failed with "Cannot read properties of null", and a number for a language was
+   * taken for English.
+   */
+  const checked =
+    <T>(method: (error: ApiError, language: string) => T) =>
+    (error: ApiError, language = defaultLanguage): T => {
+      if (!Array.isArray(error?.issues)) throw new TypeError('error must be an ApiError');
+      if (typeof language !== 'string') throw new TypeError('language must be a string');
+      return method(error, language);
+    };
+
   return {
     i18n: instance,
-    localize: (error, language = defaultLanguage) => Object.freeze({ ...error, title: localizeTitle(error, language), issues: localizeIssues(error.issues, language), failures: Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: localizeIssues(failure.issues, language) }))) }) as ApiError,
-    describe: (error, language = defaultLanguage) => translate(`kind.${error.kind}.description`, language) ?? error.title,
-    retryAdvice: (error, language = defaultLanguage) => (error.retryAfterMs === undefined ? undefined : translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) })),
+    localize: checked((error, language) => Object.freeze({ ...error, title: localizeTitle(error, language), issues: localizeIssues(error.issues, language), failures: Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: localizeIssues(failure.issues, language) }))) }) as ApiError),
+    describe: checked((error, language) => translate(`kind.${error.kind}.description`, language) ?? error.title),
+    retryAdvice: checked((error, language) => (error.retryAfterMs === undefined ? undefined : translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) }))),
     addLocale,
   };
 }
