@@ -102,16 +102,15 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
     return undefined;
   };
 
-  // English texts are compared by value: a title is faultline's own when it is the English text.
-  const english = (key: string): string | undefined => translate(key, 'en');
-
   // The title faultline filled in is the status phrase, or the kind's title when the status says
-  // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which.
+  // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which. It is
+  // recognised in English (status.ts's own, or en.json's) and in any language there are texts
+  // for, so that an error localized to English and then to German is German.
   const localizeTitle = ({ title, status, kind }: ApiError, language: string): string => {
     const own = toKindStatusOrTitle(kind);
     const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${kind}.title`;
-    // Without a status the key is `status.undefined`, which no locale has.
-    const key = title === english(`status.${status}`) ? `status.${status}` : title === (typeof own === 'number' ? english(ownKey) : own) && ownKey;
+    // Without a status the first key is `status.undefined`, which no locale has.
+    const key = [`status.${status}`, ownKey].find((key) => Object.keys(instance.store.data).some((someLanguage) => translate(key, someLanguage) === title)) ?? (title === own && ownKey);
     return (key && translate(key, language)) || title;
   };
 
