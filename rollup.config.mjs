@@ -23,6 +23,9 @@ const external = (id) => /^(zod|i18next|ts-pattern)(\/|$)/.test(id) || id.starts
  */
 const manualChunks = (id) => {
   if (id.includes('/src/i18n/localizer')) return 'i18n-localizer';
+  // Shared by the localizer and negotiateLanguage: in the localizer's chunk, it would bring
+  // i18next to a bundle that only negotiates.
+  if (id.includes('/src/i18n/languages')) return 'languages';
   if (/\/src\/(dialects\/)?[^/]+\.ts$/.test(id) && !id.endsWith('/src/index.ts')) return 'core';
   return undefined;
 };

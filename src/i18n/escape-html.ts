@@ -24,5 +24,5 @@ export function toHtml(error: ApiError): string {
     const field = issue.field ?? issue.path.join('.');
     return `<li>${field === '' ? '' : `<strong>${escapeHtml(field)}</strong>: `}${escapeHtml(issue.message)}</li>`;
   });
-  return `<div role="alert"><strong>${escapeHtml(error.title)}</strong>${detail}${issues.length > 0 ? `<ul>${issues.join('')}</ul>` : ''}</div>`;
+  return `<div role="alert"><strong>${escapeHtml(error.title)}</strong>${detail}${issues.length ? `<ul>${issues.join('')}</ul>` : ''}</div>`;
 }

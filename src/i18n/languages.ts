@@ -11,47 +11,48 @@ const maxRanges = 64;
 const languageRange = /^(?:\*|[a-z]{1,8}(?:-[a-z\d]{1,8})*)$/i;
 const qualityParameter = /^q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/i;
 
-interface Range {
-  readonly tag: string;
-  readonly quality: number;
-}
-
-/** The ranges of a header, best first; the tags it refuses (`q=0`) are added to `refused`, lower-cased. */
-function parseRanges(header: string, refused: string[]): Range[] {
-  const ranges: Range[] = [];
+/** The tags of a header's ranges, best first; the tags it refuses (`q=0`) are added to `refused`, lower-cased. */
+function parseRanges(header: string, refused: string[]): string[] {
+  // [quality, tag]
+  const ranges: [number, string][] = [];
   for (const part of header.split(',', maxRanges)) {
-    const [tag = '', ...parameters] = part.split(';').map((piece) => piece.trim());
+    const [range = '', ...parameters] = part.split(';');
+    const tag = range.trim();
     if (!languageRange.test(tag)) continue;
     let quality = 1;
     for (const parameter of parameters) {
       const match = qualityParameter.exec(parameter.replace(/\s+/g, ''));
       // A malformed weight makes the whole range unusable rather than guessed at.
-      quality = match ? Number(match[1]) : NaN;
+      quality = match ? +match[1]! : NaN;
     }
     // RFC 9110 §12.4.2: q=0 means "not acceptable".
-    if (quality > 0) ranges.push({ tag, quality });
+    if (quality > 0) ranges.push([quality, tag]);
     else if (quality === 0) refused.push(tag.toLowerCase());
   }
   // Stable: ranges of equal weight keep the client's order.
-  return ranges.sort((a, b) => b.quality - a.quality);
+  return ranges.sort((a, b) => b[0] - a[0]).map((range) => range[1]);
 }
 
-/** The supported spelling of `tag`, or of its shorter prefixes (RFC 4647 §3.4 lookup: `de-CH-1996` → `de-CH` → `de`). */
-function lookup(tag: string, supported: readonly string[]): string | undefined {
-  for (let candidate = tag.toLowerCase(); ; candidate = candidate.slice(0, candidate.lastIndexOf('-'))) {
-    const found = supported.find((language) => language.toLowerCase() === candidate);
-    if (found || !candidate.includes('-')) return found;
+/**
+ * The supported spellings of `tag` and of its shorter prefixes, longest first (RFC 4647 §3.4
+ * lookup: `de-CH-1996` → `de-CH` → `de`), compared without regard to case (RFC 5646 §2.1.1). The
+ * localizer looks its texts up in this chain too, among the languages there are texts for.
+ */
+export function toLookupChain(tag: string, supported: readonly string[]): string[] {
+  const found: string[] = [];
+  for (let candidate = tag.toLowerCase(); candidate; candidate = candidate.replace(/-?[^-]*$/, '')) {
+    for (const language of supported) if (language.toLowerCase() === candidate) found.push(language);
   }
+  return found;
 }
 
 /**
  * The 15 languages and 6 country variants of seed 003. Frozen: it is `negotiateLanguage`'s
  * default, and a `push` through a cast would change every caller's negotiation.
  */
-export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.freeze([
-  'cs', 'de', 'en', 'es', 'fr', 'hu', 'it', 'nb', 'nl', 'pl', 'ro', 'ru', 'sl', 'sv', 'tr',
-  'de-CH', 'de-LI', 'en-CA', 'en-GB', 'en-US', 'fr-LU',
-]);
+export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.freeze(
+  /* @__PURE__ */ 'cs de en es fr hu it nb nl pl ro ru sl sv tr de-CH de-LI en-CA en-GB en-US fr-LU'.split(' '),
+);
 
 /**
  * The language to answer in, by seed 003's rules.
@@ -63,21 +64,25 @@ export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.free
  * negotiateLanguage('ja'); // 'en'
  */
 export function negotiateLanguage(acceptLanguage: string | null | undefined, supported: readonly string[] = supportedLanguages, defaultLanguage = 'en'): string {
-  if (typeof acceptLanguage !== 'string' || acceptLanguage.trim() === '') return defaultLanguage;
+  // JavaScript callers get past the types: a string for the list was read letter by letter
+  // (negotiateLanguage('de', 'de') was 'd'), and a number for the default failed further on.
+  if (!Array.isArray(supported)) throw new TypeError('supported must be an array');
+  if (typeof defaultLanguage !== 'string') throw new TypeError('defaultLanguage must be a string');
+  if (typeof acceptLanguage !== 'string' || !acceptLanguage.trim()) return defaultLanguage;
   let anyLanguage = false;
   const refused: string[] = [];
-  for (const { tag } of parseRanges(acceptLanguage, refused)) {
+  for (const tag of parseRanges(acceptLanguage, refused)) {
     // RFC 4647 §3.4: `*` followed by other ranges is skipped (`*, de;q=0.5` is German); when
     // nothing else is found it accepts any language, and the configured one is as good as any.
     if (tag === '*') anyLanguage = true;
     else {
-      const found = lookup(tag, supported);
+      const [found] = toLookupChain(tag, supported);
       if (found) return found;
     }
   }
   // Seed 003: "Any other language not listed above ... will fall back to en (English)"; a list
   // without English falls back to the configured language, or its first. `*` ("any language")
   // puts the configured one first, passing over a language refused with q=0 (`de;q=0, *`).
-  const fallbacks: (string | false | undefined)[] = [anyLanguage && defaultLanguage, lookup('en', supported), lookup(defaultLanguage, supported), ...supported];
+  const fallbacks: (string | false | undefined)[] = [anyLanguage && defaultLanguage, toLookupChain('en', supported)[0], toLookupChain(defaultLanguage, supported)[0], ...supported];
   return fallbacks.find((language) => language && !(anyLanguage && refused.includes(language.toLowerCase()))) || defaultLanguage;
 }

@@ -8,6 +8,7 @@
 import { createInstance, type i18n, type TOptions } from 'i18next';
 import type { ApiError, Issue } from '../model.ts';
 import { toKindStatusOrTitle } from '../status.ts';
+import { toLookupChain } from './languages.ts';
 
 /** One language's texts: the content of a `locales/<lang>.json` file. */
 export type LocaleResources = Readonly<Record<string, unknown>>;
@@ -40,29 +41,22 @@ const namespace = 'faultline';
 
 /**
  * How faultline's texts are looked up and filled in, set per call: an application's instance has
- * settings of its own (i18next's default `fallbackLng: 'dev'`, `keySeparator: false`) that
- * faultline's keys must not depend on. Values are plain text: escaping is the page's job (an
- * application's instance escapes by default), and a value is never read again for `{{...}}`
- * (`skipOnVariables: false` would) nor for `$t(...)` (`nest`). (Placeholders other than `{{...}}`
- * are an application's own choice, left to it: setting them here costs what issue 5's 2 KB lacks.)
+ * settings of its own (i18next's default `fallbackLng: 'dev'`, `keySeparator: false`, an
+ * `nsSeparator` found in a key, `%{count}` placeholders) that faultline's keys and `{{...}}` texts
+ * must not depend on. Values are plain text: escaping is the page's job (an application's instance
+ * escapes by default), and a value is never read again for `{{...}}` (`skipOnVariables: false`
+ * would); nor for `$t(...)`: under `skipOnVariables` i18next nests nothing once a value brings a
+ * `$t(...)` (`extendTranslation`), and faultline's texts hold none.
  */
-const lookup = { ns: namespace, fallbackLng: 'en', keySeparator: '.', nest: false, interpolation: { escapeValue: false, skipOnVariables: true } } as const;
+const lookup = { ns: namespace, keySeparator: '.', nsSeparator: false, interpolation: { escapeValue: false, skipOnVariables: true, prefix: '{{', suffix: '}}' } } as const;
 
 /**
- * The issue texts that fit, best first (zod's codes, seed 003's `required`); `translate` skips a
- * text whose params are missing, and with none left the server's own message stays.
+ * The issue texts that may fit, best first: the ones more specific than the code's own (zod's
+ * codes, seed 003's `required`) that a locale has — by format (`invalid_format_email`), by origin
+ * (`too_small_string`), `invalid_value_options`, `invalid_type_expected`. `translate` skips a key
+ * no locale has and a text whose params are missing; with none left the server's message stays.
  */
-function toIssueKeys(issue: Issue): string[] {
-  const { code, params = {} } = issue;
-  if (code === undefined) return [];
-  const candidates = [code];
-  const origin = params['origin'];
-  if ((code === 'too_small' || code === 'too_big') && typeof origin === 'string') candidates.unshift(`${code}_${origin}`);
-  if (code === 'invalid_format' && typeof params['format'] === 'string') candidates.unshift(`invalid_format_${params['format']}`);
-  if (code === 'invalid_value') candidates.unshift('invalid_value_options');
-  if (code === 'invalid_type') candidates.unshift('invalid_type_expected');
-  return candidates.map((key) => `issue.${key}`);
-}
+const toIssueKeys = ({ code, params = {} }: Issue): string[] => [...[params['format'], params['origin'], 'options', 'expected'].map((specific) => `issue.${code}_${specific}`), `issue.${code}`];
 
 /**
  * Makes a localizer.
@@ -75,69 +69,80 @@ function toIssueKeys(issue: Issue): string[] {
 export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   const instance = options.i18n ?? createInstance();
   const defaultLanguage = options.language ?? 'en';
+  // i18next's init() would fail on it with "codes.forEach is not a function", and an array was taken.
+  if (typeof defaultLanguage !== 'string') throw new TypeError('options.language must be a string');
   // init() makes the store texts are added to: an instance without one was never initialized.
   if (!instance.store) {
     // The application's instance is the application's to initialize, with its own language,
     // namespaces and backend: init() here would impose faultline's (README: never touched).
     if (options.i18n) throw new TypeError('call init() on options.i18n first');
     // Synchronous: texts are given, nothing is fetched.
-    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: [namespace], defaultNS: namespace, initAsync: false });
+    void instance.init({ lng: defaultLanguage, fallbackLng: 'en', ns: namespace, defaultNS: namespace, initAsync: false });
   }
   const addLocale = (language: string, resources: LocaleResources): void => void instance.addResourceBundle(language, namespace, resources, true, true);
   for (const [language, resources] of Object.entries(options.resources ?? {})) addLocale(language, resources);
 
   /**
-   * The text of the first key that has one, each looked up in the language and then English,
-   * skipping a text whose params are missing: it would show a bare `{{placeholder}}` (a server's
-   * code `too_small_string` without a `minimum`).
+   * The text of the first key that has one, skipping a text whose params are missing: it would
+   * show a bare `{{placeholder}}` (a server's code `too_small_string` without a `minimum`). Each
+   * key is looked up in the language's chain of languages there are texts for, then English: the
+   * language in any case (RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not, and
+   * 'DE' found no German), its shorter prefixes (`de-CH` → `de`). Given to i18next as `lngs`, so
+   * that an application's `fallbackLng`, `load` or `supportedLngs` cannot change it; and as `lng`,
+   * or an application's instance in language 'cimode' would answer every key with the key.
    */
   const translate = (keys: string | string[], language: string, values?: TOptions): string | undefined => {
+    const lngs = [...toLookupChain(language, Object.keys(instance.store.data)), 'en'];
     for (const key of [keys].flat()) {
       let complete = true;
-      // RFC 5646 §2.1.1: tags are case-insensitive, i18next's lookup is not ('DE' found no German);
-      // lower case is what it canonicalizes ('de-ch' → 'de-CH').
-      const options = { ...values, ...lookup, lng: language.toLowerCase(), missingInterpolationHandler: () => void (complete = false) };
-      const text = instance.exists(key, options) ? (instance.t(key, options) as string) : undefined;
-      if (text !== undefined && complete) return text;
+      const options = { ...values, ...lookup, lng: lngs[0]!, lngs, missingInterpolationHandler: () => void (complete = false) };
+      const text = instance.exists(key, options) && (instance.t(key, options) as string);
+      if (text && complete) return text;
     }
     return undefined;
   };
-  // English texts are compared by value: a title is faultline's own when it is the English text.
-  const english = (key: string): string | undefined => translate(key, 'en');
 
   // The title faultline filled in is the status phrase, or the kind's title when the status says
-  // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which.
-  const localizeTitle = (error: ApiError, language: string): string => {
-    // Without a status the key is `status.undefined`, which no locale has.
-    const statusKey = `status.${error.status}`;
-    if (error.title === english(statusKey)) return translate(statusKey, language) ?? error.title;
-    const own = toKindStatusOrTitle(error.kind);
-    const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${error.kind}.title`;
-    const ownTitle = typeof own === 'number' ? english(ownKey) : own;
-    return error.title === ownTitle ? (translate(ownKey, language) ?? error.title) : error.title;
+  // nothing (a 2xx envelope error, a network failure): status.ts's kind table names which. It is
+  // recognised in English (status.ts's own, or en.json's) and in any language there are texts
+  // for, so that an error localized to English and then to German is German.
+  const localizeTitle = ({ title, status, kind }: ApiError, language: string): string => {
+    const own = toKindStatusOrTitle(kind);
+    const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${kind}.title`;
+    // Without a status the first key is `status.undefined`, which no locale has.
+    const key = [`status.${status}`, ownKey].find((key) => Object.keys(instance.store.data).some((someLanguage) => translate(key, someLanguage) === title)) ?? (title === own && ownKey);
+    return (key && translate(key, language)) || title;
   };
 
-  const localizeIssue = (issue: Issue, language: string): Issue => {
-    // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
-    if (issue.code === 'custom') return issue;
-    // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
-    const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, Array.isArray(value) ? value.join(', ') : value]));
-    const message = translate(toIssueKeys(issue), language, { replace: values });
-    return message === undefined ? issue : Object.freeze({ ...issue, message });
-  };
+  const localizeIssues = (issues: readonly Issue[], language: string): readonly Issue[] =>
+    Object.freeze(
+      issues.map((issue) => {
+        // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
+        const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, (value as string[]).join?.(', ') ?? value]));
+        // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
+        const message = issue.code !== 'custom' && translate(toIssueKeys(issue), language, { replace: values });
+        return message ? Object.freeze({ ...issue, message }) : issue;
+      }),
+    );
+
+  /**
+   * A method that refuses what is no error or no language with a TypeError that names it: inside,
+   * a `null` error failed with "Cannot read properties of null", and a number for a language was
+   * taken for English.
+   */
+  const checked =
+    <T>(method: (error: ApiError, language: string) => T) =>
+    (error: ApiError, language = defaultLanguage): T => {
+      if (!Array.isArray(error?.issues)) throw new TypeError('error must be an ApiError');
+      if (typeof language !== 'string') throw new TypeError('language must be a string');
+      return method(error, language);
+    };
 
   return {
     i18n: instance,
-    localize(error, language = defaultLanguage) {
-      const issues = Object.freeze(error.issues.map((issue) => localizeIssue(issue, language)));
-      const failures = Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: Object.freeze(failure.issues.map((issue) => localizeIssue(issue, language))) })));
-      return Object.freeze({ ...error, title: localizeTitle(error, language), issues, failures }) as ApiError;
-    },
-    describe: (error, language = defaultLanguage) => translate(`kind.${error.kind}.description`, language) ?? error.title,
-    retryAdvice(error, language = defaultLanguage) {
-      if (error.retryAfterMs === undefined) return undefined;
-      return translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) });
-    },
+    localize: checked((error, language) => Object.freeze({ ...error, title: localizeTitle(error, language), issues: localizeIssues(error.issues, language), failures: Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: localizeIssues(failure.issues, language) }))) }) as ApiError),
+    describe: checked((error, language) => translate(`kind.${error.kind}.description`, language) ?? error.title),
+    retryAdvice: checked((error, language) => (error.retryAfterMs === undefined ? undefined : translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) }))),
     addLocale,
   };
 }

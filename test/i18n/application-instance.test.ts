@@ -62,9 +62,10 @@ describe("faultline's texts through an application's instance", () => {
     ["fallbackLng: 'fr'", { fallbackLng: 'fr' }],
     ['keySeparator: false', { keySeparator: false }],
     ["nsSeparator: '.' and keySeparator: ':'", { nsSeparator: '.', keySeparator: ':' }],
-    // Known gaps, left to the application: other placeholders (`%{count}`), `load: 'currentOnly'`
-    // and a `supportedLngs` without faultline's languages; setting them per call costs what
-    // issue 5's 2 KB bundle lacks.
+    ["nsSeparator: '_'", { nsSeparator: '_' }],
+    ['placeholders written %{count}', { interpolation: { prefix: '%{', suffix: '}' } }],
+    ["load: 'currentOnly'", { load: 'currentOnly' }],
+    ["supportedLngs: ['en', 'fr']", { supportedLngs: ['en', 'fr'] }],
     ["lng: 'cimode'", { lng: 'cimode' }],
   ])('are the same with %s', async (_, settings) => {
     const localizer = await withApplication(settings);
