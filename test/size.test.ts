@@ -156,9 +156,10 @@ describe('bundle size', () => {
     // answer's links in a Link header, data with no JSON text refused, an empty language sent as
     // none, keys in digits quoted in dotted fields; by 352 (7,275) for `thrownHeaders` and for telling
     // the server's own errors from an upstream's, a thrown `result.error` and other HTTP clients'
-    // errors, by a registry shared by its copies).
+    // errors, by a registry shared by its copies; by 96 (7,366) for a Content-Language that names
+    // the language a localizer's texts are in, not one it lacks).
     const goal = 4_096;
-    const ceiling = 7_296;
+    const ceiling = 7_376;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -38,10 +38,16 @@ export interface ErrorResponseOptions {
    * to be in it already. An empty one is none.
    */
   readonly language?: string | undefined;
-  /** Puts faultline's texts in `language`: a faultline/i18n localizer (`createLocalizer()`). */
+  /**
+   * Puts faultline's texts in `language`: a faultline/i18n localizer (`createLocalizer()`). Its
+   * `i18n` tells which language has texts: `Content-Language` names the one the texts are in (`en`
+   * for `fr` when only English and German are loaded), as the localizer falls back.
+   */
   readonly localizer?: {
     /** The error with faultline's own texts (standard titles, known issue messages) in `language`. */
     localize(error: ApiError, language: string): ApiError;
+    /** The i18next instance holding the texts, in namespace `faultline`. */
+    readonly i18n?: { hasResourceBundle(language: string, namespace: string): boolean } | undefined;
   } | undefined;
   /** Extra headers; they win over faultline's. */
   readonly headers?: HeadersInput | undefined;
@@ -109,6 +115,17 @@ function withItemIssues(error: ApiError): ApiError {
 /** A figure as RFC 9110 writes one, `1*DIGIT`: a safe integer from 0, else `undefined` (`String(1e300)` is "1e+300", and past 2^53 an integer is no longer the one meant). */
 const toDigits = (value: number | undefined): string | undefined => (Number.isSafeInteger(value) && value! >= 0 ? String(value) : undefined);
 
+/**
+ * The language a localizer's texts for `language` are in: the tag, else its shorter prefixes
+ * (`de-CH` → `de`), else English, faultline/i18n's fallback — the first with texts loaded. A
+ * localizer that does not tell (no `i18n`) is taken to have texts in `language`.
+ */
+function toTextLanguage(i18n: { hasResourceBundle(language: string, namespace: string): boolean } | undefined, language: string): string {
+  if (typeof i18n?.hasResourceBundle !== 'function') return language;
+  for (let tag = language; tag; tag = tag.slice(0, Math.max(0, tag.lastIndexOf('-')))) if (i18n.hasResourceBundle(tag, 'faultline')) return tag;
+  return 'en';
+}
+
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
   // RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits: a figure that none
@@ -157,7 +174,8 @@ function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefin
   const language = options?.language || undefined;
   const builder = toBuilder(options?.dialect);
   const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(given)) : toAnswered(given);
-  const error = language !== undefined && options?.localizer ? options.localizer.localize(answered, language) : answered;
+  const localizer = language === undefined ? undefined : options?.localizer;
+  const error = localizer ? localizer.localize(answered, language!) : answered;
   const status = toErrorStatus(error, builder);
   // A 1xx-3xx error is answered with its kind's status: a title that was the old status's phrase
   // ("Found" of a 302) becomes the answered one's, as for errors without a status.
@@ -167,7 +185,7 @@ function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefin
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
   if (language !== undefined) {
     // The caller's own Content-Language wins, as every extra header does.
-    headers['content-language'] ??= assertHeaderValue('Content-Language', language);
+    headers['content-language'] ??= assertHeaderValue('Content-Language', localizer ? toTextLanguage(localizer.i18n, language) : language);
     // The answer depends on Accept-Language: a cache must know, whatever else the caller varies on.
     const vary = headers['vary'];
     if (!vary) headers['vary'] = 'Accept-Language';

@@ -185,3 +185,19 @@ describe('toResponse with a localizer', () => {
     expect(body.detail).toBe('Kampagne 7 gibt es nicht');
   });
 });
+
+describe('Content-Language with a localizer that lacks the language', () => {
+  it('names the language the texts are in: the tag, its prefix, else English', async () => {
+    const { createLocalizer } = await import('../../src/i18n/index.ts');
+    const localizer = createLocalizer({ resources: { en: resources['en']!, de: resources['de']! } });
+    const cases = [
+      ['fr', 'en', 'Not Found'],
+      ['de-CH', 'de', textFor('de', 'status.404')],
+      ['de', 'de', textFor('de', 'status.404')],
+    ] as const;
+    for (const [language, named, title] of cases) {
+      const built = buildError(createError({ kind: 'not_found' }), { language, localizer });
+      expect([built.headers['content-language'], JSON.parse(built.body).title], language).toEqual([named, title]);
+    }
+  });
+});
