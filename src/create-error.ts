@@ -70,8 +70,9 @@ export function toApiError(given: ApiErrorInit): ApiError {
   if (isRecord(init.rateLimit)) error['rateLimit'] = init.rateLimit;
   error['retryable'] = init.retryable ?? isRetryable(kind, status, retryAfterMs !== undefined);
   error['dialect'] = init.dialect ?? 'unknown';
-  // A copy: the object may be the caller's (a custom dialect's `extensions: body.meta`), not to be frozen in place.
-  error['extensions'] = isRecord(extensions) && Object.keys(extensions).length > 0 ? Object.freeze({ ...extensions }) : emptyExtensions;
+  // Frozen in place, not copied: a copy cost a tenth of normalize. A custom dialect gives a fresh
+  // object (README "Fewer dialects, or your own"), as the built-in ones do.
+  error['extensions'] = isRecord(extensions) && Object.keys(extensions).length > 0 ? Object.freeze(extensions) : emptyExtensions;
   error['body'] = init.body;
   return Object.freeze(error) as unknown as ApiError;
 }
