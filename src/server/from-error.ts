@@ -60,13 +60,18 @@ export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError
 }
 
 /**
- * The status of the upstream response another HTTP client's error carries: axios's
- * `error.response.status`, ofetch's and ky's `error.response` (a `Response`). A NestJS
- * `HttpException`'s `response` is a body (`{statusCode, message}`), with no `status`.
+ * The status of the upstream response another HTTP client's error carries: a `response` with a
+ * status and headers — axios's, ofetch's and ky's (a `Response`) — or undici's
+ * `ResponseStatusCodeError` (`request(url, { throwOnError: true })`), known by its code. A NestJS
+ * `HttpException`'s `response` is a body (`{statusCode, message}` or `{status, error}`), with no
+ * headers: the server's own.
  */
-function readUpstreamStatus(response: unknown): number | undefined {
-  const status: unknown = typeof response === 'object' && response !== null ? toOwnView(response as { status?: unknown }).status : undefined;
-  return isHttpStatus(status) ? status : undefined;
+export function readUpstreamStatus(thrown: object): number | undefined {
+  const { response, code, statusCode } = toOwnView(thrown as { response?: unknown; code?: unknown; statusCode?: unknown });
+  if (code === 'UND_ERR_RESPONSE_STATUS_CODE') return isHttpStatus(statusCode) ? statusCode : undefined;
+  if (typeof response !== 'object' || response === null) return undefined;
+  const { status, headers } = toOwnView(response as { status?: unknown; headers?: unknown });
+  return isHttpStatus(status) && typeof headers === 'object' && headers !== null ? status : undefined;
 }
 
 function readThrown(thrown: unknown, expose: boolean): ApiError {
@@ -74,8 +79,8 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
-  const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown; response?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
-  const upstreamStatus = expose ? undefined : readUpstreamStatus(members.response);
+  const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
+  const upstreamStatus = expose || !isRecord(thrown) ? undefined : readUpstreamStatus(thrown);
   if (upstreamStatus !== undefined) return fromUpstream({ kind: toErrorKind(upstreamStatus, false), status: upstreamStatus });
   // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
   // (Node's fetch throws `TypeError: fetch failed`) is a gateway's failure: 504 and 502, as for

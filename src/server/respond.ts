@@ -11,6 +11,7 @@ import type { HeadersInput } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { put } from './builders/members.ts';
+import { toLookupChain } from '../i18n/languages.ts';
 import { assertHeaderValue, assertNoControl, toHeaderRecord, toIdHeader } from './header-safety.ts';
 
 /** A response as node:http, Express and Fastify send it. */
@@ -122,8 +123,9 @@ const toDigits = (value: number | undefined): string | undefined => (Number.isSa
  */
 function toTextLanguage(i18n: { hasResourceBundle(language: string, namespace: string): boolean } | undefined, language: string): string {
   if (typeof i18n?.hasResourceBundle !== 'function') return language;
-  for (let tag = language; tag; tag = tag.slice(0, Math.max(0, tag.lastIndexOf('-')))) if (i18n.hasResourceBundle(tag, 'faultline')) return tag;
-  return 'en';
+  // The tags loaded, matched as the localizer matches them (languages.ts): in any case, longest prefix first.
+  const loaded = Object.keys((i18n as { store?: { data?: object } }).store?.data ?? {}).filter((tag) => i18n.hasResourceBundle(tag, 'faultline'));
+  return toLookupChain(language, loaded)[0] ?? 'en';
 }
 
 /** Rate-limit and retry facts as headers: `Retry-After` (RFC 9110 §10.2.3) and `X-RateLimit-*` (seed 000). */

@@ -6,11 +6,17 @@
  * `buildError` and `toResponse` as their `headers` option.
  */
 import { isRecord, toOwnView } from '../members.ts';
+import { readUpstreamStatus } from './from-error.ts';
 import { assertHeaderValue } from './header-safety.ts';
 
+// RFC 9110 §5.1: a field name is a token.
+const fieldName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
+
 // What describes a body (Content-Type, Content-Length, Content-Encoding…) describes the thrown
-// error's own, not the one the dialect writes; framing is the server's.
-const describesBody = (name: string): boolean => name.startsWith('content-') || name === 'transfer-encoding';
+// error's own, not the one the dialect writes; framing and connections are the server's
+// (RFC 9110 §7.6.1). Set-Cookie is left out: a `{status, headers, body}` record holds one value
+// per name, and an adapter's error handler must not throw for a second one.
+const leftOut = (name: string): boolean => name.startsWith('content-') || name === 'transfer-encoding' || name === 'connection' || name === 'keep-alive' || name === 'set-cookie';
 
 /** Whether a value can be sent as a header value: never throws, unlike the checks of the builders. */
 function isSendable(value: string): boolean {
@@ -24,8 +30,9 @@ function isSendable(value: string): boolean {
 
 /**
  * The headers a thrown error carries for its answer, as `[name, value]` pairs with lower-case
- * names: http-errors' `headers`, a Hono `HTTPException`'s `res` headers. A value no header can
- * carry is left out. Never throws; an error that carries none gives `[]`.
+ * names: http-errors' `headers`, a Hono `HTTPException`'s `res` headers. A name or value no header
+ * can carry is left out, and so are `Content-*`, hop-by-hop fields and `Set-Cookie`; another HTTP
+ * client's error (its upstream's headers) gives none. Never throws; an error that carries none gives `[]`.
  * @example
  * app.onError((error) => toResponse(fromError(error), { headers: thrownHeaders(error) }));
  */
@@ -35,10 +42,11 @@ export function thrownHeaders(thrown: unknown): [string, string][] {
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof name !== 'string' || typeof text !== 'string') return;
     const key = name.toLowerCase();
-    if (!describesBody(key) && isSendable(text)) pairs.push([key, text]);
+    if (fieldName.test(key) && !leftOut(key) && isSendable(text)) pairs.push([key, text]);
   };
   try {
-    if (!isRecord(thrown)) return pairs;
+    // Another HTTP client's error carries the upstream's headers: they stay behind, as its body does.
+    if (!isRecord(thrown) || readUpstreamStatus(thrown) !== undefined) return pairs;
     const { headers, res } = toOwnView(thrown as { headers?: unknown; res?: unknown });
     if (isRecord(headers)) {
       for (const name of Object.keys(headers)) {

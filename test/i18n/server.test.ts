@@ -194,6 +194,8 @@ describe('Content-Language with a localizer that lacks the language', () => {
       ['fr', 'en', 'Not Found'],
       ['de-CH', 'de', textFor('de', 'status.404')],
       ['de', 'de', textFor('de', 'status.404')],
+      ['DE', 'de', textFor('de', 'status.404')],
+      ['De-AT', 'de', textFor('de', 'status.404')],
     ] as const;
     for (const [language, named, title] of cases) {
       const built = buildError(createError({ kind: 'not_found' }), { language, localizer });

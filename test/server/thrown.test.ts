@@ -117,13 +117,35 @@ describe("another HTTP client's error for an upstream response", () => {
   });
 
   it("reads axios's error by its `response.status`", () => {
-    const axiosError = Object.assign(new Error('Request failed with status code 401'), { isAxiosError: true, status: 401, response: { status: 401, data: { message: 'bad key' } } });
+    const axiosError = Object.assign(new Error('Request failed with status code 401'), { isAxiosError: true, status: 401, response: { status: 401, headers: {}, data: { message: 'bad key' } } });
     expect(buildError(fromError(axiosError)).status).toBe(502);
   });
 
   it("keeps a NestJS HttpException the server's own: its `response` is a body, not an upstream response", () => {
     const nest = Object.assign(new Error('Name taken'), { status: 409, response: { statusCode: 409, message: 'Name taken', error: 'Conflict' } });
     expect(fromError(nest)).toMatchObject({ status: 409, detail: 'Name taken' });
+    // NestJS's docs: `new HttpException({ status: HttpStatus.FORBIDDEN, error: 'custom' }, 403)`.
+    const forbidden = Object.assign(new Error('Http Exception'), { status: 403, response: { status: 403, error: 'custom' } });
+    expect(buildError(fromError(forbidden)).status).toBe(403);
+  });
+
+  it("answers undici's ResponseStatusCodeError (`throwOnError`) as an upstream's, its headers left behind", () => {
+    const thrown = Object.assign(new Error('Response status code 401: Unauthorized'), {
+      name: 'ResponseStatusCodeError',
+      code: 'UND_ERR_RESPONSE_STATUS_CODE',
+      status: 401,
+      statusCode: 401,
+      headers: { 'www-authenticate': 'Bearer realm="internal-billing"', server: 'billing-svc/1.4.2' },
+    });
+    const built = buildError(fromError(thrown), { headers: thrownHeaders(thrown) });
+    expect(built.status).toBe(502);
+    expect(thrownHeaders(thrown)).toEqual([]);
+    expect(JSON.stringify(built)).not.toContain('billing');
+  });
+
+  it('leaves the headers of an upstream response another client carries behind', async () => {
+    const thrown = await thrownBy(() => ofetch(`${origin}/401`));
+    expect(thrownHeaders(thrown)).toEqual([]);
   });
 });
 
@@ -148,8 +170,11 @@ describe('thrownHeaders: the headers a thrown error asks its answer to carry', (
     expect(response.headers.get('content-type')).toBe('application/problem+json');
   });
 
-  it('leaves out a value no header can carry, and never throws', () => {
-    expect(thrownHeaders(Object.assign(new Error('x'), { headers: { 'x-a': 'ok', 'x-b': 'line\r\nbreak', 'x-c': '日本' } }))).toEqual([['x-a', 'ok']]);
+  it('leaves out a name or value no header can carry, hop-by-hop fields and Set-Cookie, and never throws', () => {
+    expect(thrownHeaders(Object.assign(new Error('x'), { headers: { 'x-a': 'ok', 'x-b': 'line\r\nbreak', 'x-c': '日本', 'Sunset date': 'x', 'x-d\r\nx-e': '1', Connection: 'close' } }))).toEqual([['x-a', 'ok']]);
+    // A record holds one Set-Cookie: two would make the adapters' buildError throw in the error handler.
+    const cookies = Object.assign(new Error('Session expired'), { status: 401, headers: { 'Set-Cookie': ['sid=; Max-Age=0', 'csrf=; Max-Age=0'], 'WWW-Authenticate': 'Bearer' } });
+    expect(buildError(fromError(cookies), { headers: thrownHeaders(cookies) }).headers).toMatchObject({ 'www-authenticate': 'Bearer' });
     const hostile = new Proxy({}, { get: () => { throw new Error('trap'); }, ownKeys: () => { throw new Error('trap'); } });
     expect(thrownHeaders(hostile)).toEqual([]);
     for (const value of [undefined, null, 'text', 42, new Error('plain')]) expect(thrownHeaders(value)).toEqual([]);
