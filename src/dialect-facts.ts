@@ -5,21 +5,23 @@
  * type is left out, and what is the caller's is copied, never frozen in place (`normalize` is pure).
  */
 import { createIssue } from './issues.ts';
-import { emptyList, isRecord, toCount } from './members.ts';
+import { emptyList, isRecord, toCount, toOptionalString } from './members.ts';
 import type { Issue, ItemFailure, RateLimit } from './model.ts';
 
-const isPathSegment = (segment: unknown): segment is string | number => typeof segment === 'string' || typeof segment === 'number';
+// A key, or an index (issues.ts reads paths alike).
+const isPathSegment = (segment: unknown): segment is string | number => typeof segment === 'string' || toCount(segment) !== undefined;
 
-const optionalString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+/** Whether a member is absent or of its type: a string, or a record for `params`. */
+const absentOr = (value: unknown, is: (value: unknown) => boolean): boolean => value === undefined || is(value);
 
 /** An issue as the model holds it: a frozen `Issue` as it is; one of the caller's copied; anything else `undefined`. */
 function toModelIssue(value: unknown): Issue | undefined {
   if (!isRecord(value)) return undefined;
   const { path, message, field, code, params } = value;
   if (!Array.isArray(path) || typeof message !== 'string' || !path.every(isPathSegment)) return undefined;
-  // createIssue's issues (every built-in dialect's) are frozen, path and all.
-  if (Object.isFrozen(value) && Object.isFrozen(path)) return value as unknown as Issue;
-  return createIssue([...path], message, optionalString(field), optionalString(code), isRecord(params) ? ({ ...params } as Issue['params']) : undefined);
+  // createIssue's issues (every built-in dialect's) are frozen, path and all: checked, not copied.
+  if (Object.isFrozen(value) && Object.isFrozen(path) && absentOr(field, (text) => typeof text === 'string') && absentOr(code, (text) => typeof text === 'string') && absentOr(params, isRecord)) return value as unknown as Issue;
+  return createIssue([...path], message, toOptionalString(field), toOptionalString(code), isRecord(params) ? ({ ...params } as Issue['params']) : undefined);
 }
 
 /** Keeps what `toModel` makes of each entry of a list, in a list of its own. */
@@ -40,7 +42,10 @@ export const toModelIssues = (list: unknown): readonly Issue[] => keepEach(list,
 export const toModelFailures = (list: unknown): readonly ItemFailure[] =>
   keepEach(list, (value): ItemFailure | undefined => {
     if (!isRecord(value) || toCount(value['index']) === undefined || !Array.isArray(value['issues'])) return undefined;
-    return Object.isFrozen(value) ? (value as unknown as ItemFailure) : Object.freeze({ index: value['index'] as number, rawData: value['rawData'], issues: Object.freeze(toModelIssues(value['issues'])) });
+    const issues = toModelIssues(value['issues']);
+    // A frozen failure whose issues all hold is kept as it is; any other is rebuilt of what holds.
+    const whole = issues.length === value['issues'].length && issues.every((issue, at) => issue === (value['issues'] as unknown[])[at]);
+    return Object.isFrozen(value) && whole ? (value as unknown as ItemFailure) : Object.freeze({ index: value['index'] as number, rawData: value['rawData'], issues: Object.freeze(issues) });
   });
 
 /** A wait in ms: a finite number, 0 or more. */

@@ -151,7 +151,8 @@ export function toMediaType(contentType: string | undefined): string {
 
 /** Whether a media type carries JSON: `application/json`, any `+json` suffix (RFC 6839 §3.1). */
 export function isJsonMediaType(mediaType: string): boolean {
-  return mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json';
+  // And AWS's JSON protocols: `application/x-amz-json-1.0` (DynamoDB), `-1.1`.
+  return mediaType === 'application/json' || mediaType.endsWith('+json') || mediaType === 'text/json' || mediaType.startsWith('application/x-amz-json');
 }
 
 /**

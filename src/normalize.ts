@@ -208,8 +208,9 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   const statusKind = toErrorKind(status, issues.length > 0);
   // DESIGN.md: the status decides first; the body refines a status that says little
   // (a 2xx envelope error, a generic 400 or 422).
-  // A kind the model does not know (a custom dialect's bug) is no hint, nor `aborted`: a response came.
-  const hint = isErrorKind(errorFacts.kind) && errorFacts.kind !== 'aborted' ? errorFacts.kind : undefined;
+  // A kind the model does not know (a custom dialect's bug) is no hint, nor `aborted` or
+  // `network`: a response came.
+  const hint = isErrorKind(errorFacts.kind) && errorFacts.kind !== 'aborted' && errorFacts.kind !== 'network' ? errorFacts.kind : undefined;
   // The clock is read only when a header or the body needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
@@ -240,8 +241,9 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     instance: errorFacts.instance,
     issues,
     failures: deepText === undefined ? failures : withoutRawData(failures),
-    requestId: errorFacts.requestId ?? requestId,
-    traceId: errorFacts.traceId ?? traceId,
+    // A body's id of another type (a custom dialect's bug) leaves the header's.
+    requestId: typeof errorFacts.requestId === 'string' ? errorFacts.requestId : requestId,
+    traceId: typeof errorFacts.traceId === 'string' ? errorFacts.traceId : traceId,
     retryAfterMs: parseRetryAfter(retryAfter, now) ?? toWaitMs(errorFacts.retryAfterMs) ?? resetDelay,
     rateLimit,
     dialect: dialectId,

@@ -136,3 +136,28 @@ describe("a custom dialect's facts, held to the model", () => {
     expect(result.ok || result.error.issues[0]!.message).toBe('required');
   });
 });
+
+describe("a custom dialect's facts, frozen or not", () => {
+  const dialectOf = (parse: DialectParser['parse']): DialectParser => ({ id: 'mine', mediaTypes: [], detect: () => true, parse });
+
+  it('checks frozen issues and failures too, keeping only what holds', () => {
+    const frozenIssue = Object.freeze({ path: Object.freeze(['name']), message: 'required', field: 42, code: {} });
+    const frozenFailure = Object.freeze({ index: 0, rawData: 1, issues: ['x', 42, frozenIssue] });
+    const result = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, issues: [frozenIssue] as never, failures: [frozenFailure] as never }))] })({ status: 422 });
+    if (result.ok) return expect.unreachable();
+    expect(result.error.issues).toEqual([{ path: ['name'], message: 'required' }]);
+    expect(result.error.failures).toEqual([{ index: 0, rawData: 1, issues: [{ path: ['name'], message: 'required' }] }]);
+  });
+
+  it('leaves out an issue whose path holds what is no key nor index', () => {
+    for (const segment of [Number.NaN, 1.5, -1, {}]) {
+      const result = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, issues: [{ path: ['items', segment], message: 'x' }] as never }))] })({ status: 400 });
+      expect(result.ok || result.error.issues, String(segment)).toEqual([]);
+    }
+  });
+
+  it('gives a response no `network` kind, and keeps the header’s request id over a body id of another type', () => {
+    const result = createNormalizer({ dialects: [dialectOf(() => ({ ok: false, kind: 'network', requestId: 42 as never, traceId: {} as never }))] })({ status: 400, headers: { 'x-request-id': 'from-header' } });
+    expect(result.ok || [result.error.kind, result.error.requestId, result.error.traceId]).toEqual(['bad_request', 'from-header', undefined]);
+  });
+});

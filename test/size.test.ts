@@ -74,9 +74,12 @@ describe('bundle size', () => {
     // before another that names the same media type asked first, `requiresOneOf` past the 31st;
     // by 336 (18,284) for holding a custom dialect's facts to the model's types: issues and
     // failures of the model's shape, copied rather than frozen in place, waits and rate limits that
-    // are figures, a success's members of their types, `{}` from parse read as no facts).
+    // are figures, a success's members of their types, `{}` from parse read as no facts; by 80
+    // (18,363) for a review's fixes: frozen issues and failures checked too, paths of keys and
+    // indices, no `network` kind for a response, a header's id kept over a body id of another type,
+    // `application/x-amz-json` read as JSON).
     const goal = 4_096;
-    const ceiling = 18_304;
+    const ceiling = 18_384;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -120,9 +123,10 @@ describe('bundle size', () => {
     // (10,090) for Strapi's and Laravel's, Laravel's `next_page_url` and Strapi's errors; by 128
     // (10,210) for Zendesk's `details` map; by 224 (10,435) for the custom dialects' fixes (every
     // header for `parse`, media types and marker headers in any case, dialects naming one type);
-    // by 352 (10,786) for holding a custom dialect's facts to the model's types).
+    // by 352 (10,786) for holding a custom dialect's facts to the model's types; by 64 (10,845) for
+    // a review's fixes to them).
     const goal = 3_072;
-    const ceiling = 10_800;
+    const ceiling = 10_864;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

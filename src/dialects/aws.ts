@@ -104,9 +104,11 @@ export const awsDialect: DialectParser = {
   markerHeaders: ['x-amzn-errortype'],
   detect: (body) => (typeof body === 'string' ? isXmlError(body) : isRecord(body) && typeof readOwn(body, '__type') === 'string'),
   // AWS sends `__type` only with errors; a 2xx body is data whatever it holds.
-  parse(body, { status, headers, mediaType }) {
+  parse(body, context) {
+    const { status, mediaType } = context;
     if (isSuccessStatus(status)) return { ok: true, data: body };
-    const errorType = headers?.['x-amzn-errortype'];
+    // Read only here: the context gathers every header when first asked (normalize.ts).
+    const errorType = context.headers?.['x-amzn-errortype'];
     if (typeof body === 'string') {
       const facts = readTextError(body, mediaType, toCodeOf(errorType));
       return { ...facts, kind: toKind(facts.code) };

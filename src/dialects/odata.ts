@@ -136,11 +136,13 @@ export const odataDialect: DialectParser = {
     );
   },
   markerHeaders: ['x-ms-error-code'],
-  parse(body, { status, headers, mediaType }): BodyFacts {
+  parse(body, context): BodyFacts {
+    const { status, mediaType } = context;
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; an Azure operation status with an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return parseSuccess(body);
-    const errorCode = headers?.['x-ms-error-code'];
+    // Read only here: the context gathers every header when first asked (normalize.ts).
+    const errorCode = context.headers?.['x-ms-error-code'];
     if (typeof body === 'string') return readTextError(body, mediaType, errorCode);
     if (!isRecord(body)) return { ok: false, code: errorCode };
     // Some Azure services (Cosmos DB) send the error object bare: `{code, message}`.

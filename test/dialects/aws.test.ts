@@ -117,6 +117,14 @@ describe('detecting an AWS error', () => {
     expect(result.ok ? undefined : result.error).toMatchObject({ dialect: 'aws', detail: 'Rate exceeded', kind: 'bad_request' });
   });
 
+  it('reads application/x-amz-json as the JSON it is: a DynamoDB success is data, not bytes; a text under it is malformed JSON', async () => {
+    const { normalizeResponse } = await import('../../src/index.ts');
+    const tables = await normalizeResponse(new Response('{"TableNames":["a"]}', { headers: { 'content-type': 'application/x-amz-json-1.0' } }));
+    expect(tables.ok && tables.value.data).toEqual({ TableNames: ['a'] });
+    const html = normalize({ status: 502, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: '<html>Bad gateway</html>' });
+    expect(html.ok || html.error.dialect).toBe('plain');
+  });
+
   it('does not claim the seed fixtures of the four seed dialects', () => {
     const seeds = readSeedBodies();
     expect(seeds.length).toBeGreaterThan(60);
