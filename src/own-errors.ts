@@ -7,9 +7,16 @@
  */
 const registryKey: unique symbol = /* @__PURE__ */ Symbol.for('faultline.own-errors') as never;
 
+/** This copy's own set, where the global one cannot be made (a frozen `globalThis`, as under SES). */
+let local: WeakSet<object> | undefined;
+
 function ownErrors(): WeakSet<object> {
   const holder = globalThis as { [registryKey]?: WeakSet<object> };
-  return (holder[registryKey] ??= new WeakSet());
+  try {
+    return (holder[registryKey] ??= new WeakSet());
+  } catch {
+    return (local ??= new WeakSet());
+  }
 }
 
 /** Marks an error as this server's own, and returns it. */

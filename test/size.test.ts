@@ -164,9 +164,10 @@ describe('bundle size', () => {
     // the language a localizer's texts are in, not one it lacks; by 176 (7,544) for a review's
     // fixes: upstream clients' errors known by a response with headers or undici's code, so that a
     // NestJS HttpException stays the server's own; thrownHeaders leaving out an upstream's headers,
-    // names no header can carry, hop-by-hop fields and Set-Cookie; the language matched in any case).
+    // names no header can carry, hop-by-hop fields and Set-Cookie; the language matched in any case;
+    // by 16 (7,557) for the registry's own set where globalThis is frozen).
     const goal = 4_096;
-    const ceiling = 7_552;
+    const ceiling = 7_568;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -180,3 +180,17 @@ describe('thrownHeaders: the headers a thrown error asks its answer to carry', (
     for (const value of [undefined, null, 'text', 42, new Error('plain')]) expect(thrownHeaders(value)).toEqual([]);
   });
 });
+
+describe('the registry of the server’s own errors', () => {
+  it('works where globalThis cannot take it (frozen, as under SES): the errors of this copy are still its own', async () => {
+    const script = `
+      Object.freeze(globalThis);
+      const { createError, fromError } = await import(${JSON.stringify(new URL('../../dist/server.js', import.meta.url).href)});
+      const own = createError({ kind: 'unauthenticated', detail: 'Sign in' });
+      console.log(JSON.stringify([fromError(own) === own, fromError(own).status]));
+    `;
+    const { execFileSync } = await import('node:child_process');
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([true, 401]);
+  });
+});
