@@ -7,6 +7,7 @@
 import { createIssue } from './issues.ts';
 import { emptyList, isRecord, toCount, toOptionalString } from './members.ts';
 import type { Issue, ItemFailure, RateLimit } from './model.ts';
+import { toRateLimit } from './retry-timing.ts';
 
 // A key, or an index (issues.ts reads paths alike).
 const isPathSegment = (segment: unknown): segment is string | number => typeof segment === 'string' || toCount(segment) !== undefined;
@@ -52,18 +53,8 @@ export const toModelFailures = (list: unknown): readonly ItemFailure[] =>
 export const toWaitMs = (value: unknown): number | undefined => (typeof value === 'number' && value >= 0 && value < Number.POSITIVE_INFINITY ? value : undefined);
 
 /** Rate-limit figures: counts, and a reset that is a time; absent when none of them is. */
-export function toModelRateLimit(value: unknown): RateLimit | undefined {
-  if (!isRecord(value)) return undefined;
-  const limit = toCount(value['limit']);
-  const remaining = toCount(value['remaining']);
-  const resetAt = toWaitMs(value['resetAt']);
-  if (limit === undefined && remaining === undefined && resetAt === undefined) return undefined;
-  const figures: { limit?: number; remaining?: number; resetAt?: number } = {};
-  if (limit !== undefined) figures.limit = limit;
-  if (remaining !== undefined) figures.remaining = remaining;
-  if (resetAt !== undefined) figures.resetAt = resetAt;
-  return Object.freeze(figures);
-}
+export const toModelRateLimit = (value: unknown): RateLimit | undefined =>
+  isRecord(value) ? toRateLimit(toCount(value['limit']), toCount(value['remaining']), toWaitMs(value['resetAt'])) : undefined;
 
 /** An object member of a success (`links`, `page`, `cursor`, `batch`): a record, else absent. */
 export const toRecordFact = <T>(value: T): T | undefined => (isRecord(value) ? value : undefined);
