@@ -46,6 +46,17 @@ export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 
    * `invalid_response` error whose issues start with the item's index in the page.
    */
   readonly schema?: StandardSchemaV1 | undefined;
+  /**
+   * How to ask for the page after this one, for an API that pages its own way: the query
+   * parameters to set on this page's URL (Stripe's `{ starting_after: items.at(-1).id }`,
+   * Google's `{ pageToken: page.data.nextPageToken }`, Slack's `cursor`; a `null` or `undefined`
+   * value removes one), or the next page's URL; `undefined` or `null` when this page is the last.
+   * A next URL on another origin ends the walk with an error, as a next link does. With it, the
+   * mode is `'custom'`: another `mode` or a `sliceSize` is a `TypeError`.
+   * @example
+   * api.paginate('/v1/customers', { next: (page, items) => (page.data as { has_more: boolean }).has_more ? { starting_after: (items.at(-1) as { id: string }).id } : undefined })
+   */
+  readonly next?: ((page: ApiSuccess<unknown>, items: readonly unknown[]) => Query | string | URL | null | undefined) | undefined;
 }
 
 /** Why a walk ended: the last page said so, the position stopped advancing, or `maxPages` was reached. */
@@ -59,8 +70,8 @@ export interface PaginationProgress {
   readonly items: number;
   /** The number of items in the collection, when the server gives it (`recordsCount`, `X-Total-Count`). */
   readonly total: number | undefined;
-  /** The mode in use, once the first page has decided it. */
-  readonly mode: Exclude<PaginationMode, 'auto'> | 'single' | undefined;
+  /** The mode in use, once the first page has decided it; `'custom'` with a `next` of the caller's. */
+  readonly mode: Exclude<PaginationMode, 'auto'> | 'single' | 'custom' | undefined;
   /** Whether the walk is over: the last page came, it stalled or reached `maxPages`, a page failed, or the caller stopped early. */
   readonly done: boolean;
   /** Why the walk ended; `undefined` while it runs, and after a failed page or an early stop. */
@@ -198,6 +209,12 @@ class Walk {
     // Seed 003's chunks take a size: offset + sliceSize ('slice'), and servers of its
     // offset-as-next-id chunks ('cursor') often take one too; pages and links follow their own rules.
     if (sliceSize !== undefined && (mode === 'page' || mode === 'links')) throw new TypeError(`sliceSize is for modes 'slice' and 'cursor', not '${mode}'`);
+    if (init?.next !== undefined) {
+      // The caller's `next` decides every page after the first: a mode or chunk size would be ignored unsaid.
+      if (typeof init.next !== 'function') throw new TypeError('next must be a function');
+      if (mode !== 'auto' || sliceSize !== undefined) throw new TypeError("next is a mode of its own ('custom'): give no mode or sliceSize with it");
+      this.progress.mode = 'custom';
+    }
     if (sliceSize !== undefined) url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
     if (sliceSize !== undefined && mode !== 'cursor') {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
@@ -271,7 +288,7 @@ class Walk {
     const found = empty ? [] : (this.init?.items ?? readItems)(page);
     if (!found) return this.refuse(page, 'The page holds no list of items');
     const chosen = progress.mode;
-    if (chosen && progress.pages === 0 && !empty && !shows(chosen, page, sent.headers)) {
+    if (chosen && chosen !== 'custom' && progress.pages === 0 && !empty && !shows(chosen, page, sent.headers)) {
       // The first page lacks what the mode walks by. Another mode's markers: 'auto' walks that
       // mode; a mode the caller named does not fit the API. Walked on, the walk would end after
       // this page as if the last page said so. Seed 003's chunks say `hasNext` even on the last.
@@ -281,7 +298,7 @@ class Walk {
       else if (chosen === 'slice') return this.refuse(page, "The page has no offset and hasNext for mode 'slice'");
     }
     progress.mode ??= decideMode(page, sent.headers);
-    const next = empty ? undefined : this.toNextUrl(page, sent, url, found.length);
+    const next = empty ? undefined : this.toNextUrl(page, sent, url, found);
     // A page already handed out, answered again (a server that ignores the page or offset asked
     // for): the walk stalled, and its items are not handed out twice.
     if (next === false) return this.stall();
@@ -304,9 +321,22 @@ class Walk {
    * The URL of the page after this one; `undefined` when there is none, `false` when this page
    * repeats one already handed out. Asked before this page's items are handed out.
    */
-  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, count: number): string | undefined | false {
+  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, items: readonly unknown[]): string | undefined | false {
     const progress = this.progress;
+    const count = items.length;
     switch (progress.mode) {
+      case 'custom': {
+        const given = this.init!.next!(page, items);
+        if (given === undefined || given === null) return undefined;
+        if (typeof given === 'string' || given instanceof URL) return this.followLink(page, sent, url, String(given));
+        const target = new URL(url);
+        for (const name of Object.keys(given)) {
+          const value = (given as Record<string, unknown>)[name];
+          target.searchParams.delete(name);
+          for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) target.searchParams.append(name, String(item));
+        }
+        return this.toUnseen(url, target.href);
+      }
       case 'cursor':
       case 'slice': {
         const cursor = page.cursor;
@@ -333,34 +363,42 @@ class Walk {
       }
       case 'links': {
         const href = halNext(page) ?? parseNextLink(sent.headers?.get('link'));
-        if (href === undefined) return undefined;
-        let target: URL;
-        try {
-          target = new URL(href, sent.url || url);
-        } catch {
-          return this.failAfter(page, `Invalid next link: ${href}`);
-        }
-        // Behind a TLS-terminating proxy, Django REST Framework and other servers build `http:`
-        // links to their own host: under an `https:` base, such a link is followed over https,
-        // never the reverse.
-        if (target.protocol === 'http:' && this.source.baseOrigin === `https://${target.host}`) target.protocol = 'https:';
-        // A link with a user and password in it is no page to fetch: fetch refuses such a URL, and
-        // the credentials are the link's, not the caller's.
-        if (target.username !== '' || target.password !== '') return this.failAfter(page, 'The next link carries credentials');
-        // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin: rather
-        // than follow the link, with or without them, the walk ends with an error once this page's
-        // items have been handed out.
-        if (target.origin !== this.source.baseOrigin) return this.failAfter(page, `The next link leads to another origin: ${target.origin}`);
-        const next = target.href;
-        // The page just fetched is seen too: a link back to the first page (A → B → A) would hand out its items again.
-        this.seen.add(url);
-        if (this.seen.has(next)) return this.stall();
-        this.seen.add(next);
-        return next;
+        return href === undefined ? undefined : this.followLink(page, sent, url, href);
       }
       default:
         return undefined;
     }
+  }
+
+  /** A next link, resolved against the page's URL, if it may be followed (see the module comment's origin rules). */
+  private followLink(page: ApiSuccess<unknown>, sent: Sent, url: string, href: string): string | undefined | false {
+    let target: URL;
+    try {
+      target = new URL(href, sent.url || url);
+    } catch {
+      return this.failAfter(page, `Invalid next link: ${href}`);
+    }
+    // Behind a TLS-terminating proxy, Django REST Framework and other servers build `http:`
+    // links to their own host: under an `https:` base, such a link is followed over https,
+    // never the reverse.
+    if (target.protocol === 'http:' && this.source.baseOrigin === `https://${target.host}`) target.protocol = 'https:';
+    // A link with a user and password in it is no page to fetch: fetch refuses such a URL, and
+    // the credentials are the link's, not the caller's.
+    if (target.username !== '' || target.password !== '') return this.failAfter(page, 'The next link carries credentials');
+    // Credentials (x-api-key, Authorization, cookies) never leave the base URL's origin: rather
+    // than follow the link, with or without them, the walk ends with an error once this page's
+    // items have been handed out.
+    if (target.origin !== this.source.baseOrigin) return this.failAfter(page, `The next link leads to another origin: ${target.origin}`);
+    return this.toUnseen(url, target.href);
+  }
+
+  /** `next`, unless it was fetched or asked for before: the walk stalled. */
+  private toUnseen(url: string, next: string): string | undefined {
+    // The page just fetched is seen too: a link back to the first page (A → B → A) would hand out its items again.
+    this.seen.add(url);
+    if (this.seen.has(next)) return this.stall();
+    this.seen.add(next);
+    return next;
   }
 
   /** Ends the walk with an `invalid_response` about this page once its items have been handed out. */

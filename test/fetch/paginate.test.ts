@@ -763,3 +763,47 @@ describe('parseNextLink (RFC 8288)', () => {
     expect(parseNextLink(null)).toBeUndefined();
   });
 });
+
+describe("paginate with a `next` of the caller's: an API that pages its own way", () => {
+  /** Stripe's lists: `{object: 'list', data, has_more}`, the next page asked with `starting_after` the last id. */
+  const stripePages: Handler = (request, response, body) => {
+    const after = Number(query(request).get('starting_after') ?? 0);
+    const data = records.filter((record) => record.id > after).slice(0, 10);
+    json(200, { object: 'list', url: '/v1/customers', data, has_more: data.at(-1)!.id < ids.at(-1)! })(request, response, body);
+  };
+  const stripeNext = (page: { data: unknown }, items: readonly unknown[]) => ((page.data as { has_more: boolean }).has_more ? { starting_after: (items.at(-1) as { id: number }).id } : undefined);
+
+  it("walks Stripe's `has_more` and `starting_after` by the query it gives, keeping the call's own", async () => {
+    server.route('/v1/customers', stripePages);
+    const api = createClient({ baseUrl: server.origin });
+    const walk = api.paginate<{ id: number }>('/v1/customers', { query: { limit: 10 }, items: (page) => (page.data as { data: unknown[] }).data, next: (page, items) => stripeNext(page, items) });
+    expect((await collect(walk)).map((record) => record.id)).toEqual(ids);
+    expect(walk.progress).toMatchObject({ pages: 3, items: 25, mode: 'custom', done: true, stop: 'last' });
+    expect(server.requests('/v1/customers').map((request) => new URL(request.url, 'http://x').search)).toEqual(['?limit=10', '?limit=10&starting_after=1009', '?limit=10&starting_after=1019']);
+  });
+
+  it("follows a next URL it gives (Google's `nextPageToken` as a whole URL), under the same origin rules as next links", async () => {
+    server.route('/tokens', (request, response, body) => {
+      const token = query(request).get('pageToken');
+      json(200, token ? { items: [2] } : { items: [1], nextPageToken: 't2' })(request, response, body);
+    });
+    const api = createClient({ baseUrl: server.origin });
+    const next = (page: { data: unknown }) => {
+      const token = (page.data as { nextPageToken?: string }).nextPageToken;
+      return token === undefined ? null : `/tokens?pageToken=${token}`;
+    };
+    expect(await collect(api.paginate('/tokens', { next }))).toEqual([1, 2]);
+    await expect(collect(api.paginate('/tokens', { next: (page) => ((page.data as { nextPageToken?: string }).nextPageToken ? `${other.origin}/tokens?pageToken=t2` : null) }))).rejects.toMatchObject({ error: { kind: 'invalid_response', detail: `The next link leads to another origin: ${other.origin}` } });
+  });
+
+  it('ends as stalled when it names a page already read, and refuses a mode or a sliceSize beside it', async () => {
+    server.route('/same', json(200, { items: [1, 2] }));
+    const api = createClient({ baseUrl: server.origin });
+    const walk = api.paginate('/same', { next: () => ({ cursor: 'again' }) });
+    expect(await collect(walk)).toEqual([1, 2, 1, 2]);
+    expect(walk.progress).toMatchObject({ pages: 2, stop: 'stalled' });
+    expect(() => api.paginate('/same', { next: () => null, mode: 'page' })).toThrow(TypeError);
+    expect(() => api.paginate('/same', { next: () => null, sliceSize: 10 })).toThrow(TypeError);
+    expect(() => api.paginate('/same', { next: 'page' as never })).toThrow('next must be a function');
+  });
+});

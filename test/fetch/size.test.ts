@@ -48,9 +48,11 @@ describe('faultline/fetch bundle size', () => {
     // share being the difference of two bundles; by 48 (6,879) for an `http:` next link to the base
     // URL's own host followed over https under an `https:` base (a server behind a TLS proxy); by 48
     // (6,917) for a next link with a user and password refused with an error, and a failed fetch's
-    // cause kept when its message is empty.
+    // cause kept when its message is empty; by 176 (7,089) for `paginate`'s `next` of the caller's,
+    // mode 'custom', with a next link's origin rules shared by it, and the share's own drift as
+    // normalize changed).
     const goal = 5_064;
-    const shareCeiling = 6_928;
+    const shareCeiling = 7_104;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
