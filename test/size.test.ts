@@ -78,9 +78,11 @@ describe('bundle size', () => {
     // (18,363) for a review's fixes: frozen issues and failures checked too, paths of keys and
     // indices, no `network` kind for a response, a header's id kept over a body id of another type,
     // `application/x-amz-json` read as JSON; 45 back (18,318) by building a body's rate limit with
-    // retry-timing.ts's `toRateLimit`, not a copy of it).
+    // retry-timing.ts's `toRateLimit`, not a copy of it; by 24 (18,342) for JSON:API resources
+    // known by their `attributes` or `relationships`, so that Stripe's, Intercom's, Anthropic's and
+    // Linode's list items, which carry an `id` and a `type` of their own, are not taken for them).
     const goal = 4_096;
-    const ceiling = 18_336;
+    const ceiling = 18_352;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

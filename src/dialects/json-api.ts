@@ -20,8 +20,12 @@ import { toErrorKind } from '../status.ts';
 // "Error Objects": `status` is the HTTP status code as a string, "422".
 const statusText = /^[1-5]\d\d$/;
 
-// "Resource Objects": every resource has a string `type` and, once stored, a string `id`.
-const isResourceObject = (value: unknown): boolean => isRecord(value) && typeof readOwn(value, 'type') === 'string' && typeof readOwn(value, 'id') === 'string';
+// "Resource Objects": every resource has a string `type` and, once stored, a string `id` — and
+// its fields in `attributes` or `relationships`, unless it is a bare identifier, `{type, id}`
+// ("Resource Identifier Objects"). Stripe's, Intercom's, Anthropic's and Linode's list items carry an `id` and a `type` of
+// their own among their fields: without those members they are no JSON:API resources.
+const isResourceObject = (value: unknown): boolean =>
+  isRecord(value) && typeof readOwn(value, 'type') === 'string' && typeof readOwn(value, 'id') === 'string' && (isRecord(readOwn(value, 'attributes')) || isRecord(readOwn(value, 'relationships')) || Object.keys(value).length === 2);
 
 /** An error object with one of JSON:API's own marks: a `source` object or a string status ("422"). */
 function isJsonApiError(error: unknown): boolean {

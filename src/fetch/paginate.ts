@@ -2,11 +2,14 @@
  * Paginated collections as an async iterator of their items, in the ways the seeds page:
  * seed 003's chunks (`offset` as the next id, or offset + `sliceSize`, both ending on
  * `hasNext: false`), seed 004's envelope `metadata.page` / `pagesCount`, HAL `_links.next`
- * (seed 001) and RFC 8288 `Link: <…>; rel="next"`. The iterator is written by hand, not as an
+ * (seed 001) and RFC 8288 `Link: <…>; rel="next"`; besides, the lists whose body names the next
+ * page a way of its own (mode 'body': Stripe, Google, Notion, …) and a `next` of the caller's
+ * (mode 'custom'). The iterator is written by hand, not as an
  * async generator: a million items then cost a million resolved promises and nothing more.
  */
 import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiSuccess, HalLink } from '../model.ts';
+import { isRecord } from '../members.ts';
 import { ResponseError } from '../response-error.ts';
 import type { Query, RequestOptions, Sent } from './client.ts';
 import { validateItems, type StandardSchemaV1 } from './schema.ts';
@@ -70,8 +73,12 @@ export interface PaginationProgress {
   readonly items: number;
   /** The number of items in the collection, when the server gives it (`recordsCount`, `X-Total-Count`). */
   readonly total: number | undefined;
-  /** The mode in use, once the first page has decided it; `'custom'` with a `next` of the caller's. */
-  readonly mode: Exclude<PaginationMode, 'auto'> | 'single' | 'custom' | undefined;
+  /**
+   * The mode in use, once the first page has decided it: `'custom'` with a `next` of the caller's,
+   * `'body'` for a list API whose body names its next page in a way of its own that faultline
+   * knows (Stripe's `has_more`, Google's `nextPageToken`, …), `'single'` for one page.
+   */
+  readonly mode: Exclude<PaginationMode, 'auto'> | 'single' | 'custom' | 'body' | undefined;
   /** Whether the walk is over: the last page came, it stalled or reached `maxPages`, a page failed, or the caller stopped early. */
   readonly done: boolean;
   /** Why the walk ended; `undefined` while it runs, and after a failed page or an early stop. */
@@ -131,7 +138,8 @@ export function parseNextLink(header: string | null | undefined): string | undef
   for (let match = links.exec(header); match; match = links.exec(header)) {
     const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(match[2]!);
     const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    if (relations.includes('next')) return match[1];
+    // Sentry sends a next link on the last page too, marked `results="false"` (docs.sentry.io/api/pagination).
+    if (relations.includes('next')) return /;\s*results\s*=\s*"?false\b/i.test(match[2]!) ? undefined : match[1];
   }
   return undefined;
 }
@@ -145,7 +153,8 @@ function halNext(page: ApiSuccess<unknown>): string | undefined {
 function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): number | undefined {
   const records = page.page?.recordsCount;
   if (records !== undefined) return records;
-  const header = headers?.get('x-total-count');
+  // `X-Total-Count` (json-server, many REST APIs), GitLab's `X-Total`.
+  const header = headers?.get('x-total-count') ?? headers?.get('x-total');
   const total = header ? Number(header) : Number.NaN;
   return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
@@ -156,6 +165,40 @@ function shows(mode: Mode, page: ApiSuccess<unknown>, headers: Headers | undefin
 }
 
 /** `auto`: the first response's own markers say how the collection pages. */
+/**
+ * The next page of a list API whose body names it in a way of its own, each known by members no
+ * other API sends together: the query to set on the page's URL, or the next URL; `undefined` when
+ * the body names none (the last page, or no such API).
+ */
+function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | undefined {
+  if (!isRecord(body)) return undefined;
+  const { nextPageToken, object, has_more, next_cursor, nextRecordsUrl, done, next_page_uri, paging, pages, metadata, kind, nextPage, isLast, type } = body;
+  // Google APIs (AIP-158): `nextPageToken`, sent back as `pageToken`; absent on the last page.
+  if (typeof nextPageToken === 'string' && nextPageToken !== '') return { pageToken: nextPageToken };
+  if (object === 'list' && has_more === true) {
+    // Notion: `next_cursor`, sent as `start_cursor`. Stripe: the last item's id, as `starting_after`.
+    if (typeof next_cursor === 'string') return { start_cursor: next_cursor };
+    const last = items.at(-1);
+    const id = isRecord(last) ? last['id'] : undefined;
+    if (typeof id === 'string') return { starting_after: id };
+  }
+  // Salesforce's query results: `nextRecordsUrl` while `done` is false.
+  if (typeof nextRecordsUrl === 'string' && done === false) return nextRecordsUrl;
+  // Twilio's 2010 API: `next_page_uri`, `null` on the last page.
+  if (typeof next_page_uri === 'string') return next_page_uri;
+  // HubSpot: `paging.next.after`. Intercom: a `list`'s `pages.next.starting_after`.
+  const after = isRecord(paging) && isRecord(paging['next']) ? paging['next']['after'] : undefined;
+  if (typeof after === 'string') return { after };
+  const startingAfter = type === 'list' && isRecord(pages) && isRecord(pages['next']) ? pages['next']['starting_after'] : undefined;
+  if (typeof startingAfter === 'string') return { starting_after: startingAfter };
+  // Kubernetes: a `…List`'s `metadata.continue`, empty on the last page.
+  const token = typeof kind === 'string' && kind.endsWith('List') && isRecord(metadata) ? metadata['continue'] : undefined;
+  if (typeof token === 'string' && token !== '') return { continue: token };
+  // Jira's PageBean: `nextPage` while `isLast` is false.
+  if (typeof nextPage === 'string' && isLast === false) return nextPage;
+  return undefined;
+}
+
 function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
   for (const mode of ['cursor', 'page', 'links'] as const) if (shows(mode, page, headers)) return mode;
   return 'single';
@@ -286,9 +329,9 @@ class Walk {
     // to ask for. An empty collection, not a page without a list.
     const empty = page.body === undefined;
     const found = empty ? [] : (this.init?.items ?? readItems)(page);
-    if (!found) return this.refuse(page, 'The page holds no list of items');
+    if (!found) return this.refuse(page, 'The page holds no list of items (give `items` to say where they are)');
     const chosen = progress.mode;
-    if (chosen && chosen !== 'custom' && progress.pages === 0 && !empty && !shows(chosen, page, sent.headers)) {
+    if (chosen && chosen !== 'custom' && chosen !== 'body' && progress.pages === 0 && !empty && !shows(chosen, page, sent.headers)) {
       // The first page lacks what the mode walks by. Another mode's markers: 'auto' walks that
       // mode; a mode the caller named does not fit the API. Walked on, the walk would end after
       // this page as if the last page said so. Seed 003's chunks say `hasNext` even on the last.
@@ -298,6 +341,8 @@ class Walk {
       else if (chosen === 'slice') return this.refuse(page, "The page has no offset and hasNext for mode 'slice'");
     }
     progress.mode ??= decideMode(page, sent.headers);
+    // One page as far as the seeds' modes can tell; a list API's body may name the next page its own way.
+    if (progress.mode === 'single' && progress.pages === 0 && toBodyNext(page.body, found) !== undefined) progress.mode = 'body';
     const next = empty ? undefined : this.toNextUrl(page, sent, url, found);
     // A page already handed out, answered again (a server that ignores the page or offset asked
     // for): the walk stalled, and its items are not handed out twice.
@@ -325,8 +370,9 @@ class Walk {
     const progress = this.progress;
     const count = items.length;
     switch (progress.mode) {
-      case 'custom': {
-        const given = this.init!.next!(page, items);
+      case 'custom':
+      case 'body': {
+        const given = progress.mode === 'custom' ? this.init!.next!(page, items) : toBodyNext(page.body, items);
         if (given === undefined || given === null) return undefined;
         if (typeof given === 'string' || given instanceof URL) return this.followLink(page, sent, url, String(given));
         const target = new URL(url);
@@ -348,7 +394,8 @@ class Walk {
         if (offset === this.firstOffset) return this.stall();
         if (this.seen.has(offset)) return false;
         this.seen.add(offset);
-        return withParam(url, this.offsetParam, offset);
+        // Slack's methods take the cursor as `cursor` (api.slack.com/apis/pagination), seed 003 and Airtable as `offset`.
+        return withParam(url, this.init?.offsetParam ?? (page.dialect === 'slack' ? 'cursor' : this.offsetParam), offset);
       }
       case 'page': {
         const info = page.page;

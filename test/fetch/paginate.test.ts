@@ -807,3 +807,65 @@ describe("paginate with a `next` of the caller's: an API that pages its own way"
     expect(() => api.paginate('/same', { next: 'page' as never })).toThrow('next must be a function');
   });
 });
+
+describe("'auto' over list APIs whose body names the next page its own way (mode 'body')", () => {
+  /** Three pages of two items each; `shape(items, page, base)` writes the API's body, page 0 to 2. */
+  const three = (shape: (items: { id: string; type: string; label: string }[], page: number, base: string) => unknown, pageOf: (request: IncomingMessage) => number): Handler => (request, response, body) => {
+    const page = pageOf(request);
+    const items = [0, 1].map((index) => ({ id: `id_${page * 2 + index}`, type: 'thing', label: `Thing ${index}` }));
+    json(200, shape(items, page, server.origin))(request, response, body);
+  };
+  const byParam = (name: string, decode: (value: string) => number) => (request: IncomingMessage): number => {
+    const value = query(request).get(name);
+    return value === null ? 0 : decode(value);
+  };
+  const afterId = (value: string): number => Number(value.slice(3)) / 2 + 0.5;
+  const cases: [string, Handler][] = [
+    // docs.stripe.com/api/pagination: items with a `type` of their own (events) are no JSON:API resources.
+    ['stripe', three((data, page) => ({ object: 'list', url: '/v1/events', has_more: page < 2, data }), byParam('starting_after', afterId))],
+    // developers.notion.com/reference/pagination
+    ['notion', three((results, page) => ({ object: 'list', results, next_cursor: page < 2 ? `c${page + 1}` : null, has_more: page < 2, type: 'page_or_database' }), byParam('start_cursor', (value) => Number(value.slice(1))))],
+    // Google AIP-158
+    ['google', three((files, page) => (page < 2 ? { kind: 'drive#fileList', nextPageToken: `t${page + 1}`, files } : { kind: 'drive#fileList', files }), byParam('pageToken', (value) => Number(value.slice(1))))],
+    // Salesforce REST query
+    ['salesforce', three((records, page, base) => ({ totalSize: 6, done: page === 2, nextRecordsUrl: page < 2 ? `${base}/salesforce?p=${page + 1}` : undefined, records }), byParam('p', Number))],
+    // Twilio 2010 API
+    ['twilio', three((messages, page) => ({ messages, page, page_size: 2, next_page_uri: page < 2 ? `/twilio?Page=${page + 1}` : null }), byParam('Page', Number))],
+    // HubSpot CRM v3
+    ['hubspot', three((results, page) => (page < 2 ? { results, paging: { next: { after: `${page + 1}`, link: 'x' } } } : { results }), byParam('after', Number))],
+    // Intercom
+    ['intercom', three((data, page) => ({ type: 'list', data, total_count: 6, pages: page < 2 ? { type: 'pages', next: { starting_after: `s${page + 1}` } } : { type: 'pages' } }), byParam('starting_after', (value) => Number(value.slice(1))))],
+    // Kubernetes list
+    ['kubernetes', three((items, page) => ({ kind: 'PodList', apiVersion: 'v1', metadata: { continue: page < 2 ? `k${page + 1}` : '' }, items }), byParam('continue', (value) => Number(value.slice(1))))],
+    // Jira PageBean
+    ['jira', three((values, page, base) => ({ isLast: page === 2, nextPage: page < 2 ? `${base}/jira?startAt=${(page + 1) * 2}` : undefined, startAt: page * 2, total: 6, values }), byParam('startAt', (value) => Number(value) / 2))],
+    // Slack: `response_metadata.next_cursor`, sent back as `cursor`.
+    ['slack', three((channels, page) => ({ ok: true, channels, response_metadata: { next_cursor: page < 2 ? `x${page + 1}` : '' } }), byParam('cursor', (value) => Number(value.slice(1))))],
+  ];
+
+  it.each(cases)('walks %s to its end, each page once', async (name, handler) => {
+    server.route(`/${name}`, handler);
+    const walk = createClient({ baseUrl: server.origin }).paginate<{ id: string }>(`/${name}`);
+    expect((await collect(walk)).map((item) => item.id)).toEqual(['id_0', 'id_1', 'id_2', 'id_3', 'id_4', 'id_5']);
+    expect(walk.progress).toMatchObject({ pages: 3, items: 6, done: true, stop: 'last' });
+    expect(server.requests(`/${name}`)).toHaveLength(3);
+  });
+
+  it('reads Linode image pages (ids and types of their own) by their page figures, not as JSON:API', async () => {
+    server.route('/images', three((data, page) => ({ data, page: page + 1, pages: 3, results: 6 }), byParam('page', (value) => Number(value) - 1)));
+    const walk = createClient({ baseUrl: server.origin }).paginate<{ id: string }>('/images');
+    expect((await collect(walk)).map((item) => item.id)).toEqual(['id_0', 'id_1', 'id_2', 'id_3', 'id_4', 'id_5']);
+    expect(walk.progress.mode).toBe('page');
+  });
+
+  it('stops at a next link marked results="false" (Sentry), and reads a total from X-Total (GitLab)', async () => {
+    server.route('/sentry', (request, response, body) => {
+      const page = Number(query(request).get('cursor') ?? 0);
+      const link = `<${server.origin}/sentry?cursor=${page + 1}>; rel="next"; results="${page < 1}"; cursor="${page + 1}"`;
+      json(200, [page * 2, page * 2 + 1], { link, 'x-total': '4' })(request, response, body);
+    });
+    const walk = createClient({ baseUrl: server.origin }).paginate('/sentry');
+    expect(await collect(walk)).toEqual([0, 1, 2, 3]);
+    expect(walk.progress).toMatchObject({ pages: 2, total: 4, stop: 'last' });
+  });
+});

@@ -50,9 +50,11 @@ describe('faultline/fetch bundle size', () => {
     // (6,917) for a next link with a user and password refused with an error, and a failed fetch's
     // cause kept when its message is empty; by 176 (7,089) for `paginate`'s `next` of the caller's,
     // mode 'custom', with a next link's origin rules shared by it, and the share's own drift as
-    // normalize changed).
+    // normalize changed; by 384 (7,466) for mode 'body': the next page of Stripe, Notion, Google,
+    // Salesforce, Twilio, HubSpot, Intercom, Kubernetes and Jira named by their bodies, Slack's cursor
+    // sent as `cursor`, Sentry's `results="false"` link not followed, GitLab's `X-Total` read).
     const goal = 5_064;
-    const shareCeiling = 7_104;
+    const shareCeiling = 7_472;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
