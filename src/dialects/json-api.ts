@@ -22,8 +22,8 @@ const statusText = /^[1-5]\d\d$/;
 
 // "Resource Objects": every resource has a string `type` and, once stored, a string `id` — and
 // its fields in `attributes` or `relationships`, unless it is a bare identifier, `{type, id}`
-// ("Resource Identifier Objects"). Stripe's, Intercom's, Anthropic's and Linode's list items carry an `id` and a `type` of
-// their own among their fields: without those members they are no JSON:API resources.
+// ("Resource Identifier Objects"). Stripe's, Intercom's, Anthropic's and Linode's list items
+// carry an `id` and a `type` of their own among their fields: they are no JSON:API resources.
 const isResourceObject = (value: unknown): boolean =>
   isRecord(value) && typeof readOwn(value, 'type') === 'string' && typeof readOwn(value, 'id') === 'string' && (isRecord(readOwn(value, 'attributes')) || isRecord(readOwn(value, 'relationships')) || Object.keys(value).length === 2);
 

@@ -164,7 +164,6 @@ function shows(mode: Mode, page: ApiSuccess<unknown>, headers: Headers | undefin
   return mode === 'page' ? page.page?.page !== undefined || page.page?.pagesCount !== undefined : mode === 'links' ? halNext(page) !== undefined || parseNextLink(headers?.get('link')) !== undefined : page.cursor !== undefined;
 }
 
-/** `auto`: the first response's own markers say how the collection pages. */
 /**
  * The next page of a list API whose body names it in a way of its own, each known by members no
  * other API sends together: the query to set on the page's URL, or the next URL; `undefined` when
@@ -199,6 +198,7 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   return undefined;
 }
 
+/** `auto`: the first response's own markers say how the collection pages. */
 function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
   for (const mode of ['cursor', 'page', 'links'] as const) if (shows(mode, page, headers)) return mode;
   return 'single';
