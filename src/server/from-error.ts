@@ -80,7 +80,7 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
   const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
-  const upstreamStatus = expose || !isRecord(thrown) ? undefined : readUpstreamStatus(thrown);
+  const upstreamStatus = expose ? undefined : readUpstreamStatus(members);
   if (upstreamStatus !== undefined) return fromUpstream({ kind: toErrorKind(upstreamStatus, false), status: upstreamStatus });
   // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
   // (Node's fetch throws `TypeError: fetch failed`) is a gateway's failure: 504 and 502, as for

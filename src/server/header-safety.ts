@@ -17,6 +17,9 @@ const pastLatin1 = /[^\0-\xff]/u;
 
 const toRefusal = (name: string, char: string, why: string): TypeError => new TypeError(`Header ${name} cannot carry ${JSON.stringify(char)}: ${why} (RFC 9110 §5.5)`);
 
+/** Whether a header can carry the value: no control, no character past Latin-1. */
+export const isHeaderValue = (value: string): boolean => !control.test(value) && !pastLatin1.test(value);
+
 /** Throws a TypeError naming the header when its value carries CR, LF, NUL or another control. */
 export function assertNoControl(name: string, value: string): string {
   const char = control.exec(value)?.[0];

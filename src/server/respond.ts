@@ -132,7 +132,7 @@ function toTextLanguage(i18n: { hasResourceBundle(language: string, namespace: s
 function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void {
   // RFC 9110 §10.2.3 `Retry-After` and seed 000's `X-RateLimit-*` are digits: a figure that none
   // can spell (`NaN`, say a delay computed from a missing reset, or 1e300 ms) is left out.
-  if (Number.isFinite(error.retryAfterMs)) put(headers, 'retry-after', toDigits(Math.max(0, Math.ceil(error.retryAfterMs! / 1000))));
+  put(headers, 'retry-after', toDigits(Math.max(0, Math.ceil(Number(error.retryAfterMs) / 1000))));
   // Counts are non-negative integers, and a reset a time after the epoch: `-1` or `2.5` would be
   // read as no figure at all by faultline's own reader, and misread by others.
   const { rateLimit } = error;

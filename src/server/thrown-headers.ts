@@ -7,7 +7,7 @@
  */
 import { isRecord, toOwnView } from '../members.ts';
 import { readUpstreamStatus } from './from-error.ts';
-import { assertHeaderValue } from './header-safety.ts';
+import { isHeaderValue } from './header-safety.ts';
 
 // RFC 9110 §5.1: a field name is a token.
 const fieldName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
@@ -17,16 +17,6 @@ const fieldName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
 // (RFC 9110 §7.6.1). Set-Cookie is left out: a `{status, headers, body}` record holds one value
 // per name, and an adapter's error handler must not throw for a second one.
 const leftOut = (name: string): boolean => name.startsWith('content-') || name === 'transfer-encoding' || name === 'connection' || name === 'keep-alive' || name === 'set-cookie';
-
-/** Whether a value can be sent as a header value: never throws, unlike the checks of the builders. */
-function isSendable(value: string): boolean {
-  try {
-    assertHeaderValue('', value);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The headers a thrown error carries for its answer, as `[name, value]` pairs with lower-case
@@ -42,7 +32,7 @@ export function thrownHeaders(thrown: unknown): [string, string][] {
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof name !== 'string' || typeof text !== 'string') return;
     const key = name.toLowerCase();
-    if (fieldName.test(key) && !leftOut(key) && isSendable(text)) pairs.push([key, text]);
+    if (fieldName.test(key) && !leftOut(key) && isHeaderValue(text)) pairs.push([key, text]);
   };
   try {
     // Another HTTP client's error carries the upstream's headers: they stay behind, as its body does.
