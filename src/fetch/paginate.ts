@@ -114,6 +114,18 @@ function withParam(url: string, name: string, value: string): string {
   return parsed.href;
 }
 
+/** `url` with each parameter `query` names set to its values (`URLSearchParams` or an object); a `null` or `undefined` value removes it. */
+function withQuery(url: string, query: Query): string {
+  const target = new URL(url);
+  const names = query instanceof URLSearchParams ? [...new Set(query.keys())] : Object.keys(query);
+  for (const name of names) {
+    const value = query instanceof URLSearchParams ? query.getAll(name) : query[name];
+    target.searchParams.delete(name);
+    for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) target.searchParams.append(name, String(item));
+  }
+  return target.href;
+}
+
 function firstArray(record: Readonly<Record<string, unknown>> | undefined): readonly unknown[] | undefined {
   if (!record) return undefined;
   for (const key of Object.keys(record)) {
@@ -375,13 +387,7 @@ class Walk {
         const given = progress.mode === 'custom' ? this.init!.next!(page, items) : toBodyNext(page.body, items);
         if (given === undefined || given === null) return undefined;
         if (typeof given === 'string' || given instanceof URL) return this.followLink(page, sent, url, String(given));
-        const target = new URL(url);
-        for (const name of Object.keys(given)) {
-          const value = (given as Record<string, unknown>)[name];
-          target.searchParams.delete(name);
-          for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) target.searchParams.append(name, String(item));
-        }
-        return this.toUnseen(url, target.href);
+        return this.toUnseen(url, withQuery(url, given));
       }
       case 'cursor':
       case 'slice': {

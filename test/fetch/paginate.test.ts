@@ -796,6 +796,13 @@ describe("paginate with a `next` of the caller's: an API that pages its own way"
     await expect(collect(api.paginate('/tokens', { next: (page) => ((page.data as { nextPageToken?: string }).nextPageToken ? `${other.origin}/tokens?pageToken=t2` : null) }))).rejects.toMatchObject({ error: { kind: 'invalid_response', detail: `The next link leads to another origin: ${other.origin}` } });
   });
 
+  it('takes the query as URLSearchParams too', async () => {
+    server.route('/searched', (request, response, body) => json(200, { items: [query(request).get('from') ?? '0'] })(request, response, body));
+    const api = createClient({ baseUrl: server.origin });
+    const walk = api.paginate('/searched', { next: (_page, items) => (items[0] === '0' ? new URLSearchParams({ from: '10' }) : undefined) });
+    expect(await collect(walk)).toEqual(['0', '10']);
+  });
+
   it('ends as stalled when it names a page already read, and refuses a mode or a sliceSize beside it', async () => {
     server.route('/same', json(200, { items: [1, 2] }));
     const api = createClient({ baseUrl: server.origin });

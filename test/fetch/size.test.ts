@@ -52,9 +52,10 @@ describe('faultline/fetch bundle size', () => {
     // mode 'custom', with a next link's origin rules shared by it, and the share's own drift as
     // normalize changed; by 384 (7,466) for mode 'body': the next page of Stripe, Notion, Google,
     // Salesforce, Twilio, HubSpot, Intercom, Kubernetes and Jira named by their bodies, Slack's cursor
-    // sent as `cursor`, Sentry's `results="false"` link not followed, GitLab's `X-Total` read).
+    // sent as `cursor`, Sentry's `results="false"` link not followed, GitLab's `X-Total` read; by 32
+    // (7,496) for a `next` that gives its query as URLSearchParams).
     const goal = 5_064;
-    const shareCeiling = 7_472;
+    const shareCeiling = 7_504;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
