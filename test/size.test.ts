@@ -80,9 +80,10 @@ describe('bundle size', () => {
     // `application/x-amz-json` read as JSON; 45 back (18,318) by building a body's rate limit with
     // retry-timing.ts's `toRateLimit`, not a copy of it; by 24 (18,342) for JSON:API resources
     // known by their `attributes` or `relationships`, so that Stripe's, Intercom's, Anthropic's and
-    // Linode's list items, which carry an `id` and a `type` of their own, are not taken for them).
+    // Linode's list items, which carry an `id` and a `type` of their own, are not taken for them;
+    // by 26 (18,368) for Zendesk's `links.next` not followed past a `meta.has_more` of false).
     const goal = 4_096;
-    const ceiling = 18_352;
+    const ceiling = 18_384;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -127,9 +128,10 @@ describe('bundle size', () => {
     // (10,210) for Zendesk's `details` map; by 224 (10,435) for the custom dialects' fixes (every
     // header for `parse`, media types and marker headers in any case, dialects naming one type);
     // by 352 (10,786) for holding a custom dialect's facts to the model's types; by 64 (10,845) for
-    // a review's fixes to them; 33 back (10,812) by sharing retry-timing.ts's `toRateLimit`).
+    // a review's fixes to them; 33 back (10,812) by sharing retry-timing.ts's `toRateLimit`; by 24
+    // (10,836) for Zendesk's `links.next` not followed past a `meta.has_more` of false).
     const goal = 3_072;
-    const ceiling = 10_832;
+    const ceiling = 10_848;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

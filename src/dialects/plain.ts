@@ -356,8 +356,10 @@ function readNextLink(body: Record<string, unknown>): SuccessFacts['links'] {
   const pages = isRecord(links) ? readOwn(links, 'pages') : undefined;
   // Laravel's paginator names it `next_page_url`, beside a `links` list of page buttons.
   const next = isRecord(links) ? (readOwn(links, 'next') ?? (isRecord(pages) ? readOwn(pages, 'next') : undefined)) : isRecord(paging) ? readOwn(paging, 'next') : (readOwn(body, 'next') ?? readOwn(body, 'next_page_url'));
+  // Zendesk's cursor pages keep `links.next` on the last one, where `meta.has_more` is false.
+  const meta = readOwn(body, 'meta');
   // The list asked last: looking through every success's members costs.
-  return isPageUrl(next) && hasList(body) ? { next: { href: next } } : undefined;
+  return isPageUrl(next) && !(isRecord(meta) && readOwn(meta, 'has_more') === false) && hasList(body) ? { next: { href: next } } : undefined;
 }
 
 /** The model's page figures, in the order `readFigures` reads them. */

@@ -483,7 +483,7 @@ export function createClient(options: ClientOptions): Client {
   const source: PageSource = {
     baseOrigin,
     toUrl,
-    send: (url, init) => send('GET', url, init),
+    send,
   };
 
   return {

@@ -7,7 +7,7 @@
 /** Makes a client: retry, timeouts, API key, language, schema validation and hooks. */
 export { createClient, type Client, type ClientOptions, type RequestOptions, type SchemaRequestOptions, type SendMethod, type Query, type QueryValue, type RetryEvent, type Hooks, type BeforeRequestHook, type AfterResponseHook, type FetchOptions } from './client.ts';
 /** Walks paginated collections in every mode of the seeds. */
-export { parseNextLink, type PaginateOptions, type PaginationMode, type PaginationProgress, type PaginationStop, type Paginator } from './paginate.ts';
+export { parseNextLink, type NextPage, type PaginateOptions, type PaginationMode, type PaginationProgress, type PaginationStop, type Paginator } from './paginate.ts';
 /** The retry policy's options and its pure delay arithmetic. */
 export { toRetryPolicy, toBackoffMs, toRetryDelayMs, isRetryableError, isRetryableMethod, maxTimerMs, type RetryOptions, type RetryPolicy } from './retry.ts';
 /** Builds seed 003's multipart body: a JSON part of type `application/json` and binary parts. */

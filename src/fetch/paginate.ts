@@ -9,7 +9,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiSuccess, HalLink } from '../model.ts';
-import { isRecord } from '../members.ts';
+import { isRecord, setMember } from '../members.ts';
 import { ResponseError } from '../response-error.ts';
 import type { Query, RequestOptions, Sent } from './client.ts';
 import { validateItems, type StandardSchemaV1 } from './schema.ts';
@@ -19,6 +19,15 @@ export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
 
 /** How to walk a collection. */
 export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
+  /**
+   * A JSON object sent as the body of every page's request, which is then a `POST`: the search
+   * APIs that page through a request body (Elasticsearch's `search_after`, Notion's database
+   * query, HubSpot's search, GraphQL's `after`). What the next page sets — the offset, the page
+   * number, the members `next` or the body of a list API names — is set in this body rather than
+   * in the query. Anything but an object is a `TypeError`. A `POST` is retried only when the
+   * retry options' `methods` name it.
+   */
+  readonly json?: Readonly<Record<string, unknown>> | undefined;
   /**
    * How the collection pages; another string is a `TypeError`. A mode named whose markers the
    * first page lacks while it shows another mode's (a cursor, page figures, a next link) ends
@@ -53,14 +62,18 @@ export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 
    * How to ask for the page after this one, for an API that pages its own way: the query
    * parameters to set on this page's URL (Stripe's `{ starting_after: items.at(-1).id }`,
    * Google's `{ pageToken: page.data.nextPageToken }`, Slack's `cursor`; a `null` or `undefined`
-   * value removes one), or the next page's URL; `undefined` or `null` when this page is the last.
+   * value removes one; with `json`, the members to set in the body, of any JSON value), or the
+   * next page's URL; `undefined` or `null` when this page is the last.
    * A next URL on another origin ends the walk with an error, as a next link does. With it, the
    * mode is `'custom'`: another `mode` or a `sliceSize` is a `TypeError`.
    * @example
    * api.paginate('/v1/customers', { next: (page, items) => (page.data as { has_more: boolean }).has_more ? { starting_after: (items.at(-1) as { id: string }).id } : undefined })
    */
-  readonly next?: ((page: ApiSuccess<unknown>, items: readonly unknown[]) => Query | string | URL | null | undefined) | undefined;
+  readonly next?: ((page: ApiSuccess<unknown>, items: readonly unknown[]) => NextPage) | undefined;
 }
+
+/** What a `next` of the caller's gives: the members to set (in the query, or in the `json` body), the next URL, or nothing after the last page. */
+export type NextPage = Query | Readonly<Record<string, unknown>> | string | URL | null | undefined;
 
 /** Why a walk ended: the last page said so, the position stopped advancing, or `maxPages` was reached. */
 export type PaginationStop = 'last' | 'stalled' | 'max_pages';
@@ -71,7 +84,7 @@ export interface PaginationProgress {
   readonly pages: number;
   /** Items received so far. */
   readonly items: number;
-  /** The number of items in the collection, when the server gives it (`recordsCount`, `X-Total-Count`). */
+  /** The number of items in the collection, when the server gives it (page figures, `X-Total-Count`, a list body's `count`, `total_count`, `totalSize`…). */
   readonly total: number | undefined;
   /**
    * The mode in use, once the first page has decided it: `'custom'` with a `next` of the caller's,
@@ -98,10 +111,15 @@ export interface PageSource {
   /** The base URL's origin: credentials are never sent anywhere else. */
   readonly baseOrigin: string | undefined;
   readonly toUrl: (path: string, query: Query | undefined) => string;
-  readonly send: (url: string, init: RequestOptions | undefined) => Promise<Sent>;
+  readonly send: (method: string, url: string, init: RequestOptions | undefined) => Promise<Sent>;
 }
 
 type Mode = Exclude<PaginationMode, 'auto'> | 'single';
+/** A page to ask for: its URL and, in a walk that sends a JSON body, that body. */
+interface Position {
+  readonly url: string;
+  readonly json: Readonly<Record<string, unknown>> | undefined;
+}
 type Progress = { -readonly [K in keyof PaginationProgress]: PaginationProgress[K] };
 
 /** The modes `mode` may name, {@link PaginationMode}'s, for callers without the type (JavaScript). */
@@ -114,12 +132,41 @@ function withParam(url: string, name: string, value: string): string {
   return parsed.href;
 }
 
+/** `position` with one member set: in its JSON body when it has one, else in its query. */
+function withMember(position: Position, name: string, value: string | number): Position {
+  const { url, json } = position;
+  return json ? { url, json: { ...json, [name]: value } } : { url: withParam(url, name, String(value)), json };
+}
+
+/** A member of `position`: from its JSON body when it has one, else from its query; `null` when absent. */
+function readMember(position: Position, name: string): string | null {
+  const { url, json } = position;
+  if (!json) return new URL(url).searchParams.get(name);
+  const value = Object.hasOwn(json, name) ? json[name] : undefined;
+  return value === undefined || value === null ? null : String(value);
+}
+
+/** `json` with each member `members` names set, as `withQuery` sets parameters; a `null` or `undefined` value removes it. */
+function withMembers(json: Readonly<Record<string, unknown>>, members: Exclude<NextPage, string | URL | null | undefined>): Readonly<Record<string, unknown>> {
+  const target: Record<string, unknown> = { ...json };
+  for (const [name, value] of Object.entries(members instanceof URLSearchParams ? Object.fromEntries(members) : members)) {
+    if (value === undefined || value === null) delete target[name];
+    else setMember(target, name, value);
+  }
+  return target;
+}
+
+/** What tells one page request from another: its URL, and its body when it has one. */
+function toKey({ url, json }: Position): string {
+  return json ? `${url} ${JSON.stringify(json)}` : url;
+}
+
 /** `url` with each parameter `query` names set to its values (`URLSearchParams` or an object); a `null` or `undefined` value removes it. */
-function withQuery(url: string, query: Query): string {
+function withQuery(url: string, query: Exclude<NextPage, string | URL | null | undefined>): string {
   const target = new URL(url);
   const names = query instanceof URLSearchParams ? [...new Set(query.keys())] : Object.keys(query);
   for (const name of names) {
-    const value = query instanceof URLSearchParams ? query.getAll(name) : query[name];
+    const value: unknown = query instanceof URLSearchParams ? query.getAll(name) : query[name];
     target.searchParams.delete(name);
     for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) target.searchParams.append(name, String(item));
   }
@@ -162,13 +209,50 @@ function halNext(page: ApiSuccess<unknown>): string | undefined {
   return link?.href;
 }
 
+/** A count: a safe integer, 0 or more. */
+const asTotal = (value: unknown): number | undefined => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined);
+
+/** Whether `record` has a member `key` that is a list. */
+const listAt = (record: Readonly<Record<string, unknown>>, key: string): boolean => Array.isArray(record[key]);
+
+/**
+ * The collection's size where a list API gives it in the body, each known by the members beside
+ * it, so that a `total` or a `count` of something else is not taken for it:
+ * - `total_count` beside a list: GitHub's search, Stripe's search, Intercom's lists;
+ * - Salesforce's `totalSize` beside `records`; Mailchimp's `total_items`;
+ * - `total` beside a list and where it starts or how long it is: Jira's `startAt` / `maxResults`,
+ *   Spotify's and DummyJSON's `offset` / `skip` / `limit`;
+ * - `count` beside `results` and `next` (Django REST Framework, on a single page too), or beside
+ *   `next_page` (Zendesk's offset pages);
+ * - Spring Data's `totalElements`, at the top (`Page`) or in `page` (`PagedModel`, HATEOAS);
+ * - Laravel's API resources' `meta.total`; Directus's `meta.filter_count` / `total_count`;
+ * - search engines' hits: Elasticsearch's `hits.total.value` when exact (`relation: "eq"`),
+ *   Algolia's `nbHits`, Meilisearch's `totalHits`, Typesense's `found`.
+ */
+function toBodyTotal(body: unknown): number | undefined {
+  if (!isRecord(body)) return undefined;
+  const { total_count, totalSize, total_items, total, count, totalElements, page, meta, hits, nbHits, totalHits, found } = body;
+  const hasList = firstArray(body) !== undefined;
+  if (total_count !== undefined && hasList) return asTotal(total_count);
+  if (totalSize !== undefined && listAt(body, 'records')) return asTotal(totalSize);
+  if (total_items !== undefined && hasList) return asTotal(total_items);
+  if (total !== undefined && hasList && ['startAt', 'maxResults', 'offset', 'skip', 'limit'].some((key) => Object.hasOwn(body, key))) return asTotal(total);
+  if (count !== undefined && ((listAt(body, 'results') && Object.hasOwn(body, 'next')) || (hasList && Object.hasOwn(body, 'next_page')))) return asTotal(count);
+  if (totalElements !== undefined && listAt(body, 'content')) return asTotal(totalElements);
+  if (isRecord(page) && page['totalPages'] !== undefined) return asTotal(page['totalElements']);
+  if (isRecord(meta)) return meta['last_page'] !== undefined ? asTotal(meta['total']) : asTotal(meta['filter_count'] ?? meta['total_count']);
+  if (isRecord(hits) && isRecord(hits['total'])) return hits['total']['relation'] === 'eq' ? asTotal(hits['total']['value']) : undefined;
+  if (!listAt(body, 'hits')) return undefined;
+  return asTotal(nbHits ?? totalHits ?? found);
+}
+
 function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): number | undefined {
   const records = page.page?.recordsCount;
   if (records !== undefined) return records;
   // `X-Total-Count` (json-server, many REST APIs), GitLab's `X-Total`.
   const header = headers?.get('x-total-count') ?? headers?.get('x-total');
   const total = header ? Number(header) : Number.NaN;
-  return Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+  return Number.isSafeInteger(total) && total >= 0 ? total : toBodyTotal(page.body);
 }
 
 /** Whether a page has the markers a mode walks by: a cursor, page figures, a next link. */
@@ -183,7 +267,7 @@ function shows(mode: Mode, page: ApiSuccess<unknown>, headers: Headers | undefin
  */
 function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | undefined {
   if (!isRecord(body)) return undefined;
-  const { nextPageToken, object, has_more, next_cursor, nextRecordsUrl, done, next_page_uri, paging, pages, metadata, kind, nextPage, isLast, type } = body;
+  const { nextPageToken, object, has_more, next_cursor, nextRecordsUrl, done, next_page_uri, paging, pages, metadata, kind, nextPage, isLast, type, next_page, content, last, page, nbPages, totalPages } = body;
   // Google APIs (AIP-158): `nextPageToken`, sent back as `pageToken`; absent on the last page.
   if (typeof nextPageToken === 'string' && nextPageToken !== '') return { pageToken: nextPageToken };
   if (object === 'list' && has_more === true) {
@@ -207,6 +291,20 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   if (typeof token === 'string' && token !== '') return { continue: token };
   // Jira's PageBean: `nextPage` while `isLast` is false.
   if (typeof nextPage === 'string' && isLast === false) return nextPage;
+  // Stripe's search: the `next_page` token, sent as `page`. Zendesk's offset pages: `next_page`, a URL.
+  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : /^(?:https?:)?\//.test(next_page) ? next_page : undefined;
+  // Spring Data's `Page`: `number` counts from 0, `last` ends it; its `PagedModel`: `page.number`, `page.totalPages`.
+  const springPage = Array.isArray(content) ? (isRecord(page) ? page : body) : undefined;
+  const springNumber = springPage?.['number'];
+  if (typeof springNumber === 'number' && Number.isInteger(springNumber) && springNumber >= 0) {
+    const pagesCount = springPage!['totalPages'];
+    return last === false || (last === undefined && typeof pagesCount === 'number' && springNumber + 1 < pagesCount) ? { page: springNumber + 1 } : undefined;
+  }
+  // Search engines' pages beside their `hits`: Algolia's `page` counts from 0 to `nbPages`, Meilisearch's from 1 to `totalPages`.
+  if (Array.isArray(body['hits']) && typeof page === 'number' && Number.isInteger(page)) {
+    if (typeof nbPages === 'number' && page + 1 < nbPages) return { page: page + 1 };
+    if (typeof totalPages === 'number' && page < totalPages) return { page: page + 1 };
+  }
   return undefined;
 }
 
@@ -232,7 +330,7 @@ function throwError(error: ApiError): never {
 /** Walks a collection; one instance per `paginate` call. */
 class Walk {
   readonly progress: Progress = { pages: 0, items: 0, total: undefined, mode: undefined, done: false, stop: undefined };
-  private nextUrl: string | undefined;
+  private nextPosition: Position | undefined;
   /** An error found while reading a page, thrown when the page after it is asked for. */
   private failure: ApiError | undefined;
   /** The next page, already requested (`prefetch`). */
@@ -256,7 +354,10 @@ class Walk {
     this.maxPages = init?.maxPages === Number.POSITIVE_INFINITY ? init.maxPages : (toCount(init?.maxPages, 'maxPages') ?? 10_000);
     this.offsetParam = init?.offsetParam ?? 'offset';
     this.pageParam = init?.pageParam ?? 'page';
-    let url = source.toUrl(path, init?.query);
+    const json = init?.json;
+    // A body of members to set the next page's in: an array or a text has none.
+    if (json !== undefined && !isRecord(json)) throw new TypeError('json must be an object');
+    let position: Position = { url: source.toUrl(path, init?.query), json };
     const mode = init?.mode ?? 'auto';
     // A mode no walk knows (`'offset'`, from JavaScript) was walked as 'auto' unsaid.
     if (!paginationModes.includes(mode)) throw new TypeError(`mode must be 'auto', 'cursor', 'slice', 'page' or 'links', not ${String(mode)}`);
@@ -270,15 +371,15 @@ class Walk {
       if (mode !== 'auto' || sliceSize !== undefined) throw new TypeError("next is a mode of its own ('custom'): give no mode or sliceSize with it");
       this.progress.mode = 'custom';
     }
-    if (sliceSize !== undefined) url = withParam(url, init?.sliceSizeParam ?? 'sliceSize', String(sliceSize));
+    if (sliceSize !== undefined) position = withMember(position, init?.sliceSizeParam ?? 'sliceSize', sliceSize);
     if (sliceSize !== undefined && mode !== 'cursor') {
       // Seed 003: "if your request contains the offset 0 and a sliceSize of 2, the returned offset will be 2".
-      if (!new URL(url).searchParams.has(this.offsetParam)) url = withParam(url, this.offsetParam, '0');
+      if (readMember(position, this.offsetParam) === null) position = withMember(position, this.offsetParam, json ? 0 : '0');
       this.progress.mode = 'slice';
       this.implied = mode === 'auto';
     } else if (mode !== 'auto') this.progress.mode = mode;
-    this.firstOffset = new URL(url).searchParams.get(this.offsetParam);
-    this.nextUrl = url;
+    this.firstOffset = readMember(position, this.offsetParam);
+    this.nextPosition = position;
   }
 
   /** The caller stopped early: a prefetched page is dropped, nothing more is fetched. */
@@ -289,7 +390,7 @@ class Walk {
 
   /** Ends the walk: nothing more is fetched. */
   finish(stop: PaginationStop | undefined): void {
-    this.nextUrl = undefined;
+    this.nextPosition = undefined;
     this.progress.done = true;
     this.progress.stop = stop;
   }
@@ -307,7 +408,7 @@ class Walk {
     const pending = this.pending;
     this.pending = undefined;
     const page = await (pending ?? this.load());
-    if (this.init?.prefetch && this.nextUrl !== undefined && !this.failure && !this.progress.done) {
+    if (this.init?.prefetch && this.nextPosition !== undefined && !this.failure && !this.progress.done) {
       const next = this.load();
       // A failure of the prefetched page is thrown when that page is asked for, not before.
       next.catch(() => {});
@@ -323,14 +424,15 @@ class Walk {
       this.finish(undefined);
       return throwError(failure);
     }
-    const url = this.nextUrl;
-    if (url === undefined) return undefined;
+    const position = this.nextPosition;
+    if (position === undefined) return undefined;
     const progress = this.progress;
     if (progress.pages >= this.maxPages) {
       this.finish('max_pages');
       return undefined;
     }
-    const sent = await this.source.send(url, this.init);
+    const { init } = this;
+    const sent = position.json ? await this.source.send('POST', position.url, { ...init, json: position.json }) : await this.source.send('GET', position.url, init);
     const { result } = sent;
     if (!result.ok) {
       this.finish(undefined);
@@ -355,7 +457,7 @@ class Walk {
     progress.mode ??= decideMode(page, sent.headers);
     // One page as far as the seeds' modes can tell; a list API's body may name the next page its own way.
     if (progress.mode === 'single' && progress.pages === 0 && toBodyNext(page.body, found) !== undefined) progress.mode = 'body';
-    const next = empty ? undefined : this.toNextUrl(page, sent, url, found);
+    const next = empty ? undefined : this.toNextPosition(page, sent, position, found);
     // A page already handed out, answered again (a server that ignores the page or offset asked
     // for): the walk stalled, and its items are not handed out twice.
     if (next === false) return this.stall();
@@ -369,16 +471,16 @@ class Walk {
     progress.pages++;
     progress.items += items.length;
     progress.total = toTotal(page, sent.headers) ?? progress.total;
-    this.nextUrl = next;
+    this.nextPosition = next;
     if (next === undefined && !progress.done && !this.failure) this.finish('last');
     return items;
   }
 
   /**
-   * The URL of the page after this one; `undefined` when there is none, `false` when this page
-   * repeats one already handed out. Asked before this page's items are handed out.
+   * The page after this one; `undefined` when there is none, `false` when this page repeats one
+   * already handed out. Asked before this page's items are handed out.
    */
-  private toNextUrl(page: ApiSuccess<unknown>, sent: Sent, url: string, items: readonly unknown[]): string | undefined | false {
+  private toNextPosition(page: ApiSuccess<unknown>, sent: Sent, position: Position, items: readonly unknown[]): Position | undefined | false {
     const progress = this.progress;
     const count = items.length;
     switch (progress.mode) {
@@ -386,8 +488,9 @@ class Walk {
       case 'body': {
         const given = progress.mode === 'custom' ? this.init!.next!(page, items) : toBodyNext(page.body, items);
         if (given === undefined || given === null) return undefined;
-        if (typeof given === 'string' || given instanceof URL) return this.followLink(page, sent, url, String(given));
-        return this.toUnseen(url, withQuery(url, given));
+        if (typeof given === 'string' || given instanceof URL) return this.followLink(page, sent, position, String(given));
+        const { url, json } = position;
+        return this.toUnseen(position, json ? { url, json: withMembers(json, given) } : { url: withQuery(url, given), json });
       }
       case 'cursor':
       case 'slice': {
@@ -401,22 +504,24 @@ class Walk {
         if (this.seen.has(offset)) return false;
         this.seen.add(offset);
         // Slack's methods take the cursor as `cursor` (api.slack.com/apis/pagination), seed 003 and Airtable as `offset`.
-        return withParam(url, this.init?.offsetParam ?? (page.dialect === 'slack' ? 'cursor' : this.offsetParam), offset);
+        // In a body, the offset goes back as the API gave it: seed 003 gives a text, a search API a number.
+        const given = position.json && isRecord(page.body) ? page.body['offset'] : undefined;
+        return withMember(position, this.init?.offsetParam ?? (page.dialect === 'slack' ? 'cursor' : this.offsetParam), typeof given === 'number' && String(given) === offset ? given : offset);
       }
       case 'page': {
         const info = page.page;
-        const current = info?.page ?? Number(new URL(url).searchParams.get(this.pageParam) ?? progress.pages + 1);
+        const current = info?.page ?? Number(readMember(position, this.pageParam) ?? progress.pages + 1);
         const key = String(current);
         // A page number already read, answered for another: the server ignored the page asked for.
         if (this.seen.has(key)) return false;
         // Without `pagesCount`, an empty page is the end.
         if (info?.pagesCount !== undefined ? current >= info.pagesCount : count === 0) return undefined;
         this.seen.add(key);
-        return withParam(url, this.pageParam, String(current + 1));
+        return withMember(position, this.pageParam, current + 1);
       }
       case 'links': {
         const href = halNext(page) ?? parseNextLink(sent.headers?.get('link'));
-        return href === undefined ? undefined : this.followLink(page, sent, url, href);
+        return href === undefined ? undefined : this.followLink(page, sent, position, href);
       }
       default:
         return undefined;
@@ -424,10 +529,10 @@ class Walk {
   }
 
   /** A next link, resolved against the page's URL, if it may be followed (see the module comment's origin rules). */
-  private followLink(page: ApiSuccess<unknown>, sent: Sent, url: string, href: string): string | undefined | false {
+  private followLink(page: ApiSuccess<unknown>, sent: Sent, position: Position, href: string): Position | undefined | false {
     let target: URL;
     try {
-      target = new URL(href, sent.url || url);
+      target = new URL(href, sent.url || position.url);
     } catch {
       return this.failAfter(page, `Invalid next link: ${href}`);
     }
@@ -442,15 +547,17 @@ class Walk {
     // than follow the link, with or without them, the walk ends with an error once this page's
     // items have been handed out.
     if (target.origin !== this.source.baseOrigin) return this.failAfter(page, `The next link leads to another origin: ${target.origin}`);
-    return this.toUnseen(url, target.href);
+    // A walk with a body sends it to the next URL too.
+    return this.toUnseen(position, { url: target.href, json: position.json });
   }
 
   /** `next`, unless it was fetched or asked for before: the walk stalled. */
-  private toUnseen(url: string, next: string): string | undefined {
+  private toUnseen(position: Position, next: Position): Position | undefined {
     // The page just fetched is seen too: a link back to the first page (A → B → A) would hand out its items again.
-    this.seen.add(url);
-    if (this.seen.has(next)) return this.stall();
-    this.seen.add(next);
+    this.seen.add(toKey(position));
+    const key = toKey(next);
+    if (this.seen.has(key)) return this.stall();
+    this.seen.add(key);
     return next;
   }
 

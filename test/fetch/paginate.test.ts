@@ -848,6 +848,20 @@ describe("'auto' over list APIs whose body names the next page its own way (mode
     ['jira', three((values, page, base) => ({ isLast: page === 2, nextPage: page < 2 ? `${base}/jira?startAt=${(page + 1) * 2}` : undefined, startAt: page * 2, total: 6, values }), byParam('startAt', (value) => Number(value) / 2))],
     // Slack: `response_metadata.next_cursor`, sent back as `cursor`.
     ['slack', three((channels, page) => ({ ok: true, channels, response_metadata: { next_cursor: page < 2 ? `x${page + 1}` : '' } }), byParam('cursor', (value) => Number(value.slice(1))))],
+    // docs.stripe.com/search: `next_page`, sent back as `page`.
+    ['stripe-search', three((data, page) => ({ object: 'search_result', url: '/v1/customers/search', has_more: page < 2, next_page: page < 2 ? `pg${page + 1}` : null, data }), byParam('page', (value) => Number(value.slice(2))))],
+    // Zendesk's offset pages: `next_page`, a URL, null on the last page.
+    ['zendesk-offset', three((tickets, page, base) => ({ tickets, next_page: page < 2 ? `${base}/zendesk-offset?page=${page + 2}` : null, previous_page: null, count: 6 }), byParam('page', (value) => Number(value) - 1))],
+    // Zendesk's cursor pages keep `links.next` on the last page, where `meta.has_more` is false.
+    ['zendesk-cursor', three((tickets, page, base) => ({ tickets, meta: { has_more: page < 2, after_cursor: `z${page + 1}`, before_cursor: 'z0' }, links: { next: `${base}/zendesk-cursor?page%5Bsize%5D=2&page%5Bafter%5D=z${page + 1}`, prev: `${base}/zendesk-cursor?page%5Bbefore%5D=z0` } }), byParam('page[after]', (value) => Number(value.slice(1))))],
+    // Spring Data's `Page` as Jackson writes it: `number` from 0, `last`.
+    ['spring-page', three((content, page) => ({ content, pageable: { pageNumber: page, pageSize: 2 }, last: page === 2, totalElements: 6, totalPages: 3, size: 2, number: page, first: page === 0, numberOfElements: 2, empty: false }), byParam('page', Number))],
+    // Spring Data's `PagedModel` (Spring Data 3.3, VIA_DTO): the figures in `page`.
+    ['spring-paged-model', three((content, page) => ({ content, page: { size: 2, number: page, totalElements: 6, totalPages: 3 } }), byParam('page', Number))],
+    // Algolia: `page` from 0 below `nbPages`.
+    ['algolia', three((hits, page) => ({ hits, nbHits: 6, page, nbPages: 3, hitsPerPage: 2, query: '', params: '' }), byParam('page', Number))],
+    // Meilisearch, searched by page: `page` from 1 to `totalPages`.
+    ['meilisearch', three((hits, page) => ({ hits, query: '', processingTimeMs: 1, hitsPerPage: 2, page: page + 1, totalPages: 3, totalHits: 6 }), byParam('page', (value) => Number(value) - 1))],
   ];
 
   it.each(cases)('walks %s to its end, each page once', async (name, handler) => {
@@ -874,5 +888,136 @@ describe("'auto' over list APIs whose body names the next page its own way (mode
     const walk = createClient({ baseUrl: server.origin }).paginate('/sentry');
     expect(await collect(walk)).toEqual([0, 1, 2, 3]);
     expect(walk.progress).toMatchObject({ pages: 2, total: 4, stop: 'last' });
+  });
+});
+
+describe('the total of a collection, from what the body says beside its list', () => {
+  const totals: [string, unknown, number | undefined][] = [
+    ["Django REST Framework's `count`, on a single page", { count: 2, next: null, previous: null, results: [1, 2] }, 2],
+    ["GitHub's search `total_count`", { total_count: 40, incomplete_results: false, items: [1, 2] }, 40],
+    ["Salesforce's `totalSize`", { totalSize: 3, done: true, records: [1, 2, 3] }, 3],
+    ["Jira's `total`", { startAt: 0, maxResults: 50, total: 120, issues: [1, 2] }, 120],
+    ["Spotify's `total`, on a single page", { href: 'x', items: [1, 2], limit: 20, next: null, offset: 0, previous: null, total: 2 }, 2],
+    ["Mailchimp's `total_items`", { members: [1, 2], list_id: 'l1', total_items: 500 }, 500],
+    ["Spring Data's `totalElements`", { content: [1, 2], last: true, number: 0, totalElements: 2, totalPages: 1 }, 2],
+    ["a Spring HATEOAS `page.totalElements`", { _embedded: { people: [1, 2] }, page: { size: 20, totalElements: 2, totalPages: 1, number: 0 } }, 2],
+    ["a Laravel API resource's `meta.total`", { data: [1, 2], links: { next: null }, meta: { current_page: 1, last_page: 1, per_page: 15, total: 2 } }, 2],
+    ["Directus's `meta.filter_count`", { data: [1, 2], meta: { total_count: 90, filter_count: 2 } }, 2],
+    ["Elasticsearch's exact `hits.total`", { took: 1, timed_out: false, hits: { total: { value: 7, relation: 'eq' }, hits: [1, 2] } }, 7],
+    ["Elasticsearch's lower bound (`gte`): none", { took: 1, hits: { total: { value: 10_000, relation: 'gte' }, hits: [1, 2] } }, undefined],
+    ["Typesense's `found`", { found: 12, hits: [1, 2], page: 1, out_of: 90 }, 12],
+    ['a `total` with nothing that says it counts the list: none', { items: [1, 2], total: 9.5 }, undefined],
+    ['a `total` of something else, such as an order’s: none', { items: [1, 2], total: 9 }, undefined],
+  ];
+
+  it.each(totals)('reads %s', async (name, body, total) => {
+    const path = `/total-${totals.findIndex((entry) => entry[0] === name)}`;
+    server.route(path, json(200, body));
+    const walk = createClient({ baseUrl: server.origin }).paginate(path, { items: () => [1, 2] });
+    await collect(walk);
+    expect(walk.progress.total).toBe(total);
+  });
+});
+
+describe('a walk that sends a JSON body (`json`): search APIs that page through the request body', () => {
+  /** The JSON body of a recorded request. */
+  const bodyOf = (request: { body: Buffer }): Record<string, unknown> => JSON.parse(request.body.toString('utf8')) as Record<string, unknown>;
+
+  it("POSTs the body on every page, setting the next page's members in it (Notion's database query, by mode 'body')", async () => {
+    server.route('/v1/databases/d1/query', (request, response, body) => {
+      const sent = bodyOf({ body });
+      const from = typeof sent['start_cursor'] === 'string' ? Number(sent['start_cursor'].slice(1)) : 0;
+      const results = records.slice(from, from + 10);
+      const more = from + 10 < records.length;
+      json(200, { object: 'list', results, next_cursor: more ? `c${from + 10}` : null, has_more: more, type: 'page_or_database' })(request, response, body);
+    });
+    const api = createClient({ baseUrl: server.origin });
+    const filter = { property: 'Done', checkbox: { equals: false } };
+    const walk = api.paginate<{ id: number }>('/v1/databases/d1/query', { json: { filter, page_size: 10 } });
+    expect((await collect(walk)).map((record) => record.id)).toEqual(ids);
+    expect(walk.progress).toMatchObject({ pages: 3, items: 25, mode: 'body', stop: 'last' });
+    const sent = server.requests('/v1/databases/d1/query');
+    expect(sent.map((request) => [request.method, request.url, request.headers['content-type']])).toEqual(Array(3).fill(['POST', '/v1/databases/d1/query', 'application/json']));
+    expect(sent.map(bodyOf)).toEqual([{ filter, page_size: 10 }, { filter, page_size: 10, start_cursor: 'c10' }, { filter, page_size: 10, start_cursor: 'c20' }]);
+  });
+
+  it("walks Elasticsearch's `search_after` by a `next` of the caller's, with the total from `hits.total`", async () => {
+    server.route('/people/_search', (request, response, body) => {
+      const after = (bodyOf({ body })['search_after'] as number[] | undefined)?.[0] ?? 0;
+      const hits = records.filter((record) => record.id > after).slice(0, 10).map((record) => ({ _id: String(record.id), _source: record, sort: [record.id] }));
+      json(200, { took: 2, timed_out: false, hits: { total: { value: records.length, relation: 'eq' }, max_score: null, hits } })(request, response, body);
+    });
+    type Hit = { _source: { id: number }; sort: unknown[] };
+    const api = createClient({ baseUrl: server.origin });
+    const walk = api.paginate<Hit>('/people/_search', {
+      json: { size: 10, query: { match_all: {} }, sort: [{ id: 'asc' }] },
+      items: (page) => (page.data as { hits: { hits: Hit[] } }).hits.hits,
+      next: (_page, items) => (items.length > 0 ? { search_after: (items.at(-1) as Hit).sort } : undefined),
+    });
+    expect((await collect(walk)).map((hit) => hit._source.id)).toEqual(ids);
+    // The fourth page is empty: Elasticsearch says no more by an empty `hits`.
+    expect(walk.progress).toMatchObject({ pages: 4, items: 25, total: 25, mode: 'custom', stop: 'last' });
+    expect(server.requests('/people/_search').map((request) => bodyOf(request)['search_after'])).toEqual([undefined, [1009], [1019], [1024]]);
+  });
+
+  it('sets a page number, an offset and a slice size in the body, as numbers, not in the query', async () => {
+    server.route('/search/pages', (request, response, body) => {
+      const page = Number(bodyOf({ body })['page'] ?? 1);
+      json(200, { result: 'success', customers: records.slice((page - 1) * 10, page * 10), metadata: { page, pagesCount: 3, recordsPerPage: 10, recordsCount: 25 } })(request, response, body);
+    });
+    server.route('/search/slices', (request, response, body) => {
+      const { offset, sliceSize } = bodyOf({ body }) as { offset: number; sliceSize: number };
+      const chunk = records.slice(offset, offset + sliceSize);
+      json(200, { result: chunk, offset: offset + chunk.length, hasNext: offset + sliceSize < records.length })(request, response, body);
+    });
+    const api = createClient({ baseUrl: server.origin });
+    expect(await collect(api.paginate('/search/pages', { json: { name: 'C' } }))).toHaveLength(25);
+    expect(server.requests('/search/pages').map((request) => [request.url, bodyOf(request)])).toEqual([['/search/pages', { name: 'C' }], ['/search/pages', { name: 'C', page: 2 }], ['/search/pages', { name: 'C', page: 3 }]]);
+    expect(await collect(api.paginate('/search/slices', { json: {}, sliceSize: 10 }))).toHaveLength(25);
+    expect(server.requests('/search/slices').map(bodyOf)).toEqual([{ sliceSize: 10, offset: 0 }, { sliceSize: 10, offset: 10 }, { sliceSize: 10, offset: 20 }]);
+  });
+
+  it("walks a GraphQL connection by the `variables` its `next` gives (GitHub's `pageInfo`), and ends as stalled when the body repeats", async () => {
+    server.route('/graphql', (request, response, body) => {
+      const after = (bodyOf({ body })['variables'] as { after?: string }).after;
+      const from = after === undefined ? 0 : Number(after);
+      const nodes = records.slice(from, from + 10);
+      const end = from + nodes.length;
+      json(200, { data: { viewer: { repositories: { nodes, pageInfo: { hasNextPage: end < records.length, endCursor: String(end) } } } } })(request, response, body);
+    });
+    type Connection = { nodes: { id: number }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+    const repositories = (page: { data: unknown }): Connection => (page.data as { data: { viewer: { repositories: Connection } } }).data.viewer.repositories;
+    const query = 'query($after: String) { viewer { repositories(first: 10, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } } }';
+    const api = createClient({ baseUrl: server.origin });
+    const walk = api.paginate<{ id: number }>('/graphql', {
+      json: { query, variables: { owner: 'me' } },
+      items: (page) => repositories(page).nodes,
+      next: (page) => {
+        const { hasNextPage, endCursor } = repositories(page).pageInfo;
+        return hasNextPage ? { variables: { owner: 'me', after: endCursor } } : undefined;
+      },
+    });
+    expect((await collect(walk)).map((record) => record.id)).toEqual(ids);
+    expect(server.requests('/graphql').map((request) => bodyOf(request)['variables'])).toEqual([{ owner: 'me' }, { owner: 'me', after: '10' }, { owner: 'me', after: '20' }]);
+
+    const stuck = api.paginate('/graphql', { json: { query, variables: {} }, items: (page) => repositories(page).nodes, next: () => ({ variables: { after: '10' } }) });
+    expect(await collect(stuck)).toHaveLength(20);
+    expect(stuck.progress).toMatchObject({ pages: 2, stop: 'stalled' });
+  });
+
+  it('retries a page only when the retry options name POST, and refuses a body that is no object', async () => {
+    let calls = 0;
+    server.route('/flaky-search', (request, response, body) => {
+      calls++;
+      if (calls === 1) json(503, { message: 'busy' })(request, response, body);
+      else json(200, { hits: [1, 2] })(request, response, body);
+    });
+    const api = createClient({ baseUrl: server.origin, wait: noWait });
+    await expect(collect(api.paginate('/flaky-search', { json: { q: 'x' } }))).rejects.toMatchObject({ error: { kind: 'unavailable', status: 503 } });
+    calls = 0;
+    expect(await collect(api.paginate('/flaky-search', { json: { q: 'x' }, retry: { methods: ['POST'] } }))).toEqual([1, 2]);
+    expect(calls).toBe(2);
+    expect(() => api.paginate('/flaky-search', { json: [1] as never })).toThrow('json must be an object');
+    expect(() => api.paginate('/flaky-search', { json: 'q=x' as never })).toThrow(TypeError);
   });
 });

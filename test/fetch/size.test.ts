@@ -53,9 +53,13 @@ describe('faultline/fetch bundle size', () => {
     // normalize changed; by 384 (7,466) for mode 'body': the next page of Stripe, Notion, Google,
     // Salesforce, Twilio, HubSpot, Intercom, Kubernetes and Jira named by their bodies, Slack's cursor
     // sent as `cursor`, Sentry's `results="false"` link not followed, GitLab's `X-Total` read; by 32
-    // (7,496) for a `next` that gives its query as URLSearchParams).
+    // (7,496) for a `next` that gives its query as URLSearchParams; by 816 (8,310) for walks that
+    // send a JSON body (`json`: POST search APIs, the next page's members set in the body, about
+    // 330), totals read from list bodies (GitHub, Salesforce, Jira, DRF, Spring, Laravel,
+    // Elasticsearch…, about 310) and the next pages of Spring Data, Stripe's search, Zendesk's
+    // offset pages, Algolia and Meilisearch (about 170)).
     const goal = 5_064;
-    const shareCeiling = 7_504;
+    const shareCeiling = 8_320;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
