@@ -262,6 +262,12 @@ export interface ApiSuccess<T = unknown> {
   readonly traceId?: string;
   /** The whole body as received, envelopes and controls included: parsed JSON, or text. */
   readonly body: unknown;
+  /**
+   * The response's headers by lower-case name, a repeated one's values joined with `, `: on the
+   * successes of faultline/fetch's client (an `ETag`, a `Content-Disposition`, a HEAD's
+   * `Content-Length`). `normalize` leaves it out: its caller has them.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** The result of normalizing a response: never thrown, always returned. */

@@ -6,15 +6,17 @@
  * network failure (a `TypeError`) propagates at once and is never retried, as in ky.
  */
 import { toApiError } from '../create-error.ts';
+import { isJsonMediaType, toMediaType } from '../headers.ts';
+import { setMember } from '../members.ts';
 import type { ApiError, ApiResult, Dialect } from '../model.ts';
 import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import type { BodyInput, HeadersInput } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
-import { isRetryableError, isRetryableMethod, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
+import { isRetryableError, isRetryableMethod, mergeRetryOptions, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
-import { linkAttemptSignal, toCallerCause, toReasonText, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
+import { abortedFirst, linkAttemptSignal, toCallerCause, toReasonText, untilAborted, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
 
 /** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
 export type QueryValue = string | number | boolean | null | undefined;
@@ -68,7 +70,7 @@ export interface Hooks {
 /** How a client sends its requests. */
 export interface ClientOptions {
   /** Prefixed to every path: `https://api.example.com/v1`; a query in it (`?api-version=2024-06-01`) is added after the path. */
-  readonly baseUrl: string;
+  readonly baseUrl: string | URL;
   /** Sent with every request; per-call headers win. */
   readonly headers?: HeadersInput | undefined;
   /** Sent as `x-api-key` (seed 003); never to another origin. One that cannot be a header value throws a `TypeError`. */
@@ -134,7 +136,7 @@ export interface RequestOptions {
   readonly timeoutMs?: number | undefined;
   /** Overrides the client's `totalTimeoutMs` for this call. */
   readonly totalTimeoutMs?: number | undefined;
-  /** Overrides the client's retry options for this call. */
+  /** This call's retry options, over the client's: a number is the limit, the rest stays the client's; an object's members win one by one. */
   readonly retry?: number | RetryOptions | undefined;
   /** Passed to `fetch` as they are, over the client's `fetchOptions`. */
   readonly fetchOptions?: FetchOptions | undefined;
@@ -148,16 +150,16 @@ export interface SchemaRequestOptions<S extends StandardSchemaV1> extends Reques
 
 /** A request with its method fixed. */
 export interface SendMethod {
-  <S extends StandardSchemaV1>(path: string, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
-  <T = unknown>(path: string, init?: RequestOptions): Promise<ApiResult<T>>;
+  <S extends StandardSchemaV1>(path: string | URL, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
+  <T = unknown>(path: string | URL, init?: RequestOptions): Promise<ApiResult<T>>;
 }
 
 /** A client, as {@link createClient} makes it. */
 export interface Client {
   /** Sends a request and reads its response into an {@link ApiResult}. Never rejects for an HTTP, network, timeout or abort failure. */
-  request<S extends StandardSchemaV1>(method: string, path: string, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
+  request<S extends StandardSchemaV1>(method: string, path: string | URL, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
   /** Sends a request without a schema: the success data is typed `T`, unchecked. */
-  request<T = unknown>(method: string, path: string, init?: RequestOptions): Promise<ApiResult<T>>;
+  request<T = unknown>(method: string, path: string | URL, init?: RequestOptions): Promise<ApiResult<T>>;
   /** Sends a `GET`; retried by default. */
   readonly get: SendMethod;
   /** Sends a `POST`; retried only with an `idempotencyKey`. */
@@ -171,9 +173,9 @@ export interface Client {
   /** Sends a `HEAD`; retried by default. A success's `data` is `undefined`. */
   readonly head: SendMethod;
   /** The items of a paginated collection, each validated and typed by the item schema; throws a `ResponseError` when a page or an item fails. */
-  paginate<S extends StandardSchemaV1>(path: string, init: PaginateOptions & { readonly schema: S }): Paginator<InferOutput<S>>;
+  paginate<S extends StandardSchemaV1>(path: string | URL, init: PaginateOptions & { readonly schema: S }): Paginator<InferOutput<S>>;
   /** The items of a paginated collection, page after page, typed `T` unchecked; throws a `ResponseError` when a page fails. */
-  paginate<T = unknown>(path: string, init?: PaginateOptions): Paginator<T>;
+  paginate<T = unknown>(path: string | URL, init?: PaginateOptions): Paginator<T>;
   /** Seed 003: a `HEAD` of the base URL; `true` on 2xx, `false` on 401 or 403, a thrown `ResponseError` otherwise. */
   verifyKey(init?: RequestOptions): Promise<boolean>;
 }
@@ -188,10 +190,33 @@ export interface Sent {
 const defaultAccept = 'application/json, */*;q=0.8';
 const now: () => number = typeof performance === 'object' ? () => performance.now() : Date.now;
 
-/** Headers as a record with lower-case names, the form every attempt reuses. */
-function toHeaderRecord(target: Record<string, string>, headers: HeadersInit | undefined): Record<string, string> {
-  if (headers) new Headers(headers).forEach((value, name) => (target[name] = value));
+/**
+ * Headers as a record with lower-case names, the form every attempt reuses. In a record, a header
+ * given as `undefined` (or `null`) removes the one `target` has — ky's rule — rather than being
+ * sent as the text "undefined": `{ authorization: undefined }` sends a call without the client's.
+ */
+function toHeaderRecord(target: Record<string, string>, headers: HeadersInput | undefined): Record<string, string> {
+  if (!headers) return target;
+  let given: HeadersInit = headers as HeadersInit;
+  if (!(headers instanceof Headers) && !Array.isArray(headers)) {
+    const kept: Record<string, string> = {};
+    for (const name of Object.keys(headers)) {
+      const value = headers[name];
+      if (value == null) delete target[name.toLowerCase()];
+      else kept[name] = value;
+    }
+    given = kept;
+  }
+  new Headers(given).forEach((value, name) => (target[name] = value));
   return target;
+}
+
+/** A response's headers by lower-case name, a repeated one's values joined with `, ` (RFC 9110 §5.3), as `Headers` gives them. */
+function toHeaderValues(headers: Headers): Readonly<Record<string, string>> {
+  const record: Record<string, string> = {};
+  // `setMember`: a `__proto__` header is a header, not a prototype.
+  headers.forEach((value, name) => setMember(record, name, Object.hasOwn(record, name) ? `${record[name]}, ${value}` : value));
+  return record;
 }
 
 /** Appends query parameters to a URL; `undefined` and `null` are left out, arrays repeated. */
@@ -233,6 +258,9 @@ function toAbortFailure(cause: AbortCause | undefined, timeoutMs: number, reason
   const detail = cause === 'aborted' ? 'The request was aborted' : cause === 'expired' ? "The caller's signal timed out" : cause === 'total' ? 'The request took longer than its total timeout' : `No response within ${timeoutMs} ms`;
   return toFailure(cause === 'aborted' ? 'aborted' : 'timeout', text ? `${detail}: ${text}` : detail);
 }
+
+/** What an attempt gives when its signal fired: the caller's abort, or a time-out. */
+const toAbortedSent = (link: AttemptSignal, timeoutMs: number, url: string): Sent => ({ result: toAbortFailure(link.cause(), timeoutMs, link.signal?.reason), headers: undefined, url });
 
 const hasCredentials = (headers: Record<string, string>): boolean => credentialHeaders.some((name) => headers[name] !== undefined);
 
@@ -291,9 +319,12 @@ function setOptionHeader(target: Record<string, string>, name: string, value: st
 export function createClient(options: ClientOptions): Client {
   // A base URL's query (`?api-version=2024-06-01`) goes after each path joined to it, not before
   // (RFC 3986 §3: the path ends at "?"); its fragment is never sent.
-  if (typeof options?.baseUrl !== 'string') throw new TypeError('createClient needs a baseUrl');
-  const [baseUrl = '', baseQuery] = options.baseUrl.split('#')[0]!.split(/\?(.*)/);
-  const base = toPageUrl(baseUrl).replace(/\/+$/, '');
+  const givenBase: unknown = options?.baseUrl;
+  if (typeof givenBase !== 'string' && !(givenBase instanceof URL)) throw new TypeError('createClient needs a baseUrl');
+  const [baseUrl = '', baseQuery] = String(givenBase).split('#')[0]!.split(/\?(.*)/);
+  // The base as given is what an empty path asks for (`verifyKey`'s HEAD): `/v1/` stays `/v1/`.
+  const baseAsGiven = toPageUrl(baseUrl);
+  const base = baseAsGiven.replace(/\/+$/, '');
   // Where there is no page (Node, Deno, Bun), `/api` has nothing to be resolved against: every call would fail.
   if (!isAbsoluteUrl(base)) throw new TypeError(`baseUrl "${options.baseUrl}" is not absolute, and no page is here to resolve it`);
   const baseParams = baseQuery ? new URLSearchParams(baseQuery) : undefined;
@@ -301,9 +332,11 @@ export function createClient(options: ClientOptions): Client {
   // `http://exa mple.com` is absolute but no URL: every call would fail (README: a bad baseUrl throws at once).
   if (baseOrigin === undefined) throw new TypeError(`baseUrl "${options.baseUrl}" is not a valid URL`);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
+  const defaultType = defaults['content-type'];
   setOptionHeader(defaults, 'x-api-key', options.apiKey, 'apiKey');
   setOptionHeader(defaults, 'accept-language', options.language, 'language');
-  const policy = toRetryPolicy(options.retry);
+  const clientRetry = options.retry;
+  const policy = toRetryPolicy(clientRetry);
   const attemptTimeoutMs = toLimit(options.timeoutMs, 'timeoutMs');
   const totalTimeoutMs = toLimit(options.totalTimeoutMs, 'totalTimeoutMs');
   const maxErrorBodyBytes = toLimit(options.maxErrorBodyBytes, 'maxErrorBodyBytes', 1_048_576);
@@ -322,9 +355,11 @@ export function createClient(options: ClientOptions): Client {
   const followRedirects = typeof document === 'undefined';
 
   /** A path joined to the base URL (ky's `prefixUrl` rule: exactly one slash between them). */
-  const toUrl = (path: string, query: Query | undefined): string => {
-    const absolute = path.startsWith('http://') || path.startsWith('https://');
-    const url = absolute ? path : path === '' ? base : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
+  const toUrl = (given: string | URL, query: Query | undefined): string => {
+    const path = String(given);
+    // Schemes are case-insensitive (RFC 3986 §3.1): `HTTPS://…` is absolute too.
+    const absolute = /^https?:/i.test(path);
+    const url = absolute ? path : path === '' ? baseAsGiven : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
     const withQuery = query ? appendQuery(url, query) : url;
     return baseParams && !absolute ? appendQuery(withQuery, baseParams) : withQuery;
   };
@@ -332,10 +367,15 @@ export function createClient(options: ClientOptions): Client {
   /** The headers of one call: the client's defaults, without credentials for another origin, then the call's own. */
   const toHeaders = (url: string, init: RequestOptions | undefined): Record<string, string> => {
     const crossOrigin = !(url === base || url.startsWith(`${base}/`) || url.startsWith(`${base}?`)) && toOrigin(url) !== baseOrigin;
-    if (!init?.headers && init?.json === undefined && init?.idempotencyKey === undefined && !crossOrigin) return defaults;
+    // FormData and URLSearchParams carry a type of their own (multipart with its boundary, a form's),
+    // which fetch sets only when no Content-Type is given: the client's default would break them.
+    const ownType = init?.body instanceof URLSearchParams || (typeof FormData === 'function' && init?.body instanceof FormData);
+    if (!init?.headers && init?.json === undefined && init?.idempotencyKey === undefined && !crossOrigin && !(ownType && defaultType !== undefined)) return defaults;
     const headers: Record<string, string> = { ...defaults };
     if (crossOrigin) for (const name of credentialHeaders) delete headers[name];
-    if (init?.json !== undefined) headers['content-type'] = 'application/json';
+    if (ownType) delete headers['content-type'];
+    // A JSON type of the client's (`application/vnd.api+json`, `application/merge-patch+json`) stays, as in ky and ofetch.
+    if (init?.json !== undefined && !isJsonMediaType(toMediaType(defaultType))) headers['content-type'] = 'application/json';
     if (init?.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
     return toHeaderRecord(headers, init?.headers);
   };
@@ -351,18 +391,34 @@ export function createClient(options: ClientOptions): Client {
     return fetchFollowing(fetchFunction, request.url, init, baseOrigin);
   };
 
-  /** The afterResponse hooks. A response that will not be read — replaced, or held when a hook threw — is cancelled, so that its connection is freed. */
-  const runAfterResponse = async (response: Response, request: Request, attempt: number): Promise<Response> => {
+  /**
+   * The afterResponse hooks, each given a copy of the response, as ky gives: one that reads it (a
+   * logger's `await response.json()`) leaves the body to the client. A copy left unread is
+   * cancelled once its hook is done, and a response that will not be read — replaced, or held when
+   * a hook threw or the signal fired — is cancelled, so that its connection is freed.
+   */
+  const runAfterResponse = async (response: Response, request: Request, attempt: number, signal: AbortSignal | undefined): Promise<Response | typeof abortedFirst> => {
+    let copy: Response | undefined;
     try {
       for (const hook of afterResponse) {
-        const changed = await hook(response, request, attempt);
-        if (changed instanceof Response && changed !== response) {
+        copy = response.clone();
+        const changed = await untilAborted(hook(copy, request, attempt), signal);
+        const replaced = changed instanceof Response && changed !== response && changed !== copy;
+        // Not awaited: a tee's branch cancelled settles only once the other branch is read.
+        if (replaced || !copy.bodyUsed) void cancelBody(copy);
+        copy = undefined;
+        if (changed === abortedFirst) {
+          await cancelBody(response);
+          return changed;
+        }
+        if (replaced) {
           await cancelBody(response);
           response = changed;
         }
       }
       return response;
     } catch (failure) {
+      if (copy && !copy.bodyUsed) void cancelBody(copy);
       await cancelBody(response);
       throw failure;
     }
@@ -384,9 +440,12 @@ export function createClient(options: ClientOptions): Client {
     let response: Response | undefined;
     // The hooks run outside the `try` below: what they throw is a bug and propagates, a TypeError too (README "Calling APIs").
     if (hasHooks) {
+      // Aborted or timed out already (during a wait, or an earlier hook): no hook runs for a call no one waits for.
+      if (link.signal?.aborted) return toAbortedSent(link, timeoutMs, url);
       request = new Request(url, init);
       for (const hook of beforeRequest) {
-        const changed = await hook(request, attempt);
+        const changed: Request | Response | void | typeof abortedFirst = await untilAborted(hook(request, attempt), link.signal);
+        if (changed === abortedFirst) return toAbortedSent(link, timeoutMs, url);
         if (changed instanceof Response) {
           response = changed;
           break;
@@ -405,7 +464,7 @@ export function createClient(options: ClientOptions): Client {
         response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(outgoing, sent, extra) : await fetchFunction(outgoing);
       } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
     } catch (failure) {
-      if (link.cause()) return { result: toAbortFailure(link.cause(), timeoutMs, link.signal?.reason), headers: undefined, url };
+      if (link.cause()) return toAbortedSent(link, timeoutMs, url);
       // An abort or time-out of a signal not the attempt's (a hook's own, a page being closed), and
       // happy-dom's NetworkError: named failures, not bugs.
       const named = toFailureKind(failure);
@@ -418,8 +477,15 @@ export function createClient(options: ClientOptions): Client {
       if (!request) new Request(url, resendableBody(body) ? init : { ...init, body: null });
       return { result: toFailure('network', describeFailure(failure)), headers: undefined, url };
     }
-    if (request) response = await runAfterResponse(response, request, attempt);
+    if (request) {
+      const answered = await runAfterResponse(response, request, attempt, link.signal);
+      if (answered === abortedFirst) return toAbortedSent(link, timeoutMs, url);
+      response = answered;
+    }
     let result = await normalizeResponse(response, response.ok ? successRead : errorRead);
+    // A success says what its headers said (an ETag, a file name, a HEAD's Content-Length); an
+    // error does not carry them: errors are logged and passed on, and their facts are read already.
+    if (result.ok) (result.value as { headers?: Readonly<Record<string, string>> }).headers = toHeaderValues(response.headers);
     if (!result.ok && link.cause()) {
       const { kind } = result.error;
       // The signal fired while the body was read: say why, rather than "the body broke off".
@@ -435,7 +501,7 @@ export function createClient(options: ClientOptions): Client {
     const headers = toHeaders(url, init);
     const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
     const signal = init?.signal;
-    const retry: RetryPolicy = init?.retry === undefined ? policy : toRetryPolicy(init.retry);
+    const retry: RetryPolicy = init?.retry == null ? policy : toRetryPolicy(mergeRetryOptions(clientRetry, init.retry));
     const timeoutMs = toLimit(init?.timeoutMs, 'timeoutMs', attemptTimeoutMs);
     const totalMs = toLimit(init?.totalTimeoutMs, 'totalTimeoutMs', totalTimeoutMs);
     const deadline = Number.isFinite(totalMs) ? now() + totalMs : Number.POSITIVE_INFINITY;
@@ -457,18 +523,21 @@ export function createClient(options: ClientOptions): Client {
       const cause = link.cause();
       // The caller's abort and the total timeout end the request, whatever `shouldRetry` would say.
       if (result.ok || !mayRetry || attempt >= retry.limit || (cause !== undefined && cause !== 'attempt')) return sent;
-      const decided = retry.shouldRetry && (await retry.shouldRetry(result.error, attempt + 1));
-      if (!(decided ?? isRetryableError(retry, result.error, cause === 'attempt'))) return sent;
-      const delayMs = toRetryDelayMs(retry, result.error, attempt);
-      // No time left for another attempt after the wait: the last answer is the most useful one.
-      if (now() + delayMs >= deadline) return sent;
-      onRetry?.({ attempt: attempt + 1, delayMs, error: result.error, method, url });
-      await wait(delayMs, signal);
+      // An asynchronous `shouldRetry` is raced with the caller's signal, as the hooks are.
+      const decided = retry.shouldRetry && (await untilAborted(retry.shouldRetry(result.error, attempt + 1), signal));
+      if (decided !== abortedFirst) {
+        if (!(decided ?? isRetryableError(retry, result.error, cause === 'attempt'))) return sent;
+        const delayMs = toRetryDelayMs(retry, result.error, attempt);
+        // No time left for another attempt after the wait: the last answer is the most useful one.
+        if (now() + delayMs >= deadline) return sent;
+        onRetry?.({ attempt: attempt + 1, delayMs, error: result.error, method, url });
+        await wait(delayMs, signal);
+      }
       if (signal?.aborted) return { result: toAbortFailure(toCallerCause(signal.reason), timeoutMs, signal.reason), headers: undefined, url };
     }
   };
 
-  const request = async (method: string, path: string, init?: RequestOptions & { readonly schema?: StandardSchemaV1 }): Promise<ApiResult<never>> => {
+  const request = async (method: string, path: string | URL, init?: RequestOptions & { readonly schema?: StandardSchemaV1 }): Promise<ApiResult<never>> => {
     const verb = method.toUpperCase();
     const { result } = await send(verb, toUrl(path, init?.query), init);
     const schema = init?.schema;
@@ -477,7 +546,7 @@ export function createClient(options: ClientOptions): Client {
 
   const withMethod =
     (method: string): SendMethod =>
-    (path: string, init?: RequestOptions) =>
+    (path: string | URL, init?: RequestOptions) =>
       request(method, path, init);
 
   const source: PageSource = {
@@ -494,7 +563,7 @@ export function createClient(options: ClientOptions): Client {
     patch: withMethod('PATCH'),
     delete: withMethod('DELETE'),
     head: withMethod('HEAD'),
-    paginate: <T>(path: string, init?: PaginateOptions) => createPaginator<T>(source, path, init),
+    paginate: <T>(path: string | URL, init?: PaginateOptions) => createPaginator<T>(source, path, init),
     async verifyKey(init?: RequestOptions) {
       const result = await request('HEAD', '', init);
       if (result.ok) return true;

@@ -110,7 +110,7 @@ export interface Paginator<T> extends AsyncIterable<T> {
 export interface PageSource {
   /** The base URL's origin: credentials are never sent anywhere else. */
   readonly baseOrigin: string | undefined;
-  readonly toUrl: (path: string, query: Query | undefined) => string;
+  readonly toUrl: (path: string | URL, query: Query | undefined) => string;
   readonly send: (method: string, url: string, init: RequestOptions | undefined) => Promise<Sent>;
 }
 
@@ -347,7 +347,7 @@ class Walk {
   /** Mode 'slice' comes from a `sliceSize` under 'auto', not from the caller: the first page may show another. */
   private readonly implied: boolean = false;
 
-  constructor(source: PageSource, path: string, init: PaginateOptions | undefined) {
+  constructor(source: PageSource, path: string | URL, init: PaginateOptions | undefined) {
     this.source = source;
     this.init = init;
     // `Infinity` is the usual way to say "no cap".
@@ -624,7 +624,7 @@ class ItemIterator<T> implements AsyncIterator<T> {
 }
 
 /** Makes the paginator of `client.paginate`. Nothing is fetched before the first `next()`. */
-export function createPaginator<T>(source: PageSource, path: string, init: PaginateOptions | undefined): Paginator<T> {
+export function createPaginator<T>(source: PageSource, path: string | URL, init: PaginateOptions | undefined): Paginator<T> {
   const walk = new Walk(source, path, init);
   return {
     get progress(): PaginationProgress {

@@ -69,9 +69,24 @@ function toCount(options: RetryOptions, name: 'limit' | 'delayMs' | 'backoffLimi
   throw new RangeError(`retry.${name} must be a number of 0 or more, not ${String(value)}`);
 }
 
+/** Retry options as an object: a number is the limit. */
+const toRetryOptions = (retry: number | RetryOptions | undefined): RetryOptions => (typeof retry === 'number' ? { limit: retry } : retry ?? {});
+
+/**
+ * A call's retry options over the client's: what the call names wins, the rest stays the client's
+ * (ky's rule: "If `retry` is a number, it will be used as `limit` and other defaults will remain
+ * in place"). A member given as `undefined` is not given.
+ */
+export function mergeRetryOptions(client: number | RetryOptions | undefined, call: number | RetryOptions): RetryOptions {
+  const merged: Record<string, unknown> = { ...toRetryOptions(client) };
+  const own = toRetryOptions(call);
+  for (const name of Object.keys(own)) if (own[name as keyof RetryOptions] !== undefined) merged[name] = own[name as keyof RetryOptions];
+  return merged;
+}
+
 /** Fills in the defaults of RELIABILITY.md "Client". */
 export function toRetryPolicy(retry: number | RetryOptions | undefined): RetryPolicy {
-  const options: RetryOptions = typeof retry === 'number' ? { limit: retry } : retry ?? {};
+  const options = toRetryOptions(retry);
   const { shouldRetry } = options;
   if (shouldRetry !== undefined && typeof shouldRetry !== 'function') throw new TypeError(`retry.shouldRetry must be a function, not ${typeof shouldRetry}`);
   return {

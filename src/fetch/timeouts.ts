@@ -134,3 +134,36 @@ export function waitFor(ms: number, signal: AbortSignal | undefined): Promise<bo
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/** What {@link untilAborted} gives when the signal fired first. */
+export const abortedFirst: unique symbol = Symbol('aborted');
+
+/**
+ * What `work` gives (a hook's answer), or {@link abortedFirst} as soon as `signal` aborts,
+ * whichever comes first: a slow hook never holds a call past its abort or time-out (README
+ * "Timeouts": the signal is respected at every stage). The hook runs on; a `Response` it gives
+ * after the abort is cancelled, so that its connection is freed.
+ */
+export function untilAborted<T>(work: T | Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof abortedFirst> {
+  if (!signal || !(work instanceof Promise)) return Promise.resolve(work);
+  return new Promise((resolve, reject) => {
+    let late = false;
+    const onAbort = (): void => {
+      late = true;
+      resolve(abortedFirst);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        if (late && value instanceof Response) value.body?.cancel().catch(() => {});
+        resolve(value);
+      },
+      (failure: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        // After the abort, what the hook throws has no caller left to hear it.
+        if (!late) reject(failure);
+      },
+    );
+  });
+}

@@ -60,10 +60,12 @@ export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: stri
   if (!headers) return record;
   // A Headers by shape, as normalize reads one: another implementation's (undici's own, a
   // polyfill's, another realm's) is no `instanceof Headers`, and has no own entries to list.
-  let entries: [string, string][] = [];
+  let entries: [string, string | undefined][] = [];
   if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) (headers as Headers).forEach((value, name) => entries.push([name, value]));
   else entries = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
+    // A record's `undefined` is a header not given (`{ 'retry-after': seconds }` with none), never the text "undefined".
+    if (value === undefined) continue;
     const key = name.toLowerCase();
     const text = assertHeaderValue(name, String(value));
     if (!Object.hasOwn(record, key)) record[key] = text;

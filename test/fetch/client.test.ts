@@ -31,12 +31,13 @@ describe('sending requests', () => {
 
   it('keeps the query of a base URL after the path joined to it (api-version, say), and drops its fragment', async () => {
     server.route('/versioned/customers', json(200, [{ id: 1 }]));
-    server.route('/versioned', json(200, {}));
+    // A router that serves `/versioned/` only, as the base URL names it: `verifyKey` asks for the base as given.
+    server.route('/versioned/', json(200, {}));
     const api = createClient({ baseUrl: `${server.origin}/versioned/?api-version=2024-06-01#top` });
     expect(await api.get('customers', { query: { page: 2 } })).toMatchObject({ ok: true, value: { data: [{ id: 1 }] } });
     expect(await api.verifyKey()).toBe(true);
     expect(server.requests('/versioned/customers').map((request) => request.url)).toEqual(['/versioned/customers?page=2&api-version=2024-06-01']);
-    expect(server.requests('/versioned').map((request) => request.url)).toEqual(['/versioned?api-version=2024-06-01']);
+    expect(server.requests('/versioned/').map((request) => request.url)).toEqual(['/versioned/?api-version=2024-06-01']);
   });
 
   it('sends each method the helpers name', async () => {
@@ -654,5 +655,102 @@ describe('toFormData (seed 003 multipart)', () => {
   it('names the JSON part as asked', () => {
     const form = toFormData([1], {}, { jsonPart: 'payload' });
     expect([...form.keys()]).toEqual(['payload']);
+  });
+});
+
+describe("what a caller coming from ky expects (an audit of the client against ky's documented behaviour)", () => {
+  it("keeps the client's retry options under a call's own: a number is the limit, an object's members win one by one", async () => {
+    server.route('/overloaded', json(529, { type: 'error', error: { type: 'overloaded_error', message: 'Overloaded' } }));
+    const statusCodes = [408, 429, 500, 502, 503, 504, 529];
+    const api = createClient({ baseUrl: server.origin, retry: { statusCodes, limit: 1 }, wait: noWait });
+    const count = async (init?: Parameters<typeof api.get>[1]): Promise<number> => {
+      const before = server.requests('/overloaded').length;
+      await api.get('/overloaded', init);
+      return server.requests('/overloaded').length - before;
+    };
+    expect(await count()).toBe(2);
+    // Before, a call's `retry: 3` dropped the client's 529 and made one request.
+    expect(await count({ retry: 3 })).toBe(4);
+    expect(await count({ retry: { limit: 2 } })).toBe(3);
+    expect(await count({ retry: { limit: undefined, statusCodes: [503] } })).toBe(1);
+  });
+
+  it('hands each afterResponse hook a copy of the response, so that a logger may read it and the caller still gets the body', async () => {
+    server.route('/logged', json(200, { id: 1 }));
+    server.route('/logged-error', json(404, { message: 'No such order' }));
+    const logged: unknown[] = [];
+    const api = createClient({ baseUrl: server.origin, hooks: { afterResponse: [async (response) => void logged.push(await response.json()), (response) => response] } });
+    expect(await api.get('/logged')).toMatchObject({ ok: true, value: { data: { id: 1 } } });
+    expect(await api.get('/logged-error')).toMatchObject({ ok: false, error: { kind: 'not_found', detail: 'No such order' } });
+    expect(logged).toEqual([{ id: 1 }, { message: 'No such order' }]);
+  });
+
+  it("removes a client's header from a call that gives it as undefined, rather than send the text \"undefined\"", async () => {
+    server.route('/public', json(200, {}));
+    const api = createClient({ baseUrl: server.origin, apiKey: 'k', headers: { authorization: 'Bearer x', 'x-trace': undefined } });
+    await api.get('/public', { headers: { authorization: undefined, 'X-Api-Key': undefined } });
+    await api.get('/public');
+    const [bare, full] = server.requests('/public').map((request) => request.headers);
+    expect([bare!['authorization'], bare!['x-api-key'], bare!['x-trace']]).toEqual([undefined, undefined, undefined]);
+    expect([full!['authorization'], full!['x-api-key'], full!['x-trace']]).toEqual(['Bearer x', 'k', undefined]);
+  });
+
+  it("sends FormData and URLSearchParams with their own type over the client's default, and keeps a JSON type of the client's for json", async () => {
+    server.route('/typed', json(200, {}));
+    const api = createClient({ baseUrl: server.origin, headers: { 'content-type': 'application/vnd.api+json' } });
+    const form = new FormData();
+    form.append('name', 'Ada');
+    await api.post('/typed', { body: form });
+    await api.post('/typed', { body: new URLSearchParams({ name: 'Ada' }) });
+    await api.post('/typed', { json: { data: { type: 'people' } } });
+    await createClient({ baseUrl: server.origin, headers: { 'content-type': 'text/plain' } }).post('/typed', { json: {} });
+    const types = server.requests('/typed').map((request) => request.headers['content-type']);
+    expect(types[0]).toMatch(/^multipart\/form-data; boundary=/);
+    expect(types.slice(1)).toEqual(['application/x-www-form-urlencoded;charset=UTF-8', 'application/vnd.api+json', 'application/json']);
+  });
+
+  it('ends a call whose hook is still running when the caller aborts or the total timeout passes, and runs no hook for a call aborted before', { timeout: 10_000 }, async () => {
+    server.route('/hooked', json(200, {}));
+    let runs = 0;
+    const slow = (): Promise<void> => {
+      runs++;
+      return new Promise((resolve) => setTimeout(resolve, 2_000));
+    };
+    const before = createClient({ baseUrl: server.origin, hooks: { beforeRequest: [slow] } });
+    const controller = new AbortController();
+    setTimeout(() => controller.abort('gone'), 50);
+    let started = performance.now();
+    expect(await before.get('/hooked', { signal: controller.signal })).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The request was aborted: gone' } });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    started = performance.now();
+    expect(await before.get('/hooked', { totalTimeoutMs: 100 })).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    const after = createClient({ baseUrl: server.origin, hooks: { afterResponse: [slow] } });
+    started = performance.now();
+    expect(await after.get('/hooked', { timeoutMs: 100, retry: 0 })).toMatchObject({ ok: false, error: { kind: 'timeout', detail: 'No response within 100 ms' } });
+    expect(performance.now() - started).toBeLessThan(1_000);
+    runs = 0;
+    expect(await before.get('/hooked', { signal: AbortSignal.abort('gone') })).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    expect(runs).toBe(0);
+  });
+
+  it("gives a success's headers by lower-case name: a HEAD's size, a download's file name, an ETag", async () => {
+    server.route('/file', (request, response) => {
+      response.writeHead(200, { 'content-type': 'application/pdf', 'content-length': '3', etag: '"v1"', 'content-disposition': 'attachment; filename="a.pdf"' });
+      response.end(request.method === 'HEAD' ? undefined : 'PDF');
+    });
+    const api = createClient({ baseUrl: server.origin });
+    const head = unwrap(await api.head('/file'));
+    expect(head.headers).toMatchObject({ 'content-length': '3', etag: '"v1"', 'content-type': 'application/pdf' });
+    expect(unwrap(await api.get('/file')).headers?.['content-disposition']).toBe('attachment; filename="a.pdf"');
+    expect(structuredClone(head).headers).toEqual(head.headers);
+  });
+
+  it('takes URL objects for the base URL and the path, and a scheme in any case as absolute', async () => {
+    server.route('/v1/items', json(200, [1]));
+    const api = createClient({ baseUrl: new URL(`${server.origin}/v1`) });
+    expect(await api.get(new URL(`${server.origin}/v1/items`))).toMatchObject({ ok: true, value: { data: [1] } });
+    expect(await api.get(`${server.origin.replace('http:', 'HTTP:')}/v1/items`)).toMatchObject({ ok: true, value: { data: [1] } });
+    expect(server.requests('/v1/items')).toHaveLength(2);
   });
 });

@@ -57,9 +57,13 @@ describe('faultline/fetch bundle size', () => {
     // send a JSON body (`json`: POST search APIs, the next page's members set in the body, about
     // 330), totals read from list bodies (GitHub, Salesforce, Jira, DRF, Spring, Laravel,
     // Elasticsearch…, about 310) and the next pages of Spring Data, Stripe's search, Zendesk's
-    // offset pages, Algolia and Meilisearch (about 170)).
+    // offset pages, Algolia and Meilisearch (about 170); by 400 (8,710) for what an audit against
+    // ky's documented behaviour found: a call's retry options merged over the client's, a copy of
+    // the response for each afterResponse hook, hooks and an async shouldRetry raced with the
+    // signal, a header given as undefined removing the client's, FormData's own type and a JSON
+    // type of the client's kept, a success's headers, URL objects and the base URL as given).
     const goal = 5_064;
-    const shareCeiling = 8_320;
+    const shareCeiling = 8_720;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
