@@ -16,8 +16,8 @@ function parseRanges(header: string, refused: string[]): string[] {
   // [quality, tag]
   const ranges: [number, string][] = [];
   for (const part of header.split(',', maxRanges)) {
-    const [range = '', ...parameters] = part.split(';');
-    const tag = range.trim();
+    const [range, ...parameters] = part.split(';');
+    const tag = range!.trim();
     if (!languageRange.test(tag)) continue;
     let quality = 1;
     for (const parameter of parameters) {
