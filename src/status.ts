@@ -16,9 +16,10 @@ let phrasesByStatus: Record<string, string> | undefined;
 
 /**
  * Each kind's English title: the phrase of the status that means it, or a title of its own for
- * kinds no status names (a 200 envelope error, a network failure).
+ * kinds no status names (a 200 envelope error, a network failure). faultline/i18n reads it as it
+ * is, to know a title it filled in.
  */
-const kindTitles: Readonly<Record<ErrorKind, number | string>> = {
+export const kindTitles: Readonly<Record<ErrorKind, number | string>> = {
   bad_request: 400,
   validation: 'Validation Failed',
   unauthenticated: 401,
@@ -107,11 +108,6 @@ export function toReasonPhrase(status: number): string | undefined {
 export function toKindTitle(kind: ErrorKind): string {
   const title = kindTitles[kind];
   return typeof title === 'number' ? toReasonPhrase(title)! : title;
-}
-
-/** A kind's title as status.ts keeps it: the status that means the kind, or a title of its own. */
-export function toKindStatusOrTitle(kind: ErrorKind): number | string {
-  return kindTitles[kind];
 }
 
 /** The status that means a kind (`rate_limited` → 429); `undefined` for kinds no status names. */

@@ -20,9 +20,12 @@ export function escapeHtml(text: string): string {
  */
 export function toHtml(error: ApiError): string {
   const detail = error.detail === undefined ? '' : `<p>${escapeHtml(error.detail)}</p>`;
-  const issues = error.issues.map((issue) => {
-    const field = issue.field ?? issue.path.join('.');
-    return `<li>${field === '' ? '' : `<strong>${escapeHtml(field)}</strong>: `}${escapeHtml(issue.message)}</li>`;
-  });
-  return `<div role="alert"><strong>${escapeHtml(error.title)}</strong>${detail}${issues.length ? `<ul>${issues.join('')}</ul>` : ''}</div>`;
+  // One `<li>` per issue, each never empty: no issues, no list.
+  const issues = error.issues
+    .map((issue) => {
+      const field = issue.field ?? issue.path.join('.');
+      return `<li>${field && `<strong>${escapeHtml(field)}</strong>: `}${escapeHtml(issue.message)}</li>`;
+    })
+    .join('');
+  return `<div role="alert"><strong>${escapeHtml(error.title)}</strong>${detail}${issues && `<ul>${issues}</ul>`}</div>`;
 }

@@ -16,8 +16,8 @@ function parseRanges(header: string, refused: string[]): string[] {
   // [quality, tag]
   const ranges: [number, string][] = [];
   for (const part of header.split(',', maxRanges)) {
-    const [range = '', ...parameters] = part.split(';');
-    const tag = range.trim();
+    const [range, ...parameters] = part.split(';');
+    const tag = range!.trim();
     if (!languageRange.test(tag)) continue;
     let quality = 1;
     for (const parameter of parameters) {
@@ -65,8 +65,10 @@ export const supportedLanguages: readonly string[] = /* @__PURE__ */ Object.free
  */
 export function negotiateLanguage(acceptLanguage: string | null | undefined, supported: readonly string[] = supportedLanguages, defaultLanguage = 'en'): string {
   // JavaScript callers get past the types: a string for the list was read letter by letter
-  // (negotiateLanguage('de', 'de') was 'd'), and a number for the default failed further on.
+  // (negotiateLanguage('de', 'de') was 'd'), a null in it failed with "Cannot read properties of
+  // null", and a number for the default failed further on.
   if (!Array.isArray(supported)) throw new TypeError('supported must be an array');
+  if (supported.some((language) => typeof language !== 'string')) throw new TypeError('supported must be an array of strings');
   if (typeof defaultLanguage !== 'string') throw new TypeError('defaultLanguage must be a string');
   if (typeof acceptLanguage !== 'string' || !acceptLanguage.trim()) return defaultLanguage;
   let anyLanguage = false;

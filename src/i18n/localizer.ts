@@ -7,7 +7,7 @@
  */
 import { createInstance, type i18n, type TOptions } from 'i18next';
 import type { ApiError, Issue } from '../model.ts';
-import { toKindStatusOrTitle } from '../status.ts';
+import { kindTitles } from '../status.ts';
 import { toLookupChain } from './languages.ts';
 
 /** One language's texts: the content of a `locales/<lang>.json` file. */
@@ -107,7 +107,7 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   // recognised in English (status.ts's own, or en.json's) and in any language there are texts
   // for, so that an error localized to English and then to German is German.
   const localizeTitle = ({ title, status, kind }: ApiError, language: string): string => {
-    const own = toKindStatusOrTitle(kind);
+    const own = kindTitles[kind];
     const ownKey = typeof own === 'number' ? `status.${own}` : `kind.${kind}.title`;
     // Without a status the first key is `status.undefined`, which no locale has.
     // The stored texts themselves, not `translate`: a lookup chain per language made localizing 20 times slower.
@@ -115,16 +115,20 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
     return (key && translate(key, language)) || title;
   };
 
-  const localizeIssues = (issues: readonly Issue[], language: string): readonly Issue[] =>
-    Object.freeze(
-      issues.map((issue) => {
-        // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
-        const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, (value as string[]).join?.(', ') ?? value]));
-        // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
-        const message = issue.code !== 'custom' && translate(toIssueKeys(issue), language, { replace: values });
-        return message ? Object.freeze({ ...issue, message }) : issue;
-      }),
-    );
+  /** `holder` (the error or one of its failures) with its issues localized. */
+  const localizeIssues = <T extends { readonly issues: readonly Issue[] }>(holder: T, language: string): T =>
+    Object.freeze({
+      ...holder,
+      issues: Object.freeze(
+        holder.issues.map((issue) => {
+          // Lists joined; under `replace`, so that no param can act as an option of i18next's (`lngs`, `defaultValue`).
+          const values = Object.fromEntries(Object.entries(issue.params ?? {}).map(([name, value]) => [name, (value as string[]).join?.(', ') ?? value]));
+          // A `refine()`'s own message ("Passwords do not match") says more than any generic text.
+          const message = issue.code !== 'custom' && translate(toIssueKeys(issue), language, { replace: values });
+          return message ? Object.freeze({ ...issue, message }) : issue;
+        }),
+      ),
+    });
 
   /**
    * A method that refuses what is no error or no language with a TypeError that names it: inside,
@@ -141,7 +145,7 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
 
   return {
     i18n: instance,
-    localize: checked((error, language) => Object.freeze({ ...error, title: localizeTitle(error, language), issues: localizeIssues(error.issues, language), failures: Object.freeze(error.failures.map((failure) => Object.freeze({ ...failure, issues: localizeIssues(failure.issues, language) }))) }) as ApiError),
+    localize: checked((error, language) => localizeIssues({ ...error, title: localizeTitle(error, language), failures: Object.freeze(error.failures.map((failure) => localizeIssues(failure, language))) }, language)),
     describe: checked((error, language) => translate(`kind.${error.kind}.description`, language) ?? error.title),
     retryAdvice: checked((error, language) => (error.retryAfterMs === undefined ? undefined : translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) }))),
     addLocale,

@@ -44,6 +44,19 @@ describe('a TypeError that names the argument', () => {
     expect(() => negotiateLanguage('ja', ['de'], 42 as unknown as string)).toThrow(new TypeError('defaultLanguage must be a string'));
   });
 
+  it.each<[string, unknown]>([
+    ['null', null],
+    ['undefined', undefined],
+    ['a number', 42],
+    ['an array', ['de']],
+  ])('for %s among the supported languages', (_, value) => {
+    const supported = ['de', value] as string[];
+    // Every language was read with toLowerCase(), or none when the header gave no preference.
+    expect(() => negotiateLanguage('fr', supported)).toThrow(new TypeError('supported must be an array of strings'));
+    expect(() => negotiateLanguage('de', supported)).toThrow(new TypeError('supported must be an array of strings'));
+    expect(() => negotiateLanguage(null, supported)).toThrow(new TypeError('supported must be an array of strings'));
+  });
+
   it('and none for what the types allow', () => {
     expect(localizer.localize(error).title).toBe('Too Many Requests');
     expect(negotiateLanguage(undefined, undefined, undefined)).toBe('en');
