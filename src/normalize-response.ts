@@ -96,6 +96,20 @@ export function describeCause(failure: unknown): string | undefined {
   }
 }
 
+/**
+ * Whether a body read failed because its `Content-Encoding` does not decode it: undici reports
+ * zlib's `Z_DATA_ERROR` (gzip, deflate) and brotli's `ERR__ERROR_FORMAT_…` as the cause of a
+ * "terminated". Never throws.
+ */
+function isUndecodable(failure: unknown): boolean {
+  try {
+    const code: unknown = (failure as { cause?: { code?: unknown } } | null)?.cause?.code;
+    return typeof code === 'string' && /^(?:Z_|ERR__)/.test(code);
+  } catch {
+    return false;
+  }
+}
+
 /** Whether the body was read before, or is being read (its stream locked to a reader); never throws, whatever the object. */
 function wasRead(response: Response): boolean {
   try {
@@ -158,7 +172,11 @@ export async function normalizeResponse<T = unknown>(response: Response, options
     const kind = toFailureKind(failure) ?? 'network';
     const message = messageOf(failure);
     const cause = describeCause(failure) ?? message;
-    brokenOff = kind === 'network' ? `The body broke off before it was complete${cause ? `: ${cause}` : ''}` : (message ?? 'The body could not be read');
+    // A body its Content-Encoding does not decode is the server's fault, the same at every try:
+    // no network failure to retry, but a response that cannot be used, with its status.
+    const undecodable = kind === 'network' && isUndecodable(failure);
+    brokenOff = undecodable ? `The body is not valid ${headers.get('content-encoding')}: ${cause}` : kind === 'network' ? `The body broke off before it was complete${cause ? `: ${cause}` : ''}` : (message ?? 'The body could not be read');
+    if (undecodable && success) return { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: brokenOff }) };
     // The status already arrived: an error status keeps its own kind; a success that broke off did
     // not succeed. DESIGN.md: a network failure, a time-out or an abort has no status.
     if (success || kind === 'aborted') return { ok: false, error: toApiError({ kind, detail: brokenOff }) };

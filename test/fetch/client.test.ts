@@ -347,6 +347,21 @@ describe('reading responses', () => {
     expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden', status: 403, title: 'Forbidden' } });
   });
 
+  it('reads a body its Content-Encoding does not decode as an invalid_response with its status, not a network failure to retry', async () => {
+    const corrupt = (status: number, encoding: string) => (_request: unknown, response: import('node:http').ServerResponse): void => {
+      response.writeHead(status, { 'content-type': 'application/json', 'content-encoding': encoding });
+      response.end('no gzip, no brotli');
+    };
+    server.route('/corrupt-gzip', corrupt(200, 'gzip'));
+    server.route('/corrupt-br', corrupt(200, 'br'));
+    server.route('/corrupt-error', corrupt(500, 'gzip'));
+    const api = createClient({ baseUrl: server.origin, wait: noWait });
+    expect(await api.get('/corrupt-gzip')).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, retryable: false, detail: 'The body is not valid gzip: incorrect header check' } });
+    expect(server.requests('/corrupt-gzip')).toHaveLength(1);
+    expect(await api.get('/corrupt-br')).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, detail: expect.stringMatching(/^The body is not valid br: /) } });
+    expect(await api.get('/corrupt-error', { retry: 0 })).toMatchObject({ ok: false, error: { kind: 'server', status: 500, detail: expect.stringContaining('The body is not valid gzip') } });
+  });
+
   it('returns a network error when nothing listens', async () => {
     const closed = await startServer();
     const origin = closed.origin;

@@ -61,9 +61,10 @@ describe('faultline/fetch bundle size', () => {
     // ky's documented behaviour found: a call's retry options merged over the client's, a copy of
     // the response for each afterResponse hook, hooks and an async shouldRetry raced with the
     // signal, a header given as undefined removing the client's, FormData's own type and a JSON
-    // type of the client's kept, a success's headers, URL objects and the base URL as given).
+    // type of the client's kept, a success's headers, URL objects and the base URL as given; by
+    // 64 for a body its Content-Encoding does not decode read as an invalid_response, not retried).
     const goal = 5_064;
-    const shareCeiling = 8_720;
+    const shareCeiling = 8_784;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
