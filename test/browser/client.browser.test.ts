@@ -11,8 +11,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireChromium, skipBrowser } from '../support/chromium.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const dist = new URL('../../dist/', import.meta.url);
 const timeout = 60_000;
 
@@ -50,16 +50,14 @@ function serveApi(request: IncomingMessage, response: ServerResponse): void {
 }
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`The browser tests drive Debian's Chromium at ${chromiumPath}, which is missing: install it with \`apt-get install chromium\` (CI does).`);
-  }
+  const executablePath = requireChromium();
   if (!existsSync(new URL('fetch.js', dist))) throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
   pageServer = createServer(servePage);
   apiServer = createServer(serveApi);
   pageOrigin = await listen(pageServer);
   apiOrigin = await listen(apiServer);
   browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
   const context = await browser.newContext();
@@ -90,7 +88,7 @@ async function callInPage(path: string, fetchOptions: object | undefined): Promi
   );
 }
 
-describe('fetch options in a browser, across origins', () => {
+describe.skipIf(skipBrowser)('fetch options in a browser, across origins', () => {
   it('sends the session cookie to the API on another origin only with credentials: include', { timeout }, async () => {
     expect(await callInPage('/me', undefined)).toMatchObject({ ok: true, value: { data: { cookie: null } } });
     expect(await callInPage('/me', { credentials: 'include' })).toMatchObject({ ok: true, value: { data: { cookie: 'session=s-1' } } });

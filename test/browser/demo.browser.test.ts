@@ -9,8 +9,8 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireChromium, skipBrowser } from '../support/chromium.ts';
 
-const chromiumPath = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const timeout = 60_000;
@@ -25,9 +25,7 @@ let browser: Browser | undefined;
 let base: string;
 
 beforeAll(async () => {
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`The browser tests drive Debian's Chromium at ${chromiumPath}, which is missing: install it with \`apt-get install chromium\` (CI does).`);
-  }
+  const executablePath = requireChromium();
   if (!existsSync(new URL('../../dist/fetch.js', import.meta.url))) {
     throw new Error('dist/ is missing: run `npm run build` before the browser tests.');
   }
@@ -48,7 +46,7 @@ beforeAll(async () => {
   });
 
   browser = await chromium.launch({
-    executablePath: chromiumPath,
+    executablePath,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
 }, timeout);
@@ -78,7 +76,7 @@ const screenshot = async (page: Page, step: string): Promise<void> => {
   await page.screenshot({ path: `${artifacts}${step}.png`, fullPage: true });
 };
 
-describe('the demo in Chromium', () => {
+describe.skipIf(skipBrowser)('the demo in Chromium', () => {
   it('shows the field errors of an invalid form next to the inputs, in German', async () => {
     expect(german.issue.required).not.toBe(english.issue.required);
     expect(german.issue.invalid_format).not.toBe(english.issue.invalid_format);
