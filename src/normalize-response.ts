@@ -5,13 +5,15 @@
 import { toApiError } from './create-error.ts';
 import { readOwn } from './members.ts';
 import type { ApiResult } from './model.ts';
-import { normalize, type NormalizeOptions } from './normalize.ts';
+import { normalize, type Normalize, type NormalizeOptions } from './normalize.ts';
 import { isHttpStatus } from './status.ts';
 
 /** How to read a response. */
 export interface NormalizeResponseOptions extends NormalizeOptions {
   /** The most body bytes read; the rest is cancelled unread. @default 1_048_576 (1 MiB) */
   readonly maxBodyBytes?: number | undefined;
+  /** The normalize function that reads the response: one of `createNormalizer`'s, for dialects of your own or fewer. @default normalize */
+  readonly normalize?: Normalize | undefined;
 }
 
 /** The default body cap: 1 MiB. */
@@ -181,7 +183,8 @@ export async function normalizeResponse<T = unknown>(response: Response, options
     // not succeed. DESIGN.md: a network failure, a time-out or an abort has no status.
     if (success || kind === 'aborted') return { ok: false, error: toApiError({ kind, detail: brokenOff }) };
   }
-  const result = normalize<T>({ status, headers, body: read.bytes }, options);
+  const given = options ? readOwn(options, 'normalize') : undefined;
+  const result = (typeof given === 'function' ? (given as Normalize) : normalize)<T>({ status, headers, body: read.bytes }, options);
   // An error whose body was not read still says why it has no message of its own.
   const unsaid = overflow ?? unread ?? brokenOff;
   // An own read: a polluted Object.prototype's `detail` is none of this error's.

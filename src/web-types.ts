@@ -7,10 +7,9 @@
 
 /**
  * Headers as `new Headers(init)` takes them in every runtime: a `Headers`, `[name, value]` pairs
- * or a record. The same union as lib.dom's `HeadersInit`, so a `HeadersInit` value is accepted;
- * a record's `undefined` value (faultline/fetch: removes the client's header) is accepted too.
+ * or a record. The same union as lib.dom's `HeadersInit`, so a `HeadersInit` value is accepted.
  */
-export type HeadersInput = [string, string][] | Record<string, string | undefined> | Headers;
+export type HeadersInput = [string, string][] | Record<string, string> | Headers;
 
 /**
  * A request body as `fetch` sends it in every runtime: text, bytes, a `Blob`, `FormData`,

@@ -8,7 +8,8 @@
 import { toApiError } from '../create-error.ts';
 import { isJsonMediaType, toMediaType } from '../headers.ts';
 import { setMember } from '../members.ts';
-import type { ApiError, ApiResult, Dialect } from '../model.ts';
+import type { ApiError, ApiResult, DialectId } from '../model.ts';
+import type { Normalize } from '../normalize.ts';
 import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import type { BodyInput, HeadersInput } from '../web-types.ts';
@@ -17,6 +18,9 @@ import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redir
 import { isRetryableError, isRetryableMethod, mergeRetryOptions, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
 import { abortedFirst, linkAttemptSignal, toCallerCause, toReasonText, untilAborted, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
+
+/** Headers of the client or of a call: {@link HeadersInput}, or a record in which a header given as `undefined` removes the client's (ky's rule). */
+export type RequestHeaders = HeadersInput | Readonly<Record<string, string | undefined>>;
 
 /** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
 export type QueryValue = string | number | boolean | null | undefined;
@@ -57,6 +61,12 @@ export type AfterResponseHook = (response: Response, request: Request, attempt: 
 export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal' | 'window'> & {
   /** Node's fetch (undici): the dispatcher to send through, a `ProxyAgent` say. */
   readonly dispatcher?: unknown;
+  // Spelt out: @types/node 20's RequestInit (undici-types 6) has neither, and a Node-only project
+  // without the DOM lib could not write the README's `cache: 'no-store'`.
+  /** The request's cache mode (Fetch standard §5.3). */
+  readonly cache?: 'default' | 'no-store' | 'reload' | 'no-cache' | 'force-cache' | 'only-if-cached' | undefined;
+  /** The request's priority (Fetch standard §5.3). */
+  readonly priority?: 'high' | 'low' | 'auto' | undefined;
 };
 
 /** Hooks for logging and auth refresh. Anything they throw propagates and is not retried. */
@@ -72,7 +82,7 @@ export interface ClientOptions {
   /** Prefixed to every path: `https://api.example.com/v1`; a query in it (`?api-version=2024-06-01`) is added after the path. */
   readonly baseUrl: string | URL;
   /** Sent with every request; per-call headers win. */
-  readonly headers?: HeadersInput | undefined;
+  readonly headers?: RequestHeaders | undefined;
   /** Sent as `x-api-key` (seed 003); never to another origin. One that cannot be a header value throws a `TypeError`. */
   readonly apiKey?: string | undefined;
   /** Sent as `Accept-Language` (seed 003), for messages in this language. One that cannot be a header value throws a `TypeError`. */
@@ -82,7 +92,13 @@ export interface ClientOptions {
    * for another dialect's body (`{ok: false, ...}` as a record, `{result: "error"}` as a job).
    * An id `normalize` does not know is detected as usual.
    */
-  readonly dialect?: Dialect | undefined;
+  readonly dialect?: DialectId | undefined;
+  /**
+   * The normalize function every response is read with: one of `createNormalizer`'s, for an API
+   * that speaks a dialect of your own (`createNormalizer({ dialects: [acmeDialect, ...dialects] })`).
+   * Anything but a function is a `TypeError`. @default normalize, with every built-in dialect
+   */
+  readonly normalize?: Normalize | undefined;
   /**
    * The longest one attempt may take, body included, in ms; an attempt that times out is retried.
    * Off by default: a timeout needs an `AbortSignal` on every `fetch`, which costs Node's fetch
@@ -123,7 +139,7 @@ export interface RequestOptions {
   /** A body sent as is: `FormData` (see `toFormData`), `Blob`, text, `URLSearchParams`. */
   readonly body?: BodyInput | undefined;
   /** Headers of this call; they win over the client's, `x-api-key` and `Accept-Language` included. */
-  readonly headers?: HeadersInput | undefined;
+  readonly headers?: RequestHeaders | undefined;
   /**
    * Aborts the request at any stage, waits between attempts included: an `aborted` error whose
    * detail keeps the reason given (`The request was aborted: superseded`), or a `timeout` when
@@ -195,7 +211,7 @@ const now: () => number = typeof performance === 'object' ? () => performance.no
  * given as `undefined` (or `null`) removes the one `target` has — ky's rule — rather than being
  * sent as the text "undefined": `{ authorization: undefined }` sends a call without the client's.
  */
-function toHeaderRecord(target: Record<string, string>, headers: HeadersInput | undefined): Record<string, string> {
+function toHeaderRecord(target: Record<string, string>, headers: RequestHeaders | undefined): Record<string, string> {
   if (!headers) return target;
   let given: HeadersInit = headers as HeadersInit;
   if (!(headers instanceof Headers) && !Array.isArray(headers)) {
@@ -341,9 +357,10 @@ export function createClient(options: ClientOptions): Client {
   const totalTimeoutMs = toLimit(options.totalTimeoutMs, 'totalTimeoutMs');
   const maxErrorBodyBytes = toLimit(options.maxErrorBodyBytes, 'maxErrorBodyBytes', 1_048_576);
   const maxBodyBytes = toLimit(options.maxBodyBytes, 'maxBodyBytes');
-  const { dialect } = options;
-  const successRead = { maxBodyBytes, dialect };
-  const errorRead = { maxBodyBytes: maxErrorBodyBytes, dialect };
+  const { dialect, normalize } = options;
+  if (normalize !== undefined && typeof normalize !== 'function') throw new TypeError('normalize must be a function: one createNormalizer made');
+  const successRead = { maxBodyBytes, dialect, normalize };
+  const errorRead = { maxBodyBytes: maxErrorBodyBytes, dialect, normalize };
   const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const wait = options.wait ?? waitFor;
   const { onRetry, hooks } = options;

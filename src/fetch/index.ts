@@ -5,7 +5,7 @@
  * @module faultline/fetch
  */
 /** Makes a client: retry, timeouts, API key, language, schema validation and hooks. */
-export { createClient, type Client, type ClientOptions, type RequestOptions, type SchemaRequestOptions, type SendMethod, type Query, type QueryValue, type RetryEvent, type Hooks, type BeforeRequestHook, type AfterResponseHook, type FetchOptions } from './client.ts';
+export { createClient, type Client, type ClientOptions, type RequestOptions, type SchemaRequestOptions, type SendMethod, type Query, type QueryValue, type RetryEvent, type Hooks, type BeforeRequestHook, type AfterResponseHook, type FetchOptions, type RequestHeaders } from './client.ts';
 /** Walks paginated collections in every mode of the seeds. */
 export { parseNextLink, type NextPage, type PaginateOptions, type PaginationMode, type PaginationProgress, type PaginationStop, type Paginator } from './paginate.ts';
 /** The retry policy's options and its pure delay arithmetic. */

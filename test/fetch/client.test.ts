@@ -8,6 +8,7 @@ import { type } from 'arktype';
 import * as v from 'valibot';
 import * as z from 'zod';
 import { createClient, isResponseError, toFormData, unwrap, type ApiResult, type StandardSchemaV1 } from '../../src/fetch/index.ts';
+import { createNormalizer, dialects, type DialectParser } from '../../src/index.ts';
 import { htmlPage, json, silence, startServer, text, type TestServer } from './server.ts';
 
 let server: TestServer;
@@ -759,6 +760,24 @@ describe("what a caller coming from ky expects (an audit of the client against k
     expect(head.headers).toMatchObject({ 'content-length': '3', etag: '"v1"', 'content-type': 'application/pdf' });
     expect(unwrap(await api.get('/file')).headers?.['content-disposition']).toBe('attachment; filename="a.pdf"');
     expect(structuredClone(head).headers).toEqual(head.headers);
+  });
+
+  it("reads every response with a normalizer of the caller's: an API that speaks a dialect of its own", async () => {
+    // Acme's errors: `{ fault: { reason, field } }`, a dialect no built-in one knows.
+    const acmeDialect: DialectParser = {
+      id: 'acme',
+      mediaTypes: [],
+      detect: (body) => typeof body === 'object' && body !== null && 'fault' in body,
+      parse: (body, { status }) => {
+        const { reason, field } = (body as { fault: { reason: string; field?: string } }).fault;
+        return { ok: false, kind: status === 422 ? 'validation' : 'bad_request', detail: reason, issues: field ? [{ path: [field], field, message: reason }] : [] };
+      },
+    };
+    server.route('/acme', json(422, { fault: { reason: 'Name is taken', field: 'name' } }));
+    const api = createClient({ baseUrl: server.origin, normalize: createNormalizer({ dialects: [acmeDialect, ...dialects] }) });
+    expect(await api.get('/acme')).toMatchObject({ ok: false, error: { kind: 'validation', dialect: 'acme', detail: 'Name is taken', issues: [{ field: 'name', message: 'Name is taken' }] } });
+    expect(await createClient({ baseUrl: server.origin }).get('/acme')).toMatchObject({ ok: false, error: { dialect: 'plain' } });
+    expect(() => createClient({ baseUrl: server.origin, normalize: 'acme' as never })).toThrow('normalize must be a function');
   });
 
   it('takes URL objects for the base URL and the path, and a scheme in any case as absolute', async () => {

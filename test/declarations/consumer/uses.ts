@@ -65,3 +65,12 @@ export async function useBodies(): Promise<void> {
   // @ts-expect-error -- a view of a SharedArrayBuffer is refused by fetch
   await client.post('/files', { body: new Uint8Array(new SharedArrayBuffer(4)) });
 }
+
+export async function useClientOptions(): Promise<void> {
+  // The README's fetch options compile without the DOM lib too (@types/node 20's RequestInit has no `cache`).
+  const client = createClient({ baseUrl: new URL('https://api.example.com'), fetchOptions: { credentials: 'include', cache: 'no-store', priority: 'high' } });
+  // A header given as undefined removes the client's; a path may be a URL.
+  await client.get(new URL('https://api.example.com/public'), { headers: { authorization: undefined } });
+  // @ts-expect-error -- no such cache mode
+  createClient({ baseUrl: 'https://api.example.com', fetchOptions: { cache: 'sometimes' } });
+}
