@@ -96,3 +96,20 @@ export function readFieldMessages(facts: MemberFacts): MemberFacts {
   delete facts.extensions['data'];
   return facts;
 }
+
+/** The members of an error whose `id` is its code (Heroku's Platform API, DigitalOcean's API v2). */
+const idCodeMembers = ['id', 'message', 'url', 'request_id'];
+
+/**
+ * Heroku's and DigitalOcean's errors name their code `id` (`{id: "not_found", message, url}`,
+ * `{id: "unauthorized", message, request_id}`): lower-case words, in a body of those members only
+ * — a resource's id (`"app_2f9c"`, a UUID) or an error about a resource stays data.
+ */
+export function readIdCode(facts: MemberFacts, body: Record<string, unknown>): MemberFacts {
+  const id = readOwn(facts.extensions, 'id');
+  if (facts.code === undefined && typeof id === 'string' && /^[a-z]+(?:_[a-z]+)*$/.test(id) && Object.keys(body).every((key) => idCodeMembers.includes(key))) {
+    facts.code = id;
+    delete facts.extensions['id'];
+  }
+  return facts;
+}

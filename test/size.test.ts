@@ -81,9 +81,10 @@ describe('bundle size', () => {
     // retry-timing.ts's `toRateLimit`, not a copy of it; by 24 (18,342) for JSON:API resources
     // known by their `attributes` or `relationships`, so that Stripe's, Intercom's, Anthropic's and
     // Linode's list items, which carry an `id` and a `type` of their own, are not taken for them;
-    // by 26 (18,368) for Zendesk's `links.next` not followed past a `meta.has_more` of false).
+    // by 26 (18,368) for Zendesk's `links.next` not followed past a `meta.has_more` of false; by 63
+    // (18,431) for Heroku's and DigitalOcean's `id` read as the code).
     const goal = 4_096;
-    const ceiling = 18_384;
+    const ceiling = 18_448;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -129,9 +130,10 @@ describe('bundle size', () => {
     // header for `parse`, media types and marker headers in any case, dialects naming one type);
     // by 352 (10,786) for holding a custom dialect's facts to the model's types; by 64 (10,845) for
     // a review's fixes to them; 33 back (10,812) by sharing retry-timing.ts's `toRateLimit`; by 24
-    // (10,836) for Zendesk's `links.next` not followed past a `meta.has_more` of false).
+    // (10,836) for Zendesk's `links.next` not followed past a `meta.has_more` of false; by 64
+    // (10,900) for Heroku's and DigitalOcean's `id` read as the code, in plain and status-message).
     const goal = 3_072;
-    const ceiling = 10_848;
+    const ceiling = 10_912;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

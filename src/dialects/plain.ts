@@ -7,7 +7,7 @@ import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, t
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
 import { isRecord, readOwn, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
-import { addIssues, readFieldMessages, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
+import { addIssues, readFieldMessages, readIdCode, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
 const rules: Readonly<Record<string, MemberRule>> = {
@@ -127,6 +127,7 @@ function readCodeSpellings(facts: MemberFacts, body: Record<string, unknown>, st
   }
   const type = readOwn(facts.extensions, 'error_type');
   if (facts.code === undefined && typeof type === 'string' && snakeCaseCode.test(type)) facts.code = takeExtension(facts, 'error_type') as string;
+  readIdCode(facts, body);
 }
 
 /**

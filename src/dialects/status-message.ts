@@ -4,12 +4,13 @@
  */
 import { isSuccessStatus, type DialectParser } from '../dialect.ts';
 import { isRecord, readOwn, toCode } from '../members.ts';
-import { readFieldMessages, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
+import { readFieldMessages, readIdCode, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /**
  * Seed 002's members, and `code` and `errors[]` beyond them, as faultline/server writes them for
  * machine codes and field issues. Adyen's `{status, errorCode, message, errorType, pspReference}`
- * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for.
+ * has this shape too: its code is `errorCode`, and `pspReference` the reference its support asks for;
+ * so has DigitalOcean's `{id, message, request_id}`, its code the `id` (`readIdCode`).
  */
 const rules: Readonly<Record<string, MemberRule>> = {
   message: 'detail',
@@ -31,7 +32,7 @@ export const statusMessageDialect: DialectParser = {
     isRecord(body) &&
     typeof readOwn(body, 'message') === 'string' &&
     (typeof readOwn(body, 'status') === 'number' || typeof readOwn(body, 'request_id') === 'string' || typeof readOwn(body, 'trace_id') === 'string'),
-  parse: (body, { status }) => (isSuccessStatus(status) || !isRecord(body) ? { ok: true, data: body } : readFieldMessages(readLinkedIn(readMembers(body, rules, status)))),
+  parse: (body, { status }) => (isSuccessStatus(status) || !isRecord(body) ? { ok: true, data: body } : readIdCode(readFieldMessages(readLinkedIn(readMembers(body, rules, status))), body)),
 };
 
 /**

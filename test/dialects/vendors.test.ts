@@ -378,8 +378,8 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'status-code',
   }),
-  // Heroku and DigitalOcean name the error in `id`: a resource's id is spelled so too, and no
-  // rule tells them apart, so it stays in `extensions`.
+  // Heroku and DigitalOcean name the error in `id`: lower-case words, in a body of `id`,
+  // `message`, `url` and `request_id` only — a resource's id stays data (below).
   'heroku-429-rate-limit.json': fails({
     kind: 'rate_limited',
     status: 429,
@@ -388,8 +388,9 @@ const expectations: Readonly<Record<string, Expected>> = {
     requestId: '01234567-89ab-cdef-0123-456789abcdef',
     rateLimit: { remaining: 0 },
     retryable: true,
+    code: 'rate_limit',
     dialect: 'plain',
-    extensions: { id: 'rate_limit', url: 'https://devcenter.heroku.com/articles/platform-api-reference#rate-limits' },
+    extensions: { url: 'https://devcenter.heroku.com/articles/platform-api-reference#rate-limits' },
   }),
   'digitalocean-400-bad-request.json': fails({
     kind: 'bad_request',
@@ -398,9 +399,9 @@ const expectations: Readonly<Record<string, Expected>> = {
     detail: 'error parsing request body',
     requestId: '4851a473-1621-42ea-b2f9-5071c0ea8414',
     rateLimit: { limit: 5000, remaining: 4816, resetAt: 1_444_931_833_000 },
+    code: 'bad_request',
     retryable: false,
     dialect: 'status-message',
-    extensions: { id: 'bad_request' },
   }),
   // Klarna: `correlation_id` the request id, `error_messages[]` the messages.
   'klarna-400-bad-value.json': fails({
@@ -836,6 +837,17 @@ describe('the spellings they brought', () => {
     const error = toError(normalize({ status: 403, body: { error: { code: 'project_limit_reached', message: 'You have reached the maximum number of projects', limit: { remaining: 0, total: 3 } } } }, { now }));
     expect(error).toMatchObject({ kind: 'forbidden', retryable: false, extensions: { limit: { remaining: 0, total: 3 } } });
     expect(error.rateLimit).toBeUndefined();
+  });
+
+  it("reads an `id` as the code only in Heroku's and DigitalOcean's shape: lower-case words, beside a message, a url or a request id alone", () => {
+    expect(toError(normalize({ status: 404, body: { id: 'not_found', message: "Couldn't find that app.", url: 'https://devcenter.heroku.com/articles/platform-api-reference#app' } }))).toMatchObject({ code: 'not_found', extensions: { url: expect.any(String) } });
+    expect(toError(normalize({ status: 422, body: { id: 'unprocessable_entity', message: 'Name is invalid', request_id: 'r1' } }))).toMatchObject({ code: 'unprocessable_entity', requestId: 'r1', extensions: {} });
+    // A resource's id, or an error that says more than those members, keeps its `id` as data.
+    for (const body of [{ id: 'app_2f9c', message: 'Gone' }, { id: '9b1deb4d-3b7d-4bad-9bdd-2b0d7b3dcb6d', message: 'Gone' }, { id: 'order', message: 'Not found', resource: 'orders' }]) {
+      const error = toError(normalize({ status: 404, body }));
+      expect(error.code).toBeUndefined();
+      expect(error.extensions).toMatchObject({ id: body.id });
+    }
   });
 
   it('reads no rate limit from a `limit` that holds no figures, nor from a success', () => {
