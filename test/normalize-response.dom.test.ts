@@ -1,6 +1,6 @@
 // What a browser page runs: normalizeResponse on the page's own Response, Headers and streams.
 import { describe, expect, it } from 'vitest';
-import { normalizeResponse } from '../src/index.ts';
+import { createNormalizer, normalizeResponse, plainDialect, type DialectParser } from '../src/index.ts';
 
 describe('normalizeResponse in a browser-like environment', () => {
   it('runs where there is a DOM', () => {
@@ -37,5 +37,14 @@ describe('normalizeResponse in a browser-like environment', () => {
     expect(result.error.kind).toBe('unavailable');
     expect(result.error.title).toBe('Bad Gateway');
     expect(result.error.detail).toBeUndefined();
+  });
+});
+
+describe("normalizeResponse with a normalize of the caller's", () => {
+  it('reads the response with it: a dialect of your own', async () => {
+    const teapot: DialectParser = { id: 'teapot', mediaTypes: ['application/vnd.teapot+json'], detect: () => false, parse: (body) => ({ ok: false, kind: 'bad_request', code: String((body as { brew?: unknown }).brew) }) };
+    const response = new Response('{"brew":"earl_grey"}', { status: 418, headers: { 'content-type': 'application/vnd.teapot+json' } });
+    const result = await normalizeResponse(response, { normalize: createNormalizer({ dialects: [teapot, plainDialect] }) });
+    expect(result).toMatchObject({ ok: false, error: { dialect: 'teapot', code: 'earl_grey', status: 418 } });
   });
 });

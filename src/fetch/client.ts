@@ -214,7 +214,9 @@ const now: () => number = typeof performance === 'object' ? () => performance.no
 function toHeaderRecord(target: Record<string, string>, headers: RequestHeaders | undefined): Record<string, string> {
   if (!headers) return target;
   let given: HeadersInit = headers as HeadersInit;
-  if (!(headers instanceof Headers) && !Array.isArray(headers)) {
+  // A record, not a Headers by shape: another implementation's (happy-dom's, a polyfill's, another
+  // realm's) is no `instanceof Headers` and has no own keys to list, but iterates.
+  if (!Array.isArray(headers) && typeof (headers as Headers).forEach !== 'function' && !(Symbol.iterator in headers)) {
     const kept: Record<string, string> = {};
     for (const name of Object.keys(headers)) {
       const value = headers[name];
@@ -230,8 +232,9 @@ function toHeaderRecord(target: Record<string, string>, headers: RequestHeaders 
 /** A response's headers by lower-case name, a repeated one's values joined with `, ` (RFC 9110 §5.3), as `Headers` gives them. */
 function toHeaderValues(headers: Headers): Readonly<Record<string, string>> {
   const record: Record<string, string> = {};
-  // `setMember`: a `__proto__` header is a header, not a prototype.
-  headers.forEach((value, name) => setMember(record, name, Object.hasOwn(record, name) ? `${record[name]}, ${value}` : value));
+  // `setMember`: a `__proto__` header is a header, not a prototype. `Set-Cookie` is left out: its
+  // values cannot be joined (RFC 6265 §3; an `Expires` date holds a comma), and a browser hides it.
+  headers.forEach((value, name) => name !== 'set-cookie' && setMember(record, name, Object.hasOwn(record, name) ? `${record[name]}, ${value}` : value));
   return record;
 }
 
@@ -349,6 +352,7 @@ export function createClient(options: ClientOptions): Client {
   if (baseOrigin === undefined) throw new TypeError(`baseUrl "${options.baseUrl}" is not a valid URL`);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
   const defaultType = defaults['content-type'];
+  const jsonDefaultType = isJsonMediaType(toMediaType(defaultType));
   setOptionHeader(defaults, 'x-api-key', options.apiKey, 'apiKey');
   setOptionHeader(defaults, 'accept-language', options.language, 'language');
   const clientRetry = options.retry;
@@ -392,7 +396,7 @@ export function createClient(options: ClientOptions): Client {
     if (crossOrigin) for (const name of credentialHeaders) delete headers[name];
     if (ownType) delete headers['content-type'];
     // A JSON type of the client's (`application/vnd.api+json`, `application/merge-patch+json`) stays, as in ky and ofetch.
-    if (init?.json !== undefined && !isJsonMediaType(toMediaType(defaultType))) headers['content-type'] = 'application/json';
+    if (init?.json !== undefined && !jsonDefaultType) headers['content-type'] = 'application/json';
     if (init?.idempotencyKey !== undefined) headers['idempotency-key'] = init.idempotencyKey;
     return toHeaderRecord(headers, init?.headers);
   };
@@ -414,6 +418,8 @@ export function createClient(options: ClientOptions): Client {
    * cancelled once its hook is done, and a response that will not be read — replaced, or held when
    * a hook threw or the signal fired — is cancelled, so that its connection is freed.
    */
+  // No cancel is awaited here: the response and its copy are the two branches of one tee, and a
+  // branch's cancel settles only once the other is cancelled or read to its end.
   const runAfterResponse = async (response: Response, request: Request, attempt: number, signal: AbortSignal | undefined): Promise<Response | typeof abortedFirst> => {
     let copy: Response | undefined;
     try {
@@ -421,22 +427,18 @@ export function createClient(options: ClientOptions): Client {
         copy = response.clone();
         const changed = await untilAborted(hook(copy, request, attempt), signal);
         const replaced = changed instanceof Response && changed !== response && changed !== copy;
-        // Not awaited: a tee's branch cancelled settles only once the other branch is read.
-        if (replaced || !copy.bodyUsed) void cancelBody(copy);
+        // A replacement built on the copy's body (`new Response(copy.body, copy)`, to change a
+        // header) reads that body: it is the call's now, not a copy to cancel.
+        if (!(replaced && changed.body !== null && changed.body === copy.body) && !copy.bodyUsed) void cancelBody(copy);
         copy = undefined;
-        if (changed === abortedFirst) {
-          await cancelBody(response);
-          return changed;
-        }
-        if (replaced) {
-          await cancelBody(response);
-          response = changed;
-        }
+        if (changed === abortedFirst || replaced) void cancelBody(response);
+        if (changed === abortedFirst) return changed;
+        if (replaced) response = changed;
       }
       return response;
     } catch (failure) {
       if (copy && !copy.bodyUsed) void cancelBody(copy);
-      await cancelBody(response);
+      void cancelBody(response);
       throw failure;
     }
   };
@@ -540,8 +542,17 @@ export function createClient(options: ClientOptions): Client {
       const cause = link.cause();
       // The caller's abort and the total timeout end the request, whatever `shouldRetry` would say.
       if (result.ok || !mayRetry || attempt >= retry.limit || (cause !== undefined && cause !== 'attempt')) return sent;
-      // An asynchronous `shouldRetry` is raced with the caller's signal, as the hooks are.
-      const decided = retry.shouldRetry && (await untilAborted(retry.shouldRetry(result.error, attempt + 1), signal));
+      let decided: boolean | undefined | Promise<boolean | undefined> | typeof abortedFirst = retry.shouldRetry?.(result.error, attempt + 1);
+      if (decided instanceof Promise) {
+        // An asynchronous `shouldRetry` is raced with the caller's signal and the total timeout, as the hooks are.
+        const limit = linkAttemptSignal(signal, deadline - now(), true);
+        try {
+          decided = await untilAborted(decided, limit.signal);
+        } finally {
+          limit.release();
+        }
+        if (limit.cause() === 'total') return { result: toAbortFailure('total', timeoutMs, undefined), headers: undefined, url };
+      }
       if (decided !== abortedFirst) {
         if (!(decided ?? isRetryableError(retry, result.error, cause === 'attempt'))) return sent;
         const delayMs = toRetryDelayMs(retry, result.error, attempt);

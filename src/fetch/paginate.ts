@@ -149,7 +149,9 @@ function readMember(position: Position, name: string): string | null {
 /** `json` with each member `members` names set, as `withQuery` sets parameters; a `null` or `undefined` value removes it. */
 function withMembers(json: Readonly<Record<string, unknown>>, members: Exclude<NextPage, string | URL | null | undefined>): Readonly<Record<string, unknown>> {
   const target: Record<string, unknown> = { ...json };
-  for (const [name, value] of Object.entries(members instanceof URLSearchParams ? Object.fromEntries(members) : members)) {
+  // A name repeated in URLSearchParams is a list, as it is in a query.
+  const entries = members instanceof URLSearchParams ? [...new Set(members.keys())].map((name) => [name, members.getAll(name).length > 1 ? members.getAll(name) : members.get(name)] as const) : Object.entries(members);
+  for (const [name, value] of entries) {
     if (value === undefined || value === null) delete target[name];
     else setMember(target, name, value);
   }
@@ -210,10 +212,10 @@ function halNext(page: ApiSuccess<unknown>): string | undefined {
 }
 
 /** A count: a safe integer, 0 or more. */
-const asTotal = (value: unknown): number | undefined => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined);
+const toTotalCount = (value: unknown): number | undefined => (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 ? value : undefined);
 
 /** Whether `record` has a member `key` that is a list. */
-const listAt = (record: Readonly<Record<string, unknown>>, key: string): boolean => Array.isArray(record[key]);
+const hasListAt = (record: Readonly<Record<string, unknown>>, key: string): boolean => Array.isArray(record[key]);
 
 /**
  * The collection's size where a list API gives it in the body, each known by the members beside
@@ -233,17 +235,17 @@ function toBodyTotal(body: unknown): number | undefined {
   if (!isRecord(body)) return undefined;
   const { total_count, totalSize, total_items, total, count, totalElements, page, meta, hits, nbHits, totalHits, found } = body;
   const hasList = firstArray(body) !== undefined;
-  if (total_count !== undefined && hasList) return asTotal(total_count);
-  if (totalSize !== undefined && listAt(body, 'records')) return asTotal(totalSize);
-  if (total_items !== undefined && hasList) return asTotal(total_items);
-  if (total !== undefined && hasList && ['startAt', 'maxResults', 'offset', 'skip', 'limit'].some((key) => Object.hasOwn(body, key))) return asTotal(total);
-  if (count !== undefined && ((listAt(body, 'results') && Object.hasOwn(body, 'next')) || (hasList && Object.hasOwn(body, 'next_page')))) return asTotal(count);
-  if (totalElements !== undefined && listAt(body, 'content')) return asTotal(totalElements);
-  if (isRecord(page) && page['totalPages'] !== undefined) return asTotal(page['totalElements']);
-  if (isRecord(meta)) return meta['last_page'] !== undefined ? asTotal(meta['total']) : asTotal(meta['filter_count'] ?? meta['total_count']);
-  if (isRecord(hits) && isRecord(hits['total'])) return hits['total']['relation'] === 'eq' ? asTotal(hits['total']['value']) : undefined;
-  if (!listAt(body, 'hits')) return undefined;
-  return asTotal(nbHits ?? totalHits ?? found);
+  if (total_count !== undefined && hasList) return toTotalCount(total_count);
+  if (totalSize !== undefined && hasListAt(body, 'records')) return toTotalCount(totalSize);
+  if (total_items !== undefined && hasList) return toTotalCount(total_items);
+  if (total !== undefined && hasList && ['startAt', 'maxResults', 'offset', 'skip', 'limit'].some((key) => Object.hasOwn(body, key))) return toTotalCount(total);
+  if (count !== undefined && ((hasListAt(body, 'results') && Object.hasOwn(body, 'next')) || (hasList && Object.hasOwn(body, 'next_page')))) return toTotalCount(count);
+  if (totalElements !== undefined && hasListAt(body, 'content')) return toTotalCount(totalElements);
+  if (isRecord(page) && page['totalPages'] !== undefined) return toTotalCount(page['totalElements']);
+  if (isRecord(meta)) return meta['last_page'] !== undefined ? toTotalCount(meta['total']) : toTotalCount(meta['filter_count'] ?? meta['total_count']);
+  if (isRecord(hits) && isRecord(hits['total'])) return hits['total']['relation'] === 'eq' ? toTotalCount(hits['total']['value']) : undefined;
+  if (!hasListAt(body, 'hits')) return undefined;
+  return toTotalCount(nbHits ?? totalHits ?? found);
 }
 
 function toTotal(page: ApiSuccess<unknown>, headers: Headers | undefined): number | undefined {
@@ -292,7 +294,7 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   // Jira's PageBean: `nextPage` while `isLast` is false.
   if (typeof nextPage === 'string' && isLast === false) return nextPage;
   // Stripe's search: the `next_page` token, sent as `page`. Zendesk's offset pages: `next_page`, a URL.
-  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : /^(?:https?:)?\//.test(next_page) ? next_page : undefined;
+  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : /^(?:https?:)?\//i.test(next_page) ? next_page : undefined;
   // Spring Data's `Page`: `number` counts from 0, `last` ends it; its `PagedModel`: `page.number`, `page.totalPages`.
   const springPage = Array.isArray(content) ? (isRecord(page) ? page : body) : undefined;
   const springNumber = springPage?.['number'];

@@ -52,6 +52,8 @@ let plainAbortMessage: unknown;
  * plain `abort()`'s, and `AbortSignal.timeout`'s (a `DOMException` named `TimeoutError`).
  */
 export function toReasonText(reason: unknown): string | undefined {
+  // No reason (the client's own total timeout): nothing to add, not the text "undefined".
+  if (reason === undefined) return undefined;
   const message = readReason(reason, 'message');
   if (typeof message !== 'string') {
     try {
@@ -136,7 +138,7 @@ export function waitFor(ms: number, signal: AbortSignal | undefined): Promise<bo
 }
 
 /** What {@link untilAborted} gives when the signal fired first. */
-export const abortedFirst: unique symbol = Symbol('aborted');
+export const abortedFirst: unique symbol = /* @__PURE__ */ Symbol('aborted');
 
 /**
  * What `work` gives (a hook's answer), or {@link abortedFirst} as soon as `signal` aborts,
@@ -147,12 +149,14 @@ export const abortedFirst: unique symbol = Symbol('aborted');
 export function untilAborted<T>(work: T | Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof abortedFirst> {
   if (!signal || !(work instanceof Promise)) return Promise.resolve(work);
   return new Promise((resolve, reject) => {
-    let late = false;
+    // An abort before: the event has fired already (a hook that aborted before its first await).
+    let late = signal.aborted;
     const onAbort = (): void => {
       late = true;
       resolve(abortedFirst);
     };
-    signal.addEventListener('abort', onAbort, { once: true });
+    if (late) resolve(abortedFirst);
+    else signal.addEventListener('abort', onAbort, { once: true });
     work.then(
       (value) => {
         signal.removeEventListener('abort', onAbort);

@@ -68,7 +68,8 @@ export function negotiateLanguage(acceptLanguage: string | null | undefined, sup
   // (negotiateLanguage('de', 'de') was 'd'), a null in it failed with "Cannot read properties of
   // null", and a number for the default failed further on.
   if (!Array.isArray(supported)) throw new TypeError('supported must be an array');
-  if (supported.some((language) => typeof language !== 'string')) throw new TypeError('supported must be an array of strings');
+  // Spread: `some` skips a sparse list's holes (`['de', , 'fr']`), which read as undefined later.
+  if ([...supported].some((language) => typeof language !== 'string')) throw new TypeError('supported must be an array of strings');
   if (typeof defaultLanguage !== 'string') throw new TypeError('defaultLanguage must be a string');
   if (typeof acceptLanguage !== 'string' || !acceptLanguage.trim()) return defaultLanguage;
   let anyLanguage = false;

@@ -64,8 +64,9 @@ export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: stri
   if (typeof (headers as Headers).forEach === 'function' && !Array.isArray(headers)) (headers as Headers).forEach((value, name) => entries.push([name, value]));
   else entries = Array.isArray(headers) ? headers : Object.entries(headers);
   for (const [name, value] of entries) {
-    // A record's `undefined` is a header not given (`{ 'retry-after': seconds }` with none), never the text "undefined".
-    if (value === undefined) continue;
+    // A record's `undefined` or `null` is a header not given (`{ 'retry-after': seconds }` with
+    // none), never the text "undefined", as faultline/fetch reads them.
+    if (value == null) continue;
     const key = name.toLowerCase();
     const text = assertHeaderValue(name, String(value));
     if (!Object.hasOwn(record, key)) record[key] = text;

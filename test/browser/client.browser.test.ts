@@ -72,8 +72,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await new Promise((resolve) => pageServer?.close(resolve));
-  await new Promise((resolve) => apiServer?.close(resolve));
+  // A server that never started (a failed beforeAll) has nothing to close: waiting for it would hang.
+  for (const server of [pageServer, apiServer]) if (server?.listening) await new Promise((resolve) => server.close(resolve));
 }, timeout);
 
 /** Runs a call in the page with `createClient` from dist/fetch.js, and returns its result as JSON. */

@@ -872,6 +872,16 @@ describe("'auto' over list APIs whose body names the next page its own way (mode
     expect(server.requests(`/${name}`)).toHaveLength(3);
   });
 
+  it("follows no `next_page` that is no URL, nor Stripe's search `next_page` on its last page (`has_more: false`)", async () => {
+    server.route('/stripe-search-last', three((data) => ({ object: 'search_result', url: '/v1/customers/search', has_more: false, next_page: 'pg_stale', data }), () => 0));
+    server.route('/next-page-token', three((items) => ({ items, next_page: 'not-a-url' }), () => 0));
+    for (const name of ['stripe-search-last', 'next-page-token']) {
+      const walk = createClient({ baseUrl: server.origin }).paginate(`/${name}`);
+      expect(await collect(walk)).toHaveLength(2);
+      expect(walk.progress).toMatchObject({ pages: 1, mode: 'single', stop: 'last' });
+    }
+  });
+
   it('reads Linode image pages (ids and types of their own) by their page figures, not as JSON:API', async () => {
     server.route('/images', three((data, page) => ({ data, page: page + 1, pages: 3, results: 6 }), byParam('page', (value) => Number(value) - 1)));
     const walk = createClient({ baseUrl: server.origin }).paginate<{ id: string }>('/images');
@@ -1003,6 +1013,24 @@ describe('a walk that sends a JSON body (`json`): search APIs that page through 
     const stuck = api.paginate('/graphql', { json: { query, variables: {} }, items: (page) => repositories(page).nodes, next: () => ({ variables: { after: '10' } }) });
     expect(await collect(stuck)).toHaveLength(20);
     expect(stuck.progress).toMatchObject({ pages: 2, stop: 'stalled' });
+  });
+
+  it('sets a name repeated in URLSearchParams as a list, and walks Algolia by its page in the body', async () => {
+    server.route('/1/indexes/people/query', (request, response, body) => {
+      const sent = bodyOf({ body });
+      const page = Number(sent['page'] ?? 0);
+      json(200, { hits: [page], page, nbPages: 2, nbHits: 2, hitsPerPage: 1 })(request, response, body);
+    });
+    const api = createClient({ baseUrl: server.origin });
+    const walk = api.paginate('/1/indexes/people/query', { json: { query: 'ada' } });
+    expect(await collect(walk)).toEqual([0, 1]);
+    expect(walk.progress).toMatchObject({ mode: 'body', total: 2, stop: 'last' });
+    expect(server.requests('/1/indexes/people/query').map(bodyOf)).toEqual([{ query: 'ada' }, { query: 'ada', page: 1 }]);
+
+    server.route('/tagged', json(200, { hits: [] }));
+    const tagged = api.paginate('/tagged', { json: { q: 'x' }, next: (page) => ((page.data as { hits: unknown[] }).hits.length === 0 && server.requests('/tagged').length === 1 ? new URLSearchParams([['tag', 'a'], ['tag', 'b'], ['lang', 'de']]) : undefined) });
+    await collect(tagged);
+    expect(server.requests('/tagged').map(bodyOf)).toEqual([{ q: 'x' }, { q: 'x', tag: ['a', 'b'], lang: 'de' }]);
   });
 
   it('retries a page only when the retry options name POST, and refuses a body that is no object', async () => {

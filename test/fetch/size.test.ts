@@ -63,9 +63,13 @@ describe('faultline/fetch bundle size', () => {
     // signal, a header given as undefined removing the client's, FormData's own type and a JSON
     // type of the client's kept, a success's headers, URL objects and the base URL as given; by
     // 64 for a body its Content-Encoding does not decode read as an invalid_response, not retried;
-    // by 48 (8,824) for the `normalize` option, a normalizer of the caller's dialects).
+    // by 48 (8,824) for the `normalize` option, a normalizer of the caller's dialects; by 123
+    // (8,947) for a review's fixes: another implementation's Headers read by shape, an async
+    // shouldRetry raced with the total timeout, a hook's replacement built on its copy kept, no
+    // cancel awaited among a tee's branches, a hook that aborted before its first await, Set-Cookie
+    // left out of a success's headers, a query's repeated names set as lists in a JSON body).
     const goal = 5_064;
-    const shareCeiling = 8_832;
+    const shareCeiling = 8_960;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

@@ -57,6 +57,12 @@ describe('a TypeError that names the argument', () => {
     expect(() => negotiateLanguage(null, supported)).toThrow(new TypeError('supported must be an array of strings'));
   });
 
+  it('for a hole in a sparse list of supported languages', () => {
+    // eslint-disable-next-line no-sparse-arrays -- the hole is the case
+    const sparse = ['de', , 'fr'] as string[];
+    expect(() => negotiateLanguage('fr', sparse)).toThrow(new TypeError('supported must be an array of strings'));
+  });
+
   it('and none for what the types allow', () => {
     expect(localizer.localize(error).title).toBe('Too Many Requests');
     expect(negotiateLanguage(undefined, undefined, undefined)).toBe('en');

@@ -197,3 +197,12 @@ describe('a path segment of digits that is a key, not an index', () => {
     expect(JSON.parse(dotted.body).errors[0].field).toBe('/a.b/0');
   });
 });
+
+describe('a header given as undefined or null', () => {
+  it('is a header not given, never the text "undefined" or "null"', () => {
+    const headers = { 'retry-after': undefined, 'x-trace': null, 'x-kept': 'yes' } as unknown as Record<string, string>;
+    expect(buildOk({ id: 1 }, { headers }).headers).toEqual({ 'content-type': 'application/json', 'x-kept': 'yes' });
+    const answered = toResponse(createError({ kind: 'not_found' }), { headers });
+    expect([answered.headers.get('retry-after'), answered.headers.get('x-trace'), answered.headers.get('x-kept')]).toEqual([null, null, 'yes']);
+  });
+});

@@ -20,8 +20,11 @@ const candidates = named !== undefined ? [named] : [
 /** The browser's executable, or `undefined` when none is here. */
 export const chromiumPath: string | undefined = candidates.find((path) => existsSync(path));
 
+/** Whether this is a CI run: `CI=true` (or `1`), as CI services and `.ci/run` set it; `CI=false` is none. */
+const underCi = /^(?:true|1)$/i.test(process.env['CI'] ?? '');
+
 /** Whether the browser tests are skipped (`describe.skipIf`): no Chromium is here, and this is no CI run. */
-export const skipBrowser: boolean = chromiumPath === undefined && !process.env['CI'];
+export const skipBrowser: boolean = chromiumPath === undefined && !underCi;
 
 if (skipBrowser) {
   console.warn('Browser tests skipped: no Chromium found. Install one (`apt-get install chromium`) or name it in FAULTLINE_CHROMIUM to run them; CI=true runs them always.');
