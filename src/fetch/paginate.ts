@@ -200,7 +200,8 @@ export function parseNextLink(header: string | null | undefined): string | undef
     const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(match[2]!);
     const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
     // Sentry sends a next link on the last page too, marked `results="false"` (docs.sentry.io/api/pagination).
-    if (relations.includes('next')) return /;\s*results\s*=\s*"?false\b/i.test(match[2]!) ? undefined : match[1];
+    // (`\x22` is the quote: a lone `"` in a regex literal derails happy-dom's module compiler, which the demo's tests load the build with.)
+    if (relations.includes('next')) return /;\s*results\s*=\s*\x22?false\b/i.test(match[2]!) ? undefined : match[1];
   }
   return undefined;
 }
@@ -294,7 +295,7 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   // Jira's PageBean: `nextPage` while `isLast` is false.
   if (typeof nextPage === 'string' && isLast === false) return nextPage;
   // Stripe's search: the `next_page` token, sent as `page`. Zendesk's offset pages: `next_page`, a URL.
-  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : /^(?:https?:)?\//i.test(next_page) ? next_page : undefined;
+  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : isUrlLike(next_page) ? next_page : undefined;
   // Spring Data's `Page`: `number` counts from 0, `last` ends it; its `PagedModel`: `page.number`, `page.totalPages`.
   const springPage = Array.isArray(content) ? (isRecord(page) ? page : body) : undefined;
   const springNumber = springPage?.['number'];
@@ -309,6 +310,9 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   }
   return undefined;
 }
+
+/** Whether a text is an absolute http(s) URL or a path. */
+const isUrlLike = (text: string): boolean => text.startsWith('/') || /^https?:/i.test(text);
 
 /** `auto`: the first response's own markers say how the collection pages. */
 function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
