@@ -100,7 +100,21 @@ function toParams(issue: Record<string, unknown>): Record<string, IssueParam> | 
     if (value !== undefined) (params ??= {})[zod3Names[name]!] ??= value;
   }
   if (params?.['origin'] === 'date') toDateLimits(params);
+  if (params?.['inclusive'] === false) toExclusiveLimits(params);
   return params;
+}
+
+/**
+ * An exclusive bound (`positive()`, `gt(5)`; zod 3's too) under JSON Schema's names,
+ * `exclusiveMinimum` and `exclusiveMaximum`: faultline/i18n's "Must be at least {{minimum}}" then
+ * finds no `minimum` and says "This value is too small.", where it said 0 was at least 0.
+ */
+function toExclusiveLimits(params: Record<string, IssueParam>): void {
+  for (const [name, exclusiveName] of [['minimum', 'exclusiveMinimum'], ['maximum', 'exclusiveMaximum']] as const) {
+    if (params[name] === undefined) continue;
+    params[exclusiveName] = params[name];
+    delete params[name];
+  }
 }
 
 /**

@@ -1,0 +1,51 @@
+// What a user reads once `fromZodError`'s issues are localized by faultline/i18n: the params
+// fromZodError writes decide which text applies. Texts are written out from locales/en.json and
+// locales/de.json by hand.
+import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
+import * as z3 from 'zod/v3';
+import { createLocalizer } from '../../src/i18n/index.ts';
+import { fromZodError } from '../../src/zod/index.ts';
+import { readLocale } from '../i18n/locale-files.ts';
+
+const localizer = createLocalizer({ resources: { en: readLocale('en'), de: readLocale('de') } });
+
+/** The message of the first issue of a parse of `input` that must fail, localized in English and in German. */
+function messagesOf(schema: { safeParse(input: unknown): { success: boolean; error?: unknown } }, input: unknown): { en: string; de: string } {
+  const result = schema.safeParse(input);
+  if (result.success) throw new Error('expected the parse to fail');
+  const error = fromZodError(result.error as z.ZodError);
+  return { en: localizer.localize(error, 'en').issues[0]!.message, de: localizer.localize(error, 'de').issues[0]!.message };
+}
+
+describe('an exclusive bound', () => {
+  it('reads as too small or too large, never as an inclusive "at least" or "at most" (zod 4)', () => {
+    const tooSmall = { en: 'This value is too small.', de: 'Dieser Wert ist zu klein.' };
+    const tooLarge = { en: 'This value is too large.', de: 'Dieser Wert ist zu groß.' };
+    // 0 is not positive: "Must be at least 0." said it was fine.
+    expect(messagesOf(z.number().positive(), 0)).toEqual(tooSmall);
+    expect(messagesOf(z.number().gt(5), 5)).toEqual(tooSmall);
+    expect(messagesOf(z.number().lt(10), 10)).toEqual(tooLarge);
+    expect(messagesOf(z.number().negative(), 0)).toEqual(tooLarge);
+  });
+
+  it('reads the same for zod 3', () => {
+    expect(messagesOf(z3.z.number().positive(), 0)).toEqual({ en: 'This value is too small.', de: 'Dieser Wert ist zu klein.' });
+    expect(messagesOf(z3.z.number().lt(10), 10)).toEqual({ en: 'This value is too large.', de: 'Dieser Wert ist zu groß.' });
+  });
+
+  it('is kept in params under JSON Schema names, beside inclusive: false', () => {
+    const error = fromZodError(z.object({ a: z.number().gt(5), b: z.number().lt(1) }).safeParse({ a: 5, b: 1 }).error!);
+    expect(error.issues.map((issue) => issue.params)).toEqual([
+      { origin: 'number', exclusiveMinimum: 5, inclusive: false },
+      { origin: 'number', exclusiveMaximum: 1, inclusive: false },
+    ]);
+  });
+
+  it('leaves inclusive bounds and exact lengths their texts', () => {
+    expect(messagesOf(z.int().min(5), 1)).toEqual({ en: 'Must be at least 5.', de: 'Muss mindestens 5 sein.' });
+    expect(messagesOf(z.number().max(3), 4)).toEqual({ en: 'Must be at most 3.', de: 'Darf höchstens 3 sein.' });
+    // A length(3) string of 2 characters is shorter than 3: the text stays true.
+    expect(messagesOf(z.string().length(3), 'ab')).toEqual({ en: 'Must be at least 3 characters.', de: 'Muss mindestens 3 Zeichen lang sein.' });
+  });
+});
