@@ -75,12 +75,24 @@ function toIssue(issue: unknown, position: number): Issue {
 /** Zod issue members a message is made of. */
 const paramNames = ['origin', 'expected', 'minimum', 'maximum', 'inclusive', 'exact', 'format', 'divisor', 'values', 'keys'];
 
+/**
+ * An entry of a list param (a literal's or an enum's choices): strings and finite numbers as they
+ * are; `true`, `null`, `5n` as text, which a message can show (dropped, `z.literal(true)` read
+ * "Must be one of: ."); objects and functions left out.
+ */
+const toListItem = (item: unknown): string | number | undefined =>
+  typeof item === 'string' || Number.isFinite(item) ? (item as string | number) : item === null || !['object', 'function'].includes(typeof item) ? String(item) : undefined;
+
 /** A zod fact as a JSON-safe param: bigints and dates as text, lists of primitives kept. */
 function toParam(value: unknown): IssueParam | undefined {
   if (typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) return value;
   if (typeof value === 'bigint') return String(value);
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.filter((item): item is string | number => typeof item === 'string' || typeof item === 'number');
+  if (Array.isArray(value)) {
+    const items = value.map(toListItem).filter((item) => item !== undefined);
+    // An empty list would be shown as "Must be one of: ."; without it, the code's own text is said.
+    return items.length > 0 ? items : undefined;
+  }
   return undefined;
 }
 

@@ -49,3 +49,24 @@ describe('an exclusive bound', () => {
     expect(messagesOf(z.string().length(3), 'ab')).toEqual({ en: 'Must be at least 3 characters.', de: 'Muss mindestens 3 Zeichen lang sein.' });
   });
 });
+
+describe("a literal's or an enum's choices", () => {
+  it('are shown when they are booleans, null or bigints', () => {
+    expect(messagesOf(z.literal(true), false)).toEqual({ en: 'Must be one of: true.', de: 'Muss einer der folgenden Werte sein: true.' });
+    expect(messagesOf(z.literal(null), 1).en).toBe('Must be one of: null.');
+    expect(messagesOf(z.literal(5n), 1n).en).toBe('Must be one of: 5.');
+    expect(messagesOf(z.literal([1, true, null]), 'x').en).toBe('Must be one of: 1, true, null.');
+  });
+
+  it('are written to params as text, so that they survive JSON', () => {
+    const error = fromZodError(z.literal([1, false, null, 7n]).safeParse('x').error!);
+    expect(error.issues[0]!.params).toEqual({ values: [1, 'false', 'null', '7'] });
+    expect(JSON.parse(JSON.stringify(error.issues))).toEqual(error.issues);
+  });
+
+  it('give the generic text when none can be shown, never "Must be one of: ."', () => {
+    const error = fromZodError({ issues: [{ code: 'invalid_value', message: 'Invalid option', values: [{}, () => 1] }] });
+    expect(error.issues[0]!.params).toBeUndefined();
+    expect(localizer.localize(error, 'en').issues[0]!.message).toBe('This value is not one of the allowed options.');
+  });
+});
