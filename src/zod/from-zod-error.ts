@@ -67,9 +67,10 @@ function toIssue(issue: unknown, position: number): Issue {
   const rawPath = issue['path'];
   const path = Array.isArray(rawPath) ? rawPath.map(toSegment) : [];
   const code = typeof issue['code'] === 'string' ? issue['code'] : undefined;
+  const zod3 = code !== undefined && Object.hasOwn(zod3Codes, code) ? zod3Codes[code] : undefined;
   // The facts the message is made of (minimum, format, ...) go in `params`, so that
   // faultline/i18n can say the message in another language.
-  return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, code, toParams(issue));
+  return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, zod3?.[0] ?? code, toParams(issue, zod3));
 }
 
 /** Zod issue members a message is made of. */
@@ -99,20 +100,42 @@ function toParam(value: unknown): IssueParam | undefined {
 /** Zod 3 names two of these facts otherwise, for the same codes: `type` (of too_small / too_big) and `multipleOf`. */
 const zod3Names: Readonly<Record<string, string>> = { type: 'origin', multipleOf: 'divisor' };
 
-function toParams(issue: Record<string, unknown>): Record<string, IssueParam> | undefined {
-  let params: Record<string, IssueParam> | undefined;
-  for (const name of paramNames) {
-    const value = toParam(issue[name]);
-    if (value !== undefined) (params ??= {})[name] = value;
+/** A zod 3 code's zod 4 successor, the zod 3 member holding the fact its texts need, and that fact's zod 4 name. */
+type Zod3Code = readonly [code: string, member: string, param: string];
+
+/**
+ * Zod 3 codes that zod 4 renamed. faultline/i18n has texts for zod 4's codes only, so a zod 3
+ * issue under its own code and names kept its English message (`invalid_string` with
+ * `validation: 'email'` is zod 4's `invalid_format` with `format: 'email'`).
+ */
+const zod3Codes: Readonly<Record<string, Zod3Code>> = {
+  invalid_string: ['invalid_format', 'validation', 'format'],
+  invalid_enum_value: ['invalid_value', 'options', 'values'],
+  // zod 4 gives a literal's one choice as `values: [choice]`.
+  invalid_literal: ['invalid_value', 'expected', 'values'],
+};
+
+function toParams(issue: Record<string, unknown>, zod3: Zod3Code | undefined): Record<string, IssueParam> | undefined {
+  const params: Record<string, IssueParam> = {};
+  // The first value given for a name stays: zod's own facts before a refinement's params.
+  const put = (name: string, value: unknown): void => {
+    const param = toParam(value);
+    if (param !== undefined && name !== '__proto__') params[name] ??= param;
+  };
+  if (zod3) {
+    const [, member, name] = zod3;
+    put(name, name === 'values' && !Array.isArray(issue[member]) ? [issue[member]] : issue[member]);
   }
+  for (const name of paramNames) if (name !== zod3?.[1]) put(name, issue[name]);
   // Under zod 4's names, or faultline/i18n finds no `origin` or `divisor` for a zod 3 issue and
   // leaves its English message. `type` only for the size codes: other libraries' issues use it otherwise.
-  for (const name of Object.keys(zod3Names)) {
-    const value = name === 'type' && issue['code'] !== 'too_small' && issue['code'] !== 'too_big' ? undefined : toParam(issue[name]);
-    if (value !== undefined) (params ??= {})[zod3Names[name]!] ??= value;
-  }
-  if (params?.['origin'] === 'date') toDateLimits(params);
-  if (params?.['inclusive'] === false) toExclusiveLimits(params);
+  for (const name of Object.keys(zod3Names)) if (name !== 'type' || issue['code'] === 'too_small' || issue['code'] === 'too_big') put(zod3Names[name]!, issue[name]);
+  // A refinement's own params (`refine(check, { params: { limit: 3 } })`), the JSON-safe ones.
+  const own = issue['params'];
+  if (isObject(own) && !Array.isArray(own)) for (const name of Object.keys(own)) put(name, own[name]);
+  if (Object.keys(params).length === 0) return undefined;
+  if (params['origin'] === 'date') toDateLimits(params);
+  if (params['inclusive'] === false) toExclusiveLimits(params);
   return params;
 }
 

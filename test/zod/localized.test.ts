@@ -65,8 +65,52 @@ describe("a literal's or an enum's choices", () => {
   });
 
   it('give the generic text when none can be shown, never "Must be one of: ."', () => {
-    const error = fromZodError({ issues: [{ code: 'invalid_value', message: 'Invalid option', values: [{}, () => 1] }] });
+    const issue = { code: 'invalid_value', message: 'Invalid option', values: [{}, () => 1] };
+    const error = fromZodError({ issues: [issue] });
     expect(error.issues[0]!.params).toBeUndefined();
     expect(localizer.localize(error, 'en').issues[0]!.message).toBe('This value is not one of the allowed options.');
+  });
+});
+
+describe('a zod 3 issue', () => {
+  it('is localized as its zod 4 successor is: invalid_string, invalid_enum_value and invalid_literal', () => {
+    expect(messagesOf(z3.z.string().email(), 'ada@')).toEqual({ en: 'Enter a valid email address.', de: 'Geben Sie eine gültige E-Mail-Adresse ein.' });
+    expect(messagesOf(z3.z.string().url(), 'nope').en).toBe('Enter a valid URL.');
+    expect(messagesOf(z3.z.enum(['s', 'm']), 'xl')).toEqual({ en: 'Must be one of: s, m.', de: 'Muss einer der folgenden Werte sein: s, m.' });
+    expect(messagesOf(z3.z.literal('yes'), 'no').en).toBe('Must be one of: yes.');
+    expect(messagesOf(z3.z.literal(true), false).en).toBe('Must be one of: true.');
+  });
+
+  it("gets zod 4's code and params names, so that a client reads one vocabulary", () => {
+    const result = z3.z.object({ email: z3.z.string().email(), size: z3.z.enum(['s', 'm']), agree: z3.z.literal(true) }).safeParse({ email: 'x', size: 'xl', agree: false });
+    const issues = fromZodError(result.error!).issues.map(({ code, params }) => ({ code, params }));
+    expect(issues).toEqual([
+      { code: 'invalid_format', params: { format: 'email' } },
+      { code: 'invalid_value', params: { values: ['s', 'm'] } },
+      { code: 'invalid_value', params: { values: ['true'] } },
+    ]);
+  });
+});
+
+describe("a refinement's params", () => {
+  it('are kept in the issue params, the JSON-safe ones', () => {
+    const schema = z.object({ p: z.string(), q: z.string() }).superRefine((_value, context) => {
+      context.addIssue({ code: 'custom', message: 'mismatch', path: ['q'], params: { other: 'p', limit: 3, strict: true, nested: { a: 1 }, when: undefined } });
+    });
+    const error = fromZodError(schema.safeParse({ p: 'a', q: 'b' }).error!);
+    expect(error.issues[0]).toEqual({ path: ['q'], field: 'q', message: 'mismatch', code: 'custom', params: { other: 'p', limit: 3, strict: true } });
+    expect(fromZodError(z.string().refine((value) => value === 'x', { message: 'must be x', params: { foo: 1 } }).safeParse('y').error!).issues[0]!.params).toEqual({ foo: 1 });
+  });
+
+  it("leave the refinement's message as written when localized", () => {
+    const schema = z.string().refine((value) => value === 'x', { message: 'Must be x', params: { minimum: 3 } });
+    expect(messagesOf(schema, 'y')).toEqual({ en: 'Must be x', de: 'Must be x' });
+  });
+
+  it('cannot set the prototype of params through a __proto__ key', () => {
+    const issue = { code: 'custom', message: 'm', params: JSON.parse('{"__proto__": ["polluted"], "ok": 1}') as Record<string, unknown> };
+    const params = fromZodError({ issues: [issue] }).issues[0]!.params!;
+    expect(Object.getPrototypeOf(params)).toBe(Object.prototype);
+    expect(params).toEqual({ ok: 1 });
   });
 });
