@@ -60,17 +60,55 @@ function toField(path: readonly (string | number)[]): string {
   return field;
 }
 
-function toIssue(issue: unknown, position: number): Issue {
+/** A zod path as the model holds it; `[]` when it is no list. */
+const toPath = (path: unknown): (string | number)[] => (Array.isArray(path) ? path.map(toSegment) : []);
+
+function toIssue(issue: unknown, prefix: readonly (string | number)[], position: number): Issue {
   if (!isObject(issue) || typeof issue['message'] !== 'string') {
     throw new TypeError(`fromZodError: issue ${position} has no string \`message\`; expected a zod issue`);
   }
-  const rawPath = issue['path'];
-  const path = Array.isArray(rawPath) ? rawPath.map(toSegment) : [];
+  const path = [...prefix, ...toPath(issue['path'])];
   const code = typeof issue['code'] === 'string' ? issue['code'] : undefined;
   const zod3 = code !== undefined && Object.hasOwn(zod3Codes, code) ? zod3Codes[code] : undefined;
   // The facts the message is made of (minimum, format, ...) go in `params`, so that
   // faultline/i18n can say the message in another language.
   return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, zod3?.[0] ?? code, toParams(issue, zod3));
+}
+
+/** One walk of an error's issues (see {@link addIssue}). */
+interface Walk {
+  /** The issues found so far. */
+  readonly issues: Issue[];
+  /** The index of the error's issue being read, for the TypeError of one that cannot be. */
+  position: number;
+  /** The wrappers opened so far: an error made by hand may hold one in itself. */
+  readonly opened: Set<object>;
+}
+
+/**
+ * Zod 4's issues that stand for the issues of a record's or a map's key (`invalid_key`), or of a
+ * map's or a set's element (`invalid_element`), which they hold in `issues`.
+ */
+const wrapperCodes: readonly unknown[] = ['invalid_key', 'invalid_element'];
+
+/**
+ * Adds the issues one zod issue stands for: itself, or for a key or an element wrapper the issues
+ * it holds, their paths led by its own (and by a map element's key), as zod's own `treeifyError`
+ * reads them; alone, "Invalid key in record" said nothing of what was wrong with the key. An
+ * `invalid_union` stays one issue: its branches' issues contradict each other.
+ */
+function addIssue(issue: unknown, prefix: readonly (string | number)[], walk: Walk): void {
+  const nested = isObject(issue) && wrapperCodes.includes(issue['code']) ? issue['issues'] : undefined;
+  if (!isObject(issue) || !Array.isArray(nested) || nested.length === 0 || walk.opened.has(issue)) {
+    walk.issues.push(toIssue(issue, prefix, walk.position));
+    return;
+  }
+  walk.opened.add(issue);
+  const key = issue['code'] === 'invalid_element' ? issue['key'] : undefined;
+  // A map's key that is an object has no place in a path: its element's issues sit at the map.
+  const keyPath = typeof key === 'string' || typeof key === 'number' ? [toSegment(key)] : [];
+  const path = [...prefix, ...toPath(issue['path']), ...keyPath];
+  for (let index = 0; index < nested.length; index++) addIssue(nested[index], path, walk);
 }
 
 /** Zod issue members a message is made of. */
@@ -167,7 +205,9 @@ function toDateLimits(params: Record<string, IssueParam>): void {
 
 /**
  * A `validation` error (400 Bad Request by default) with one issue per zod issue: its path,
- * the path spelled `items[0].name` as `field`, its message and its code.
+ * the path spelled `items[0].name` as `field`, its message and its code. A record's or a map's
+ * key and a map's or a set's element that failed (zod 4's `invalid_key`, `invalid_element`) give
+ * the issues found in them, as zod's `treeifyError` does.
  * @example
  * const parsed = userSchema.safeParse(await request.json());
  * if (!parsed.success) return toResponse(fromZodError(parsed.error), { dialect: 'problem' });
@@ -179,6 +219,8 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
     const received = error === null ? 'null' : Array.isArray(error) ? 'an array' : isObject(error) ? 'an object without one' : typeof error;
     throw new TypeError(`fromZodError expects a zod error (an object with an \`issues\` array); received ${received}`);
   }
+  const walk: Walk = { issues: [], position: 0, opened: new Set() };
+  for (; walk.position < issues.length; walk.position++) addIssue(issues[walk.position], [], walk);
   // The kind is fixed, so the caller gets the narrowed type.
-  return markOwn(toApiError({ kind: 'validation', status: options.status ?? 400, detail: options.detail, issues: issues.map(toIssue), dialect: 'unknown' })) as ApiErrorOf<'validation'>;
+  return markOwn(toApiError({ kind: 'validation', status: options.status ?? 400, detail: options.detail, issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
 }

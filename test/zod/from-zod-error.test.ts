@@ -191,6 +191,43 @@ describe('fromZodError', () => {
     ]);
   });
 
+  it("gives the issues of a record's key in place of zod 4's invalid_key, at the key's path, as zod's treeifyError does", () => {
+    const schema = z.object({ scores: z.record(z.string().min(3), z.number()) });
+    const error = fromZodError(failParse(schema, { scores: { ab: 1 } }));
+    expect(error.issues).toEqual([
+      { path: ['scores', 'ab'], field: 'scores.ab', message: 'Too small: expected string to have >=3 characters', code: 'too_small', params: { origin: 'string', minimum: 3, inclusive: true } },
+    ]);
+  });
+
+  it("gives the issues of a map's keys and values in place of invalid_key and invalid_element, at the map when a key is an object", () => {
+    const schema = z.object({ prices: z.map(z.object({ id: z.number() }), z.string().min(3)) });
+    const error = fromZodError(failParse(schema, { prices: new Map<unknown, unknown>([[{ id: 1 }, 'a'], [{ id: 'x' }, 'abcd']]) }));
+    expect(withoutParams(error.issues)).toEqual([
+      { path: ['prices'], field: 'prices', message: 'Too small: expected string to have >=3 characters', code: 'too_small' },
+      { path: ['prices', 'id'], field: 'prices.id', message: 'Invalid input: expected number, received string', code: 'invalid_type' },
+    ]);
+  });
+
+  it("puts a map element's key that is a string or a number in the path", () => {
+    // As zod 4 wrote a map's invalid value before 4.1, with the key beside the nested issues.
+    const wrapper = { code: 'invalid_element', origin: 'map', key: 'pen', path: ['prices'], message: 'Invalid value in map', issues: [{ code: 'too_small', origin: 'number', minimum: 1, inclusive: true, path: [], message: 'Too small' }] };
+    expect(withoutParams(fromZodError({ issues: [wrapper] }).issues)).toEqual([{ path: ['prices', 'pen'], field: 'prices.pen', message: 'Too small', code: 'too_small' }]);
+  });
+
+  it('keeps an invalid_union as one issue, its branches contradicting each other', () => {
+    const error = fromZodError(failParse(z.object({ id: z.union([z.string(), z.number()]) }), { id: true }));
+    expect(withoutParams(error.issues)).toEqual([{ path: ['id'], field: 'id', message: 'Invalid input', code: 'invalid_union' }]);
+  });
+
+  it('keeps a wrapper that holds no issues, and opens a wrapper that holds itself once', () => {
+    expect(withoutParams(fromZodError({ issues: [{ code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] }] } as z.ZodError).issues)).toEqual([
+      { path: ['a'], field: 'a', message: 'Invalid key', code: 'invalid_key' },
+    ]);
+    const wrapper = { code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] as unknown[] };
+    wrapper.issues.push(wrapper, { path: ['b'], message: 'Required' });
+    expect(fromZodError({ issues: [wrapper] } as z.ZodError).issues.map((issue) => issue.message)).toEqual(['Invalid key', 'Required']);
+  });
+
   it('throws a TypeError that names what it expected for anything but a zod error', () => {
     const inputs: unknown[] = [null, undefined, 'Invalid input', 42, {}, [], new Error('boom'), { issues: 'none' }];
     for (const input of inputs) {
