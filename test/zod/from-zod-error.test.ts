@@ -220,7 +220,8 @@ describe('fromZodError', () => {
   });
 
   it('keeps a wrapper that holds no issues, and opens a wrapper that holds itself once', () => {
-    expect(withoutParams(fromZodError({ issues: [{ code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] }] } as z.ZodError).issues)).toEqual([
+    const empty = { code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] };
+    expect(withoutParams(fromZodError({ issues: [empty] }).issues)).toEqual([
       { path: ['a'], field: 'a', message: 'Invalid key', code: 'invalid_key' },
     ]);
     const wrapper = { code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] as unknown[] };
