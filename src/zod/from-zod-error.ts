@@ -32,7 +32,8 @@ export interface ZodErrorLike {
 export interface FromZodErrorOptions {
   /**
    * The HTTP status. Seeds 001 and 003 answer a request that fails validation with 400; seed 004
-   * answers data that is well-formed but invalid with 422. Either way the kind is `validation`.
+   * answers data that is well-formed but invalid with 422. Either way the kind is `validation`;
+   * any other value is a `RangeError`.
    * @default 400
    */
   readonly status?: 400 | 422 | undefined;
@@ -213,6 +214,9 @@ function toDateLimits(params: Record<string, IssueParam>): void {
  * if (!parsed.success) return toResponse(fromZodError(parsed.error), { dialect: 'problem' });
  */
 export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike, options: FromZodErrorOptions = {}): ApiErrorOf<'validation'> {
+  const { status = 400 } = options;
+  // From JavaScript any status came through: a 500 or a 200 made a `validation` error that no client reads as one.
+  if (status !== 400 && status !== 422) throw new RangeError('fromZodError: options.status must be 400 or 422');
   // Read by shape, not `instanceof`: a second copy of zod in the bundle has its own classes.
   const issues: unknown = isObject(error) ? (error as { issues?: unknown }).issues : undefined;
   if (!Array.isArray(issues)) {
@@ -222,5 +226,5 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
   const walk: Walk = { issues: [], position: 0, opened: new Set() };
   for (; walk.position < issues.length; walk.position++) addIssue(issues[walk.position], [], walk);
   // The kind is fixed, so the caller gets the narrowed type.
-  return markOwn(toApiError({ kind: 'validation', status: options.status ?? 400, detail: options.detail, issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
+  return markOwn(toApiError({ kind: 'validation', status, detail: options.detail, issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
 }

@@ -140,6 +140,14 @@ describe('fromZodError', () => {
     expect(error).toMatchObject({ kind: 'validation', status: 422, title: 'Unprocessable Content', detail: 'Request failed validation', retryable: false });
   });
 
+  it('refuses a status other than 400 or 422 with a RangeError that names the option', () => {
+    const zodError = failParse(z.object({ name: z.string() }), {});
+    for (const status of [500, 200, 404, 0, '422', null]) {
+      expect(() => fromZodError(zodError, { status } as unknown as { status: 400 })).toThrow(new RangeError('fromZodError: options.status must be 400 or 422'));
+    }
+    expect(fromZodError(zodError, { status: undefined }).status).toBe(400);
+  });
+
   it('returns a frozen error that isApiError recognizes and structuredClone and JSON keep', () => {
     const error = fromZodError(failParse(order, { customer: {}, items: [{}] }));
     expect(isApiError(error)).toBe(true);
