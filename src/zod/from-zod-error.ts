@@ -39,6 +39,15 @@ export interface FromZodErrorOptions {
   readonly status?: 400 | 422 | undefined;
   /** The explanation of this occurrence, e.g. `'Request failed validation'` (seed 001). */
   readonly detail?: string | undefined;
+  /**
+   * The most issues the error lists: the first ones are kept, and `detail` says how many there
+   * were (`'Request failed validation (10000 issues; the first 1000 are listed)'`). An array of
+   * 10,000 bad items made an answer over 1 MiB, more than faultline's `normalizeResponse` and
+   * faultline/fetch's client read by default (which then saw an empty `bad_request`). A positive
+   * integer, else a `RangeError`.
+   * @default 1000
+   */
+  readonly maxIssues?: number | undefined;
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
@@ -84,6 +93,10 @@ interface Walk {
   position: number;
   /** The wrappers opened so far: an error made by hand may hold one in itself. */
   readonly opened: Set<object>;
+  /** How many issues `issues` keeps at most. */
+  readonly maxIssues: number;
+  /** How many issues were found, the ones not kept too. */
+  found: number;
 }
 
 /**
@@ -101,7 +114,8 @@ const wrapperCodes: readonly unknown[] = ['invalid_key', 'invalid_element'];
 function addIssue(issue: unknown, prefix: readonly (string | number)[], walk: Walk): void {
   const nested = isObject(issue) && wrapperCodes.includes(issue['code']) ? issue['issues'] : undefined;
   if (!isObject(issue) || !Array.isArray(nested) || nested.length === 0 || walk.opened.has(issue)) {
-    walk.issues.push(toIssue(issue, prefix, walk.position));
+    // Past the cap an issue is counted, not read.
+    if (++walk.found <= walk.maxIssues) walk.issues.push(toIssue(issue, prefix, walk.position));
     return;
   }
   walk.opened.add(issue);
@@ -223,8 +237,17 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
     const received = error === null ? 'null' : Array.isArray(error) ? 'an array' : isObject(error) ? 'an object without one' : typeof error;
     throw new TypeError(`fromZodError expects a zod error (an object with an \`issues\` array); received ${received}`);
   }
-  const walk: Walk = { issues: [], position: 0, opened: new Set() };
+  const { maxIssues = 1000 } = options;
+  if (!Number.isInteger(maxIssues) || maxIssues < 1) throw new RangeError('fromZodError: options.maxIssues must be a positive integer');
+  const walk: Walk = { issues: [], position: 0, opened: new Set(), maxIssues, found: 0 };
   for (; walk.position < issues.length; walk.position++) addIssue(issues[walk.position], [], walk);
   // The kind is fixed, so the caller gets the narrowed type.
-  return markOwn(toApiError({ kind: 'validation', status, detail: options.detail, issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
+  return markOwn(toApiError({ kind: 'validation', status, detail: toDetail(options.detail, walk), issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
+}
+
+/** The caller's detail, and how many issues there were when not all are listed. */
+function toDetail(detail: string | undefined, { found, maxIssues }: Walk): string | undefined {
+  if (found <= maxIssues) return detail;
+  const count = `${found} issues; the first ${maxIssues} are listed`;
+  return detail === undefined ? count : `${detail} (${count})`;
 }

@@ -148,6 +148,41 @@ describe('fromZodError', () => {
     expect(fromZodError(zodError, { status: undefined }).status).toBe(400);
   });
 
+  it('lists the first 1,000 issues by default and says in the detail how many there were', () => {
+    const tooMany = failParse(z.object({ list: z.array(z.number()) }), { list: Array.from({ length: 10_000 }, () => 'x') });
+    const error = fromZodError(tooMany);
+    expect(error.issues).toHaveLength(1000);
+    expect(error.issues[999]!.path).toEqual(['list', 999]);
+    expect(error.detail).toBe('10000 issues; the first 1000 are listed');
+    expect(fromZodError(tooMany, { detail: 'Request failed validation' }).detail).toBe('Request failed validation (10000 issues; the first 1000 are listed)');
+  });
+
+  it('lists as many issues as maxIssues says, and leaves the detail alone when all are listed', () => {
+    const three = failParse(z.object({ a: z.string(), b: z.string(), c: z.string() }), {});
+    const error = fromZodError(three, { maxIssues: 2, detail: 'Request failed validation' });
+    expect(error.issues.map((issue) => issue.field)).toEqual(['a', 'b']);
+    expect(error.detail).toBe('Request failed validation (3 issues; the first 2 are listed)');
+    expect(fromZodError(three, { maxIssues: 3 })).not.toHaveProperty('detail');
+  });
+
+  it('refuses a maxIssues that is no positive integer with a RangeError that names it', () => {
+    const zodError = failParse(z.object({ name: z.string() }), {});
+    for (const maxIssues of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null]) {
+      expect(() => fromZodError(zodError, { maxIssues } as { maxIssues: number })).toThrow(new RangeError('fromZodError: options.maxIssues must be a positive integer'));
+    }
+  });
+
+  it("answers 10,000 bad items with a body faultline's client reads whole, its issues and all", async () => {
+    const { buildError } = await import('../../src/server/index.ts');
+    const { normalizeResponse } = await import('../../src/index.ts');
+    const tooMany = failParse(z.object({ list: z.array(z.number()) }), { list: Array.from({ length: 10_000 }, () => 'x') });
+    const built = buildError(fromZodError(tooMany, { detail: 'Request failed validation' }), { dialect: 'problem' });
+    expect(built.body.length).toBeLessThan(1_048_576);
+    const read = await normalizeResponse(new Response(built.body, { status: built.status, headers: built.headers }));
+    expect(read.ok ? undefined : read.error).toMatchObject({ kind: 'validation', detail: 'Request failed validation (10000 issues; the first 1000 are listed)' });
+    expect(read.ok ? 0 : read.error.issues.length).toBe(1000);
+  });
+
   it('returns a frozen error that isApiError recognizes and structuredClone and JSON keep', () => {
     const error = fromZodError(failParse(order, { customer: {}, items: [{}] }));
     expect(isApiError(error)).toBe(true);
