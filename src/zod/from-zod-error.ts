@@ -52,10 +52,17 @@ export interface FromZodErrorOptions {
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
 
-/** A path segment as the model holds it: symbols have no JSON form, so they become their `String`. */
-function toSegment(segment: unknown): string | number {
+/**
+ * A path segment as the model holds it; `undefined` for one no path can name (an object as a
+ * map's key, a `{ key }` segment without one). An index is an integer of 0 or more: any other
+ * number is a key (a map's -1 or 1.5), kept as text, where dropping it would make the path name
+ * another place. Symbols, which have no JSON form, become their `String`.
+ */
+function toSegment(segment: unknown): string | number | undefined {
   const key = isObject(segment) ? segment['key'] : segment;
-  return typeof key === 'number' || typeof key === 'string' ? key : String(key);
+  if (typeof key === 'string' || (Number.isInteger(key) && (key as number) >= 0)) return key as string | number;
+  // `String` of an object may throw (`Object.create(null)`) or run the caller's code.
+  return key === undefined || (typeof key === 'object' && key !== null) || typeof key === 'function' ? undefined : String(key);
 }
 
 /** The path spelled as zod's `prettifyError` spells it: `items[0].name`, `tags["a b"]` (and `tags["0"]`, a key, not an index). */
@@ -70,13 +77,21 @@ function toField(path: readonly (string | number)[]): string {
   return field;
 }
 
-/** A zod path as the model holds it; `[]` when it is no list. */
-const toPath = (path: unknown): (string | number)[] => (Array.isArray(path) ? path.map(toSegment) : []);
-
-function toIssue(issue: unknown, prefix: readonly (string | number)[], position: number): Issue {
-  if (!isObject(issue) || typeof issue['message'] !== 'string') {
-    throw new TypeError(`fromZodError: issue ${position} has no string \`message\`; expected a zod issue`);
+/** A zod path as the model holds it, up to a segment no path can name (the issue then sits at the map); `[]` when it is no list. */
+function toPath(path: unknown): (string | number)[] {
+  const segments: (string | number)[] = [];
+  if (!Array.isArray(path)) return segments;
+  for (const segment of path) {
+    const named = toSegment(segment);
+    if (named === undefined) break;
+    segments.push(named);
   }
+  return segments;
+}
+
+/** The model's issue of a zod issue; `undefined` when it has no message. */
+function toIssue(issue: unknown, prefix: readonly (string | number)[]): Issue | undefined {
+  if (!isObject(issue) || typeof issue['message'] !== 'string') return undefined;
   const path = [...prefix, ...toPath(issue['path'])];
   const code = typeof issue['code'] === 'string' ? issue['code'] : undefined;
   const zod3 = code !== undefined && Object.hasOwn(zod3Codes, code) ? zod3Codes[code] : undefined;
@@ -91,6 +106,8 @@ interface Walk {
   readonly issues: Issue[];
   /** The index of the error's issue being read, for the TypeError of one that cannot be. */
   position: number;
+  /** Whether an issue without a message was found. */
+  unsaid: boolean;
   /** The wrappers opened so far: an error made by hand may hold one in itself. */
   readonly opened: Set<object>;
   /** How many issues `issues` keeps at most. */
@@ -115,13 +132,16 @@ function addIssue(issue: unknown, prefix: readonly (string | number)[], walk: Wa
   const nested = isObject(issue) && wrapperCodes.includes(issue['code']) ? issue['issues'] : undefined;
   if (!isObject(issue) || !Array.isArray(nested) || nested.length === 0 || walk.opened.has(issue)) {
     // Past the cap an issue is counted, not read.
-    if (++walk.found <= walk.maxIssues) walk.issues.push(toIssue(issue, prefix, walk.position));
+    if (++walk.found > walk.maxIssues) return;
+    const converted = toIssue(issue, prefix);
+    if (converted) walk.issues.push(converted);
+    else walk.unsaid = true;
     return;
   }
   walk.opened.add(issue);
   const key = issue['code'] === 'invalid_element' ? issue['key'] : undefined;
   // A map's key that is an object has no place in a path: its element's issues sit at the map.
-  const keyPath = typeof key === 'string' || typeof key === 'number' ? [toSegment(key)] : [];
+  const keyPath = typeof key === 'string' || typeof key === 'number' ? toPath([key]) : [];
   const path = [...prefix, ...toPath(issue['path']), ...keyPath];
   for (let index = 0; index < nested.length; index++) addIssue(nested[index], path, walk);
 }
@@ -231,18 +251,36 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
   const { status = 400 } = options;
   // From JavaScript any status came through: a 500 or a 200 made a `validation` error that no client reads as one.
   if (status !== 400 && status !== 422) throw new RangeError('fromZodError: options.status must be 400 or 422');
-  // Read by shape, not `instanceof`: a second copy of zod in the bundle has its own classes.
-  const issues: unknown = isObject(error) ? (error as { issues?: unknown }).issues : undefined;
-  if (!Array.isArray(issues)) {
-    const received = error === null ? 'null' : Array.isArray(error) ? 'an array' : isObject(error) ? 'an object without one' : typeof error;
-    throw new TypeError(`fromZodError expects a zod error (an object with an \`issues\` array); received ${received}`);
-  }
   const { maxIssues = 1000 } = options;
   if (!Number.isInteger(maxIssues) || maxIssues < 1) throw new RangeError('fromZodError: options.maxIssues must be a positive integer');
-  const walk: Walk = { issues: [], position: 0, opened: new Set(), maxIssues, found: 0 };
-  for (; walk.position < issues.length; walk.position++) addIssue(issues[walk.position], [], walk);
+  const [issues, length] = readIssueList(error);
+  const walk: Walk = { issues: [], position: 0, unsaid: false, opened: new Set(), maxIssues, found: 0 };
+  for (; walk.position < length; walk.position++) {
+    try {
+      addIssue(issues[walk.position], [], walk);
+    } catch (cause) {
+      // A getter or a Proxy trap that throws, a revoked Proxy: the caller learns which issue.
+      throw new TypeError(`fromZodError: issue ${walk.position} cannot be read; expected a zod issue`, { cause });
+    }
+    // A hole in the list too: zod's own issues always have a message.
+    if (walk.unsaid) throw new TypeError(`fromZodError: issue ${walk.position} has no string \`message\`; expected a zod issue`);
+  }
   // The kind is fixed, so the caller gets the narrowed type.
   return markOwn(toApiError({ kind: 'validation', status, detail: toDetail(options.detail, walk), issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
+}
+
+/** The `issues` of a zod error and their number, or a TypeError that says what was received instead. */
+function readIssueList(error: unknown): [issues: readonly unknown[], length: number] {
+  let received: string;
+  try {
+    // Read by shape, not `instanceof`: a second copy of zod in the bundle has its own classes.
+    const issues: unknown = isObject(error) ? error['issues'] : undefined;
+    if (Array.isArray(issues)) return [issues, issues.length];
+    received = error === null ? 'null' : Array.isArray(error) ? 'an array' : isObject(error) ? 'an object without one' : typeof error;
+  } catch {
+    received = 'an object whose `issues` cannot be read';
+  }
+  throw new TypeError(`fromZodError expects a zod error (an object with an \`issues\` array); received ${received}`);
 }
 
 /** The caller's detail, and how many issues there were when not all are listed. */

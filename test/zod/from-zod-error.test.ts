@@ -6,7 +6,7 @@ import * as zm from 'zod/mini';
 import * as z3 from 'zod/v3';
 import { isApiError } from '../../src/index.ts';
 import type { ApiError, ApiErrorOf, Issue } from '../../src/index.ts';
-import { fromZodError } from '../../src/zod/index.ts';
+import { apiErrorSchema, fromZodError } from '../../src/zod/index.ts';
 
 /** The zod error of a parse that must fail. */
 function failParse(schema: z.ZodType, input: unknown): z.ZodError {
@@ -279,5 +279,71 @@ describe('fromZodError', () => {
       expect(() => fromZodError(input as z.ZodError)).toThrow(/fromZodError expects a zod error \(an object with an `issues` array\)/);
     }
     expect(() => fromZodError({ issues: [{ path: ['name'] }] } as unknown as z.ZodError)).toThrow(new TypeError('fromZodError: issue 0 has no string `message`; expected a zod issue'));
+  });
+});
+
+describe('fromZodError on input that is no zod error', () => {
+  /** `fromZodError` of anything, as JavaScript may call it. */
+  const fromAnything = (input: unknown): ApiError => fromZodError(input as z.ZodError);
+  const unreadable = (position: number): TypeError => new TypeError(`fromZodError: issue ${position} cannot be read; expected a zod issue`);
+
+  it('throws a TypeError naming the issue that a getter or a Proxy trap will not let it read', () => {
+    const throwing = (): never => {
+      throw new Error('boom');
+    };
+    const inputs: unknown[] = [
+      { issues: [{ message: 'ok' }, { get message() { return throwing(); } }] },
+      { issues: [{ message: 'ok' }, { message: 'm', get path() { return throwing(); } }] },
+      { issues: [{ message: 'ok' }, { message: 'm', code: 'too_small', get minimum() { return throwing(); } }] },
+      { issues: [{ message: 'ok' }, new Proxy({}, { get: throwing })] },
+      { issues: [{ message: 'ok' }, { message: 'm', path: [{ get key() { return throwing(); } }] }] },
+    ];
+    for (const input of inputs) expect(() => fromAnything(input)).toThrow(unreadable(1));
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => fromAnything({ issues: [proxy] })).toThrow(unreadable(0));
+  });
+
+  it('throws the TypeError of a zod error expected for an error whose issues cannot be read', () => {
+    const revocable = Proxy.revocable([], {});
+    revocable.revoke();
+    const inputs: unknown[] = [
+      { get issues() { throw new Error('getter'); } },
+      new Proxy({}, { get() { throw new Error('trap'); } }),
+      { issues: revocable.proxy },
+    ];
+    for (const input of inputs) expect(() => fromAnything(input)).toThrow(new TypeError('fromZodError expects a zod error (an object with an `issues` array); received an object whose `issues` cannot be read'));
+  });
+
+  it('reads an issues list through its indices, so that a Proxy that traps map is read', () => {
+    const issues = new Proxy([{ message: 'Required', path: ['a'] }], { get: (target, key) => (key === 'map' ? undefined : Reflect.get(target, key)) });
+    expect(fromAnything({ issues }).issues).toEqual([{ path: ['a'], field: 'a', message: 'Required' }]);
+  });
+
+  it('reads a hole in a sparse issues list as an issue without a message', () => {
+    expect(() => fromAnything({ issues: [, { message: 'x' }] })).toThrow(new TypeError('fromZodError: issue 0 has no string `message`; expected a zod issue'));
+  });
+
+  it('keeps a number in a path as an index only when it is an integer of 0 or more, other numbers as keys in text', () => {
+    const error = fromAnything({ issues: [{ message: 'm', path: ['prices', 1.5] }, { message: 'm', path: ['prices', -1] }, { message: 'm', path: [Number.NaN] }, { message: 'm', path: ['items', 0] }] });
+    expect(error.issues.map((issue) => [issue.path, issue.field])).toEqual([
+      [['prices', '1.5'], 'prices["1.5"]'],
+      [['prices', '-1'], 'prices["-1"]'],
+      [['NaN'], 'NaN'],
+      [['items', 0], 'items[0]'],
+    ]);
+    // The model's schema takes every path: indices are integers.
+    expect(apiErrorSchema.safeParse(error).success).toBe(true);
+  });
+
+  it('ends a path at a segment no path can name: an object as a key, a `{ key }` segment without one', () => {
+    const error = fromAnything({
+      issues: [
+        { message: 'm', path: ['prices', { key: Object.create(null) }, 'amount'] },
+        { message: 'm', path: ['prices', { key: { id: 1 } }] },
+        { message: 'm', path: ['a', { toString: () => 'b' }] },
+      ],
+    });
+    expect(error.issues.map((issue) => issue.path)).toEqual([['prices'], ['prices'], ['a']]);
   });
 });
