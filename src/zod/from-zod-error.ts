@@ -15,8 +15,11 @@ export interface ZodIssueLike {
   readonly code?: string | undefined;
   /** Zod gives property keys; Standard Schema may give `{ key }` segments. */
   readonly path?: readonly (PropertyKey | {
-    /** The property key of this segment. */
-    readonly key: PropertyKey;
+    /**
+     * The key of this segment: a property key, or any value where a library says so (valibot
+     * gives a map's key, which may be an object; the path then ends before it).
+     */
+    readonly key: unknown;
   })[] | undefined;
   /** What is wrong, kept as the issue's `message`; required, or `fromZodError` throws a `TypeError`. */
   readonly message: string;

@@ -6,7 +6,8 @@ import * as zm from 'zod/mini';
 import * as z3 from 'zod/v3';
 import { isApiError } from '../../src/index.ts';
 import type { ApiError, ApiErrorOf, Issue } from '../../src/index.ts';
-import { apiErrorSchema, fromZodError } from '../../src/zod/index.ts';
+import * as v from 'valibot';
+import { apiErrorSchema, fromZodError, type ZodErrorLike } from '../../src/zod/index.ts';
 
 /** The zod error of a parse that must fail. */
 function failParse(schema: z.ZodType, input: unknown): z.ZodError {
@@ -270,6 +271,16 @@ describe('fromZodError', () => {
     const wrapper = { code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] as unknown[] };
     wrapper.issues.push(wrapper, { path: ['b'], message: 'Required' });
     expect(fromZodError({ issues: [wrapper] } as z.ZodError).issues.map((issue) => issue.message)).toEqual(['Invalid key', 'Required']);
+  });
+
+  it("accepts valibot's issues as they are, without a cast: a path item's key is any value", () => {
+    const result = v.safeParse(v.object({ name: v.pipe(v.string(), v.minLength(3)), prices: v.map(v.string(), v.number()) }), { name: 'Al', prices: new Map([['pen', 'x']]) });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    // Type-checked (tsc over test/): with the key typed `PropertyKey`, tsc refused both lines.
+    const issues: ZodErrorLike['issues'] = result.issues;
+    expect(fromZodError({ issues }).issues).toEqual(fromZodError({ issues: result.issues }).issues);
+    expect(fromZodError({ issues: result.issues }).issues.map((issue) => issue.path)).toEqual([['name'], ['prices', 'pen']]);
   });
 
   it('throws a TypeError that names what it expected for anything but a zod error', () => {
