@@ -105,18 +105,16 @@ function toIssue(issue: unknown, prefix: readonly (string | number)[]): Issue | 
 
 /** One walk of an error's issues (see {@link addIssue}). */
 interface Walk {
-  /** The issues found so far. */
+  /** The issues found so far, up to `maxIssues`. */
   readonly issues: Issue[];
-  /** The index of the error's issue being read, for the TypeError of one that cannot be. */
-  position: number;
-  /** Whether an issue without a message was found. */
-  unsaid: boolean;
-  /** The wrappers opened so far: an error made by hand may hold one in itself. */
-  readonly opened: Set<object>;
   /** How many issues `issues` keeps at most. */
   readonly maxIssues: number;
   /** How many issues were found, the ones not kept too. */
   found: number;
+  /** The wrappers opened so far: an error made by hand may hold one in itself. */
+  readonly opened: Set<object>;
+  /** Whether an issue without a message was found. */
+  unsaid: boolean;
 }
 
 /**
@@ -257,16 +255,16 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
   const { maxIssues = 1000 } = options;
   if (!Number.isInteger(maxIssues) || maxIssues < 1) throw new RangeError('fromZodError: options.maxIssues must be a positive integer');
   const [issues, length] = readIssueList(error);
-  const walk: Walk = { issues: [], position: 0, unsaid: false, opened: new Set(), maxIssues, found: 0 };
-  for (; walk.position < length; walk.position++) {
+  const walk: Walk = { issues: [], maxIssues, found: 0, opened: new Set(), unsaid: false };
+  for (let position = 0; position < length; position++) {
     try {
-      addIssue(issues[walk.position], [], walk);
+      addIssue(issues[position], [], walk);
     } catch (cause) {
       // A getter or a Proxy trap that throws, a revoked Proxy: the caller learns which issue.
-      throw new TypeError(`fromZodError: issue ${walk.position} cannot be read; expected a zod issue`, { cause });
+      throw new TypeError(`fromZodError: issue ${position} cannot be read; expected a zod issue`, { cause });
     }
     // A hole in the list too: zod's own issues always have a message.
-    if (walk.unsaid) throw new TypeError(`fromZodError: issue ${walk.position} has no string \`message\`; expected a zod issue`);
+    if (walk.unsaid) throw new TypeError(`fromZodError: issue ${position} has no string \`message\`; expected a zod issue`);
   }
   // The kind is fixed, so the caller gets the narrowed type.
   return markOwn(toApiError({ kind: 'validation', status, detail: toDetail(options.detail, walk), issues: walk.issues, dialect: 'unknown' })) as ApiErrorOf<'validation'>;
