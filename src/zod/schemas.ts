@@ -315,8 +315,8 @@ export type EnvelopeFailureSchema = Loose<{
   result: z.ZodLiteral<'failure'>;
   /** The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004). */
   failures: z.ZodArray<Loose<{
-    /** The item's data as the API understands it (seed 004). */
-    rawData: z.ZodUnknown;
+    /** The item's data as the API understands it (seed 004); absent in JSON when undefined. */
+    rawData: z.ZodOptional<z.ZodUnknown>;
     /** What is wrong with the item, as envelope error objects (seed 004). */
     errors: z.ZodArray<EnvelopeErrorObjectSchema>;
   }>>;
@@ -348,7 +348,9 @@ export const envelopeSchema: EnvelopeSchema = /* @__PURE__ */ createSchema(() =>
         .looseObject({
           result: z.literal('failure'),
           failures: z
-            .array(z.looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).'), errors: z.array(envelopeErrorObjectSchema) }))
+            // `rawData` optional, as in apiErrorSchema: buildError leaves out a failure's undefined
+            // rawData (JSON has no undefined), which a schema that required it refused.
+            .array(z.looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).').optional(), errors: z.array(envelopeErrorObjectSchema) }))
             .describe('The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004).'),
           metadata: envelopeMetadataSchema,
         })

@@ -21,6 +21,8 @@ import {
   problemErrorSchema,
   problemSchema,
   statusMessageSchema,
+  toJsonSchema,
+  type JsonSchema,
 } from '../../src/zod/index.ts';
 import { buildError, buildOk, createError } from '../../src/server/index.ts';
 
@@ -156,6 +158,17 @@ describe('the schemas accept what faultline/server builds in their dialect', () 
       const body: unknown = JSON.parse(buildError(error, { dialect }).body);
       expect(schemas[dialect].safeParse(body).success, JSON.stringify(body)).toBe(true);
     }
+  });
+});
+
+describe('envelopeSchema accepts a batch failure whose item data is undefined', () => {
+  it('as buildError writes it, without rawData, and says so in its JSON Schema', () => {
+    const error = createError({ status: 422, failures: [{ index: 0, rawData: undefined, issues: [{ path: ['email'], message: 'is invalid', code: 'invalid_format' }] }] });
+    const body = JSON.parse(buildError(error, { dialect: 'envelope' }).body) as { failures: object[] };
+    expect(body.failures[0]).not.toHaveProperty('rawData');
+    expect(envelopeSchema.safeParse(body).success).toBe(true);
+    const failure = (toJsonSchema(envelopeSchema).oneOf![1]!.properties!['failures'] as JsonSchema).items as JsonSchema;
+    expect(failure.required).toEqual(['errors']);
   });
 });
 
