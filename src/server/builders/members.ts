@@ -74,5 +74,8 @@ export function toPointer(path: Issue['path']): string | undefined {
 
 /** Seed 003's chunk: the items, where the next chunk starts, and whether there is one. */
 export function toChunk(data: unknown, cursor: Cursor): Record<string, unknown> {
+  // Seed 003's `result` is a list of records: a chunk of one object broke clients typed from the
+  // seed, and faultline/zod's chunkSchema refused it.
+  if (!Array.isArray(data)) throw new TypeError("A cursor makes seed 003's chunk, whose result is a list: give the records as an array");
   return { result: data, offset: cursor.offset, hasNext: cursor.hasNext };
 }
