@@ -189,6 +189,7 @@ const zod3Codes: Readonly<Record<string, Zod3Code>> = {
   invalid_literal: ['invalid_value', 'expected', 'values'],
 };
 
+/** An issue's facts under zod 4's names: zod's own, a zod 3 issue's renamed, a refinement's params; `undefined` when there are none. */
 function toParams(issue: Record<string, unknown>, zod3: Zod3Code | undefined): Record<string, IssueParam> | undefined {
   const params: Record<string, IssueParam> = {};
   // The first value given for a name stays: zod's own facts before a refinement's params.
@@ -243,7 +244,7 @@ function toDateLimits(params: Record<string, IssueParam>): void {
  * A `validation` error (400 Bad Request by default) with one issue per zod issue: its path,
  * the path spelled `items[0].name` as `field`, its message and its code. A record's or a map's
  * key and a map's or a set's element that failed (zod 4's `invalid_key`, `invalid_element`) give
- * the issues found in them, as zod's `treeifyError` does.
+ * the issues found in them, as zod's `treeifyError` does. At most `maxIssues` (1,000) are listed.
  * @example
  * const parsed = userSchema.safeParse(await request.json());
  * if (!parsed.success) return toResponse(fromZodError(parsed.error), { dialect: 'problem' });
