@@ -34,7 +34,8 @@ function splitQuoted(field: string): (string | number)[] {
 /**
  * The path of a field as the server spelled it: a JSON Pointer (`/items/0/name`, `#/age`,
  * RFC 6901) or dotted and bracketed (`items[0].name`, `items.0.name`, `tags["a.b"]`). Seed 001 prefixes
- * fields with the request part (`body.name`); `body.` is dropped so the path names the payload.
+ * fields with the request part (`body.name`); `body.` is dropped so the path names the payload,
+ * but not a quoted `["body"]`, which is the payload's own key (as faultline/server writes it).
  */
 export function parseFieldPath(field: string): (string | number)[] {
   const pointer = field.startsWith('#/') ? field.slice(1) : field;
@@ -43,7 +44,7 @@ export function parseFieldPath(field: string): (string | number)[] {
     : field.includes('["')
       ? splitQuoted(field)
       : field.split(/[.[\]]+/).filter((segment) => segment !== '').map(toSegment);
-  if (segments.length > 1 && segments[0] === 'body' && !pointer.startsWith('/')) segments.shift();
+  if (segments.length > 1 && segments[0] === 'body' && field.startsWith('body')) segments.shift();
   return segments.slice(0, maxDepth);
 }
 

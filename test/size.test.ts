@@ -172,9 +172,12 @@ describe('bundle size', () => {
     // fixes: upstream clients' errors known by a response with headers or undici's code, so that a
     // NestJS HttpException stays the server's own; thrownHeaders leaving out an upstream's headers,
     // names no header can carry, hop-by-hop fields and Set-Cookie; the language matched in any case;
-    // by 16 (7,557) for the registry's own set where globalThis is frozen).
+    // by 16 (7,557) for the registry's own set where globalThis is frozen; by 32 (7,582) for a
+    // field led by the key `body` written quoted, `["body"].name`, which readers do not drop as
+    // seed 001's request-part prefix; by 48 (7,625) for a TypeError when a cursor is given beside
+    // data that is no list, which seed 003's chunk `result` is).
     const goal = 4_096;
-    const ceiling = 7_568;
+    const ceiling = 7_648;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

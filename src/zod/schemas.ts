@@ -115,13 +115,13 @@ export const halLinkSchema: HalLinkSchema = /* @__PURE__ */ createSchema(() =>
   z
     .looseObject({
       href: z.string().describe('A URI, or a URI template when `templated` is true (draft-kelly-json-hal §5.1).'),
-      templated: z.boolean().optional(),
+      templated: z.boolean().describe('Whether `href` is a URI template (RFC 6570) to fill in (draft-kelly-json-hal §5.2).').optional(),
       type: z.string().describe('The media type of the target resource.').optional(),
-      deprecation: z.string().optional(),
-      name: z.string().optional(),
-      profile: z.string().optional(),
-      title: z.string().optional(),
-      hreflang: z.string().optional(),
+      deprecation: z.string().describe('A URL explaining that the link is deprecated (draft-kelly-json-hal §5.4).').optional(),
+      name: z.string().describe('A secondary key that tells apart links of one relation (draft-kelly-json-hal §5.5).').optional(),
+      profile: z.string().describe('A URI of a profile of the target resource, RFC 6906 (draft-kelly-json-hal §5.6).').optional(),
+      title: z.string().describe('A human-readable label of the link (draft-kelly-json-hal §5.7).').optional(),
+      hreflang: z.string().describe('The language of the target resource (draft-kelly-json-hal §5.8).').optional(),
     })
     .meta({ title: 'HAL link', description: 'A HAL link object (draft-kelly-json-hal §5, seed 001).' }),
 );
@@ -315,8 +315,8 @@ export type EnvelopeFailureSchema = Loose<{
   result: z.ZodLiteral<'failure'>;
   /** The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004). */
   failures: z.ZodArray<Loose<{
-    /** The item's data as the API understands it (seed 004). */
-    rawData: z.ZodUnknown;
+    /** The item's data as the API understands it (seed 004); absent in JSON when undefined. */
+    rawData: z.ZodOptional<z.ZodUnknown>;
     /** What is wrong with the item, as envelope error objects (seed 004). */
     errors: z.ZodArray<EnvelopeErrorObjectSchema>;
   }>>;
@@ -348,7 +348,9 @@ export const envelopeSchema: EnvelopeSchema = /* @__PURE__ */ createSchema(() =>
         .looseObject({
           result: z.literal('failure'),
           failures: z
-            .array(z.looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).'), errors: z.array(envelopeErrorObjectSchema) }))
+            // `rawData` optional, as in apiErrorSchema: buildError leaves out a failure's undefined
+            // rawData (JSON has no undefined), which a schema that required it refused.
+            .array(z.looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).').optional(), errors: z.array(envelopeErrorObjectSchema) }))
             .describe('The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004).'),
           metadata: envelopeMetadataSchema,
         })
@@ -386,7 +388,7 @@ export const issueSchema: IssueSchema = /* @__PURE__ */ createSchema(() =>
     .object({
       path: z.array(z.union([z.string(), z.int()])).describe("Where the problem is: ['items', 0, 'name']; [] when not tied to a field."),
       field: z.string().describe("The server's own spelling of the field: 'items[0].name', '/items/0/name'.").optional(),
-      message: z.string(),
+      message: z.string().describe("What is wrong, in the server's (or the validator's) words."),
       code: z.string().describe("The server's machine code for the problem: 'invalid_type', '1001'.").optional(),
       params: z
         .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
@@ -464,44 +466,59 @@ export type ApiErrorSchema = z.ZodObject<
 export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
   z
     .object({
-      kind: z.enum([
-        'bad_request',
-        'validation',
-        'unauthenticated',
-        'forbidden',
-        'not_found',
-        'method_not_allowed',
-        'conflict',
-        'payload_too_large',
-        'unprocessable',
-        'rate_limited',
-        'server',
-        'not_implemented',
-        'unavailable',
-        'timeout',
-        'network',
-        'aborted',
-        'invalid_response',
-        'unknown',
-      ]),
+      kind: z
+        .enum([
+          'bad_request',
+          'validation',
+          'unauthenticated',
+          'forbidden',
+          'not_found',
+          'method_not_allowed',
+          'conflict',
+          'payload_too_large',
+          'unprocessable',
+          'rate_limited',
+          'server',
+          'not_implemented',
+          'unavailable',
+          'timeout',
+          'network',
+          'aborted',
+          'invalid_response',
+          'unknown',
+        ])
+        .describe("What went wrong, from the caller's point of view: the HTTP status decides, the body refines a status that says little (a 2xx envelope error, a plain 400 or 422)."),
       status: z.int().min(100).max(599).describe('The HTTP status; absent for network failures, timeouts on the client and aborts.').optional(),
       title: z.string().describe("A short summary: the server's, else the standard status text."),
       detail: z.string().describe("The server's explanation of this occurrence.").optional(),
       code: z.string().describe('The machine code from the body, as a string.').optional(),
       type: z.string().describe('RFC 9457 problem type URI.').optional(),
-      instance: z.string().optional(),
-      issues: z.array(issueSchema),
-      failures: z.array(
-        z
-          // `rawData` and `body` optional: undefined in the model, so absent from the JSON of an
-          // error, which a JSON Schema that required them would refuse.
-          .object({ index: z.int().nonnegative(), rawData: z.unknown().optional(), issues: z.array(issueSchema) })
-          .meta({ title: 'Item failure', description: 'One item of a batch request that the server refused (seed 004).' }),
-      ),
-      requestId: z.string().optional(),
-      traceId: z.string().optional(),
+      instance: z.string().describe("A URI reference to this occurrence (RFC 9457 §3.1.5), also read from Spring's `path` and JSON:API's `links.about`.").optional(),
+      issues: z.array(issueSchema).describe('Field-level problems; [] when the error is not about fields.'),
+      failures: z
+        .array(
+          z
+            // `rawData` and `body` optional: undefined in the model, so absent from the JSON of an
+            // error, which a JSON Schema that required them would refuse.
+            .object({
+              index: z.int().nonnegative().describe("The item's index in the request collection (seed 004: from `metadata.invalidItems`)."),
+              rawData: z.unknown().describe("The item's data as the server sent it back (seed 004 `rawData`, raw item data as the API understands it).").optional(),
+              issues: z.array(issueSchema).describe("What is wrong with this item; paths are relative to the item (the error's `issues` prefix them with `index`)."),
+            })
+            .meta({ title: 'Item failure', description: 'One item of a batch request that the server refused (seed 004).' }),
+        )
+        .describe('Envelope batch failures, mapped to the request items by index (seed 004).'),
+      requestId: z.string().describe("The request id: the body's, else the `X-Request-Id` / `Request-Id` header (or AWS's and Slack's own).").optional(),
+      traceId: z.string().describe("The trace id: the body's, else `X-Trace-Id` or the trace-id of a W3C `traceparent` header.").optional(),
       retryAfterMs: z.number().nonnegative().describe('How long to wait before trying again, in milliseconds.').optional(),
-      rateLimit: z.object({ limit: z.number().optional(), remaining: z.number().optional(), resetAt: z.number().describe('Epoch milliseconds.').optional() }).optional(),
+      rateLimit: z
+        .object({
+          limit: z.number().describe('Requests allowed in the window: `X-RateLimit-Limit`, else `RateLimit-Limit`.').optional(),
+          remaining: z.number().describe('Requests left in the current window: `X-RateLimit-Remaining`, else `RateLimit-Remaining`.').optional(),
+          resetAt: z.number().describe('When the window resets, in epoch milliseconds.').optional(),
+        })
+        .describe('The rate-limit headers of the response, else the figures its body names; absent when it sent none.')
+        .optional(),
       retryable: z.boolean().describe('Whether sending the same request again may succeed.'),
       // A custom dialect's id too (createNormalizer): an error it read must pass as well.
       dialect: z.string().describe("The dialect that read the body: a built-in's id (plain, problem, status-message, envelope, json-api, …), a custom dialect's, or unknown when none did."),

@@ -5,7 +5,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createNormalizer, normalize, seedDialects, type ApiError, type ApiResult, type NormalizeInput } from '../../src/index.ts';
-import { buildOk } from '../../src/server/index.ts';
 
 function toError(result: ApiResult): ApiError {
   if (result.ok) throw new Error(`expected an error, got a success: ${JSON.stringify(result.value)}`);
@@ -172,12 +171,9 @@ describe("seed 003's chunk {result, offset, hasNext}", () => {
     return { data, cursor, dialect };
   };
 
-  it('reads back the chunk buildOk writes around data that is no list', () => {
-    const built = buildOk({ a: 1 }, { dialect: 'plain', cursor: { offset: '5', hasNext: true } });
-    expect(normalize(built)).toMatchObject({ ok: true, value: { data: { a: 1 }, cursor: { offset: '5', hasNext: true }, dialect: 'plain' } });
-    for (const data of ['text', 7, null, true, { nested: [1] }]) {
-      const chunk = buildOk(data, { dialect: 'status-message', cursor: { offset: '2', hasNext: false } });
-      expect(readSuccess(JSON.parse(chunk.body)), JSON.stringify(data)).toEqual({ data, cursor: { offset: '2', hasNext: false }, dialect: 'plain' });
+  it('reads back a chunk whose result is no list, as a server other than faultline/server (which refuses to write one) may send it', () => {
+    for (const data of [{ a: 1 }, 'text', 7, null, true, { nested: [1] }]) {
+      expect(readSuccess({ result: data, offset: '2', hasNext: false }), JSON.stringify(data)).toEqual({ data, cursor: { offset: '2', hasNext: false }, dialect: 'plain' });
     }
   });
 

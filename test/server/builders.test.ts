@@ -457,6 +457,16 @@ describe('plain: {code, message} with rate-limit headers (seeds 000 and 003)', (
     expect(readSuccess(built)).toMatchObject({ data: rows, cursor: { offset: '1210206596', hasNext: true } });
   });
 
+  it("refuses a cursor beside data that is no list with a TypeError: seed 003's chunk result is a list of records", () => {
+    const cursor = { offset: '8', hasNext: false };
+    const noList = new TypeError("A cursor makes seed 003's chunk, whose result is a list: give the records as an array");
+    for (const dialect of [undefined, 'problem', 'plain', 'status-message'] as const) {
+      for (const data of [{ id: 7 }, 'rows', 7, null, undefined]) expect(() => buildOk(data, { dialect, cursor }), `${String(dialect)} ${String(data)}`).toThrow(noList);
+    }
+    // The last chunk may be empty.
+    expect(parse(buildOk([], { dialect: 'plain', cursor }))).toEqual({ result: [], offset: '8', hasNext: false });
+  });
+
   it('never drops a cursor it is given: a chunk in every dialect but the envelope, which refuses it, as HAL links do, naming what they page by', () => {
     const cursor = { offset: '2', hasNext: true };
     const rows = [{ firstName: 'Eduardo' }, { firstName: 'Terrence' }];

@@ -6,7 +6,8 @@ import * as zm from 'zod/mini';
 import * as z3 from 'zod/v3';
 import { isApiError } from '../../src/index.ts';
 import type { ApiError, ApiErrorOf, Issue } from '../../src/index.ts';
-import { fromZodError } from '../../src/zod/index.ts';
+import * as v from 'valibot';
+import { apiErrorSchema, fromZodError, type ZodErrorLike } from '../../src/zod/index.ts';
 
 /** The zod error of a parse that must fail. */
 function failParse(schema: z.ZodType, input: unknown): z.ZodError {
@@ -140,6 +141,49 @@ describe('fromZodError', () => {
     expect(error).toMatchObject({ kind: 'validation', status: 422, title: 'Unprocessable Content', detail: 'Request failed validation', retryable: false });
   });
 
+  it('refuses a status other than 400 or 422 with a RangeError that names the option', () => {
+    const zodError = failParse(z.object({ name: z.string() }), {});
+    for (const status of [500, 200, 404, 0, '422', null]) {
+      expect(() => fromZodError(zodError, { status } as unknown as { status: 400 })).toThrow(new RangeError('fromZodError: options.status must be 400 or 422'));
+    }
+    expect(fromZodError(zodError, { status: undefined }).status).toBe(400);
+  });
+
+  it('lists the first 1,000 issues by default and says in the detail how many there were', () => {
+    const tooMany = failParse(z.object({ list: z.array(z.number()) }), { list: Array.from({ length: 10_000 }, () => 'x') });
+    const error = fromZodError(tooMany);
+    expect(error.issues).toHaveLength(1000);
+    expect(error.issues[999]!.path).toEqual(['list', 999]);
+    expect(error.detail).toBe('10000 issues; the first 1000 are listed');
+    expect(fromZodError(tooMany, { detail: 'Request failed validation' }).detail).toBe('Request failed validation (10000 issues; the first 1000 are listed)');
+  });
+
+  it('lists as many issues as maxIssues says, and leaves the detail alone when all are listed', () => {
+    const three = failParse(z.object({ a: z.string(), b: z.string(), c: z.string() }), {});
+    const error = fromZodError(three, { maxIssues: 2, detail: 'Request failed validation' });
+    expect(error.issues.map((issue) => issue.field)).toEqual(['a', 'b']);
+    expect(error.detail).toBe('Request failed validation (3 issues; the first 2 are listed)');
+    expect(fromZodError(three, { maxIssues: 3 })).not.toHaveProperty('detail');
+  });
+
+  it('refuses a maxIssues that is no positive integer with a RangeError that names it', () => {
+    const zodError = failParse(z.object({ name: z.string() }), {});
+    for (const maxIssues of [0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '10', null]) {
+      expect(() => fromZodError(zodError, { maxIssues } as { maxIssues: number })).toThrow(new RangeError('fromZodError: options.maxIssues must be a positive integer'));
+    }
+  });
+
+  it("answers 10,000 bad items with a body faultline's client reads whole, its issues and all", async () => {
+    const { buildError } = await import('../../src/server/index.ts');
+    const { normalizeResponse } = await import('../../src/index.ts');
+    const tooMany = failParse(z.object({ list: z.array(z.number()) }), { list: Array.from({ length: 10_000 }, () => 'x') });
+    const built = buildError(fromZodError(tooMany, { detail: 'Request failed validation' }), { dialect: 'problem' });
+    expect(built.body.length).toBeLessThan(1_048_576);
+    const read = await normalizeResponse(new Response(built.body, { status: built.status, headers: built.headers }));
+    expect(read.ok ? undefined : read.error).toMatchObject({ kind: 'validation', detail: 'Request failed validation (10000 issues; the first 1000 are listed)' });
+    expect(read.ok ? 0 : read.error.issues.length).toBe(1000);
+  });
+
   it('returns a frozen error that isApiError recognizes and structuredClone and JSON keep', () => {
     const error = fromZodError(failParse(order, { customer: {}, items: [{}] }));
     expect(isApiError(error)).toBe(true);
@@ -191,6 +235,54 @@ describe('fromZodError', () => {
     ]);
   });
 
+  it("gives the issues of a record's key in place of zod 4's invalid_key, at the key's path, as zod's treeifyError does", () => {
+    const schema = z.object({ scores: z.record(z.string().min(3), z.number()) });
+    const error = fromZodError(failParse(schema, { scores: { ab: 1 } }));
+    expect(error.issues).toEqual([
+      { path: ['scores', 'ab'], field: 'scores.ab', message: 'Too small: expected string to have >=3 characters', code: 'too_small', params: { origin: 'string', minimum: 3, inclusive: true } },
+    ]);
+  });
+
+  it("gives the issues of a map's keys and values in place of invalid_key and invalid_element, at the map when a key is an object", () => {
+    const schema = z.object({ prices: z.map(z.object({ id: z.number() }), z.string().min(3)) });
+    const error = fromZodError(failParse(schema, { prices: new Map<unknown, unknown>([[{ id: 1 }, 'a'], [{ id: 'x' }, 'abcd']]) }));
+    expect(withoutParams(error.issues)).toEqual([
+      { path: ['prices'], field: 'prices', message: 'Too small: expected string to have >=3 characters', code: 'too_small' },
+      { path: ['prices', 'id'], field: 'prices.id', message: 'Invalid input: expected number, received string', code: 'invalid_type' },
+    ]);
+  });
+
+  it("puts a map element's key that is a string or a number in the path", () => {
+    // As zod 4 wrote a map's invalid value before 4.1, with the key beside the nested issues.
+    const wrapper = { code: 'invalid_element', origin: 'map', key: 'pen', path: ['prices'], message: 'Invalid value in map', issues: [{ code: 'too_small', origin: 'number', minimum: 1, inclusive: true, path: [], message: 'Too small' }] };
+    expect(withoutParams(fromZodError({ issues: [wrapper] }).issues)).toEqual([{ path: ['prices', 'pen'], field: 'prices.pen', message: 'Too small', code: 'too_small' }]);
+  });
+
+  it('keeps an invalid_union as one issue, its branches contradicting each other', () => {
+    const error = fromZodError(failParse(z.object({ id: z.union([z.string(), z.number()]) }), { id: true }));
+    expect(withoutParams(error.issues)).toEqual([{ path: ['id'], field: 'id', message: 'Invalid input', code: 'invalid_union' }]);
+  });
+
+  it('keeps a wrapper that holds no issues, and opens a wrapper that holds itself once', () => {
+    const empty = { code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] };
+    expect(withoutParams(fromZodError({ issues: [empty] }).issues)).toEqual([
+      { path: ['a'], field: 'a', message: 'Invalid key', code: 'invalid_key' },
+    ]);
+    const wrapper = { code: 'invalid_key', path: ['a'], message: 'Invalid key', issues: [] as unknown[] };
+    wrapper.issues.push(wrapper, { path: ['b'], message: 'Required' });
+    expect(fromZodError({ issues: [wrapper] } as z.ZodError).issues.map((issue) => issue.message)).toEqual(['Invalid key', 'Required']);
+  });
+
+  it("accepts valibot's issues as they are, without a cast: a path item's key is any value", () => {
+    const result = v.safeParse(v.object({ name: v.pipe(v.string(), v.minLength(3)), prices: v.map(v.string(), v.number()) }), { name: 'Al', prices: new Map([['pen', 'x']]) });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    // Type-checked (tsc over test/): with the key typed `PropertyKey`, tsc refused both lines.
+    const issues: ZodErrorLike['issues'] = result.issues;
+    expect(fromZodError({ issues }).issues).toEqual(fromZodError({ issues: result.issues }).issues);
+    expect(fromZodError({ issues: result.issues }).issues.map((issue) => issue.path)).toEqual([['name'], ['prices', 'pen']]);
+  });
+
   it('throws a TypeError that names what it expected for anything but a zod error', () => {
     const inputs: unknown[] = [null, undefined, 'Invalid input', 42, {}, [], new Error('boom'), { issues: 'none' }];
     for (const input of inputs) {
@@ -198,5 +290,71 @@ describe('fromZodError', () => {
       expect(() => fromZodError(input as z.ZodError)).toThrow(/fromZodError expects a zod error \(an object with an `issues` array\)/);
     }
     expect(() => fromZodError({ issues: [{ path: ['name'] }] } as unknown as z.ZodError)).toThrow(new TypeError('fromZodError: issue 0 has no string `message`; expected a zod issue'));
+  });
+});
+
+describe('fromZodError on input that is no zod error', () => {
+  /** `fromZodError` of anything, as JavaScript may call it. */
+  const fromAnything = (input: unknown): ApiError => fromZodError(input as z.ZodError);
+  const unreadable = (position: number): TypeError => new TypeError(`fromZodError: issue ${position} cannot be read; expected a zod issue`);
+
+  it('throws a TypeError naming the issue that a getter or a Proxy trap will not let it read', () => {
+    const throwing = (): never => {
+      throw new Error('boom');
+    };
+    const inputs: unknown[] = [
+      { issues: [{ message: 'ok' }, { get message() { return throwing(); } }] },
+      { issues: [{ message: 'ok' }, { message: 'm', get path() { return throwing(); } }] },
+      { issues: [{ message: 'ok' }, { message: 'm', code: 'too_small', get minimum() { return throwing(); } }] },
+      { issues: [{ message: 'ok' }, new Proxy({}, { get: throwing })] },
+      { issues: [{ message: 'ok' }, { message: 'm', path: [{ get key() { return throwing(); } }] }] },
+    ];
+    for (const input of inputs) expect(() => fromAnything(input)).toThrow(unreadable(1));
+    const { proxy, revoke } = Proxy.revocable({}, {});
+    revoke();
+    expect(() => fromAnything({ issues: [proxy] })).toThrow(unreadable(0));
+  });
+
+  it('throws the TypeError of a zod error expected for an error whose issues cannot be read', () => {
+    const revocable = Proxy.revocable([], {});
+    revocable.revoke();
+    const inputs: unknown[] = [
+      { get issues() { throw new Error('getter'); } },
+      new Proxy({}, { get() { throw new Error('trap'); } }),
+      { issues: revocable.proxy },
+    ];
+    for (const input of inputs) expect(() => fromAnything(input)).toThrow(new TypeError('fromZodError expects a zod error (an object with an `issues` array); received an object whose `issues` cannot be read'));
+  });
+
+  it('reads an issues list through its indices, so that a Proxy that traps map is read', () => {
+    const issues = new Proxy([{ message: 'Required', path: ['a'] }], { get: (target, key) => (key === 'map' ? undefined : Reflect.get(target, key)) });
+    expect(fromAnything({ issues }).issues).toEqual([{ path: ['a'], field: 'a', message: 'Required' }]);
+  });
+
+  it('reads a hole in a sparse issues list as an issue without a message', () => {
+    expect(() => fromAnything({ issues: [, { message: 'x' }] })).toThrow(new TypeError('fromZodError: issue 0 has no string `message`; expected a zod issue'));
+  });
+
+  it('keeps a number in a path as an index only when it is an integer of 0 or more, other numbers as keys in text', () => {
+    const error = fromAnything({ issues: [{ message: 'm', path: ['prices', 1.5] }, { message: 'm', path: ['prices', -1] }, { message: 'm', path: [Number.NaN] }, { message: 'm', path: ['items', 0] }] });
+    expect(error.issues.map((issue) => [issue.path, issue.field])).toEqual([
+      [['prices', '1.5'], 'prices["1.5"]'],
+      [['prices', '-1'], 'prices["-1"]'],
+      [['NaN'], 'NaN'],
+      [['items', 0], 'items[0]'],
+    ]);
+    // The model's schema takes every path: indices are integers.
+    expect(apiErrorSchema.safeParse(error).success).toBe(true);
+  });
+
+  it('ends a path at a segment no path can name: an object as a key, a `{ key }` segment without one', () => {
+    const error = fromAnything({
+      issues: [
+        { message: 'm', path: ['prices', { key: Object.create(null) }, 'amount'] },
+        { message: 'm', path: ['prices', { key: { id: 1 } }] },
+        { message: 'm', path: ['a', { toString: () => 'b' }] },
+      ],
+    });
+    expect(error.issues.map((issue) => issue.path)).toEqual([['prices'], ['prices'], ['a']]);
   });
 });

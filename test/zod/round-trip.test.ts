@@ -95,4 +95,27 @@ describe('a zod error answered by faultline/server is read back with its paths',
       expect(read.ok ? [] : read.error.issues.map((issue) => issue.path), dialect).toEqual(expected);
     }
   });
+
+  it('keeps a top-level key named body in every dialect, where seed 001 names the request part body', async () => {
+    const { buildError } = await import('../../src/server/index.ts');
+    const request = z.object({ body: z.object({ name: z.string() }), query: z.object({ q: z.string() }) });
+    const parsed = request.safeParse({ body: {}, query: {} });
+    if (parsed.success) throw new Error('expected the parse to fail');
+    const error = fromZodError(parsed.error);
+    expect(error.issues.map((issue) => issue.field)).toEqual(['body.name', 'query.q']);
+    for (const dialect of ['plain', 'problem', 'status-message', 'envelope'] as const) {
+      const read = normalize(buildError(error, { dialect }));
+      expect(read.ok ? [] : read.error.issues.map((issue) => issue.path), dialect).toEqual([['body', 'name'], ['query', 'q']]);
+    }
+  });
+
+  it("still reads seed 001's body.name as the payload's name, and a quoted [\"body\"] as the key", () => {
+    const read = (field: string): unknown => {
+      const result = normalize({ status: 400, headers: json, body: JSON.stringify({ code: 'VALIDATION_FAILED', message: 'Invalid', errors: [{ field, message: 'Required' }] }) });
+      return result.ok ? undefined : result.error.issues[0]?.path;
+    };
+    expect(read('body.name')).toEqual(['name']);
+    expect(read('body["first name"]')).toEqual(['first name']);
+    expect(read('["body"].name')).toEqual(['body', 'name']);
+  });
 });

@@ -21,6 +21,8 @@ import {
   problemErrorSchema,
   problemSchema,
   statusMessageSchema,
+  toJsonSchema,
+  type JsonSchema,
 } from '../../src/zod/index.ts';
 import { buildError, buildOk, createError } from '../../src/server/index.ts';
 
@@ -156,6 +158,29 @@ describe('the schemas accept what faultline/server builds in their dialect', () 
       const body: unknown = JSON.parse(buildError(error, { dialect }).body);
       expect(schemas[dialect].safeParse(body).success, JSON.stringify(body)).toBe(true);
     }
+  });
+});
+
+describe('chunkSchema accepts every chunk buildOk writes', () => {
+  it('in each dialect that writes chunks, the records being a list (buildOk refuses other data)', () => {
+    for (const dialect of ['problem', 'plain', 'status-message'] as const) {
+      for (const rows of [[], [{ id: 7 }], [1, 'two', null]]) {
+        const body: unknown = JSON.parse(buildOk(rows, { dialect, cursor: { offset: '7', hasNext: true } }).body);
+        expect(chunkSchema.safeParse(body).success, `${dialect} ${JSON.stringify(body)}`).toBe(true);
+      }
+      expect(() => buildOk({ id: 7 }, { dialect, cursor: { offset: '7', hasNext: true } })).toThrow(TypeError);
+    }
+  });
+});
+
+describe('envelopeSchema accepts a batch failure whose item data is undefined', () => {
+  it('as buildError writes it, without rawData, and says so in its JSON Schema', () => {
+    const error = createError({ status: 422, failures: [{ index: 0, rawData: undefined, issues: [{ path: ['email'], message: 'is invalid', code: 'invalid_format' }] }] });
+    const body = JSON.parse(buildError(error, { dialect: 'envelope' }).body) as { failures: object[] };
+    expect(body.failures[0]).not.toHaveProperty('rawData');
+    expect(envelopeSchema.safeParse(body).success).toBe(true);
+    const failure = (toJsonSchema(envelopeSchema).oneOf![1]!.properties!['failures'] as JsonSchema).items as JsonSchema;
+    expect(failure.required).toEqual(['errors']);
   });
 });
 

@@ -1,7 +1,7 @@
 // `toJsonSchema` writes Schema Objects for OpenAPI 3.1 documents (JSON Schema draft 2020-12).
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
-import { apiErrorSchema, chunkOf, envelopeSchema, fromZodError, halSchema, problemSchema, toJsonSchema, type JsonSchema } from '../../src/zod/index.ts';
+import { apiErrorSchema, chunkOf, envelopeSchema, fromZodError, halLinkSchema, halSchema, problemSchema, toJsonSchema, type JsonSchema } from '../../src/zod/index.ts';
 
 describe('toJsonSchema', () => {
   it('gives problemSchema as a draft 2020-12 object with the RFC 9457 members under properties', () => {
@@ -52,6 +52,23 @@ describe('toJsonSchema', () => {
     expect((schema.required ?? []).filter((name) => !Object.hasOwn(sent, name))).toEqual([]);
     const failure = (schema.properties?.['failures'] as JsonSchema).items as JsonSchema;
     expect(failure.required).toEqual(['index', 'issues']);
+  });
+
+  it("describes every member of the model's schemas and of a HAL link, from the model's documentation", () => {
+    /** The dotted names of the members under `schema` (through objects and lists) that have no description. */
+    const undescribed = (schema: JsonSchema, name: string): string[] => [
+      ...Object.entries(schema.properties ?? {}).flatMap(([key, member]) => {
+        const memberName = `${name}.${key}`;
+        const own = typeof member === 'object' && typeof member.description === 'string' ? [] : [memberName];
+        return [...own, ...(typeof member === 'object' ? undescribed(member, memberName) : [])];
+      }),
+      ...(typeof schema.items === 'object' && !Array.isArray(schema.items) ? undescribed(schema.items, `${name}[]`) : []),
+    ];
+    expect(undescribed(toJsonSchema(apiErrorSchema), 'apiError')).toEqual([]);
+    expect(undescribed(toJsonSchema(halLinkSchema), 'halLink')).toEqual([]);
+    const properties = toJsonSchema(apiErrorSchema).properties!;
+    expect((properties['kind'] as JsonSchema).description).toContain('What went wrong');
+    expect((properties['requestId'] as JsonSchema).description).toContain('X-Request-Id');
   });
 
   it('writes what JSON Schema cannot say as any value instead of throwing', () => {

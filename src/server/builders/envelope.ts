@@ -5,7 +5,7 @@
  */
 import type { ApiError, ErrorKind, Issue } from '../../model.ts';
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toDottedField } from './members.ts';
+import { put, startBody, toField } from './members.ts';
 
 /** Seed 004's error types, from the kind. */
 const errorTypes: Partial<Record<ErrorKind, string>> = {
@@ -34,7 +34,7 @@ const toIntegerCode = (code: string | undefined, status: number): number =>
 
 function toErrorObject(kind: ErrorKind, issue: Issue | undefined, message: string, code: string | undefined, status: number): Record<string, unknown> {
   const object: Record<string, unknown> = { type: toErrorType(kind), code: toIntegerCode(code, status), message };
-  put(object, 'field', issue && (issue.field ?? toDottedField(issue.path)));
+  put(object, 'field', issue && toField(issue));
   return object;
 }
 
@@ -69,7 +69,7 @@ export const envelopeBuilder: DialectBuilder = {
     if (seedErrorTypes.includes(error.extensions['type'])) object['type'] = error.extensions['type'];
     // An issue without a code is read back with the object's: a code added, nothing lost.
     const carried = error.issues.length === 1 && first!.path.length > 0 && first!.message === object['message'] && (first!.code ?? String(object['code'])) === String(object['code']);
-    if (error.issues.length > 0 && !carried) object['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
+    if (error.issues.length > 0 && !carried) object['errors'] = error.issues.map((issue) => ({ field: toField(issue), message: issue.message, code: issue.code }));
     // Extensions (`metadata` among them) as extra members beside `result`, as in the other
     // dialects: seed 004 readers keep them; left out, `normalize(buildError(e))` lost them.
     const body = startBody(error);

@@ -40,22 +40,30 @@ export function put(body: Record<string, unknown>, key: string, value: unknown):
   if (value !== undefined) body[key] = value;
 }
 
-// A segment that dots and brackets cannot carry: empty, holding `.`, `[`, `]`, `/` or `~`, or a
-// leading `body` (seed 001's request-part prefix, which readers drop).
-const unsafeSegment = (segment: string | number, index: number): boolean =>
-  typeof segment === 'string' && (segment === '' || /[.[\]/~]/.test(segment) || (index === 0 && segment === 'body'));
+// A segment that dots and brackets cannot carry: empty, or holding `.`, `[`, `]`, `/` or `~`.
+const unsafeSegment = (segment: string | number): boolean => typeof segment === 'string' && (segment === '' || /[.[\]/~]/.test(segment));
 
 /**
  * A path spelled for the `field` member when the issue has none: `items[0].name`, a key spelled
  * in digits quoted (`tags["0"]`), or a JSON Pointer (`/a.b/0`, RFC 6901) when a segment cannot
  * be spelled with dots and brackets (a pointer cannot tell the key `"0"` from the index `0`).
  */
-export function toDottedField(path: Issue['path']): string | undefined {
+function toDottedField(path: Issue['path']): string | undefined {
   if (path.length === 0) return undefined;
   if (path.some(unsafeSegment)) return toPointer(path)!.slice(1);
   // A key in digits is quoted, as faultline/zod and zod's prettifyError quote it: `tags.0` is
   // read back as the index 0 (parseFieldPath), `tags["0"]` as the key.
   return path.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : /^\d+$/.test(segment) ? `["${segment}"]` : index === 0 ? segment : `.${segment}`)).join('');
+}
+
+/**
+ * The `field` member of an issue: its own spelling, else its path spelled. A path led by the key
+ * `body` has that key quoted, `["body"].name`: readers drop a leading `body.`, seed 001's
+ * request-part prefix (`body.name` names the payload's `name`), and the key was lost.
+ */
+export function toField(issue: Issue): string | undefined {
+  const field = issue.field ?? toDottedField(issue.path);
+  return issue.path[0] === 'body' && field !== undefined && /^body[.[]/.test(field) ? `["body"]${field.slice(4)}` : field;
 }
 
 /** RFC 6901 JSON Pointer of a path, `#/items/0/name` as in RFC 9457 §3's example; `undefined` for `[]`. */
@@ -66,5 +74,8 @@ export function toPointer(path: Issue['path']): string | undefined {
 
 /** Seed 003's chunk: the items, where the next chunk starts, and whether there is one. */
 export function toChunk(data: unknown, cursor: Cursor): Record<string, unknown> {
+  // Seed 003's `result` is a list of records: a chunk of one object broke clients typed from the
+  // seed, and faultline/zod's chunkSchema refused it.
+  if (!Array.isArray(data)) throw new TypeError("A cursor makes seed 003's chunk, whose result is a list: give the records as an array");
   return { result: data, offset: cursor.offset, hasNext: cursor.hasNext };
 }

@@ -1,6 +1,6 @@
 /** Seed 002: `{status, message, request_id?, trace_id?}`; successes are JSON as is. */
 import type { DialectBuilder } from './types.ts';
-import { put, startBody, toChunk, toDottedField } from './members.ts';
+import { put, startBody, toChunk, toField } from './members.ts';
 import { toEchoedId } from '../header-safety.ts';
 
 
@@ -16,7 +16,7 @@ export const statusMessageBuilder: DialectBuilder = {
     put(body, 'request_id', error.requestId === undefined ? undefined : toEchoedId(error.requestId));
     put(body, 'trace_id', error.traceId === undefined ? undefined : toEchoedId(error.traceId));
     put(body, 'code', error.code);
-    if (error.issues.length > 0) body['errors'] = error.issues.map((issue) => ({ field: issue.field ?? toDottedField(issue.path), message: issue.message, code: issue.code }));
+    if (error.issues.length > 0) body['errors'] = error.issues.map((issue) => ({ field: toField(issue), message: issue.message, code: issue.code }));
     return body;
   },
   buildSuccess: (data, { cursor }) => (cursor === undefined ? data : toChunk(data, cursor)),

@@ -18,7 +18,7 @@ export interface SuccessShape {
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
   /** Page figures of a read; only the envelope writes them, in `metadata` (seed 004). */
   readonly page?: PageInfo | undefined;
-  /** Where the next chunk starts; every dialect but the envelope then writes seed 003's chunk `{result, offset, hasNext}`; beside HAL links (give `links.next`) and in the envelope (give `page`) it is a TypeError. */
+  /** Where the next chunk starts; every dialect but the envelope then writes seed 003's chunk `{result, offset, hasNext}`, whose `result` is the data, which must be an array; beside HAL links (give `links.next`) and in the envelope (give `page`) it is a TypeError, as is data that is no array. */
   readonly cursor?: Cursor | undefined;
   /** What a batch write did (`processBatch`'s `batch`); only the envelope writes it, in `metadata` (seed 004). */
   readonly batch?: Readonly<Omit<BatchInfo, 'validItems' | 'invalidItems'> & { validItems?: readonly number[] | undefined; invalidItems?: readonly number[] | undefined }> | undefined;
