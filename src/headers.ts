@@ -73,11 +73,14 @@ export interface ResponseHeaders {
   'x-amz-request-id': string | undefined;
   'x-slack-req-id': string | undefined;
   'x-ms-request-id': string | undefined;
+  'twilio-request-id': string | undefined;
   'x-amzn-errortype': string | undefined;
   'x-ms-error-code': string | undefined;
   'x-trace-id': string | undefined;
   traceparent: string | undefined;
   'retry-after': string | undefined;
+  'retry-after-ms': string | undefined;
+  'x-ms-retry-after-ms': string | undefined;
   'x-ratelimit-limit': string | undefined;
   'x-ratelimit-remaining': string | undefined;
   'x-ratelimit-reset': string | undefined;
@@ -89,6 +92,18 @@ export interface ResponseHeaders {
   'ratelimit-reset': string | undefined;
   ratelimit: string | undefined;
   'ratelimit-policy': string | undefined;
+  'x-ratelimit-limit-requests': string | undefined;
+  'x-ratelimit-remaining-requests': string | undefined;
+  'x-ratelimit-reset-requests': string | undefined;
+  'x-ratelimit-limit-tokens': string | undefined;
+  'x-ratelimit-remaining-tokens': string | undefined;
+  'x-ratelimit-reset-tokens': string | undefined;
+  'anthropic-ratelimit-requests-limit': string | undefined;
+  'anthropic-ratelimit-requests-remaining': string | undefined;
+  'anthropic-ratelimit-requests-reset': string | undefined;
+  'anthropic-ratelimit-tokens-limit': string | undefined;
+  'anthropic-ratelimit-tokens-remaining': string | undefined;
+  'anthropic-ratelimit-tokens-reset': string | undefined;
   'cf-ray': string | undefined;
 }
 
@@ -113,11 +128,14 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'x-amz-request-id': undefined,
     'x-slack-req-id': undefined,
     'x-ms-request-id': undefined,
+    'twilio-request-id': undefined,
     'x-amzn-errortype': undefined,
     'x-ms-error-code': undefined,
     'x-trace-id': undefined,
     traceparent: undefined,
     'retry-after': undefined,
+    'retry-after-ms': undefined,
+    'x-ms-retry-after-ms': undefined,
     'x-ratelimit-limit': undefined,
     'x-ratelimit-remaining': undefined,
     'x-ratelimit-reset': undefined,
@@ -129,6 +147,18 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'ratelimit-reset': undefined,
     ratelimit: undefined,
     'ratelimit-policy': undefined,
+    'x-ratelimit-limit-requests': undefined,
+    'x-ratelimit-remaining-requests': undefined,
+    'x-ratelimit-reset-requests': undefined,
+    'x-ratelimit-limit-tokens': undefined,
+    'x-ratelimit-remaining-tokens': undefined,
+    'x-ratelimit-reset-tokens': undefined,
+    'anthropic-ratelimit-requests-limit': undefined,
+    'anthropic-ratelimit-requests-remaining': undefined,
+    'anthropic-ratelimit-requests-reset': undefined,
+    'anthropic-ratelimit-tokens-limit': undefined,
+    'anthropic-ratelimit-tokens-remaining': undefined,
+    'anthropic-ratelimit-tokens-reset': undefined,
     'cf-ray': undefined,
   };
   forEachHeader(headers, known, keepKnown);
@@ -180,7 +210,7 @@ function toSingleId(value: string | undefined): string | undefined {
 
 /**
  * The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`),
- * Slack and Azure (`x-ms-request-id`) name their own, and Cloudflare's `cf-ray`, the id its support
+ * Slack, Azure (`x-ms-request-id`) and Twilio (`Twilio-Request-Id`) name their own, and Cloudflare's `cf-ray`, the id its support
  * asks for, stands in when no other is given (a 5xx page from the edge has no other).
  */
 export function readRequestId(headers: ResponseHeaders): string | undefined {
@@ -191,6 +221,7 @@ export function readRequestId(headers: ResponseHeaders): string | undefined {
     toSingleId(headers['x-amz-request-id']) ??
     toSingleId(headers['x-slack-req-id']) ??
     toSingleId(headers['x-ms-request-id']) ??
+    toSingleId(headers['twilio-request-id']) ??
     toSingleId(headers['cf-ray'])
   );
 }

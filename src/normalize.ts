@@ -12,7 +12,7 @@ import { toModelFailures, toModelIssues, toModelRateLimit, toRecordFact, toWaitM
 import { isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import { indexDialects, selectDialect, type DialectIndex } from './select-dialect.ts';
 import type { ApiResult, ApiSuccess, Dialect, DialectId } from './model.ts';
-import { parseRateLimit, parseRetryAfter } from './retry-timing.ts';
+import { parseRateLimit, parseRetryAfter, parseRetryAfterMs } from './retry-timing.ts';
 import { isErrorKind, isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
 
 /** A response as `normalize` takes it. */
@@ -214,7 +214,16 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   // The clock is read only when a header or the body needs it (Retry-After, a rate-limit reset).
   const retryAfter = headers['retry-after'];
   const now =
-    retryAfter !== undefined || headers['x-ratelimit-reset'] !== undefined || headers['x-rate-limit-reset'] !== undefined || headers['ratelimit-reset'] !== undefined || headers.ratelimit !== undefined || errorFacts.rateLimit !== undefined
+    retryAfter !== undefined ||
+    headers['x-ratelimit-reset'] !== undefined ||
+    headers['x-rate-limit-reset'] !== undefined ||
+    headers['ratelimit-reset'] !== undefined ||
+    headers.ratelimit !== undefined ||
+    headers['x-ratelimit-reset-requests'] !== undefined ||
+    headers['x-ratelimit-reset-tokens'] !== undefined ||
+    headers['anthropic-ratelimit-requests-reset'] !== undefined ||
+    headers['anthropic-ratelimit-tokens-reset'] !== undefined ||
+    errorFacts.rateLimit !== undefined
       ? readClock(options)
       : 0;
   // The body's figures stand in for headers a browser does not see unless CORS exposes them.
@@ -244,7 +253,8 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     // A body's id of another type (a custom dialect's bug) leaves the header's.
     requestId: typeof errorFacts.requestId === 'string' ? errorFacts.requestId : requestId,
     traceId: typeof errorFacts.traceId === 'string' ? errorFacts.traceId : traceId,
-    retryAfterMs: parseRetryAfter(retryAfter, now) ?? toWaitMs(errorFacts.retryAfterMs) ?? resetDelay,
+    // In milliseconds first, as the OpenAI and Anthropic SDKs read them (Azure's too), then Retry-After.
+    retryAfterMs: parseRetryAfterMs(headers['retry-after-ms'] ?? headers['x-ms-retry-after-ms']) ?? parseRetryAfter(retryAfter, now) ?? toWaitMs(errorFacts.retryAfterMs) ?? resetDelay,
     rateLimit,
     dialect: dialectId,
     extensions: deepText === undefined ? errorFacts.extensions : undefined,

@@ -22,8 +22,19 @@ function toFirstMember(value: string): string {
   return firstMember.exec(value)![0];
 }
 
-/** An HTTP-date as epoch ms. RFC 9110 §5.6.7: every HTTP-date is GMT, but asctime-date does not say so, and `Date.parse` would take it for local time. */
+// An RFC 3339 / ISO 8601 date-time: Atlassian's `X-RateLimit-Reset: 2025-01-15T12:01Z`, Zoom's
+// `Retry-After`, Anthropic's `anthropic-ratelimit-*-reset`.
+const isoDateTime = /^\s*\d{4}-\d{2}-\d{2}T/;
+// A zone designator (Z or ±hh:mm); without one, `Date.parse` reads a date-time as local time.
+const isoZone = /(?:z|[+-]\d{2}:?\d{2})\s*$/i;
+
+/**
+ * An HTTP-date, or an ISO 8601 date-time, as epoch ms. RFC 9110 §5.6.7: every HTTP-date is GMT,
+ * but asctime-date does not say so, and `Date.parse` would take it for local time; so would it
+ * an ISO date-time without a zone, read as UTC too.
+ */
 function parseHttpDate(value: string): number {
+  if (isoDateTime.test(value)) return Date.parse(isoZone.test(value) ? value : `${value.trim()}Z`);
   if (!httpDateMarker.test(value)) return Number.NaN;
   return Date.parse(endsWithYear.test(value) ? `${value} GMT` : value);
 }
@@ -39,6 +50,26 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   if (seconds) return toFiniteMs(Number(seconds[1]) * 1000);
   const date = parseHttpDate(first);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+/**
+ * A wait in milliseconds (`Retry-After-Ms`, which the OpenAI and Anthropic SDKs read before
+ * `Retry-After`; Azure Cosmos DB's `x-ms-retry-after-ms`).
+ */
+export function parseRetryAfterMs(value: string | undefined): number | undefined {
+  const ms = value === undefined ? null : digits.exec(toFirstMember(value));
+  return ms ? toFiniteMs(Number(ms[1])) : undefined;
+}
+
+// A Go duration as OpenAI and Groq send their resets: `1s`, `6m0s`, `20ms`, `2m59.56s`.
+const goDuration = /^\s*(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?\s*$/;
+
+/** A reset as a Go duration from `now` (OpenAI), else as {@link parseRateLimitReset} reads it. */
+function parseDurationReset(value: string | undefined, now: number): number | undefined {
+  const match = value === undefined ? null : goDuration.exec(value);
+  if (!match || match[0].trim() === '') return parseRateLimitReset(value, now);
+  const [, hours = 0, minutes = 0, seconds = 0, ms = 0] = match;
+  return toFiniteMs(now + ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + Number(ms));
 }
 
 /**
@@ -91,24 +122,49 @@ const toPolicyName = (member: string): string => member.split(';')[0]!.trim();
 function parseRateLimitField(field: string, policy: string | undefined): { limit: number | undefined; remaining: number | undefined; reset: number | undefined } {
   let binding: string | undefined;
   let remaining: number | undefined;
+  let reset: number | undefined;
   for (const member of field.split(',')) {
     const left = readInteger(member, /;\s*r=(\d+)/);
-    if (left !== undefined && (remaining === undefined || left < remaining)) {
+    const after = readInteger(member, /;\s*t=(\d+)/);
+    // Of two policies equally spent (`"burst";r=0;t=30, "daily";r=0;t=40000`), the one that
+    // resets last binds: a request before then is refused by it.
+    if (left !== undefined && (remaining === undefined || left < remaining || (left === remaining && (after ?? -1) > (reset ?? -1)))) {
       binding = member;
       remaining = left;
+      reset = after;
     }
   }
   if (binding === undefined) return { limit: readInteger(field, /\blimit=(\d+)/), remaining: readInteger(field, /\bremaining=(\d+)/), reset: readInteger(field, /\breset=(\d+)/) };
   const name = toPolicyName(binding);
   const quota = policy?.split(',').find((item) => toPolicyName(item) === name);
-  return { limit: quota === undefined ? undefined : readInteger(quota, /;\s*q=(\d+)/), remaining, reset: readInteger(binding, /;\s*t=(\d+)/) };
+  return { limit: quota === undefined ? undefined : readInteger(quota, /;\s*q=(\d+)/), remaining, reset };
+}
+
+/** The figures of one kind of limit when it is spent (`remaining` 0), else `other`; of two spent, the one that resets last. */
+function toLaterSpent(limit: string | undefined, remaining: string | undefined, reset: string | undefined, other: RateLimit | undefined, now: number): RateLimit | undefined {
+  if (toInteger(remaining) !== 0) return other;
+  const resetAt = parseDurationReset(reset, now);
+  return other !== undefined && (other.resetAt ?? -1) >= (resetAt ?? -1) ? other : toRateLimit(toInteger(limit), 0, resetAt);
+}
+
+/**
+ * Per-kind limits: OpenAI's and Groq's `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`
+ * (the reset a Go duration), Anthropic's `anthropic-ratelimit-{requests,tokens}-{limit,remaining,reset}`
+ * (the reset RFC 3339). The spent kind binds, of two spent the one that resets last; when none
+ * is spent, none is told: a reset of a kind with room left is no reason to wait. Named loads
+ * only: names built per call cost more than the rest of reading the headers.
+ */
+function parseSpentKind(headers: ResponseHeaders, now: number): RateLimit | undefined {
+  const openai = toLaterSpent(headers['x-ratelimit-limit-tokens'], headers['x-ratelimit-remaining-tokens'], headers['x-ratelimit-reset-tokens'], toLaterSpent(headers['x-ratelimit-limit-requests'], headers['x-ratelimit-remaining-requests'], headers['x-ratelimit-reset-requests'], undefined, now), now);
+  return toLaterSpent(headers['anthropic-ratelimit-tokens-limit'], headers['anthropic-ratelimit-tokens-remaining'], headers['anthropic-ratelimit-tokens-reset'], toLaterSpent(headers['anthropic-ratelimit-requests-limit'], headers['anthropic-ratelimit-requests-remaining'], headers['anthropic-ratelimit-requests-reset'], openai, now), now);
 }
 
 /**
  * Rate-limit facts from `X-RateLimit-Limit/-Remaining/-Reset` (seed 000, GitHub), their
  * `X-Rate-Limit-*` spelling (Okta, Twitter: the reset in epoch seconds), the IETF
  * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 00–06) and
- * its structured `RateLimit` with `RateLimit-Policy` (07 on); `undefined` when none is present.
+ * its structured `RateLimit` with `RateLimit-Policy` (07 on), else the spent kind of OpenAI's
+ * and Anthropic's per-kind fields; `undefined` when none is present.
  */
 export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit | undefined {
   const field = headers.ratelimit;
@@ -118,7 +174,7 @@ export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit
   const reset = structured?.reset;
   // The structured field's reset is delay-seconds, like Retry-After.
   const resetAt = parseRateLimitReset(headers['x-ratelimit-reset'] ?? headers['x-rate-limit-reset'] ?? headers['ratelimit-reset'], now) ?? (reset === undefined ? undefined : toFiniteMs(now + reset * 1000));
-  return toRateLimit(limit, remaining, resetAt);
+  return toRateLimit(limit, remaining, resetAt) ?? parseSpentKind(headers, now);
 }
 
 /** Rate-limit facts of the figures given, absent ones left out; `undefined` when none is given. */

@@ -134,3 +134,23 @@ describe('request and trace ids', () => {
     expect(read({ status: 500, headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } }).traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   });
 });
+
+describe('ISO 8601 resets and several spent policies', () => {
+  it('reads an ISO 8601 X-RateLimit-Reset (Atlassian), one without a zone as UTC whatever the local time zone', () => {
+    const reset = (value: string): number | undefined => read({ status: 429, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': value } }).retryAfterMs;
+    expect(reset('2026-01-01T00:01Z')).toBe(60_000);
+    expect(reset('2026-01-01T01:01:00+01:00')).toBe(60_000);
+    for (const zone of ['UTC', 'America/New_York', 'Asia/Kolkata']) expect(inTimeZone(zone, () => reset('2026-01-01T00:01:00')), zone).toBe(60_000);
+    expect(reset('2026-01-01Tnonsense')).toBeUndefined();
+  });
+
+  it('reads an ISO 8601 Retry-After (Zoom) as a date', () => {
+    expect(parseRetryAfter('2026-01-01T00:00:30Z', clock)).toBe(30_000);
+  });
+
+  it('takes, of several RateLimit policies equally spent, the one that resets last', () => {
+    const error = read({ status: 429, headers: { ratelimit: '"burst";r=0;t=30, "daily";r=0;t=40000', 'ratelimit-policy': '"burst";q=100;w=60, "daily";q=1000;w=86400' } });
+    expect(error.rateLimit).toEqual({ limit: 1000, remaining: 0, resetAt: clock + 40_000_000 });
+    expect(read({ status: 429, headers: { ratelimit: '"daily";r=0;t=40000, "burst";r=0;t=30' } }).retryAfterMs).toBe(40_000_000);
+  });
+});
