@@ -80,6 +80,7 @@ export interface ResponseHeaders {
   traceparent: string | undefined;
   'retry-after': string | undefined;
   'retry-after-ms': string | undefined;
+  'stripe-should-retry': string | undefined;
   'x-ms-retry-after-ms': string | undefined;
   'x-ratelimit-limit': string | undefined;
   'x-ratelimit-remaining': string | undefined;
@@ -135,6 +136,7 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     traceparent: undefined,
     'retry-after': undefined,
     'retry-after-ms': undefined,
+    'stripe-should-retry': undefined,
     'x-ms-retry-after-ms': undefined,
     'x-ratelimit-limit': undefined,
     'x-ratelimit-remaining': undefined,

@@ -237,6 +237,7 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   const vague = statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable' || (statusKind === 'server' && toReasonPhrase(status) === undefined);
   const kind = limited ? 'rate_limited' : hint !== undefined && vague ? hint : statusKind;
   const resetAt = rateLimit?.resetAt;
+  const shouldRetry = headers['stripe-should-retry'];
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.
   const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - now) : undefined;
   const error = toApiError({
@@ -256,6 +257,9 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     // In milliseconds first, as the OpenAI and Anthropic SDKs read them (Azure's too), then Retry-After.
     retryAfterMs: parseRetryAfterMs(headers['retry-after-ms'] ?? headers['x-ms-retry-after-ms']) ?? parseRetryAfter(retryAfter, now) ?? toWaitMs(errorFacts.retryAfterMs) ?? resetDelay,
     rateLimit,
+    // Stripe says whether a retry may succeed (a 409 `lock_timeout` may; stripe-node obeys it
+    // over the status); the status and kind decide otherwise.
+    retryable: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
     dialect: dialectId,
     extensions: deepText === undefined ? errorFacts.extensions : undefined,
     body: deepText ?? body,

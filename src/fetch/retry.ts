@@ -28,7 +28,7 @@ export interface RetryOptions {
    * Decides, in place of `statusCodes` and the defaults, whether an error is retried: `true`
    * retries it, `false` does not, `undefined` leaves it to them. `error => error.retryable ||
    * undefined` also retries what the model calls retryable under another status (AWS throttling
-   * in a 400, Anthropic's 529). `limit`, `methods`, the caller's abort and the total timeout
+   * in a 400, Anthropic's 529, a 409 Stripe marks `Stripe-Should-Retry: true`). `limit`, `methods`, the caller's abort and the total timeout
    * still hold. What it throws propagates, as a hook's does.
    */
   readonly shouldRetry?: ((error: ApiError, retry: number) => boolean | undefined | Promise<boolean | undefined>) | undefined;

@@ -171,6 +171,19 @@ describe('retry.shouldRetry: the caller decides over the status list', () => {
     expect(asked).toEqual([['unavailable', 1], ['unavailable', 2]]);
   });
 
+  it("retries a 409 the server marks retryable (Stripe-Should-Retry: true) only when asked to: the status list decides by default", async () => {
+    const lockTimeout = (): Handler => json(409, { error: { type: 'invalid_request_error', code: 'lock_timeout', message: 'This object cannot be accessed right now.' } }, { 'stripe-should-retry': 'true' });
+    const byDefault = route(lockTimeout(), json(200, { id: 'ch_1' }));
+    const { client } = createRecordingClient();
+    expect(await client.get(byDefault)).toMatchObject({ ok: false, error: { kind: 'conflict', status: 409, code: 'lock_timeout', retryable: true } });
+    expect(server.requests(byDefault)).toHaveLength(1);
+
+    const asked = route(lockTimeout(), json(200, { id: 'ch_1' }));
+    const { client: obeying } = createRecordingClient({ retry: { shouldRetry: (error) => error.retryable || undefined } });
+    expect(await obeying.get(asked)).toMatchObject({ ok: true, value: { data: { id: 'ch_1' } } });
+    expect(server.requests(asked)).toHaveLength(2);
+  });
+
   it('stops a retry the list would make when it says false, and leaves the list to decide when it says undefined', async () => {
     const refused = route(text(503, ''));
     const { client } = createRecordingClient({ retry: { shouldRetry: () => false } });

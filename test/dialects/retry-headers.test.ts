@@ -1,17 +1,17 @@
 /**
- * How long widely used APIs say to wait, in the headers they send it in: OpenAI's and Groq's
+ * Whether and how long widely used APIs say to wait, in the headers they send it in: OpenAI's and Groq's
  * per-kind `x-ratelimit-*-requests` / `-tokens` with Go-style resets, `retry-after-ms` (the
  * OpenAI and Anthropic SDKs read it first; Azure OpenAI sends it), Azure Cosmos DB's
  * `x-ms-retry-after-ms`, Atlassian's ISO 8601 `X-RateLimit-Reset`, Anthropic's
- * `anthropic-ratelimit-*` fields, the IETF `RateLimit` field with several policies spent, and
- * Twilio's `Twilio-Request-Id`. Each fixture in test/fixtures/more/rate-limits/ names its source;
+ * `anthropic-ratelimit-*` fields, the IETF `RateLimit` field with several policies spent,
+ * Stripe's `Stripe-Should-Retry`, and Twilio's `Twilio-Request-Id`. Each fixture in test/fixtures/more/retry-headers/ names its source;
  * the expectations are written out by hand from those documents.
  */
 import { describe, expect, it } from 'vitest';
 import { normalize, type ApiResult } from '../../src/index.ts';
 import { fails, inputOf, itReadsEveryFixture, moreFixtures, now, toError, type Expected, type Fixture } from './support.ts';
 
-const directory = moreFixtures('rate-limits');
+const directory = moreFixtures('retry-headers');
 const read = (fixture: Fixture): ApiResult => normalize(inputOf(fixture), { now });
 /** The fixtures' clock, Wed, 15 Jan 2025 12:00:00 GMT, plus `seconds`. */
 const at = (seconds: number): number => now() + seconds * 1000;
@@ -104,6 +104,19 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'stripe',
     extensions: { type: 'rate_limit_error' },
   }),
+  // Stripe-Should-Retry: true makes the 409 retryable, which a conflict is not by its status.
+  'stripe-409-lock-timeout.json': fails({
+    kind: 'conflict',
+    status: 409,
+    title: 'Conflict',
+    detail:
+      'This object cannot be accessed right now because another API request or Stripe process is currently accessing it. If you see this error intermittently, retry the request. If you see this error frequently and are making multiple concurrent requests to a single object, make your requests serially or at a lower rate.',
+    code: 'lock_timeout',
+    requestId: 'req_Zr5sbQ3rXwGmkM',
+    retryable: true,
+    dialect: 'stripe',
+    extensions: { doc_url: 'https://stripe.com/docs/error-codes/lock-timeout', type: 'invalid_request_error' },
+  }),
   'twilio-404-request-id.json': fails({
     kind: 'not_found',
     status: 404,
@@ -117,7 +130,7 @@ const expectations: Readonly<Record<string, Expected>> = {
   }),
 };
 
-describe('the rate-limit fixtures', () => {
+describe('the retry-header fixtures', () => {
   itReadsEveryFixture(directory, expectations, read);
 });
 
@@ -157,5 +170,18 @@ describe('waits in milliseconds', () => {
   it('falls back to Retry-After when the value in milliseconds is none', () => {
     expect(readError(429, { 'retry-after': '2', 'retry-after-ms': 'soon' }).retryAfterMs).toBe(2_000);
     expect(readError(429, { 'retry-after-ms': '-5' }).retryAfterMs).toBeUndefined();
+  });
+});
+
+describe('Stripe-Should-Retry', () => {
+  it("overrides what the status says: true makes a 409 retryable, false a 429 or a 500 not", () => {
+    expect(readError(409, { 'stripe-should-retry': 'true' }).retryable).toBe(true);
+    expect(readError(429, { 'stripe-should-retry': 'false' })).toMatchObject({ kind: 'rate_limited', retryable: false });
+    expect(readError(500, { 'stripe-should-retry': 'false' }).retryable).toBe(false);
+  });
+
+  it('leaves the status to decide when the value is neither true nor false', () => {
+    expect(readError(409, { 'stripe-should-retry': 'maybe' }).retryable).toBe(false);
+    expect(readError(503, { 'stripe-should-retry': '' }).retryable).toBe(true);
   });
 });
