@@ -231,7 +231,11 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   // GitHub answers a spent rate limit with a 403 and `X-RateLimit-Remaining: 0`, a secondary
   // limit with a 403 and `Retry-After` (docs.github.com, "Rate limits for the REST API"); Google
   // Drive with a 403 whose body says `userRateLimitExceeded`.
-  const limited = statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0 || hint === 'rate_limited');
+  // An error inside a 2xx with `X-RateLimit-Remaining: 0` is a spent limit too (GitHub's GraphQL
+  // API, a GraphQL server of another spelling), unless the body names another kind than a guess.
+  const limited =
+    (statusKind === 'forbidden' && (retryAfter !== undefined || rateLimit?.remaining === 0 || hint === 'rate_limited')) ||
+    (isSuccessStatus(status) && rateLimit?.remaining === 0 && (hint === undefined || hint === 'bad_request'));
   // A status that says little: a 2xx or 3xx, a 4xx of no kind of its own (400, 402, 415, …) or a
   // 422, or a 5xx no RFC registers (Anthropic's 529).
   const vague = statusKind === 'unknown' || statusKind === 'bad_request' || statusKind === 'unprocessable' || (statusKind === 'server' && toReasonPhrase(status) === undefined);

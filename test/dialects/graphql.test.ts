@@ -6,12 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { graphqlDialect } from '../../src/dialects/graphql.ts';
 import { createNormalizer, plainDialect, type ApiResult } from '../../src/index.ts';
-import { failsIn, inputOf, listJson, moreFixtures, pick, readError, readFixture, readSeedFixtures, successKeys, toError, toSuccess, withPollutedPrototype } from './support.ts';
+import { failsIn, inputOf, listJson, moreFixtures, now, pick, readError, readFixture, readSeedFixtures, successKeys, toError, toSuccess, withPollutedPrototype } from './support.ts';
 
 const normalize = createNormalizer({ dialects: [graphqlDialect, plainDialect] });
 const fixtureFolder = moreFixtures('graphql');
 const normalizeFixture = (name: string): ApiResult => normalize(inputOf(readFixture(fixtureFolder, name)));
 const fails = failsIn('graphql');
+/** A fixture read at the fixtures' clock, for the waits its reset gives. */
+const normalizeFixtureAt = (name: string): ApiResult => normalize(inputOf(readFixture(fixtureFolder, name)), { now });
 
 const fetchFailed = 'Name for character with ID 1002 could not be fetched.';
 
@@ -79,6 +81,73 @@ const expectations: Readonly<Record<string, () => void>> = {
         extensions: { data: { userWithID: null } },
       }),
     ),
+  // A 200 with an error is no success; the `type` names the kind, the reset 600 s on is the wait.
+  '200-github-rate-limited.json': () =>
+    expect(readError(normalizeFixtureAt('200-github-rate-limited.json'))).toEqual(
+      fails({
+        kind: 'rate_limited',
+        status: 200,
+        title: 'Too Many Requests',
+        detail: 'API rate limit exceeded for installation ID 12345678.',
+        code: 'RATE_LIMITED',
+        retryAfterMs: 600_000,
+        rateLimit: { limit: 5_000, remaining: 0, resetAt: now() + 600_000 },
+        retryable: true,
+      }),
+    ),
+  // The `code` is the code; the `type` still names the kind.
+  '200-github-rate-limited-code.json': () =>
+    expect(readError(normalizeFixtureAt('200-github-rate-limited-code.json'))).toEqual(
+      fails({
+        kind: 'rate_limited',
+        status: 200,
+        title: 'Too Many Requests',
+        detail: 'API rate limit already exceeded for user ID 1.',
+        code: 'graphql_rate_limit',
+        retryAfterMs: 600_000,
+        rateLimit: { limit: 5_000, remaining: 0, resetAt: now() + 600_000 },
+        retryable: true,
+        extensions: { data: null },
+      }),
+    ),
+  // 752 points asked, 666 available, 50 restored a second: ceil(86 / 50) = 2 s.
+  '200-shopify-throttled.json': () =>
+    expect(readError(normalizeFixture('200-shopify-throttled.json'))).toEqual(
+      fails({
+        kind: 'rate_limited',
+        status: 200,
+        title: 'Too Many Requests',
+        detail: 'Throttled',
+        code: 'THROTTLED',
+        requestId: '4d3f2a1b-6c5e-4f7a-8b9c-0d1e2f3a4b5c',
+        retryAfterMs: 2_000,
+        retryable: true,
+        extensions: { extensions: { cost: { requestedQueryCost: 752, actualQueryCost: null, throttleStatus: { maximumAvailable: 1_000, currentlyAvailable: 666, restoreRate: 50 } } } },
+      }),
+    ),
+  '200-shopify-access-denied.json': () =>
+    expect(readError(normalizeFixture('200-shopify-access-denied.json'))).toEqual(
+      fails({
+        kind: 'forbidden',
+        status: 200,
+        title: 'Forbidden',
+        detail: 'Access denied for products field. Required access: `read_products` access scope.',
+        code: 'ACCESS_DENIED',
+        issues: [{ path: ['products'], message: 'Access denied for products field. Required access: `read_products` access scope.', code: 'ACCESS_DENIED' }],
+        retryable: false,
+        extensions: { data: null },
+      }),
+    ),
+  // Linear answers a 400 for both; the code says which. A 400 is never retried by the client's
+  // default list (RELIABILITY.md), but the model calls the rate limit retryable.
+  '400-linear-ratelimited.json': () =>
+    expect(readError(normalizeFixture('400-linear-ratelimited.json'))).toEqual(
+      fails({ kind: 'rate_limited', status: 400, title: 'Bad Request', detail: 'Rate limit exceeded', code: 'RATELIMITED', retryable: true }),
+    ),
+  '400-linear-authentication-error.json': () =>
+    expect(readError(normalizeFixture('400-linear-authentication-error.json'))).toEqual(
+      fails({ kind: 'unauthenticated', status: 400, title: 'Bad Request', detail: 'Authentication required, not authenticated', code: 'AUTHENTICATION_ERROR', retryable: false }),
+    ),
   '401-unauthenticated.json': () =>
     expect(readError(normalizeFixture('401-unauthenticated.json'))).toEqual(
       fails({ kind: 'unauthenticated', status: 401, title: 'Unauthorized', detail: 'User is not authenticated', code: 'UNAUTHENTICATED', retryable: false }),
@@ -127,6 +196,39 @@ describe('GraphQL detection', () => {
       { data: { a: 1 }, extensions: { cost: 3 } },
     ];
     for (const body of claimed) expect(graphqlDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(true);
+  });
+
+  it("claims GitHub's errors without data, known by their `type`, and leaves REST lists of messages to other dialects", () => {
+    expect(graphqlDialect.detect({ errors: [{ type: 'RATE_LIMITED', message: 'API rate limit exceeded for user ID 1.' }] }, 'application/json')).toBe(true);
+    expect(graphqlDialect.detect({ errors: [{ type: 'RATE_LIMIT', code: 'graphql_rate_limit', message: 'x' }], extensions: {} }, 'application/json')).toBe(true);
+    const rest: unknown[] = [
+      { errors: [{ message: 'Something failed' }] },
+      { errors: [{ field: 'email', message: 'is invalid', type: 'format' }] },
+      { errors: [{ code: 88, message: 'Rate limit exceeded' }] },
+      { errors: [{ type: 'x', code: 88, message: 'Rate limit exceeded' }] },
+      { errors: [{ error: 'RATE_LIMIT_REACHED', message: 'Rate limit exceeded. Please try again later' }] },
+      { errors: [{ type: 'RATE_LIMITED', message: 'x' }, { message: 'y' }] },
+      { type: 'error.list', errors: [{ type: 'x', message: 'y' }] },
+    ];
+    for (const body of rest) expect(graphqlDialect.detect(body, 'application/json'), JSON.stringify(body)).toBe(false);
+  });
+
+  it('names the kind by an `extensions.statusCode` every error shares, when no code names it', () => {
+    const error = (statusCode: unknown) => ({ message: 'Slow down', extensions: { code: 'SOMETHING_ELSE', statusCode } });
+    expect(toError(normalize({ status: 200, body: { errors: [error(429), error(429)] } })).kind).toBe('rate_limited');
+    expect(toError(normalize({ status: 400, body: { errors: [error(401)] } })).kind).toBe('unauthenticated');
+    expect(toError(normalize({ status: 200, body: { errors: [error(429), error(401)] } })).kind).toBe('bad_request');
+    expect(toError(normalize({ status: 400, body: { errors: [error('429')] } })).kind).toBe('bad_request');
+    expect(toError(normalize({ status: 200, body: { data: null, errors: [error(200)] } })).kind).toBe('unknown');
+  });
+
+  it('gives no wait for a Shopify cost whose figures are missing, of the wrong type, or already available', () => {
+    const throttled = (throttleStatus: unknown, requestedQueryCost: unknown = 752) => toError(normalize({ status: 200, body: { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }], extensions: { cost: { requestedQueryCost, throttleStatus } } } }));
+    expect(throttled({ currentlyAvailable: 666, restoreRate: 0 }).retryAfterMs).toBeUndefined();
+    expect(throttled({ currentlyAvailable: '666', restoreRate: 50 }).retryAfterMs).toBeUndefined();
+    expect(throttled({ currentlyAvailable: 800, restoreRate: 50 }).retryAfterMs).toBeUndefined();
+    expect(throttled({ currentlyAvailable: 666, restoreRate: 50 }, null).retryAfterMs).toBeUndefined();
+    expect(throttled(null)).toMatchObject({ kind: 'rate_limited', retryable: true });
   });
 
   it('is chosen by the GraphQL-over-HTTP media type whatever the body', () => {

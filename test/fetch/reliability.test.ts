@@ -111,6 +111,15 @@ describe('default retry: limit 2, idempotent methods, statuses 408 429 500 502 5
     expect(server.requests(patient)).toHaveLength(9);
   });
 
+  it("retries a GraphQL rate limit inside a 200 after the wait its body names (Shopify's THROTTLED)", async () => {
+    const throttled = { errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED' } }], extensions: { cost: { requestedQueryCost: 752, actualQueryCost: null, throttleStatus: { maximumAvailable: 1000, currentlyAvailable: 666, restoreRate: 50 } } } };
+    const path = route(json(200, throttled), json(200, { data: { shop: { name: 'x' } }, extensions: { cost: { requestedQueryCost: 1 } } }));
+    const { client, delays } = createRecordingClient();
+    expect(await client.get(path)).toMatchObject({ ok: true, value: { data: { shop: { name: 'x' } }, dialect: 'graphql' } });
+    expect(delays).toEqual([2_000]);
+    expect(server.requests(path)).toHaveLength(2);
+  });
+
   it('retries a seed 004 envelope system error inside a 200 like a 5xx, and never a validation error', async () => {
     const system = route(json(200, { result: 'error', error: { type: 'system', code: 500, message: 'Database busy' } }), json(200, { result: 'success', customers: [1], metadata: {} }));
     const validation = route(json(200, { result: 'error', error: { type: 'validation', code: 1001, message: 'Invalid', field: 'email' } }));

@@ -154,3 +154,22 @@ describe('ISO 8601 resets and several spent policies', () => {
     expect(read({ status: 429, headers: { ratelimit: '"daily";r=0;t=40000, "burst";r=0;t=30' } }).retryAfterMs).toBe(40_000_000);
   });
 });
+
+describe('an error inside a 2xx with X-RateLimit-Remaining: 0', () => {
+  const spent = { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(clock / 1000 + 60) };
+
+  it('is a spent rate limit when the body names no kind of its own, waiting until the reset', () => {
+    const error = read({ status: 200, headers: spent, body: { errors: [{ message: 'Something went wrong', extensions: { code: 'CUSTOM' } }] } });
+    expect(error).toMatchObject({ kind: 'rate_limited', status: 200, retryable: true, retryAfterMs: 60_000 });
+    expect(read({ status: 200, headers: spent, body: { result: 'error', error: { type: 'system', code: 1, message: 'Busy' } } }).kind).toBe('server');
+  });
+
+  it('keeps the kind the body names: the last request of a quota may be an invalid one', () => {
+    const error = read({ status: 200, headers: spent, body: { errors: [{ message: 'Invalid argument value', path: ['user'], extensions: { code: 'BAD_USER_INPUT' } }], data: { user: null } } });
+    expect(error).toMatchObject({ kind: 'validation', retryable: false });
+  });
+
+  it('leaves a success a success', () => {
+    expect(normalize({ status: 200, headers: spent, body: { id: 1 } }, { now }).ok).toBe(true);
+  });
+});
