@@ -99,12 +99,6 @@ export interface ResponseHeaders {
   'x-ratelimit-limit-tokens': string | undefined;
   'x-ratelimit-remaining-tokens': string | undefined;
   'x-ratelimit-reset-tokens': string | undefined;
-  'anthropic-ratelimit-requests-limit': string | undefined;
-  'anthropic-ratelimit-requests-remaining': string | undefined;
-  'anthropic-ratelimit-requests-reset': string | undefined;
-  'anthropic-ratelimit-tokens-limit': string | undefined;
-  'anthropic-ratelimit-tokens-remaining': string | undefined;
-  'anthropic-ratelimit-tokens-reset': string | undefined;
   'cf-ray': string | undefined;
 }
 
@@ -155,12 +149,6 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'x-ratelimit-limit-tokens': undefined,
     'x-ratelimit-remaining-tokens': undefined,
     'x-ratelimit-reset-tokens': undefined,
-    'anthropic-ratelimit-requests-limit': undefined,
-    'anthropic-ratelimit-requests-remaining': undefined,
-    'anthropic-ratelimit-requests-reset': undefined,
-    'anthropic-ratelimit-tokens-limit': undefined,
-    'anthropic-ratelimit-tokens-remaining': undefined,
-    'anthropic-ratelimit-tokens-reset': undefined,
     'cf-ray': undefined,
   };
   forEachHeader(headers, known, keepKnown);

@@ -221,8 +221,6 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     headers.ratelimit !== undefined ||
     headers['x-ratelimit-reset-requests'] !== undefined ||
     headers['x-ratelimit-reset-tokens'] !== undefined ||
-    headers['anthropic-ratelimit-requests-reset'] !== undefined ||
-    headers['anthropic-ratelimit-tokens-reset'] !== undefined ||
     errorFacts.rateLimit !== undefined
       ? readClock(options)
       : 0;

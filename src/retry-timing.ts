@@ -23,7 +23,7 @@ function toFirstMember(value: string): string {
 }
 
 // An RFC 3339 / ISO 8601 date-time: Atlassian's `X-RateLimit-Reset: 2025-01-15T12:01Z`, Zoom's
-// `Retry-After`, Anthropic's `anthropic-ratelimit-*-reset`.
+// `Retry-After`.
 const isoDateTime = /^\s*\d{4}-\d{2}-\d{2}T/;
 // A zone designator (Z or ±hh:mm); without one, `Date.parse` reads a date-time as local time.
 const isoZone = /(?:z|[+-]\d{2}:?\d{2})\s*$/i;
@@ -148,15 +148,14 @@ function toLaterSpent(limit: string | undefined, remaining: string | undefined, 
 }
 
 /**
- * Per-kind limits: OpenAI's and Groq's `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`
- * (the reset a Go duration), Anthropic's `anthropic-ratelimit-{requests,tokens}-{limit,remaining,reset}`
- * (the reset RFC 3339). The spent kind binds, of two spent the one that resets last; when none
- * is spent, none is told: a reset of a kind with room left is no reason to wait. Named loads
- * only: names built per call cost more than the rest of reading the headers.
+ * OpenAI's and Groq's per-kind limits, `x-ratelimit-{limit,remaining,reset}-{requests,tokens}`,
+ * the reset a Go duration. The spent kind binds, of two spent the one that resets last; when
+ * none is spent, none is told: a reset of a kind with room left is no reason to wait. Named
+ * loads only: names built per call cost more than the rest of reading the headers.
  */
 function parseSpentKind(headers: ResponseHeaders, now: number): RateLimit | undefined {
-  const openai = toLaterSpent(headers['x-ratelimit-limit-tokens'], headers['x-ratelimit-remaining-tokens'], headers['x-ratelimit-reset-tokens'], toLaterSpent(headers['x-ratelimit-limit-requests'], headers['x-ratelimit-remaining-requests'], headers['x-ratelimit-reset-requests'], undefined, now), now);
-  return toLaterSpent(headers['anthropic-ratelimit-tokens-limit'], headers['anthropic-ratelimit-tokens-remaining'], headers['anthropic-ratelimit-tokens-reset'], toLaterSpent(headers['anthropic-ratelimit-requests-limit'], headers['anthropic-ratelimit-requests-remaining'], headers['anthropic-ratelimit-requests-reset'], openai, now), now);
+  const requests = toLaterSpent(headers['x-ratelimit-limit-requests'], headers['x-ratelimit-remaining-requests'], headers['x-ratelimit-reset-requests'], undefined, now);
+  return toLaterSpent(headers['x-ratelimit-limit-tokens'], headers['x-ratelimit-remaining-tokens'], headers['x-ratelimit-reset-tokens'], requests, now);
 }
 
 /**
@@ -164,7 +163,7 @@ function parseSpentKind(headers: ResponseHeaders, now: number): RateLimit | unde
  * `X-Rate-Limit-*` spelling (Okta, Twitter: the reset in epoch seconds), the IETF
  * `RateLimit-Limit/-Remaining/-Reset` fields (draft-ietf-httpapi-ratelimit-headers 00–06) and
  * its structured `RateLimit` with `RateLimit-Policy` (07 on), else the spent kind of OpenAI's
- * and Anthropic's per-kind fields; `undefined` when none is present.
+ * per-kind fields; `undefined` when none is present.
  */
 export function parseRateLimit(headers: ResponseHeaders, now: number): RateLimit | undefined {
   const field = headers.ratelimit;
