@@ -14,7 +14,8 @@
  * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
  * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code beside
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
- * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; and the list pages
+ * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
+ * and `meta.request_id` and Mux's `messages` in Stripe's shape; and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -621,6 +622,33 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
   }),
+  // Paddle copies Stripe's shape: its message is `detail`, its fields' errors `errors`, its request id `meta.request_id`.
+  'paddle-400-invalid-field.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Request does not pass validation.',
+    code: 'invalid_field',
+    issues: [
+      { path: ['active'], field: 'active', message: 'must be provided as part of the request' },
+      { path: ['description'], field: 'description', message: 'maximum length of 256 exceeded. provided value length 653' },
+    ],
+    requestId: '00000000-0000-0000-0000-000000000000',
+    retryable: false,
+    dialect: 'stripe',
+    extensions: { type: 'request_error', documentation_url: 'https://developer.paddle.com/errors/shared/invalid_field' },
+  }),
+  // Mux words its message in a `messages` list; without a `code`, the type is the code.
+  'mux-404-not-found.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: "The requested resource either doesn't exist or you don't have access to it.",
+    code: 'not_found',
+    retryable: false,
+    dialect: 'stripe',
+    extensions: { type: 'not_found' },
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -770,6 +798,25 @@ describe('the spellings they brought', () => {
     const error = toError(normalize({ status: 400, body: { message: 'Bad', errors: [{ id: 7 }], details: 'text' } }));
     expect(error).toMatchObject({ detail: 'Bad', issues: [] });
     expect(error.extensions).toEqual({ errors: [{ id: 7 }], details: 'text' });
+  });
+
+  it("reads a Stripe copy's message from `message`, else `detail`, `description` or the first of `messages`", () => {
+    const read400 = (error: Record<string, unknown>) => toError(normalize({ status: 400, body: { error: { type: 'invalid_request_error', ...error } } }));
+    expect(read400({ message: 'M', detail: 'D' })).toMatchObject({ detail: 'M', extensions: { detail: 'D' } });
+    expect(read400({ description: 'The mutation(s) failed' })).toMatchObject({ detail: 'The mutation(s) failed', extensions: { type: 'invalid_request_error' } });
+    expect(read400({ messages: ['Failed to parse ID'] }).detail).toBe('Failed to parse ID');
+    // A list of several stays whole beside its first entry, and one that is no text explains nothing.
+    expect(read400({ messages: ['A', 'B'] })).toMatchObject({ detail: 'A', extensions: { messages: ['A', 'B'] } });
+    expect(read400({ messages: [{ text: 'A' }] })).toMatchObject({ extensions: { messages: [{ text: 'A' }] } });
+    expect(read400({ messages: [{ text: 'A' }] }).detail).toBeUndefined();
+  });
+
+  it("reads `meta.request_id` beside a Stripe copy's error, keeping a `meta` that holds more", () => {
+    const read404 = (meta: unknown) => toError(normalize({ status: 404, body: { error: { type: 'request_error', detail: 'x' }, meta } }));
+    expect(read404({ request_id: 'r1' })).toMatchObject({ requestId: 'r1', extensions: { type: 'request_error' } });
+    expect(read404({ request_id: 'r1', page: 2 })).toMatchObject({ requestId: 'r1', extensions: { meta: { request_id: 'r1', page: 2 } } });
+    expect(read404({ request_id: 7 })).toMatchObject({ extensions: { meta: { request_id: 7 } } });
+    expect(read404({ request_id: 7 }).requestId).toBeUndefined();
   });
 
   it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
