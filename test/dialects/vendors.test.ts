@@ -15,7 +15,8 @@
  * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code beside
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
  * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
- * and `meta.request_id` and Mux's `messages` in Stripe's shape; and the list pages
+ * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
+ * spellings Vonage and Replicate give it; and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -649,6 +650,45 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'stripe',
     extensions: { type: 'not_found' },
   }),
+  // RFC 7807 §3's own example: each invalid parameter an issue, which makes the 400 a validation error.
+  'rfc7807-400-invalid-params.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: "Your request parameters didn't validate.",
+    type: 'https://example.net/validation-error',
+    issues: [
+      { path: ['age'], field: 'age', message: 'must be a positive integer' },
+      { path: ['color'], field: 'color', message: "must be 'green', 'red' or 'blue'" },
+    ],
+    retryable: false,
+    dialect: 'problem',
+  }),
+  // Vonage spells RFC 7807's list `invalid_parameters`.
+  'vonage-422-invalid-parameters.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Invalid params',
+    detail: 'The value of one or more parameters is invalid.',
+    type: 'https://developer.nexmo.com/api-errors/messages-olympus#1150',
+    instance: 'bf0ca0bf927b3b52e3cb03217e1a1ddf',
+    issues: [{ path: ['to'], field: 'to', message: 'Invalid value' }],
+    retryable: false,
+    dialect: 'problem',
+  }),
+  // Replicate's `invalid_fields`: `type` the code; an empty field is the input as a whole.
+  'replicate-422-invalid-fields.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Input validation failed',
+    detail: '- (root): input is required\n- (root): Additional property inptu is not allowed\n',
+    type: 'about:blank',
+    issues: [
+      { path: [], message: 'input is required', code: 'required' },
+      { path: [], message: 'Additional property inptu is not allowed', code: 'additional_property_not_allowed' },
+    ],
+    retryable: false,
+    dialect: 'problem',
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -698,6 +738,14 @@ describe('the spellings they brought', () => {
     expect(toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: problem }))).toMatchObject({ kind: 'validation', issues: [{ path: ['name'], field: 'name', message: 'must not be null' }], extensions: {} });
     const report = { success: false, message: '2 violations found', violations: [{ message: 'Line too long' }] };
     expect(normalize({ status: 200, body: report })).toMatchObject({ ok: true, value: { data: report } });
+  });
+
+  it("reads a problem's list of invalid parameters as far as its entries name a message, keeping the list unless all did", () => {
+    const read400 = (params: unknown) => toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: { title: 'Invalid', 'invalid-params': params } }));
+    expect(read400([{ name: 'items[0].sku', reason: 'unknown', type: 'unknown_sku' }])).toMatchObject({ kind: 'validation', issues: [{ path: ['items', 0, 'sku'], field: 'items[0].sku', message: 'unknown', code: 'unknown_sku' }], extensions: {} });
+    const partial = [{ name: 'age', reason: 'too low' }, { name: 'color' }, 'x'];
+    expect(read400(partial)).toMatchObject({ kind: 'validation', issues: [{ path: ['age'], field: 'age', message: 'too low' }], extensions: { 'invalid-params': partial } });
+    for (const params of [[{ name: 'age' }], { age: 'too low' }, 'age', []]) expect(read400(params), JSON.stringify(params)).toMatchObject({ kind: 'bad_request', issues: [], extensions: { 'invalid-params': params } });
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
