@@ -220,7 +220,18 @@ function readZendeskDetails(facts: MemberFacts): void {
   delete facts.extensions['details'];
 }
 
-function parseObject(body: Record<string, unknown>, status: number): MemberFacts {
+/**
+ * Phoenix's generated ErrorJSON (`phx.new`, `render(template)`): `{errors: {detail: "Not Found"}}`
+ * for a 404 or 500. A body of that alone is a message, not an error of a field named `detail`;
+ * a changeset's `{errors: {email: ["can't be blank"]}}` stays field errors.
+ */
+function readPhoenixDetail(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const errors = readOwn(body, 'errors');
+  return isRecord(errors) && Object.keys(body).length === 1 && Object.keys(errors).length === 1 && typeof readOwn(errors, 'detail') === 'string' ? errors : undefined;
+}
+
+function parseObject(given: Record<string, unknown>, status: number): MemberFacts {
+  const body = readPhoenixDetail(given) ?? given;
   const facts = readMembers(body, rules, status);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's

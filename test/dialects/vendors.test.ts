@@ -16,7 +16,7 @@
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
  * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
  * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
- * spellings Vonage and Replicate give it; and the list pages
+ * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -689,6 +689,8 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'problem',
   }),
+  // Phoenix's ErrorJSON: the status text as the one `detail` under `errors`, which names no field.
+  'phoenix-404-error-json.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'Not Found', retryable: false, dialect: 'plain' }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -746,6 +748,15 @@ describe('the spellings they brought', () => {
     const partial = [{ name: 'age', reason: 'too low' }, { name: 'color' }, 'x'];
     expect(read400(partial)).toMatchObject({ kind: 'validation', issues: [{ path: ['age'], field: 'age', message: 'too low' }], extensions: { 'invalid-params': partial } });
     for (const params of [[{ name: 'age' }], { age: 'too low' }, 'age', []]) expect(read400(params), JSON.stringify(params)).toMatchObject({ kind: 'bad_request', issues: [], extensions: { 'invalid-params': params } });
+  });
+
+  it("reads Phoenix's `{errors: {detail}}` as the detail only as the whole body: a changeset's errors stay issues", () => {
+    expect(toError(normalize({ status: 500, body: { errors: { detail: 'Internal Server Error' } } }))).toMatchObject({ kind: 'server', detail: 'Internal Server Error', issues: [], extensions: {} });
+    const changeset = toError(normalize({ status: 422, body: { errors: { email: ["can't be blank"], password: ['should be at least 8 character(s)'] } } }));
+    expect(changeset).toMatchObject({ kind: 'validation', issues: [{ path: ['email'], field: 'email', message: "can't be blank" }, { path: ['password'], field: 'password', message: 'should be at least 8 character(s)' }] });
+    // A field named `detail` beside others, or beside members of the body, is a field.
+    expect(toError(normalize({ status: 422, body: { errors: { detail: ['is too long'], title: ['is blank'] } } })).issues).toHaveLength(2);
+    expect(toError(normalize({ status: 422, body: { errors: { detail: 'is too long' }, message: 'Invalid' } }))).toMatchObject({ detail: 'Invalid', issues: [{ path: ['detail'], field: 'detail', message: 'is too long' }] });
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
