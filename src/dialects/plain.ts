@@ -247,6 +247,10 @@ function parseObject(given: Record<string, unknown>, status: number): MemberFact
   readListedIssues(facts, 'details');
   // Quarkus's (Hibernate Validator's) `{title: "Constraint Violation", status, violations: [{field, message}]}`.
   readListedIssues(facts, 'violations');
+  // Mistral wraps FastAPI's answer in its `message`: `{object: "error", message: {detail: [{loc, msg, type}]}, type, param, code}`.
+  const message = readOwn(facts.extensions, 'message');
+  const listed = isRecord(message) && Object.keys(message).length === 1 ? readOwn(message, 'detail') : undefined;
+  if (Array.isArray(listed) && addIssues(facts, listed)) delete facts.extensions['message'];
   readZendeskDetails(facts);
   // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
   // sees no Retry-After header without CORS exposing it.

@@ -16,7 +16,8 @@
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
  * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
  * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
- * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; and the list pages
+ * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; Mistral's FastAPI list in
+ * `message.detail`; and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -691,6 +692,16 @@ const expectations: Readonly<Record<string, Expected>> = {
   }),
   // Phoenix's ErrorJSON: the status text as the one `detail` under `errors`, which names no field.
   'phoenix-404-error-json.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'Not Found', retryable: false, dialect: 'plain' }),
+  // Mistral: FastAPI's `detail` list inside its `message`, read as FastAPI's; the rest of its OpenAI-like members kept.
+  'mistral-422-extra-forbidden.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [{ path: ['max_completion_tokens'], message: 'Extra inputs are not permitted', code: 'extra_forbidden' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { object: 'error', type: 'invalid_request_error', param: null, code: null },
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -757,6 +768,12 @@ describe('the spellings they brought', () => {
     // A field named `detail` beside others, or beside members of the body, is a field.
     expect(toError(normalize({ status: 422, body: { errors: { detail: ['is too long'], title: ['is blank'] } } })).issues).toHaveLength(2);
     expect(toError(normalize({ status: 422, body: { errors: { detail: 'is too long' }, message: 'Invalid' } }))).toMatchObject({ detail: 'Invalid', issues: [{ path: ['detail'], field: 'detail', message: 'is too long' }] });
+  });
+
+  it("reads a `message` object as FastAPI's issues only when it is a `detail` list alone, as Mistral sends it", () => {
+    const read422 = (message: unknown) => toError(normalize({ status: 422, body: { object: 'error', message } }));
+    expect(read422({ detail: [{ type: 'missing', loc: ['body', 'messages'], msg: 'Field required', input: {} }] })).toMatchObject({ kind: 'validation', issues: [{ path: ['messages'], message: 'Field required', code: 'missing' }], extensions: { object: 'error' } });
+    for (const message of [{ detail: [{ loc: ['body', 'x'], msg: 'm' }], id: 7 }, { detail: 'x' }, { detail: [7] }]) expect(read422(message), JSON.stringify(message)).toMatchObject({ extensions: { message } });
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
