@@ -14,6 +14,11 @@
  * or without `status`: the first entry's `reason` is the code, a `parameter` it names an issue's
  * field, and a `…RateLimitExceeded` reason a rate limit even as a 403. The list stays in the
  * extensions for its domains.
+ *
+ * grpc-gateway (github.com/grpc-ecosystem/grpc-gateway, `runtime.DefaultHTTPErrorHandler`) answers a
+ * gRPC service's error with the `google.rpc.Status` itself: `{code: 3, message, details: [...]}`,
+ * the code a number of google/rpc/code.proto; it is read as the error object above, its code's name
+ * (`INVALID_ARGUMENT`) standing for `status`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
@@ -40,6 +45,31 @@ const kindsByStatus: Readonly<Record<string, ErrorKind>> = {
   // CANCELLED (HTTP 499) is left to the status: the model's `aborted` means the caller gave up
   // and no response came, which is not what a server's CANCELLED says.
 };
+
+/**
+ * google/rpc/code.proto's codes by number. A `google.rpc.Status` sent as is — grpc-gateway's
+ * `{code: 3, message, details}`, which answers a gRPC service's error over HTTP — names its code
+ * by number only: the name is the code, as AIP-193's `status` is.
+ */
+const codeNames: readonly string[] = [
+  'OK',
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+];
 
 /** Members of the error object the model reads; the others are kept as extensions. */
 const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, status: true, details: true };
@@ -101,20 +131,17 @@ function collectLocations(errors: readonly unknown[], issues: Issue[]): void {
   }
 }
 
-function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): ErrorFacts {
-  const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
-  for (const key of Object.keys(error)) if (readOwn(errorMembers, key) === undefined) setMember(extensions, key, error[key]);
-  // The body's `code` repeats the HTTP status; a disagreement is kept visible (RFC 9457 §3.1.2 reading).
-  const code = readOwn(error, 'code');
-  if (code !== undefined && code !== status) setMember(extensions, 'code', code);
-  // RFC 9457 §3.1: members of the wrong type are ignored as the model's values, and kept.
-  const message = readOwn(error, 'message');
-  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
-  const statusName = readOwn(error, 'status');
-  if (statusName !== undefined && typeof statusName !== 'string') setMember(extensions, 'status', statusName);
+/** What a `google.rpc.Status`'s `details` give the model; `kept` the details it has no place for. */
+interface DetailFacts {
+  readonly issues: Issue[];
+  readonly kept: unknown[];
+  readonly reason: string | undefined;
+  readonly retryAfterMs: number | undefined;
+  readonly requestId: string | undefined;
+}
 
-  const details = readOwn(error, 'details');
+/** Reads the typed details of a `google.rpc.Status` (see the module's comment), each by its `@type`. */
+function readDetails(details: unknown): DetailFacts {
   const issues: Issue[] = [];
   const kept: unknown[] = [];
   let reason: string | undefined;
@@ -138,6 +165,24 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
     if (name === 'google.rpc.ErrorInfo') reason ??= toOptionalString(readOwn(record, 'reason'));
     kept.push(detail);
   }
+  return { issues, kept, reason, retryAfterMs, requestId };
+}
+
+function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): ErrorFacts {
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
+  for (const key of Object.keys(error)) if (readOwn(errorMembers, key) === undefined) setMember(extensions, key, error[key]);
+  // The body's `code` repeats the HTTP status; a disagreement is kept visible (RFC 9457 §3.1.2 reading).
+  const code = readOwn(error, 'code');
+  if (code !== undefined && code !== status) setMember(extensions, 'code', code);
+  // RFC 9457 §3.1: members of the wrong type are ignored as the model's values, and kept.
+  const message = readOwn(error, 'message');
+  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
+  const statusName = readOwn(error, 'status');
+  if (statusName !== undefined && typeof statusName !== 'string') setMember(extensions, 'status', statusName);
+
+  const details = readOwn(error, 'details');
+  const { issues, kept, reason, retryAfterMs, requestId } = readDetails(details);
   if (!Array.isArray(details) && details !== undefined) setMember(extensions, 'details', details);
   else if (kept.length > 0) setMember(extensions, 'details', kept);
 
@@ -159,20 +204,50 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   };
 }
 
-/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status` or the older `errors[{domain, reason}]`. */
+/**
+ * A body that is a `google.rpc.Status` and nothing else: `code` one of code.proto's numbers, and
+ * `details` a list of typed messages, each with its `@type` (grpc-gateway sends `[]` when there are none).
+ */
+function isRpcStatus(body: Record<string, unknown>): boolean {
+  const code = readOwn(body, 'code');
+  const details = readOwn(body, 'details');
+  return (
+    Number.isInteger(code) &&
+    (code as number) >= 0 &&
+    (code as number) < codeNames.length &&
+    Array.isArray(details) &&
+    details.every((detail) => toMessageName(detail) !== undefined) &&
+    Object.keys(body).every((key) => key === 'code' || key === 'message' || key === 'details')
+  );
+}
+
+/** grpc-gateway's error, a `google.rpc.Status`: its code's name the code and the kind, its details read as AIP-193's. */
+function parseRpcStatus(body: Record<string, unknown>): ErrorFacts {
+  const name = codeNames[body['code'] as number]!;
+  const { issues, kept, reason, retryAfterMs, requestId } = readDetails(body['details']);
+  const extensions: Record<string, unknown> = {};
+  const message = readOwn(body, 'message');
+  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
+  if (kept.length > 0) setMember(extensions, 'details', kept);
+  const known = Object.hasOwn(kindsByStatus, name) ? kindsByStatus[name] : undefined;
+  return { ok: false, kind: known === 'bad_request' && issues.length > 0 ? 'validation' : known, detail: toOptionalString(message), code: reason ?? name, issues, requestId, retryAfterMs, extensions };
+}
+
+/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status` or the older `errors[{domain, reason}]`, or a bare `google.rpc.Status` (grpc-gateway). */
 export const googleDialect: DialectParser = {
   id: 'google',
   mediaTypes: [],
-  requiresOneOf: ['error'],
+  requiresOneOf: ['error', 'details'],
   detect(body) {
     if (!isRecord(body)) return false;
     const error = readOwn(body, 'error');
-    return isRecord(error) && typeof readOwn(error, 'code') === 'number' && (typeof readOwn(error, 'status') === 'string' || readErrorList(error) !== undefined);
+    return (isRecord(error) && typeof readOwn(error, 'code') === 'number' && (typeof readOwn(error, 'status') === 'string' || readErrorList(error) !== undefined)) || isRpcStatus(body);
   },
   parse(body, { status }): BodyFacts {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; a resource that merely has an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return { ok: true, data: body };
+    if (isRecord(body) && isRpcStatus(body)) return parseRpcStatus(body);
     return isRecord(body) && isRecord(error) ? parseError(body, error, status) : { ok: false };
   },
 };

@@ -856,13 +856,16 @@ describe('the spellings they brought', () => {
   it('reads a `details` list as issues only as far as it holds messages, and never a `details` map of data', () => {
     const data = toError(normalize({ status: 404, body: { message: 'User not found', details: { id: '42', resource: 'user', attempts: 3 } } }));
     expect(data).toMatchObject({ kind: 'not_found', issues: [], extensions: { details: { id: '42', resource: 'user', attempts: 3 } } });
-    const grpcDetails = [
-      { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'NAME_INVALID', domain: 'example.com', metadata: {} },
-      { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: 'Name is invalid' },
+    const mixed = [
+      { reason: 'NAME_INVALID', domain: 'example.com', metadata: {} },
+      { locale: 'en-US', message: 'Name is invalid' },
     ];
-    const grpc = toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: grpcDetails } }));
+    const listed = toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: mixed } }));
     // The entry with a message is an issue; the list is kept whole, since one entry gave none.
-    expect(grpc).toMatchObject({ detail: 'invalid name', issues: [{ path: [], message: 'Name is invalid' }], extensions: { details: grpcDetails } });
+    expect(listed).toMatchObject({ dialect: 'plain', detail: 'invalid name', issues: [{ path: [], message: 'Name is invalid' }], extensions: { details: mixed } });
+    // Typed by `@type`, the same list makes the body a google.rpc.Status (grpc-gateway's), which the google dialect reads.
+    const typed = mixed.map((detail, index) => ({ '@type': `type.googleapis.com/google.rpc.${index === 0 ? 'ErrorInfo' : 'LocalizedMessage'}`, ...detail }));
+    expect(toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: typed } }))).toMatchObject({ dialect: 'google', detail: 'invalid name', code: 'NAME_INVALID', issues: [], extensions: { details: typed } });
   });
 
   it('reads a `details` list nested in an `error` object as issues too', () => {
