@@ -111,6 +111,14 @@ function collectViolations(detail: Record<string, unknown>, issues: Issue[]): bo
   return complete;
 }
 
+/**
+ * Firebase Auth's REST API (firebase.google.com/docs/reference/rest/auth) sends the older shape
+ * with its code as the message, an explanation after ` : ` when there is one:
+ * `EMAIL_EXISTS`, `WEAK_PASSWORD : Password should be at least 6 characters`; every entry's
+ * reason is the generic `invalid`.
+ */
+const codedMessage = /^([A-Z][A-Z\d]*(?:_[A-Z\d]+)+)(?: : ([^]+))?$/;
+
 /** Drive's `rateLimitExceeded`, `userRateLimitExceeded` and `sharingRateLimitExceeded`. */
 const rateLimitReason = /rateLimitExceeded$/i;
 
@@ -189,14 +197,16 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   const errors = readErrorList(error);
   if (errors) collectLocations(errors, issues);
   const listed = errors ? toOptionalString(readOwn(readOwn(errors, '0') as Record<string, unknown>, 'reason')) : undefined;
+  const coded = errors && typeof message === 'string' ? codedMessage.exec(message) : null;
   const known = typeof statusName === 'string' && Object.hasOwn(kindsByStatus, statusName) ? kindsByStatus[statusName] : undefined;
   return {
     ok: false,
-    // Drive answers `userRateLimitExceeded` with a 403 and asks for a retry with backoff.
+    // Drive answers `userRateLimitExceeded` with a 403 and asks for a retry with backoff; Firebase
+    // Auth locks an account after failed sign-ins with a 400 TOO_MANY_ATTEMPTS_TRY_LATER, a wait.
     // AIP-193: INVALID_ARGUMENT with field violations is a validation error.
-    kind: listed !== undefined && rateLimitReason.test(listed) ? 'rate_limited' : known === 'bad_request' && issues.length > 0 ? 'validation' : known,
-    detail: toOptionalString(message),
-    code: reason ?? listed ?? toOptionalString(statusName),
+    kind: (listed !== undefined && rateLimitReason.test(listed)) || coded?.[1] === 'TOO_MANY_ATTEMPTS_TRY_LATER' ? 'rate_limited' : known === 'bad_request' && issues.length > 0 ? 'validation' : known,
+    detail: coded?.[2] ?? toOptionalString(message),
+    code: reason ?? coded?.[1] ?? listed ?? toOptionalString(statusName),
     issues,
     requestId,
     retryAfterMs,
