@@ -55,6 +55,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   fbtrace_id: 'requestId',
   trace_id: 'traceId',
   traceId: 'traceId',
+  // Clerk's `{errors: [{message, long_message, code, meta}], clerk_trace_id}`.
+  clerk_trace_id: 'traceId',
 };
 
 /** How much of a text body may become `detail`; longer text is a page, not a message. */

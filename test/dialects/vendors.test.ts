@@ -17,7 +17,7 @@
  * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
  * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
  * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; Mistral's FastAPI list in
- * `message.detail`; and the list pages
+ * `message.detail`; Clerk's `long_message`, `meta.param_name` and `clerk_trace_id`; and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -702,6 +702,16 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'plain',
     extensions: { object: 'error', type: 'invalid_request_error', param: null, code: null },
   }),
+  // Clerk: `long_message` the issue's message, `meta.param_name` its field, `clerk_trace_id` the trace id.
+  'clerk-422-form-param-format-invalid.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [{ path: ['email_address'], field: 'email_address', message: 'email_address must be a valid email address.', code: 'form_param_format_invalid' }],
+    traceId: '5e3f1c2a9b8d4e7f',
+    retryable: false,
+    dialect: 'plain',
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -774,6 +784,14 @@ describe('the spellings they brought', () => {
     const read422 = (message: unknown) => toError(normalize({ status: 422, body: { object: 'error', message } }));
     expect(read422({ detail: [{ type: 'missing', loc: ['body', 'messages'], msg: 'Field required', input: {} }] })).toMatchObject({ kind: 'validation', issues: [{ path: ['messages'], message: 'Field required', code: 'missing' }], extensions: { object: 'error' } });
     for (const message of [{ detail: [{ loc: ['body', 'x'], msg: 'm' }], id: 7 }, { detail: 'x' }, { detail: [7] }]) expect(read422(message), JSON.stringify(message)).toMatchObject({ extensions: { message } });
+  });
+
+  it("reads Clerk's error naming no parameter as the detail, in its long message", () => {
+    const body = { errors: [{ message: 'Invalid authentication', long_message: 'Unable to authenticate the request, you need to supply an active session', code: 'authentication_invalid' }], clerk_trace_id: 't1' };
+    expect(toError(normalize({ status: 401, body }))).toMatchObject({ kind: 'unauthenticated', detail: 'Unable to authenticate the request, you need to supply an active session', code: 'authentication_invalid', traceId: 't1', extensions: {} });
+    // A `meta` without a `param_name` of text names no field.
+    const meta = toError(normalize({ status: 422, body: { errors: [{ message: 'is taken', code: 'form_identifier_exists', meta: { param_name: 7 } }] } }));
+    expect(meta.issues).toEqual([{ path: [], message: 'is taken', code: 'form_identifier_exists' }]);
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
