@@ -5,7 +5,7 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
-import { isRecord, readOwn, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
+import { isRecord, readOwn, screamingSnakeCaseCode, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { Issue } from '../model.ts';
 import { addIssues, readFieldMessages, readIdCode, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
@@ -237,9 +237,9 @@ function parseObject(given: Record<string, unknown>, status: number): MemberFact
   const facts = readMembers(body, rules, status);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
-  // `RecordInvalid` too. Beside `error_description` it is the code whatever else the body names,
+  // `RecordInvalid` and Airtable's `NOT_FOUND` too. Beside `error_description` it is the code whatever else the body names,
   // before any other spelling is looked for: Amadeus adds a numeric `code` of its own, kept in the extensions.
-  const wordCode = error !== undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error)) ? error : undefined;
+  const wordCode = error !== undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error) || screamingSnakeCaseCode.test(error)) ? error : undefined;
   if (wordCode !== undefined && typeof readOwn(body, 'error_description') === 'string') {
     if (facts.code !== undefined) keepCodeMember(facts, body);
     facts.code = wordCode;

@@ -17,7 +17,8 @@
  * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
  * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
  * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; Mistral's FastAPI list in
- * `message.detail`; Clerk's `long_message`, `meta.param_name` and `clerk_trace_id`; and the list pages
+ * `message.detail`; Clerk's `long_message`, `meta.param_name` and `clerk_trace_id`; Airtable's `NOT_FOUND`;
+ * and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -712,6 +713,8 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
   }),
+  // Airtable: a lone `error` in capitals is a code, as a snake_case one is; alone, it stays the detail too.
+  'airtable-404-not-found.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'NOT_FOUND', code: 'NOT_FOUND', retryable: false, dialect: 'plain' }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -792,6 +795,13 @@ describe('the spellings they brought', () => {
     // A `meta` without a `param_name` of text names no field.
     const meta = toError(normalize({ status: 422, body: { errors: [{ message: 'is taken', code: 'form_identifier_exists', meta: { param_name: 7 } }] } }));
     expect(meta.issues).toEqual([{ path: [], message: 'is taken', code: 'form_identifier_exists' }]);
+  });
+
+  it('reads an `error` in capitals joined by `_` as a code, and a word or a sentence in capitals as the message', () => {
+    expect(toError(normalize({ status: 422, body: { error: 'INVALID_REQUEST_UNKNOWN', message: 'Could not parse request body' } }))).toMatchObject({ code: 'INVALID_REQUEST_UNKNOWN', detail: 'Could not parse request body' });
+    expect(toError(normalize({ status: 400, body: { error: 'UNAUTHORIZED' } }))).toMatchObject({ detail: 'UNAUTHORIZED' });
+    expect(toError(normalize({ status: 400, body: { error: 'UNAUTHORIZED' } })).code).toBeUndefined();
+    expect(toError(normalize({ status: 400, body: { error: 'NOT FOUND' } })).code).toBeUndefined();
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
