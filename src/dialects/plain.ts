@@ -6,7 +6,7 @@
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
 import { isRecord, readOwn, screamingSnakeCaseCode, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
-import type { Issue } from '../model.ts';
+import type { ErrorKind, Issue } from '../model.ts';
 import { addIssues, readFieldMessages, readIdCode, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
@@ -232,7 +232,7 @@ function readPhoenixDetail(body: Record<string, unknown>): Record<string, unknow
   return isRecord(errors) && Object.keys(body).length === 1 && Object.keys(errors).length === 1 && typeof readOwn(errors, 'detail') === 'string' ? errors : undefined;
 }
 
-function parseObject(given: Record<string, unknown>, status: number): MemberFacts {
+function parseObject(given: Record<string, unknown>, status: number): MemberFacts & { kind?: ErrorKind } {
   const body = readPhoenixDetail(given) ?? given;
   const facts = readMembers(body, rules, status);
   const { error } = facts;
@@ -293,7 +293,9 @@ function parseObject(given: Record<string, unknown>, status: number): MemberFact
   // Shopify: `{"errors": "[API] Invalid API key or access token"}`, the message where a list is expected.
   if (facts.detail === undefined && typeof readOwn(facts.extensions, 'errors') === 'string') facts.detail = takeExtension(facts, 'errors') as string;
   explainByList(facts);
-  return facts;
+  // Square's errors name a `category`; PAYMENT_METHOD_ERROR (a 402 CARD_DECLINED) is a valid
+  // request the card refused, as Stripe's card errors are.
+  return isRecord(first) && readOwn(first, 'category') === 'PAYMENT_METHOD_ERROR' ? { ...facts, kind: 'unprocessable' } : facts;
 }
 
 /**

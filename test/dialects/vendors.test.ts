@@ -18,6 +18,7 @@
  * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
  * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; Mistral's FastAPI list in
  * `message.detail`; Clerk's `long_message`, `meta.param_name` and `clerk_trace_id`; Airtable's `NOT_FOUND`;
+ * Square's PAYMENT_METHOD_ERROR;
  * and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
@@ -715,6 +716,17 @@ const expectations: Readonly<Record<string, Expected>> = {
   }),
   // Airtable: a lone `error` in capitals is a code, as a snake_case one is; alone, it stays the detail too.
   'airtable-404-not-found.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'NOT_FOUND', code: 'NOT_FOUND', retryable: false, dialect: 'plain' }),
+  // Square: a payment method's error is a valid request the card refused, unprocessable as Stripe's card errors.
+  'square-402-insufficient-funds.json': fails({
+    kind: 'unprocessable',
+    status: 402,
+    title: 'Payment Required',
+    detail: "Authorization error: 'INSUFFICIENT_FUNDS'",
+    code: 'INSUFFICIENT_FUNDS',
+    issues: [{ path: [], message: "Authorization error: 'INSUFFICIENT_FUNDS'", code: 'INSUFFICIENT_FUNDS' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -802,6 +814,13 @@ describe('the spellings they brought', () => {
     expect(toError(normalize({ status: 400, body: { error: 'UNAUTHORIZED' } }))).toMatchObject({ detail: 'UNAUTHORIZED' });
     expect(toError(normalize({ status: 400, body: { error: 'UNAUTHORIZED' } })).code).toBeUndefined();
     expect(toError(normalize({ status: 400, body: { error: 'NOT FOUND' } })).code).toBeUndefined();
+  });
+
+  it("reads Square's PAYMENT_METHOD_ERROR as unprocessable only where the status says little, and no other category", () => {
+    const send = (status: number, category: string) => toError(normalize({ status, body: { errors: [{ code: 'CARD_DECLINED', detail: "Authorization error: 'CARD_DECLINED'", category }] } }));
+    expect(send(402, 'PAYMENT_METHOD_ERROR')).toMatchObject({ kind: 'unprocessable', code: 'CARD_DECLINED', retryable: false });
+    expect(send(429, 'PAYMENT_METHOD_ERROR').kind).toBe('rate_limited');
+    expect(send(402, 'INVALID_REQUEST_ERROR').kind).toBe('bad_request');
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
