@@ -258,7 +258,10 @@ function parseObject(given: Record<string, unknown>, status: number): MemberFact
   // sees no Retry-After header without CORS exposing it.
   // Telegram's Bot API nests it: `parameters.retry_after` (ResponseParameters), kept as received.
   const parameters = readOwn(facts.extensions, 'parameters');
-  const key = Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : 'retryAfter';
+  // Hugging Face's Inference API answers a model still loading with a 503 of `{error, estimated_time: 20.0}`
+  // alone, the seconds to wait; elsewhere an `estimated_time` may be a job's.
+  const loading = facts.error !== undefined && Object.keys(body).length === 2 && Object.hasOwn(facts.extensions, 'estimated_time');
+  const key = Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : loading ? 'estimated_time' : 'retryAfter';
   const wait = readOwn(facts.extensions, key) ?? (isRecord(parameters) ? readOwn(parameters, 'retry_after') : undefined);
   // Finite in milliseconds too: `1e306` seconds is no wait a model can hold.
   if (typeof wait === 'number' && wait >= 0 && Number.isFinite(wait * 1000)) {

@@ -18,7 +18,7 @@
  * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
  * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; Mistral's FastAPI list in
  * `message.detail`; Clerk's `long_message`, `meta.param_name` and `clerk_trace_id`; Airtable's `NOT_FOUND`;
- * Square's PAYMENT_METHOD_ERROR;
+ * Square's PAYMENT_METHOD_ERROR; Hugging Face's `estimated_time`;
  * and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
@@ -727,6 +727,16 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
   }),
+  // Hugging Face: a loading model's `estimated_time` is the wait, in seconds.
+  'huggingface-503-model-loading.json': fails({
+    kind: 'unavailable',
+    status: 503,
+    title: 'Service Unavailable',
+    detail: 'Model bigscience/bloom is currently loading',
+    retryAfterMs: 20_000,
+    retryable: true,
+    dialect: 'plain',
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -821,6 +831,16 @@ describe('the spellings they brought', () => {
     expect(send(402, 'PAYMENT_METHOD_ERROR')).toMatchObject({ kind: 'unprocessable', code: 'CARD_DECLINED', retryable: false });
     expect(send(429, 'PAYMENT_METHOD_ERROR').kind).toBe('rate_limited');
     expect(send(402, 'INVALID_REQUEST_ERROR').kind).toBe('bad_request');
+  });
+
+  it("reads an `estimated_time` as the wait only beside a lone `error`, as Hugging Face sends it, a Retry-After header winning", () => {
+    const send = (body: Record<string, unknown>, headers: Record<string, string> = {}) => toError(normalize({ status: 503, headers, body }));
+    expect(send({ error: 'Model x is currently loading', estimated_time: 1.25 }).retryAfterMs).toBe(1250);
+    expect(send({ error: 'Model x is currently loading', estimated_time: 20 }, { 'retry-after': '5' }).retryAfterMs).toBe(5000);
+    for (const body of [{ error: 'Busy', estimated_time: 20, id: 'job_1' }, { message: 'Busy', estimated_time: 20 }, { error: 'Busy', estimated_time: '20' }, { error: 'Busy', estimated_time: -1 }]) {
+      expect(send(body), JSON.stringify(body)).toMatchObject({ extensions: { estimated_time: body.estimated_time } });
+      expect(send(body).retryAfterMs, JSON.stringify(body)).toBeUndefined();
+    }
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
