@@ -139,17 +139,20 @@ function collectLocations(errors: readonly unknown[], issues: Issue[]): void {
   }
 }
 
-/** What a `google.rpc.Status`'s `details` give the model; `kept` the details it has no place for. */
-interface DetailFacts {
-  readonly issues: Issue[];
-  readonly kept: unknown[];
-  readonly reason: string | undefined;
-  readonly retryAfterMs: number | undefined;
-  readonly requestId: string | undefined;
-}
+function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): ErrorFacts {
+  const extensions: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
+  for (const key of Object.keys(error)) if (readOwn(errorMembers, key) === undefined) setMember(extensions, key, error[key]);
+  // The body's `code` repeats the HTTP status; a disagreement is kept visible (RFC 9457 §3.1.2 reading).
+  const code = readOwn(error, 'code');
+  if (code !== undefined && code !== status) setMember(extensions, 'code', code);
+  // RFC 9457 §3.1: members of the wrong type are ignored as the model's values, and kept.
+  const message = readOwn(error, 'message');
+  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
+  const statusName = readOwn(error, 'status');
+  if (statusName !== undefined && typeof statusName !== 'string') setMember(extensions, 'status', statusName);
 
-/** Reads the typed details of a `google.rpc.Status` (see the module's comment), each by its `@type`. */
-function readDetails(details: unknown): DetailFacts {
+  const details = readOwn(error, 'details');
   const issues: Issue[] = [];
   const kept: unknown[] = [];
   let reason: string | undefined;
@@ -173,24 +176,6 @@ function readDetails(details: unknown): DetailFacts {
     if (name === 'google.rpc.ErrorInfo') reason ??= toOptionalString(readOwn(record, 'reason'));
     kept.push(detail);
   }
-  return { issues, kept, reason, retryAfterMs, requestId };
-}
-
-function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): ErrorFacts {
-  const extensions: Record<string, unknown> = {};
-  for (const key of Object.keys(body)) if (key !== 'error') setMember(extensions, key, body[key]);
-  for (const key of Object.keys(error)) if (readOwn(errorMembers, key) === undefined) setMember(extensions, key, error[key]);
-  // The body's `code` repeats the HTTP status; a disagreement is kept visible (RFC 9457 §3.1.2 reading).
-  const code = readOwn(error, 'code');
-  if (code !== undefined && code !== status) setMember(extensions, 'code', code);
-  // RFC 9457 §3.1: members of the wrong type are ignored as the model's values, and kept.
-  const message = readOwn(error, 'message');
-  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
-  const statusName = readOwn(error, 'status');
-  if (statusName !== undefined && typeof statusName !== 'string') setMember(extensions, 'status', statusName);
-
-  const details = readOwn(error, 'details');
-  const { issues, kept, reason, retryAfterMs, requestId } = readDetails(details);
   if (!Array.isArray(details) && details !== undefined) setMember(extensions, 'details', details);
   else if (kept.length > 0) setMember(extensions, 'details', kept);
 
@@ -231,18 +216,6 @@ function isRpcStatus(body: Record<string, unknown>): boolean {
   );
 }
 
-/** grpc-gateway's error, a `google.rpc.Status`: its code's name the code and the kind, its details read as AIP-193's. */
-function parseRpcStatus(body: Record<string, unknown>): ErrorFacts {
-  const name = codeNames[body['code'] as number]!;
-  const { issues, kept, reason, retryAfterMs, requestId } = readDetails(body['details']);
-  const extensions: Record<string, unknown> = {};
-  const message = readOwn(body, 'message');
-  if (message !== undefined && typeof message !== 'string') setMember(extensions, 'message', message);
-  if (kept.length > 0) setMember(extensions, 'details', kept);
-  const known = Object.hasOwn(kindsByStatus, name) ? kindsByStatus[name] : undefined;
-  return { ok: false, kind: known === 'bad_request' && issues.length > 0 ? 'validation' : known, detail: toOptionalString(message), code: reason ?? name, issues, requestId, retryAfterMs, extensions };
-}
-
 /** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status` or the older `errors[{domain, reason}]`, or a bare `google.rpc.Status` (grpc-gateway). */
 export const googleDialect: DialectParser = {
   id: 'google',
@@ -257,7 +230,8 @@ export const googleDialect: DialectParser = {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; a resource that merely has an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return { ok: true, data: body };
-    if (isRecord(body) && isRpcStatus(body)) return parseRpcStatus(body);
+    // grpc-gateway's Status is read as the error object it would be: its code's name the `status`.
+    if (isRecord(body) && isRpcStatus(body)) return parseError({}, { code: status, message: readOwn(body, 'message'), status: codeNames[readOwn(body, 'code') as number], details: readOwn(body, 'details') }, status);
     return isRecord(body) && isRecord(error) ? parseError(body, error, status) : { ok: false };
   },
 };
