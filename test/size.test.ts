@@ -82,9 +82,15 @@ describe('bundle size', () => {
     // known by their `attributes` or `relationships`, so that Stripe's, Intercom's, Anthropic's and
     // Linode's list items, which carry an `id` and a `type` of their own, are not taken for them;
     // by 26 (18,368) for Zendesk's `links.next` not followed past a `meta.has_more` of false; by 63
-    // (18,431) for Heroku's and DigitalOcean's `id` read as the code).
+    // (18,431) for Heroku's and DigitalOcean's `id` read as the code; by 784 (19,203) for a fifth
+    // audit's APIs: Stripe's copies' `detail`, `description`, `messages`, `errors` and `meta.request_id`
+    // (Paddle, Mux: 157), RFC 7807's `invalid-params` and Vonage's and Replicate's spellings (123),
+    // grpc-gateway's bare google.rpc.Status (204), Firebase Auth's coded messages (87), Phoenix's
+    // ErrorJSON (53), Square's PAYMENT_METHOD_ERROR (44), Clerk's `long_message`, `meta.param_name`
+    // and trace id (31), Mistral's FastAPI list in `message` (28), Hugging Face's `estimated_time`
+    // (27), Airtable's capitalised `error` code (16)).
     const goal = 4_096;
-    const ceiling = 18_448;
+    const ceiling = 19_232;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -131,9 +137,13 @@ describe('bundle size', () => {
     // by 352 (10,786) for holding a custom dialect's facts to the model's types; by 64 (10,845) for
     // a review's fixes to them; 33 back (10,812) by sharing retry-timing.ts's `toRateLimit`; by 24
     // (10,836) for Zendesk's `links.next` not followed past a `meta.has_more` of false; by 64
-    // (10,900) for Heroku's and DigitalOcean's `id` read as the code, in plain and status-message).
+    // (10,900) for Heroku's and DigitalOcean's `id` read as the code, in plain and status-message;
+    // by 352 (11,241) for the fifth audit's spellings the seed dialects read: RFC 7807's
+    // `invalid-params`, Vonage's and Replicate's (129), Phoenix's ErrorJSON (50), Square's
+    // PAYMENT_METHOD_ERROR (48), Clerk's entries (40), Hugging Face's `estimated_time` (32),
+    // Mistral's FastAPI list in `message` (23), Airtable's capitalised `error` code (15)).
     const goal = 3_072;
-    const ceiling = 10_912;
+    const ceiling = 11_264;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
