@@ -96,8 +96,9 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   const before = out.length;
   const detail = toOptionalString(readOwn(item, 'detail'));
   const title = toOptionalString(readOwn(item, 'title'));
-  // PayPal's `details[]` explain in `description`, Okta's `errorCauses[]` in `errorSummary`.
-  const message = detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title ?? toOptionalString(readOwn(item, 'description')) ?? toOptionalString(readOwn(item, 'errorSummary'));
+  // PayPal's `details[]` explain in `description`, Okta's `errorCauses[]` in `errorSummary`; Clerk's
+  // `long_message` says whole what its `message` says in two words ("is invalid").
+  const message = toOptionalString(readOwn(item, 'long_message')) ?? detail ?? toOptionalString(readOwn(item, 'message')) ?? toOptionalString(readOwn(item, 'msg')) ?? title ?? toOptionalString(readOwn(item, 'description')) ?? toOptionalString(readOwn(item, 'errorSummary'));
   // FastAPI (Pydantic): `loc` is the path led by the request part (`["body", "name"]`), `type` the code.
   const location = toPath(readOwn(item, 'loc'));
   // Seed 001 puts the problem code in `title` ("invalid_type") and the message in `detail`; a
@@ -110,12 +111,14 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   const arrayPath = toPath(readOwn(item, 'path')) ?? (location?.[0] === 'body' ? location.slice(1) : location);
   // HubSpot names the field in `in`; OpenAPI-minded APIs name the request part there, no field.
   const place = toOptionalString(readOwn(item, 'in'));
-  // Akamai names the field `requestField`.
+  // Akamai names the field `requestField`, Clerk `meta.param_name`.
+  const meta = readOwn(item, 'meta');
   let field =
     toOptionalString(readOwn(item, 'pointer')) ??
     toOptionalString(readOwn(item, 'field')) ??
     toOptionalString(readOwn(item, 'path')) ??
     toOptionalString(readOwn(item, 'requestField')) ??
+    (isRecord(meta) ? toOptionalString(readOwn(meta, 'param_name')) : undefined) ??
     (place === undefined || requestParts.includes(place) ? undefined : place);
   // Twitter's API v2 names a query parameter (`tweet.fields`, one name, dots and all) in a map of one.
   const parameter = field === undefined && arrayPath === undefined ? toSoleParameter(readOwn(item, 'parameters')) : undefined;

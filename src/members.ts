@@ -35,6 +35,9 @@ export function toCode(value: unknown): string | undefined {
 /** A machine code such as OAuth's `invalid_grant` (RFC 6749 §5.2) or Resend's `validation_error`: lower-case words joined by `_`. */
 export const snakeCaseCode: RegExp = /^[a-z\d]+(_[a-z\d]+)+$/;
 
+/** A machine code in capitals joined by `_`, as Airtable's `NOT_FOUND` and Firebase Auth's `EMAIL_EXISTS`. */
+export const screamingSnakeCaseCode: RegExp = /^[A-Z][A-Z\d]*(_[A-Z\d]+)+$/;
+
 /** A non-negative integer, or absent. */
 export function toCount(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;

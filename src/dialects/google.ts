@@ -14,6 +14,11 @@
  * or without `status`: the first entry's `reason` is the code, a `parameter` it names an issue's
  * field, and a `…RateLimitExceeded` reason a rate limit even as a 403. The list stays in the
  * extensions for its domains.
+ *
+ * grpc-gateway (github.com/grpc-ecosystem/grpc-gateway, `runtime.DefaultHTTPErrorHandler`) answers a
+ * gRPC service's error with the `google.rpc.Status` itself: `{code: 3, message, details: [...]}`,
+ * the code a number of google/rpc/code.proto; it is read as the error object above, its code's name
+ * (`INVALID_ARGUMENT`) standing for `status`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
@@ -40,6 +45,31 @@ const kindsByStatus: Readonly<Record<string, ErrorKind>> = {
   // CANCELLED (HTTP 499) is left to the status: the model's `aborted` means the caller gave up
   // and no response came, which is not what a server's CANCELLED says.
 };
+
+/**
+ * google/rpc/code.proto's codes by number. A `google.rpc.Status` sent as is — grpc-gateway's
+ * `{code: 3, message, details}`, which answers a gRPC service's error over HTTP — names its code
+ * by number only: the name is the code, as AIP-193's `status` is.
+ */
+const codeNames: readonly string[] = [
+  'OK',
+  'CANCELLED',
+  'UNKNOWN',
+  'INVALID_ARGUMENT',
+  'DEADLINE_EXCEEDED',
+  'NOT_FOUND',
+  'ALREADY_EXISTS',
+  'PERMISSION_DENIED',
+  'RESOURCE_EXHAUSTED',
+  'FAILED_PRECONDITION',
+  'ABORTED',
+  'OUT_OF_RANGE',
+  'UNIMPLEMENTED',
+  'INTERNAL',
+  'UNAVAILABLE',
+  'DATA_LOSS',
+  'UNAUTHENTICATED',
+];
 
 /** Members of the error object the model reads; the others are kept as extensions. */
 const errorMembers: Readonly<Record<string, true>> = { code: true, message: true, status: true, details: true };
@@ -80,6 +110,14 @@ function collectViolations(detail: Record<string, unknown>, issues: Issue[]): bo
   }
   return complete;
 }
+
+/**
+ * Firebase Auth's REST API (firebase.google.com/docs/reference/rest/auth) sends the older shape
+ * with its code as the message, an explanation after ` : ` when there is one:
+ * `EMAIL_EXISTS`, `WEAK_PASSWORD : Password should be at least 6 characters`; every entry's
+ * reason is the generic `invalid`.
+ */
+const codedMessage = /^([A-Z][A-Z\d]*(?:_[A-Z\d]+)+)(?: : ([^]+))?$/;
 
 /** Drive's `rateLimitExceeded`, `userRateLimitExceeded` and `sharingRateLimitExceeded`. */
 const rateLimitReason = /rateLimitExceeded$/i;
@@ -144,14 +182,16 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   const errors = readErrorList(error);
   if (errors) collectLocations(errors, issues);
   const listed = errors ? toOptionalString(readOwn(readOwn(errors, '0') as Record<string, unknown>, 'reason')) : undefined;
+  const coded = errors && typeof message === 'string' ? codedMessage.exec(message) : null;
   const known = typeof statusName === 'string' && Object.hasOwn(kindsByStatus, statusName) ? kindsByStatus[statusName] : undefined;
   return {
     ok: false,
-    // Drive answers `userRateLimitExceeded` with a 403 and asks for a retry with backoff.
+    // Drive answers `userRateLimitExceeded` with a 403 and asks for a retry with backoff; Firebase
+    // Auth locks an account after failed sign-ins with a 400 TOO_MANY_ATTEMPTS_TRY_LATER, a wait.
     // AIP-193: INVALID_ARGUMENT with field violations is a validation error.
-    kind: listed !== undefined && rateLimitReason.test(listed) ? 'rate_limited' : known === 'bad_request' && issues.length > 0 ? 'validation' : known,
-    detail: toOptionalString(message),
-    code: reason ?? listed ?? toOptionalString(statusName),
+    kind: (listed !== undefined && rateLimitReason.test(listed)) || coded?.[1] === 'TOO_MANY_ATTEMPTS_TRY_LATER' ? 'rate_limited' : known === 'bad_request' && issues.length > 0 ? 'validation' : known,
+    detail: coded?.[2] ?? toOptionalString(message),
+    code: reason ?? coded?.[1] ?? listed ?? toOptionalString(statusName),
     issues,
     requestId,
     retryAfterMs,
@@ -159,20 +199,39 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   };
 }
 
-/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status` or the older `errors[{domain, reason}]`. */
+/**
+ * A body that is a `google.rpc.Status` and nothing else: `code` one of code.proto's numbers, and
+ * `details` a list of typed messages, each with its `@type` (grpc-gateway sends `[]` when there are none).
+ */
+function isRpcStatus(body: Record<string, unknown>): boolean {
+  const code = readOwn(body, 'code');
+  const details = readOwn(body, 'details');
+  return (
+    Number.isInteger(code) &&
+    (code as number) >= 0 &&
+    (code as number) < codeNames.length &&
+    Array.isArray(details) &&
+    details.every((detail) => toMessageName(detail) !== undefined) &&
+    Object.keys(body).every((key) => key === 'code' || key === 'message' || key === 'details')
+  );
+}
+
+/** Google APIs (AIP-193), recognised by an `error` object with a numeric `code` and a string `status` or the older `errors[{domain, reason}]`, or a bare `google.rpc.Status` (grpc-gateway). */
 export const googleDialect: DialectParser = {
   id: 'google',
   mediaTypes: [],
-  requiresOneOf: ['error'],
+  requiresOneOf: ['error', 'details'],
   detect(body) {
     if (!isRecord(body)) return false;
     const error = readOwn(body, 'error');
-    return isRecord(error) && typeof readOwn(error, 'code') === 'number' && (typeof readOwn(error, 'status') === 'string' || readErrorList(error) !== undefined);
+    return (isRecord(error) && typeof readOwn(error, 'code') === 'number' && (typeof readOwn(error, 'status') === 'string' || readErrorList(error) !== undefined)) || isRpcStatus(body);
   },
   parse(body, { status }): BodyFacts {
     const error = isRecord(body) ? readOwn(body, 'error') : undefined;
     // A 2xx whose whole body is the error is an error; a resource that merely has an `error` member is data.
     if (isSuccessStatus(status) && !(isRecord(body) && Object.keys(body).length === 1 && isRecord(error))) return { ok: true, data: body };
+    // grpc-gateway's Status is read as the error object it would be: its code's name the `status`.
+    if (isRecord(body) && isRpcStatus(body)) return parseError({}, { code: status, message: readOwn(body, 'message'), status: codeNames[readOwn(body, 'code') as number], details: readOwn(body, 'details') }, status);
     return isRecord(body) && isRecord(error) ? parseError(body, error, status) : { ok: false };
   },
 };

@@ -5,8 +5,8 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
-import { isRecord, readOwn, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
-import type { Issue } from '../model.ts';
+import { isRecord, readOwn, screamingSnakeCaseCode, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
+import type { ErrorKind, Issue } from '../model.ts';
 import { addIssues, readFieldMessages, readIdCode, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
 /** The spellings of a flat error body, first one present winning. */
@@ -55,6 +55,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   fbtrace_id: 'requestId',
   trace_id: 'traceId',
   traceId: 'traceId',
+  // Clerk's `{errors: [{message, long_message, code, meta}], clerk_trace_id}`.
+  clerk_trace_id: 'traceId',
 };
 
 /** How much of a text body may become `detail`; longer text is a page, not a message. */
@@ -220,13 +222,24 @@ function readZendeskDetails(facts: MemberFacts): void {
   delete facts.extensions['details'];
 }
 
-function parseObject(body: Record<string, unknown>, status: number): MemberFacts {
+/**
+ * Phoenix's generated ErrorJSON (`phx.new`, `render(template)`): `{errors: {detail: "Not Found"}}`
+ * for a 404 or 500. A body of that alone is a message, not an error of a field named `detail`;
+ * a changeset's `{errors: {email: ["can't be blank"]}}` stays field errors.
+ */
+function readPhoenixDetail(body: Record<string, unknown>): Record<string, unknown> | undefined {
+  const errors = readOwn(body, 'errors');
+  return isRecord(errors) && Object.keys(body).length === 1 && Object.keys(errors).length === 1 && typeof readOwn(errors, 'detail') === 'string' ? errors : undefined;
+}
+
+function parseObject(given: Record<string, unknown>, status: number): MemberFacts & { kind?: ErrorKind } {
+  const body = readPhoenixDetail(given) ?? given;
   const facts = readMembers(body, rules, status);
   const { error } = facts;
   // OAuth 2.0 (RFC 6749 §5.2): `error` is a code, `error_description` the message; Zendesk's
-  // `RecordInvalid` too. Beside `error_description` it is the code whatever else the body names,
+  // `RecordInvalid` and Airtable's `NOT_FOUND` too. Beside `error_description` it is the code whatever else the body names,
   // before any other spelling is looked for: Amadeus adds a numeric `code` of its own, kept in the extensions.
-  const wordCode = error !== undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error)) ? error : undefined;
+  const wordCode = error !== undefined && (snakeCaseCode.test(error) || pascalCaseCode.test(error) || screamingSnakeCaseCode.test(error)) ? error : undefined;
   if (wordCode !== undefined && typeof readOwn(body, 'error_description') === 'string') {
     if (facts.code !== undefined) keepCodeMember(facts, body);
     facts.code = wordCode;
@@ -236,12 +249,19 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   readListedIssues(facts, 'details');
   // Quarkus's (Hibernate Validator's) `{title: "Constraint Violation", status, violations: [{field, message}]}`.
   readListedIssues(facts, 'violations');
+  // Mistral wraps FastAPI's answer in its `message`: `{object: "error", message: {detail: [{loc, msg, type}]}, type, param, code}`.
+  const message = readOwn(facts.extensions, 'message');
+  const listed = isRecord(message) && Object.keys(message).length === 1 ? readOwn(message, 'detail') : undefined;
+  if (Array.isArray(listed) && addIssues(facts, listed)) delete facts.extensions['message'];
   readZendeskDetails(facts);
   // Discord sends the wait of a 429 in the body, in seconds (`retry_after: 64.57`); a browser
   // sees no Retry-After header without CORS exposing it.
   // Telegram's Bot API nests it: `parameters.retry_after` (ResponseParameters), kept as received.
   const parameters = readOwn(facts.extensions, 'parameters');
-  const key = Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : 'retryAfter';
+  // Hugging Face's Inference API answers a model still loading with a 503 of `{error, estimated_time: 20.0}`
+  // alone, the seconds to wait; elsewhere an `estimated_time` may be a job's.
+  const loading = facts.error !== undefined && Object.keys(body).length === 2 && Object.hasOwn(facts.extensions, 'estimated_time');
+  const key = Object.hasOwn(facts.extensions, 'retry_after') ? 'retry_after' : loading ? 'estimated_time' : 'retryAfter';
   const wait = readOwn(facts.extensions, key) ?? (isRecord(parameters) ? readOwn(parameters, 'retry_after') : undefined);
   // Finite in milliseconds too: `1e306` seconds is no wait a model can hold.
   if (typeof wait === 'number' && wait >= 0 && Number.isFinite(wait * 1000)) {
@@ -276,7 +296,9 @@ function parseObject(body: Record<string, unknown>, status: number): MemberFacts
   // Shopify: `{"errors": "[API] Invalid API key or access token"}`, the message where a list is expected.
   if (facts.detail === undefined && typeof readOwn(facts.extensions, 'errors') === 'string') facts.detail = takeExtension(facts, 'errors') as string;
   explainByList(facts);
-  return facts;
+  // Square's errors name a `category`; PAYMENT_METHOD_ERROR (a 402 CARD_DECLINED) is a valid
+  // request the card refused, as Stripe's card errors are.
+  return isRecord(first) && readOwn(first, 'category') === 'PAYMENT_METHOD_ERROR' ? { ...facts, kind: 'unprocessable' } : facts;
 }
 
 /**

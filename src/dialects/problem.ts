@@ -5,7 +5,7 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import type { HalLink, Issue } from '../model.ts';
-import { isRecord, readOwn, setMember } from '../members.ts';
+import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import { addIssues, readMembers, type MemberFacts } from '../read-members.ts';
 import { toReasonPhrase } from '../status.ts';
@@ -38,6 +38,35 @@ function parseHal(body: unknown): BodyFacts {
   return { ok: true, data: wrapped, links: toLinks(links), embedded: isRecord(embedded) ? embedded : undefined };
 }
 
+/**
+ * The lists of invalid parameters problems name beside their members: RFC 7807 §3's own example
+ * `invalid-params: [{name, reason}]` (its errata spell it `invalid_params`), Vonage's
+ * `invalid_parameters` of the same entries, Replicate's `invalid_fields: [{type, field, description}]`.
+ */
+const parameterLists = ['invalid-params', 'invalid_params', 'invalid_parameters', 'invalid_fields'];
+
+/**
+ * Reads a list of invalid parameters as issues: the parameter (`name`, `field`; an empty one the
+ * request as a whole) and its message (`reason`, `description`), `type` the code. The list leaves
+ * the extensions only when every entry gave an issue.
+ */
+function readInvalidParameters(facts: MemberFacts): void {
+  for (const key of parameterLists) {
+    const list = readOwn(facts.extensions, key);
+    if (!Array.isArray(list) || facts.issues !== undefined) continue;
+    const issues: Issue[] = [];
+    for (const entry of list) {
+      if (!isRecord(entry)) continue;
+      const field = toOptionalString(readOwn(entry, 'name')) ?? toOptionalString(readOwn(entry, 'field'));
+      const message = toOptionalString(readOwn(entry, 'reason')) ?? toOptionalString(readOwn(entry, 'description'));
+      if (message !== undefined) issues.push(createIssue(field ? parseFieldPath(field) : [], message, field || undefined, toOptionalString(readOwn(entry, 'type'))));
+    }
+    if (issues.length === 0) continue;
+    facts.issues = issues;
+    if (issues.length === list.length) delete facts.extensions[key];
+  }
+}
+
 function parseProblem(body: unknown, status: number): BodyFacts {
   if (!isRecord(body)) return { ok: false };
   // Seed 001 validation errors: `errors[]` of `{title, detail}`; RFC 9457 §3: `{detail, pointer}`.
@@ -47,6 +76,7 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', violations: 'issues', code: 'code', traceId: 'traceId' }, status);
   // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
   facts.type ??= 'about:blank';
+  readInvalidParameters(facts);
   // Mollie names the one field a problem is about in a `field` member beside the detail.
   const field = readOwn(facts.extensions, 'field');
   const message = facts.detail ?? facts.title;

@@ -7,12 +7,16 @@
  * Stripe's request id comes in the `Request-Id` header, which `normalize` reads already.
  * Elasticsearch's `{error: {root_cause, type, reason}, status}` has a string `type` too; its
  * `reason` tells it apart, and the plain dialect reads it.
+ *
+ * Paddle Billing (developer.paddle.com/api-reference/about/errors) words its message `detail`, lists
+ * its field errors in `errors: [{field, message}]` and its request id in `meta.request_id`; Mux
+ * (docs.mux.com) words it in a `messages` list.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import type { ErrorKind } from '../model.ts';
 import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
-import { readMembers } from '../read-members.ts';
+import { readMembers, type MemberFacts } from '../read-members.ts';
 
 /**
  * Stripe's error types and the kinds they mean, for a status that says little. Card errors come
@@ -32,18 +36,48 @@ const kindsByErrorType: Readonly<Record<string, ErrorKind>> = {
   overloaded_error: 'unavailable',
 };
 
+/** Where a copy of Stripe's shape words its message when it has no `message`: Paddle's `detail`, a `description`. */
+const messageSpellings = ['detail', 'description'];
+
+/** Takes the detail from the first spelling present after `message`; Mux's `messages` list gives its first entry. */
+function readMessageSpellings(facts: MemberFacts): void {
+  const { extensions } = facts;
+  for (const key of messageSpellings) {
+    if (facts.detail !== undefined) return;
+    const text = toOptionalString(readOwn(extensions, key));
+    if (text !== undefined) {
+      facts.detail = text;
+      delete extensions[key];
+    }
+  }
+  const messages = readOwn(extensions, 'messages');
+  const first = Array.isArray(messages) ? readOwn(messages, '0') : undefined;
+  if (facts.detail !== undefined || typeof first !== 'string') return;
+  facts.detail = first;
+  // A list of more messages stays as received: the detail holds only the first.
+  if ((messages as unknown[]).length === 1) delete extensions['messages'];
+}
+
 function parseError(body: Record<string, unknown>, error: Record<string, unknown>, status: number): BodyFacts {
-  // Facebook's Graph API has this shape too, its support id in `fbtrace_id`.
-  const facts = readMembers(error, { message: 'detail', code: 'code', fbtrace_id: 'requestId' }, status);
+  // Facebook's Graph API has this shape too, its support id in `fbtrace_id`; Paddle lists field errors in `errors`.
+  const facts = readMembers(error, { message: 'detail', code: 'code', fbtrace_id: 'requestId', errors: 'issues' }, status);
+  readMessageSpellings(facts);
   const { extensions } = facts;
   // `param` names the request parameter in Stripe's form encoding: `card[number]`, `items[0][price]`.
   const param = toOptionalString(readOwn(error, 'param'));
   const issues = param === undefined || facts.detail === undefined ? [] : [createIssue(parseFieldPath(param), facts.detail, param, facts.code)];
   if (issues.length > 0) delete extensions['param'];
-  // Members beside `error` are kept too; the error's own win a clash. Anthropic's `request_id` is the request id.
+  if (facts.issues) issues.push(...facts.issues);
+  // Members beside `error` are kept too; the error's own win a clash. Anthropic's `request_id` is
+  // the request id, and Paddle's `meta.request_id`, its `meta` dropped when it holds nothing else.
+  const meta = readOwn(body, 'meta');
+  const metaRequestId = isRecord(meta) ? toOptionalString(readOwn(meta, 'request_id')) : undefined;
   const bodyRequestId = toOptionalString(readOwn(body, 'request_id'));
-  for (const key of Object.keys(body)) if (key !== 'error' && !(key === 'request_id' && bodyRequestId !== undefined) && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
-  const requestId = bodyRequestId ?? facts.requestId;
+  for (const key of Object.keys(body)) {
+    const read = (key === 'request_id' && bodyRequestId !== undefined) || (key === 'meta' && metaRequestId !== undefined && Object.keys(meta as object).length === 1);
+    if (key !== 'error' && !read && !Object.hasOwn(extensions, key)) setMember(extensions, key, body[key]);
+  }
+  const requestId = bodyRequestId ?? metaRequestId ?? facts.requestId;
   const type = toOptionalString(readOwn(error, 'type'));
   let kind = type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
   if (kind === 'bad_request' && issues.length > 0) kind = 'validation';

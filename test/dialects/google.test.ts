@@ -116,6 +116,51 @@ const expectations: Readonly<Record<string, () => void>> = {
         extensions: { errors: [{ domain: 'usageLimits', message: 'User Rate Limit Exceeded', reason: 'userRateLimitExceeded' }] },
       }),
     ),
+  // grpc-gateway sends the google.rpc.Status itself: its number named as code.proto names it, its details read alike.
+  'grpc-gateway-400-bad-request.json': () =>
+    expect(readError(normalizeFixture('grpc-gateway-400-bad-request.json'))).toEqual(
+      fails({
+        kind: 'validation',
+        status: 400,
+        title: 'Bad Request',
+        detail: 'invalid request',
+        code: 'INVALID_ARGUMENT',
+        issues: [{ path: ['email'], field: 'email', message: 'must be a valid email' }],
+        retryable: false,
+      }),
+    ),
+  'grpc-gateway-404-not-found.json': () =>
+    expect(readError(normalizeFixture('grpc-gateway-404-not-found.json'))).toEqual(fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'user not found', code: 'NOT_FOUND', retryable: false })),
+  // Firebase Auth: the message is the code, and after ` : ` the explanation; the list's generic reason is no code.
+  'firebase-auth-400-email-exists.json': () =>
+    expect(readError(normalizeFixture('firebase-auth-400-email-exists.json'))).toEqual(
+      fails({ kind: 'bad_request', status: 400, title: 'Bad Request', detail: 'EMAIL_EXISTS', code: 'EMAIL_EXISTS', retryable: false, extensions: { errors: [{ message: 'EMAIL_EXISTS', domain: 'global', reason: 'invalid' }] } }),
+    ),
+  'firebase-auth-400-weak-password.json': () =>
+    expect(readError(normalizeFixture('firebase-auth-400-weak-password.json'))).toEqual(
+      fails({
+        kind: 'bad_request',
+        status: 400,
+        title: 'Bad Request',
+        detail: 'Password should be at least 6 characters',
+        code: 'WEAK_PASSWORD',
+        retryable: false,
+        extensions: { errors: [{ message: 'WEAK_PASSWORD : Password should be at least 6 characters', domain: 'global', reason: 'invalid' }] },
+      }),
+    ),
+  // A locked account is a wait: a rate limit, though a 400.
+  'firebase-auth-400-too-many-attempts.json': () =>
+    expect(readError(normalizeFixture('firebase-auth-400-too-many-attempts.json'))).toEqual(
+      fails({
+        kind: 'rate_limited',
+        status: 400,
+        title: 'Bad Request',
+        detail: 'Access to this account has been temporarily disabled due to many failed login attempts.',
+        code: 'TOO_MANY_ATTEMPTS_TRY_LATER',
+        retryable: true,
+        extensions: { errors: [{ message: 'TOO_MANY_ATTEMPTS_TRY_LATER : Access to this account has been temporarily disabled due to many failed login attempts.', domain: 'global', reason: 'invalid' }] },
+      }),
+    ),
   '503-unavailable-retry.json': () =>
     expect(readError(normalizeFixture('503-unavailable-retry.json'))).toEqual(
       fails({ kind: 'unavailable', status: 503, title: 'Service Unavailable', detail: 'The service is currently unavailable.', code: 'UNAVAILABLE', retryAfterMs: 30_000, retryable: true }),
@@ -160,6 +205,24 @@ describe('Google detection', () => {
     expect(googleDialect.detect({ error: { code: 404, message: 'x', errors: [{ reason: 'notFound', message: 'x' }] } }, '')).toBe(false);
     expect(googleDialect.detect({ error: { code: 404, message: 'x', errors: [] } }, '')).toBe(false);
     expect(googleDialect.detect({ error: { code: 400, message: 'x', status: 'INVALID_ARGUMENT', errors: [{ reason: 'badRequest' }] } }, '')).toBe(true);
+  });
+
+  it('claims a bare google.rpc.Status only with a code of code.proto, typed details, and no other member', () => {
+    const badRequest = { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [] };
+    expect(googleDialect.detect({ code: 3, message: 'x', details: [badRequest] }, '')).toBe(true);
+    expect(googleDialect.detect({ code: 16, details: [] }, '')).toBe(true);
+    const unclaimed: unknown[] = [
+      { code: 17, message: 'x', details: [] },
+      { code: -1, message: 'x', details: [] },
+      { code: 3.5, message: 'x', details: [] },
+      { code: '3', message: 'x', details: [] },
+      { code: 3, message: 'x' },
+      { code: 3, message: 'x', details: [{ reason: 'x' }] },
+      { code: 3, message: 'x', details: [badRequest, 'x'] },
+      { code: 3, message: 'x', details: {} },
+      { code: 3, message: 'x', details: [], request_id: 'r' },
+    ];
+    for (const body of unclaimed) expect(googleDialect.detect(body, ''), JSON.stringify(body)).toBe(false);
   });
 
   it('claims none of the seed fixtures', () => {
@@ -277,6 +340,39 @@ describe('Google errors', () => {
     expect(toError(normalize({ status: 200, body: { error: { code: 404, message: 'x', status: 'NOT_FOUND' } } }))).toMatchObject({ kind: 'not_found', status: 200 });
     const resource = { name: 'jobs/1', state: 'FAILED', error: { code: 400, message: 'x', status: 'INVALID_ARGUMENT' } };
     expect(toSuccess(normalize({ status: 200, body: resource }))).toMatchObject({ data: resource, dialect: 'google' });
+  });
+});
+
+describe("Firebase Auth's coded messages", () => {
+  const send = (message: unknown, extra: Record<string, unknown> = {}): ApiError =>
+    toError(normalize({ status: 400, body: { error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalid' }], ...extra } } }));
+
+  it('take the code from a message in capitals only, in the older shape, and else keep the reason', () => {
+    expect(send('INVALID_ID_TOKEN')).toMatchObject({ code: 'INVALID_ID_TOKEN', detail: 'INVALID_ID_TOKEN' });
+    expect(send('Invalid value')).toMatchObject({ code: 'invalid', detail: 'Invalid value' });
+    expect(send('INVALID : x')).toMatchObject({ code: 'invalid', detail: 'INVALID : x' });
+    expect(send('EMAIL_EXISTS: x')).toMatchObject({ code: 'invalid', detail: 'EMAIL_EXISTS: x' });
+    // AIP-193's ErrorInfo reason says more, and wins.
+    expect(send('EMAIL_EXISTS', { details: [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCOUNT_EXISTS' }] })).toMatchObject({ code: 'ACCOUNT_EXISTS' });
+    // Without the older list, a message in capitals stays the message.
+    expect(toError(normalize({ status: 400, body: { error: { code: 400, message: 'API_KEY_INVALID', status: 'INVALID_ARGUMENT' } } }))).toMatchObject({ code: 'INVALID_ARGUMENT', detail: 'API_KEY_INVALID' });
+  });
+});
+
+describe('a bare google.rpc.Status (grpc-gateway)', () => {
+  const send = (status: number, body: Record<string, unknown>): ApiError => toError(normalize({ status, body }));
+
+  it('names its kind by its code where the HTTP status says little, and keeps details it cannot read', () => {
+    const info = { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'USER_NOT_FOUND', domain: 'example.com' };
+    expect(send(400, { code: 5, message: 'gone', details: [info] })).toMatchObject({ kind: 'not_found', code: 'USER_NOT_FOUND', extensions: { details: [info] } });
+    expect(send(500, { code: 14, message: 'down', details: [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' }] })).toMatchObject({ kind: 'server', code: 'UNAVAILABLE', retryAfterMs: 2000, extensions: {} });
+    expect(send(499, { code: 1, message: 'cancelled', details: [] })).toMatchObject({ kind: 'bad_request', code: 'CANCELLED' });
+    expect(send(400, { code: 3, message: 42, details: [] })).toMatchObject({ code: 'INVALID_ARGUMENT', extensions: { message: 42 } });
+  });
+
+  it('in a 2xx is data', () => {
+    const body = { code: 0, message: '', details: [] };
+    expect(normalize({ status: 200, body })).toEqual({ ok: true, value: { status: 200, data: body, dialect: 'google', body } });
   });
 });
 

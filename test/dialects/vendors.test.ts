@@ -14,7 +14,12 @@
  * `error.limit`, Xero's `Elements[].ValidationErrors`, Asana's error
  * `phrase`, EasyPost's field errors, LinkedIn's `serviceErrorCode`, Amadeus's OAuth code beside
  * its own, Twitter's `parameters`, Akamai's `requestField`, PocketBase's `data` map, Quarkus's
- * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; and the list pages
+ * `violations`, Appwrite's `type`, Ghost's `errorType`, Micronaut's vnd.error; Paddle's `detail`, `errors`
+ * and `meta.request_id` and Mux's `messages` in Stripe's shape; RFC 7807's `invalid-params` and the
+ * spellings Vonage and Replicate give it; Phoenix's ErrorJSON `{errors: {detail}}`; Mistral's FastAPI list in
+ * `message.detail`; Clerk's `long_message`, `meta.param_name` and `clerk_trace_id`; Airtable's `NOT_FOUND`;
+ * Square's PAYMENT_METHOD_ERROR; Hugging Face's `estimated_time`;
+ * and the list pages
  * of PocketBase, Payload and Ghost, whose page figures `paginate` walks. Each
  * fixture in test/fixtures/more/vendors/ names its source; the expectations are written out by
  * hand from those documents.
@@ -621,6 +626,117 @@ const expectations: Readonly<Record<string, Expected>> = {
     retryable: false,
     dialect: 'plain',
   }),
+  // Paddle copies Stripe's shape: its message is `detail`, its fields' errors `errors`, its request id `meta.request_id`.
+  'paddle-400-invalid-field.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: 'Bad Request',
+    detail: 'Request does not pass validation.',
+    code: 'invalid_field',
+    issues: [
+      { path: ['active'], field: 'active', message: 'must be provided as part of the request' },
+      { path: ['description'], field: 'description', message: 'maximum length of 256 exceeded. provided value length 653' },
+    ],
+    requestId: '00000000-0000-0000-0000-000000000000',
+    retryable: false,
+    dialect: 'stripe',
+    extensions: { type: 'request_error', documentation_url: 'https://developer.paddle.com/errors/shared/invalid_field' },
+  }),
+  // Mux words its message in a `messages` list; without a `code`, the type is the code.
+  'mux-404-not-found.json': fails({
+    kind: 'not_found',
+    status: 404,
+    title: 'Not Found',
+    detail: "The requested resource either doesn't exist or you don't have access to it.",
+    code: 'not_found',
+    retryable: false,
+    dialect: 'stripe',
+    extensions: { type: 'not_found' },
+  }),
+  // RFC 7807 §3's own example: each invalid parameter an issue, which makes the 400 a validation error.
+  'rfc7807-400-invalid-params.json': fails({
+    kind: 'validation',
+    status: 400,
+    title: "Your request parameters didn't validate.",
+    type: 'https://example.net/validation-error',
+    issues: [
+      { path: ['age'], field: 'age', message: 'must be a positive integer' },
+      { path: ['color'], field: 'color', message: "must be 'green', 'red' or 'blue'" },
+    ],
+    retryable: false,
+    dialect: 'problem',
+  }),
+  // Vonage spells RFC 7807's list `invalid_parameters`.
+  'vonage-422-invalid-parameters.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Invalid params',
+    detail: 'The value of one or more parameters is invalid.',
+    type: 'https://developer.nexmo.com/api-errors/messages-olympus#1150',
+    instance: 'bf0ca0bf927b3b52e3cb03217e1a1ddf',
+    issues: [{ path: ['to'], field: 'to', message: 'Invalid value' }],
+    retryable: false,
+    dialect: 'problem',
+  }),
+  // Replicate's `invalid_fields`: `type` the code; an empty field is the input as a whole.
+  'replicate-422-invalid-fields.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Input validation failed',
+    detail: '- (root): input is required\n- (root): Additional property inptu is not allowed\n',
+    type: 'about:blank',
+    issues: [
+      { path: [], message: 'input is required', code: 'required' },
+      { path: [], message: 'Additional property inptu is not allowed', code: 'additional_property_not_allowed' },
+    ],
+    retryable: false,
+    dialect: 'problem',
+  }),
+  // Phoenix's ErrorJSON: the status text as the one `detail` under `errors`, which names no field.
+  'phoenix-404-error-json.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'Not Found', retryable: false, dialect: 'plain' }),
+  // Mistral: FastAPI's `detail` list inside its `message`, read as FastAPI's; the rest of its OpenAI-like members kept.
+  'mistral-422-extra-forbidden.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [{ path: ['max_completion_tokens'], message: 'Extra inputs are not permitted', code: 'extra_forbidden' }],
+    retryable: false,
+    dialect: 'plain',
+    extensions: { object: 'error', type: 'invalid_request_error', param: null, code: null },
+  }),
+  // Clerk: `long_message` the issue's message, `meta.param_name` its field, `clerk_trace_id` the trace id.
+  'clerk-422-form-param-format-invalid.json': fails({
+    kind: 'validation',
+    status: 422,
+    title: 'Unprocessable Content',
+    issues: [{ path: ['email_address'], field: 'email_address', message: 'email_address must be a valid email address.', code: 'form_param_format_invalid' }],
+    traceId: '5e3f1c2a9b8d4e7f',
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // Airtable: a lone `error` in capitals is a code, as a snake_case one is; alone, it stays the detail too.
+  'airtable-404-not-found.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'NOT_FOUND', code: 'NOT_FOUND', retryable: false, dialect: 'plain' }),
+  // Square: a payment method's error is a valid request the card refused, unprocessable as Stripe's card errors.
+  'square-402-insufficient-funds.json': fails({
+    kind: 'unprocessable',
+    status: 402,
+    title: 'Payment Required',
+    detail: "Authorization error: 'INSUFFICIENT_FUNDS'",
+    code: 'INSUFFICIENT_FUNDS',
+    issues: [{ path: [], message: "Authorization error: 'INSUFFICIENT_FUNDS'", code: 'INSUFFICIENT_FUNDS' }],
+    retryable: false,
+    dialect: 'plain',
+  }),
+  // Hugging Face: a loading model's `estimated_time` is the wait, in seconds.
+  'huggingface-503-model-loading.json': fails({
+    kind: 'unavailable',
+    status: 503,
+    title: 'Service Unavailable',
+    detail: 'Model bigscience/bloom is currently loading',
+    retryAfterMs: 20_000,
+    retryable: true,
+    dialect: 'plain',
+  }),
   // vnd.error: HAL for an error; its `message` only repeats the status text, its embedded error explains.
   'micronaut-404-vnd-error.json': fails({
     kind: 'not_found',
@@ -670,6 +786,61 @@ describe('the spellings they brought', () => {
     expect(toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: problem }))).toMatchObject({ kind: 'validation', issues: [{ path: ['name'], field: 'name', message: 'must not be null' }], extensions: {} });
     const report = { success: false, message: '2 violations found', violations: [{ message: 'Line too long' }] };
     expect(normalize({ status: 200, body: report })).toMatchObject({ ok: true, value: { data: report } });
+  });
+
+  it("reads a problem's list of invalid parameters as far as its entries name a message, keeping the list unless all did", () => {
+    const read400 = (params: unknown) => toError(normalize({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: { title: 'Invalid', 'invalid-params': params } }));
+    expect(read400([{ name: 'items[0].sku', reason: 'unknown', type: 'unknown_sku' }])).toMatchObject({ kind: 'validation', issues: [{ path: ['items', 0, 'sku'], field: 'items[0].sku', message: 'unknown', code: 'unknown_sku' }], extensions: {} });
+    const partial = [{ name: 'age', reason: 'too low' }, { name: 'color' }, 'x'];
+    expect(read400(partial)).toMatchObject({ kind: 'validation', issues: [{ path: ['age'], field: 'age', message: 'too low' }], extensions: { 'invalid-params': partial } });
+    for (const params of [[{ name: 'age' }], { age: 'too low' }, 'age', []]) expect(read400(params), JSON.stringify(params)).toMatchObject({ kind: 'bad_request', issues: [], extensions: { 'invalid-params': params } });
+  });
+
+  it("reads Phoenix's `{errors: {detail}}` as the detail only as the whole body: a changeset's errors stay issues", () => {
+    expect(toError(normalize({ status: 500, body: { errors: { detail: 'Internal Server Error' } } }))).toMatchObject({ kind: 'server', detail: 'Internal Server Error', issues: [], extensions: {} });
+    const changeset = toError(normalize({ status: 422, body: { errors: { email: ["can't be blank"], password: ['should be at least 8 character(s)'] } } }));
+    expect(changeset).toMatchObject({ kind: 'validation', issues: [{ path: ['email'], field: 'email', message: "can't be blank" }, { path: ['password'], field: 'password', message: 'should be at least 8 character(s)' }] });
+    // A field named `detail` beside others, or beside members of the body, is a field.
+    expect(toError(normalize({ status: 422, body: { errors: { detail: ['is too long'], title: ['is blank'] } } })).issues).toHaveLength(2);
+    expect(toError(normalize({ status: 422, body: { errors: { detail: 'is too long' }, message: 'Invalid' } }))).toMatchObject({ detail: 'Invalid', issues: [{ path: ['detail'], field: 'detail', message: 'is too long' }] });
+  });
+
+  it("reads a `message` object as FastAPI's issues only when it is a `detail` list alone, as Mistral sends it", () => {
+    const read422 = (message: unknown) => toError(normalize({ status: 422, body: { object: 'error', message } }));
+    expect(read422({ detail: [{ type: 'missing', loc: ['body', 'messages'], msg: 'Field required', input: {} }] })).toMatchObject({ kind: 'validation', issues: [{ path: ['messages'], message: 'Field required', code: 'missing' }], extensions: { object: 'error' } });
+    for (const message of [{ detail: [{ loc: ['body', 'x'], msg: 'm' }], id: 7 }, { detail: 'x' }, { detail: [7] }]) expect(read422(message), JSON.stringify(message)).toMatchObject({ extensions: { message } });
+  });
+
+  it("reads Clerk's error naming no parameter as the detail, in its long message", () => {
+    const body = { errors: [{ message: 'Invalid authentication', long_message: 'Unable to authenticate the request, you need to supply an active session', code: 'authentication_invalid' }], clerk_trace_id: 't1' };
+    expect(toError(normalize({ status: 401, body }))).toMatchObject({ kind: 'unauthenticated', detail: 'Unable to authenticate the request, you need to supply an active session', code: 'authentication_invalid', traceId: 't1', extensions: {} });
+    // A `meta` without a `param_name` of text names no field.
+    const meta = toError(normalize({ status: 422, body: { errors: [{ message: 'is taken', code: 'form_identifier_exists', meta: { param_name: 7 } }] } }));
+    expect(meta.issues).toEqual([{ path: [], message: 'is taken', code: 'form_identifier_exists' }]);
+  });
+
+  it('reads an `error` in capitals joined by `_` as a code, and a word or a sentence in capitals as the message', () => {
+    expect(toError(normalize({ status: 422, body: { error: 'INVALID_REQUEST_UNKNOWN', message: 'Could not parse request body' } }))).toMatchObject({ code: 'INVALID_REQUEST_UNKNOWN', detail: 'Could not parse request body' });
+    expect(toError(normalize({ status: 400, body: { error: 'UNAUTHORIZED' } }))).toMatchObject({ detail: 'UNAUTHORIZED' });
+    expect(toError(normalize({ status: 400, body: { error: 'UNAUTHORIZED' } })).code).toBeUndefined();
+    expect(toError(normalize({ status: 400, body: { error: 'NOT FOUND' } })).code).toBeUndefined();
+  });
+
+  it("reads Square's PAYMENT_METHOD_ERROR as unprocessable only where the status says little, and no other category", () => {
+    const send = (status: number, category: string) => toError(normalize({ status, body: { errors: [{ code: 'CARD_DECLINED', detail: "Authorization error: 'CARD_DECLINED'", category }] } }));
+    expect(send(402, 'PAYMENT_METHOD_ERROR')).toMatchObject({ kind: 'unprocessable', code: 'CARD_DECLINED', retryable: false });
+    expect(send(429, 'PAYMENT_METHOD_ERROR').kind).toBe('rate_limited');
+    expect(send(402, 'INVALID_REQUEST_ERROR').kind).toBe('bad_request');
+  });
+
+  it("reads an `estimated_time` as the wait only beside a lone `error`, as Hugging Face sends it, a Retry-After header winning", () => {
+    const send = (body: Record<string, unknown>, headers: Record<string, string> = {}) => toError(normalize({ status: 503, headers, body }));
+    expect(send({ error: 'Model x is currently loading', estimated_time: 1.25 }).retryAfterMs).toBe(1250);
+    expect(send({ error: 'Model x is currently loading', estimated_time: 20 }, { 'retry-after': '5' }).retryAfterMs).toBe(5000);
+    for (const body of [{ error: 'Busy', estimated_time: 20, id: 'job_1' }, { message: 'Busy', estimated_time: 20 }, { error: 'Busy', estimated_time: '20' }, { error: 'Busy', estimated_time: -1 }]) {
+      expect(send(body), JSON.stringify(body)).toMatchObject({ extensions: { estimated_time: body.estimated_time } });
+      expect(send(body).retryAfterMs, JSON.stringify(body)).toBeUndefined();
+    }
   });
 
   it("keeps vnd.error's message when a detail is there already", () => {
@@ -752,13 +923,16 @@ describe('the spellings they brought', () => {
   it('reads a `details` list as issues only as far as it holds messages, and never a `details` map of data', () => {
     const data = toError(normalize({ status: 404, body: { message: 'User not found', details: { id: '42', resource: 'user', attempts: 3 } } }));
     expect(data).toMatchObject({ kind: 'not_found', issues: [], extensions: { details: { id: '42', resource: 'user', attempts: 3 } } });
-    const grpcDetails = [
-      { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'NAME_INVALID', domain: 'example.com', metadata: {} },
-      { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message: 'Name is invalid' },
+    const mixed = [
+      { reason: 'NAME_INVALID', domain: 'example.com', metadata: {} },
+      { locale: 'en-US', message: 'Name is invalid' },
     ];
-    const grpc = toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: grpcDetails } }));
+    const listed = toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: mixed } }));
     // The entry with a message is an issue; the list is kept whole, since one entry gave none.
-    expect(grpc).toMatchObject({ detail: 'invalid name', issues: [{ path: [], message: 'Name is invalid' }], extensions: { details: grpcDetails } });
+    expect(listed).toMatchObject({ dialect: 'plain', detail: 'invalid name', issues: [{ path: [], message: 'Name is invalid' }], extensions: { details: mixed } });
+    // Typed by `@type`, the same list makes the body a google.rpc.Status (grpc-gateway's), which the google dialect reads.
+    const typed = mixed.map((detail, index) => ({ '@type': `type.googleapis.com/google.rpc.${index === 0 ? 'ErrorInfo' : 'LocalizedMessage'}`, ...detail }));
+    expect(toError(normalize({ status: 400, body: { code: 3, message: 'invalid name', details: typed } }))).toMatchObject({ dialect: 'google', detail: 'invalid name', code: 'NAME_INVALID', issues: [], extensions: { details: typed } });
   });
 
   it('reads a `details` list nested in an `error` object as issues too', () => {
@@ -770,6 +944,25 @@ describe('the spellings they brought', () => {
     const error = toError(normalize({ status: 400, body: { message: 'Bad', errors: [{ id: 7 }], details: 'text' } }));
     expect(error).toMatchObject({ detail: 'Bad', issues: [] });
     expect(error.extensions).toEqual({ errors: [{ id: 7 }], details: 'text' });
+  });
+
+  it("reads a Stripe copy's message from `message`, else `detail`, `description` or the first of `messages`", () => {
+    const read400 = (error: Record<string, unknown>) => toError(normalize({ status: 400, body: { error: { type: 'invalid_request_error', ...error } } }));
+    expect(read400({ message: 'M', detail: 'D' })).toMatchObject({ detail: 'M', extensions: { detail: 'D' } });
+    expect(read400({ description: 'The mutation(s) failed' })).toMatchObject({ detail: 'The mutation(s) failed', extensions: { type: 'invalid_request_error' } });
+    expect(read400({ messages: ['Failed to parse ID'] }).detail).toBe('Failed to parse ID');
+    // A list of several stays whole beside its first entry, and one that is no text explains nothing.
+    expect(read400({ messages: ['A', 'B'] })).toMatchObject({ detail: 'A', extensions: { messages: ['A', 'B'] } });
+    expect(read400({ messages: [{ text: 'A' }] })).toMatchObject({ extensions: { messages: [{ text: 'A' }] } });
+    expect(read400({ messages: [{ text: 'A' }] }).detail).toBeUndefined();
+  });
+
+  it("reads `meta.request_id` beside a Stripe copy's error, keeping a `meta` that holds more", () => {
+    const read404 = (meta: unknown) => toError(normalize({ status: 404, body: { error: { type: 'request_error', detail: 'x' }, meta } }));
+    expect(read404({ request_id: 'r1' })).toMatchObject({ requestId: 'r1', extensions: { type: 'request_error' } });
+    expect(read404({ request_id: 'r1', page: 2 })).toMatchObject({ requestId: 'r1', extensions: { meta: { request_id: 'r1', page: 2 } } });
+    expect(read404({ request_id: 7 })).toMatchObject({ extensions: { meta: { request_id: 7 } } });
+    expect(read404({ request_id: 7 }).requestId).toBeUndefined();
   });
 
   it("does not take an Elasticsearch error for Stripe's, though both have a string `error.type`", () => {
