@@ -46,6 +46,8 @@ export interface ErrorFacts {
   readonly retryAfterMs?: number | undefined;
   /** Rate-limit figures the body names (Vercel's `error.limit`); the rate-limit headers win over them. */
   readonly rateLimit?: RateLimit | undefined;
+  /** Whether a retry may succeed, where the body says so against its status (OpenAI's `insufficient_quota` 429 never does); `Stripe-Should-Retry` wins over it. */
+  readonly retryable?: boolean | undefined;
   /** Body members the dialect does not read, kept as received. */
   readonly extensions?: Readonly<Record<string, unknown>> | undefined;
 }

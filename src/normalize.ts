@@ -261,7 +261,7 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     rateLimit,
     // Stripe says whether a retry may succeed (a 409 `lock_timeout` may; stripe-node obeys it
     // over the status); the status and kind decide otherwise.
-    retryable: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : undefined,
+    retryable: shouldRetry === 'true' ? true : shouldRetry === 'false' ? false : typeof errorFacts.retryable === 'boolean' ? errorFacts.retryable : undefined,
     dialect: dialectId,
     extensions: deepText === undefined ? errorFacts.extensions : undefined,
     body: deepText ?? body,

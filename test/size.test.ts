@@ -93,9 +93,10 @@ describe('bundle size', () => {
     // grpc-gateway's bare google.rpc.Status (204), Firebase Auth's coded messages (87), Phoenix's
     // ErrorJSON (53), Square's PAYMENT_METHOD_ERROR (44), Clerk's `long_message`, `meta.param_name`
     // and trace id (31), Mistral's FastAPI list in `message` (28), Hugging Face's `estimated_time`
-    // (27), Airtable's capitalised `error` code (16)).
+    // (27), Airtable's capitalised `error` code (16); by 35 (20,039) for OpenAI's
+    // `insufficient_quota` 429 marked not retryable, a dialect's word on `retryable` passed on).
     const goal = 4_096;
-    const ceiling = 20_016;
+    const ceiling = 20_048;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -81,8 +81,11 @@ function parseError(body: Record<string, unknown>, error: Record<string, unknown
   const type = toOptionalString(readOwn(error, 'type'));
   let kind = type !== undefined && Object.hasOwn(kindsByErrorType, type) ? kindsByErrorType[type] : undefined;
   if (kind === 'bad_request' && issues.length > 0) kind = 'validation';
+  // OpenAI's `insufficient_quota` comes as a 429, but it is the account's billing, not a rate:
+  // no retry succeeds until someone pays (platform.openai.com/docs/guides/error-codes).
+  const retryable = type === 'insufficient_quota' || facts.code === 'insufficient_quota' ? false : undefined;
   // Without a `code`, the type names the error: Anthropic's `overloaded_error`, Stripe's `api_error`.
-  return { ok: false, kind, detail: facts.detail, code: facts.code ?? type, issues, requestId, extensions };
+  return { ok: false, kind, detail: facts.detail, code: facts.code ?? type, issues, requestId, retryable, extensions };
 }
 
 /** Stripe (and APIs that copy it, such as OpenAI and Anthropic), recognised by an `error` object with a string `type` and no `reason`. */

@@ -120,6 +120,9 @@ export function isRetryableError(policy: RetryPolicy, error: ApiError, attemptTi
   const { status } = error;
   if (status !== undefined && status >= 400) {
     if (!policy.statusCodes.includes(status)) return false;
+    // A status that is retried unless the server says otherwise, marked not retryable: the server
+    // said so (`Stripe-Should-Retry: false`, OpenAI's `insufficient_quota` 429), no retry succeeds.
+    if (!error.retryable && isRetryableStatus(status, true)) return false;
     return status !== 413 || isRetryableStatus(status, error.retryAfterMs !== undefined);
   }
   if (status !== undefined) return error.retryable && error.kind !== 'invalid_response';

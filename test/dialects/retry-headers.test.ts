@@ -104,6 +104,18 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'stripe',
     extensions: { type: 'rate_limit_error' },
   }),
+  // A 429 about billing, not a rate: no retry succeeds until the plan is paid.
+  'openai-429-insufficient-quota.json': fails({
+    kind: 'rate_limited',
+    status: 429,
+    title: 'Too Many Requests',
+    detail: 'You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    code: 'insufficient_quota',
+    requestId: 'req_6d1f0a2e9b4c4e1f8a7b3c5d2e9f0a1b',
+    retryable: false,
+    dialect: 'stripe',
+    extensions: { type: 'insufficient_quota', param: null },
+  }),
   // Stripe-Should-Retry: true makes the 409 retryable, which a conflict is not by its status.
   'stripe-409-lock-timeout.json': fails({
     kind: 'conflict',

@@ -834,6 +834,17 @@ describe("what a caller coming from ky expects (an audit of the client against k
     expect(() => createClient({ baseUrl: server.origin, normalize: 'acme' as never })).toThrow('normalize must be a function');
   });
 
+  it("retries no error the server says no retry can mend, whatever its status: Stripe-Should-Retry: false, OpenAI's insufficient_quota", async () => {
+    server.route('/quota', json(429, { error: { message: 'You exceeded your current quota', type: 'insufficient_quota', param: null, code: 'insufficient_quota' } }));
+    server.route('/stripe-busy', json(503, { error: { type: 'api_error', message: 'Try later' } }, { 'stripe-should-retry': 'false' }));
+    server.route('/stripe-rate', json(429, { error: { type: 'invalid_request_error', code: 'rate_limit', message: 'Too many requests' } }));
+    const api = createClient({ baseUrl: server.origin, wait: noWait });
+    expect(await api.get('/quota')).toMatchObject({ ok: false, error: { kind: 'rate_limited', retryable: false } });
+    expect(await api.get('/stripe-busy')).toMatchObject({ ok: false, error: { status: 503, retryable: false } });
+    await api.get('/stripe-rate');
+    expect([server.requests('/quota').length, server.requests('/stripe-busy').length, server.requests('/stripe-rate').length]).toEqual([1, 1, 3]);
+  });
+
   it('takes URL objects for the base URL and the path, and a scheme in any case as absolute', async () => {
     server.route('/v1/items', json(200, [1]));
     const api = createClient({ baseUrl: new URL(`${server.origin}/v1`) });
