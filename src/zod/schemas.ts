@@ -7,7 +7,7 @@
  * the `.d.ts` sees.
  */
 import * as z from 'zod';
-import type { ErrorKind } from '../model.ts';
+import { errorKinds, type ErrorKind } from '../model.ts';
 
 /**
  * Runs `create`. Every schema is built inside one such call, marked pure, so that a bundle that
@@ -466,27 +466,9 @@ export type ApiErrorSchema = z.ZodObject<
 export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
   z
     .object({
+      // The model's own list: a kind added to ErrorKind is a kind the schema takes.
       kind: z
-        .enum([
-          'bad_request',
-          'validation',
-          'unauthenticated',
-          'forbidden',
-          'not_found',
-          'method_not_allowed',
-          'conflict',
-          'payload_too_large',
-          'unprocessable',
-          'rate_limited',
-          'server',
-          'not_implemented',
-          'unavailable',
-          'timeout',
-          'network',
-          'aborted',
-          'invalid_response',
-          'unknown',
-        ])
+        .enum(errorKinds as [ErrorKind, ...ErrorKind[]])
         .describe("What went wrong, from the caller's point of view: the HTTP status decides, the body refines a status that says little (a 2xx envelope error, a plain 400 or 422)."),
       status: z.int().min(100).max(599).describe('The HTTP status; absent for network failures, timeouts on the client and aborts.').optional(),
       title: z.string().describe("A short summary: the server's, else the standard status text."),
