@@ -94,9 +94,10 @@ describe('bundle size', () => {
     // ErrorJSON (53), Square's PAYMENT_METHOD_ERROR (44), Clerk's `long_message`, `meta.param_name`
     // and trace id (31), Mistral's FastAPI list in `message` (28), Hugging Face's `estimated_time`
     // (27), Airtable's capitalised `error` code (16); by 35 (20,039) for OpenAI's
-    // `insufficient_quota` 429 marked not retryable, a dialect's word on `retryable` passed on).
+    // `insufficient_quota` 429 marked not retryable, a dialect's word on `retryable` passed on; by
+    // 49 (20,088) for a 2xx body of nothing but a list of errors read as a failure).
     const goal = 4_096;
-    const ceiling = 20_048;
+    const ceiling = 20_096;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -151,9 +152,10 @@ describe('bundle size', () => {
     // audit's spellings the seed dialects read: RFC 7807's `invalid-params`, Vonage's and
     // Replicate's (129), Phoenix's ErrorJSON (50), Square's PAYMENT_METHOD_ERROR (48), Clerk's
     // entries (40), Hugging Face's `estimated_time` (32), Mistral's FastAPI list in `message` (23),
-    // Airtable's capitalised `error` code (15)).
+    // Airtable's capitalised `error` code (15); by 51 (11,701) for a 2xx body of nothing but a
+    // list of errors read as a failure, in plain).
     const goal = 3_072;
-    const ceiling = 11_664;
+    const ceiling = 11_712;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -353,6 +353,17 @@ function parseFlaggedFailure(body: Record<string, unknown>, status: number): Bod
 }
 
 /**
+ * A 2xx body of nothing but a list of errors, each with a message — GraphQL's request errors as
+ * some servers send them, without `locations` or `extensions` (`{errors: [{message}]}`) — is a
+ * failure: no success is only a list of errors. A body with anything beside it stays data.
+ */
+function parseErrorList(body: Record<string, unknown>, status: number): BodyFacts | undefined {
+  const errors = readOwn(body, 'errors');
+  if (!Array.isArray(errors) || errors.length === 0 || Object.keys(body).length !== 1) return undefined;
+  return errors.every((entry) => isRecord(entry) && typeof readOwn(entry, 'message') === 'string') ? { ...parseObject(body, status), kind: 'bad_request' } : undefined;
+}
+
+/**
  * A URL a next page may be at: absolute, or a path (a relative one is resolved by the client).
  * Prefixes rather than a regex literal: happy-dom's module loader (pages tested in it import
  * faultline) misread `/^https?:/i` here and left the chunk's exports undefined. Schemes are
@@ -472,7 +483,7 @@ export const plainDialect: DialectParser = {
   mediaTypes: [],
   detect: () => true,
   parse(body, { status, mediaType }) {
-    if (isSuccessStatus(status)) return (isRecord(body) && (parseChunk(body) || parseFlaggedFailure(body, status) || parseList(body))) || { ok: true, data: body };
+    if (isSuccessStatus(status)) return (isRecord(body) && (parseChunk(body) || parseFlaggedFailure(body, status) || parseErrorList(body, status) || parseList(body))) || { ok: true, data: body };
     if (typeof body === 'string') return parseText(body, mediaType);
     if (isRecord(body)) return parseObject(body, status);
     // A bare array of errors: `[{"field": "email", "message": "is invalid"}]`.

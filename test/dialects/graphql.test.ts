@@ -282,6 +282,17 @@ describe('GraphQL responses', () => {
     expect(error.extensions['data']).toBeNull();
   });
 
+  it('as a bare list of errors in a 200, without locations, types or a media type, are errors: no success is only a list of errors', () => {
+    const bare = normalize({ status: 200, headers: { 'content-type': 'application/json' }, body: { errors: [{ message: 'Field "nme" is not defined' }] } });
+    expect(toError(bare)).toMatchObject({ kind: 'bad_request', status: 200, detail: 'Field "nme" is not defined' });
+    // A spent limit said only by the headers (GitHub's primary limit, whatever the body's spelling).
+    const spent = normalize({ status: 200, headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1700000100' }, body: { errors: [{ message: 'API rate limit exceeded' }] } }, { now: () => 1_700_000_000_000 });
+    expect(toError(spent)).toMatchObject({ kind: 'rate_limited', retryable: true, retryAfterMs: 100_000 });
+    // An empty list, or a list beside other members (a resource that records errors), is data.
+    expect(toSuccess(normalize({ status: 200, body: { errors: [] } })).data).toEqual({ errors: [] });
+    expect(toSuccess(normalize({ status: 200, body: { id: 7, errors: [{ message: 'retried' }] } })).data).toEqual({ id: 7, errors: [{ message: 'retried' }] });
+  });
+
   it('with request errors only (no data, no path, no code) are bad requests (§7.1.2)', () => {
     expect(toError(send(200, { errors: [{ message: 'Unknown argument "x".', locations: [{ line: 1, column: 9 }] }] }))).toMatchObject({ kind: 'bad_request', title: 'Bad Request', issues: [] });
   });
