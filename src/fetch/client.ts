@@ -378,8 +378,11 @@ export function createClient(options: ClientOptions): Client {
   /** A path joined to the base URL (ky's `prefixUrl` rule: exactly one slash between them). */
   const toUrl = (given: string | URL, query: Query | undefined): string => {
     const path = String(given);
-    // Schemes are case-insensitive (RFC 3986 §3.1): `HTTPS://…` is absolute too.
-    const absolute = /^https?:/i.test(path);
+    // Schemes are case-insensitive (RFC 3986 §3.1): `HTTPS://…` is absolute too. Prefixes, not a
+    // regex literal: happy-dom's module loader, which pages importing faultline are tested in, has
+    // misread `/^https?:/i` (see plain.ts's isPageUrl).
+    const scheme = path.slice(0, 6).toLowerCase();
+    const absolute = scheme === 'https:' || scheme.startsWith('http:');
     const url = absolute ? path : path === '' ? baseAsGiven : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
     const withQuery = query ? appendQuery(url, query) : url;
     return baseParams && !absolute ? appendQuery(withQuery, baseParams) : withQuery;

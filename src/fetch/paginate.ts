@@ -312,7 +312,7 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
 }
 
 /** Whether a text is an absolute http(s) URL or a path. */
-const isUrlLike = (text: string): boolean => text.startsWith('/') || /^https?:/i.test(text);
+const isUrlLike = (text: string): boolean => text.startsWith('/') || text.slice(0, 6).toLowerCase() === 'https:' || text.slice(0, 5).toLowerCase() === 'http:';
 
 /** `auto`: the first response's own markers say how the collection pages. */
 function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
