@@ -74,6 +74,7 @@ export interface ResponseHeaders {
   'x-slack-req-id': string | undefined;
   'x-ms-request-id': string | undefined;
   'twilio-request-id': string | undefined;
+  'x-github-request-id': string | undefined;
   'x-amzn-errortype': string | undefined;
   'x-ms-error-code': string | undefined;
   'x-trace-id': string | undefined;
@@ -124,6 +125,7 @@ export function readResponseHeaders(headers: unknown): ResponseHeaders {
     'x-slack-req-id': undefined,
     'x-ms-request-id': undefined,
     'twilio-request-id': undefined,
+    'x-github-request-id': undefined,
     'x-amzn-errortype': undefined,
     'x-ms-error-code': undefined,
     'x-trace-id': undefined,
@@ -200,7 +202,7 @@ function toSingleId(value: string | undefined): string | undefined {
 
 /**
  * The request id a server or its gateway echoed; AWS (`x-amzn-RequestId`, S3's `x-amz-request-id`),
- * Slack, Azure (`x-ms-request-id`) and Twilio (`Twilio-Request-Id`) name their own, and Cloudflare's `cf-ray`, the id its support
+ * Slack, Azure (`x-ms-request-id`), Twilio (`Twilio-Request-Id`) and GitHub (`X-GitHub-Request-Id`) name their own, and Cloudflare's `cf-ray`, the id its support
  * asks for, stands in when no other is given (a 5xx page from the edge has no other).
  */
 export function readRequestId(headers: ResponseHeaders): string | undefined {
@@ -212,6 +214,7 @@ export function readRequestId(headers: ResponseHeaders): string | undefined {
     toSingleId(headers['x-slack-req-id']) ??
     toSingleId(headers['x-ms-request-id']) ??
     toSingleId(headers['twilio-request-id']) ??
+    toSingleId(headers['x-github-request-id']) ??
     toSingleId(headers['cf-ray'])
   );
 }

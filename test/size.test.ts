@@ -95,9 +95,10 @@ describe('bundle size', () => {
     // and trace id (31), Mistral's FastAPI list in `message` (28), Hugging Face's `estimated_time`
     // (27), Airtable's capitalised `error` code (16); by 35 (20,039) for OpenAI's
     // `insufficient_quota` 429 marked not retryable, a dialect's word on `retryable` passed on; by
-    // 49 (20,088) for a 2xx body of nothing but a list of errors read as a failure).
+    // 49 (20,088) for a 2xx body of nothing but a list of errors read as a failure; by 12 (20,100)
+    // for GitHub's `X-GitHub-Request-Id`).
     const goal = 4_096;
-    const ceiling = 20_096;
+    const ceiling = 20_112;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -153,9 +154,9 @@ describe('bundle size', () => {
     // Replicate's (129), Phoenix's ErrorJSON (50), Square's PAYMENT_METHOD_ERROR (48), Clerk's
     // entries (40), Hugging Face's `estimated_time` (32), Mistral's FastAPI list in `message` (23),
     // Airtable's capitalised `error` code (15); by 51 (11,701) for a 2xx body of nothing but a
-    // list of errors read as a failure, in plain).
+    // list of errors read as a failure, in plain; by 13 (11,714) for GitHub's `X-GitHub-Request-Id`).
     const goal = 3_072;
-    const ceiling = 11_712;
+    const ceiling = 11_728;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

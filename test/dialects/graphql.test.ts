@@ -90,6 +90,8 @@ const expectations: Readonly<Record<string, () => void>> = {
         title: 'Too Many Requests',
         detail: 'API rate limit exceeded for installation ID 12345678.',
         code: 'RATE_LIMITED',
+        // GitHub's own request id header.
+        requestId: 'C0DE:3B9A:1F2E3D4:2A3B4C5:678D9E0F',
         retryAfterMs: 600_000,
         rateLimit: { limit: 5_000, remaining: 0, resetAt: now() + 600_000 },
         retryable: true,
