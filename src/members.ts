@@ -22,6 +22,19 @@ export function setMember(target: Record<string, unknown>, key: string, value: u
   else target[key] = value;
 }
 
+/**
+ * Whether a text starts with an `http:` or `https:` scheme, in any case (RFC 3986 §3.1). Prefixes
+ * rather than a regex literal: happy-dom's module loader (pages tested in it import faultline)
+ * misread `/^https?:/i` and left a chunk's exports undefined.
+ */
+export function isHttpUrl(text: string): boolean {
+  const scheme = text.slice(0, 6).toLowerCase();
+  return scheme === 'https:' || scheme.startsWith('http:');
+}
+
+/** A URL a next page may be at: absolute, or a path (a relative one is resolved by the client). */
+export const isPageUrl = (value: unknown): value is string => typeof value === 'string' && (value.startsWith('/') || isHttpUrl(value));
+
 /** A string as is; anything else absent (RFC 9457 §3.1: a member of the wrong type is ignored). */
 export function toOptionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -5,7 +5,7 @@
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser, type ErrorFacts, type SuccessFacts } from '../dialect.ts';
 import { createIssue, namesFields, parseFieldPath, toIssues } from '../issues.ts';
-import { isRecord, readOwn, screamingSnakeCaseCode, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
+import { isPageUrl, isRecord, readOwn, screamingSnakeCaseCode, setMember, snakeCaseCode, toCode, toCount, toOptionalString } from '../members.ts';
 import type { ErrorKind, Issue } from '../model.ts';
 import { addIssues, readFieldMessages, readIdCode, readMembers, type MemberFacts, type MemberRule } from '../read-members.ts';
 
@@ -362,14 +362,6 @@ function parseErrorList(body: Record<string, unknown>, status: number): BodyFact
   if (!Array.isArray(errors) || errors.length === 0 || Object.keys(body).length !== 1) return undefined;
   return errors.every((entry) => isRecord(entry) && typeof readOwn(entry, 'message') === 'string') ? { ...parseObject(body, status), kind: 'bad_request' } : undefined;
 }
-
-/**
- * A URL a next page may be at: absolute, or a path (a relative one is resolved by the client).
- * Prefixes rather than a regex literal: happy-dom's module loader (pages tested in it import
- * faultline) misread `/^https?:/i` here and left the chunk's exports undefined. Schemes are
- * case-insensitive (RFC 3986 §3.1).
- */
-const isPageUrl = (value: unknown): value is string => typeof value === 'string' && (value.startsWith('/') || value.slice(0, 6).toLowerCase() === 'https:' || value.slice(0, 5).toLowerCase() === 'http:');
 
 /** Whether a member of `body` is a list: a page of a list API has one. Stops at the first, listing nothing. */
 function hasList(body: Record<string, unknown>): boolean {

@@ -7,7 +7,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import { isJsonMediaType, toMediaType } from '../headers.ts';
-import { setMember } from '../members.ts';
+import { isHttpUrl, setMember } from '../members.ts';
 import type { ApiError, ApiResult, DialectId } from '../model.ts';
 import type { Normalize } from '../normalize.ts';
 import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
@@ -232,9 +232,10 @@ function toHeaderRecord(target: Record<string, string>, headers: RequestHeaders 
 /** A response's headers by lower-case name, a repeated one's values joined with `, ` (RFC 9110 §5.3), as `Headers` gives them. */
 function toHeaderValues(headers: Headers): Readonly<Record<string, string>> {
   const record: Record<string, string> = {};
-  // `setMember`: a `__proto__` header is a header, not a prototype. `Set-Cookie` is left out: its
-  // values cannot be joined (RFC 6265 §3; an `Expires` date holds a comma), and a browser hides it.
-  headers.forEach((value, name) => name !== 'set-cookie' && setMember(record, name, Object.hasOwn(record, name) ? `${record[name]}, ${value}` : value));
+  // `Headers` joins a repeated field itself, all but `Set-Cookie`, which is left out: its values
+  // cannot be joined (RFC 6265 §3; an `Expires` date holds a comma), and a browser hides it.
+  // `setMember`: a `__proto__` header is a header, not a prototype.
+  headers.forEach((value, name) => name !== 'set-cookie' && setMember(record, name, value));
   return record;
 }
 
@@ -378,11 +379,8 @@ export function createClient(options: ClientOptions): Client {
   /** A path joined to the base URL (ky's `prefixUrl` rule: exactly one slash between them). */
   const toUrl = (given: string | URL, query: Query | undefined): string => {
     const path = String(given);
-    // Schemes are case-insensitive (RFC 3986 §3.1): `HTTPS://…` is absolute too. Prefixes, not a
-    // regex literal: happy-dom's module loader, which pages importing faultline are tested in, has
-    // misread `/^https?:/i` (see plain.ts's isPageUrl).
-    const scheme = path.slice(0, 6).toLowerCase();
-    const absolute = scheme === 'https:' || scheme.startsWith('http:');
+    // `HTTPS://…` is absolute too.
+    const absolute = isHttpUrl(path);
     const url = absolute ? path : path === '' ? baseAsGiven : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
     const withQuery = query ? appendQuery(url, query) : url;
     return baseParams && !absolute ? appendQuery(withQuery, baseParams) : withQuery;

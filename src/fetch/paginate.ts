@@ -9,7 +9,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import type { ApiError, ApiSuccess, HalLink } from '../model.ts';
-import { isRecord, setMember } from '../members.ts';
+import { isPageUrl, isRecord, setMember } from '../members.ts';
 import { ResponseError } from '../response-error.ts';
 import type { Query, RequestOptions, Sent } from './client.ts';
 import { validateItems, type StandardSchemaV1 } from './schema.ts';
@@ -295,7 +295,7 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   // Jira's PageBean: `nextPage` while `isLast` is false.
   if (typeof nextPage === 'string' && isLast === false) return nextPage;
   // Stripe's search: the `next_page` token, sent as `page`. Zendesk's offset pages: `next_page`, a URL.
-  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : isUrlLike(next_page) ? next_page : undefined;
+  if (typeof next_page === 'string' && next_page !== '') return object === 'search_result' ? (has_more === true ? { page: next_page } : undefined) : isPageUrl(next_page) ? next_page : undefined;
   // Spring Data's `Page`: `number` counts from 0, `last` ends it; its `PagedModel`: `page.number`, `page.totalPages`.
   const springPage = Array.isArray(content) ? (isRecord(page) ? page : body) : undefined;
   const springNumber = springPage?.['number'];
@@ -310,9 +310,6 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
   }
   return undefined;
 }
-
-/** Whether a text is an absolute http(s) URL or a path. */
-const isUrlLike = (text: string): boolean => text.startsWith('/') || text.slice(0, 6).toLowerCase() === 'https:' || text.slice(0, 5).toLowerCase() === 'http:';
 
 /** `auto`: the first response's own markers say how the collection pages. */
 function decideMode(page: ApiSuccess<unknown>, headers: Headers | undefined): Mode {
