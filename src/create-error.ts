@@ -68,8 +68,8 @@ export function toApiError(given: ApiErrorInit): ApiError {
   if (text(traceId) !== undefined) error['traceId'] = traceId;
   if (retryAfterMs !== undefined) error['retryAfterMs'] = retryAfterMs;
   if (isRecord(init.rateLimit)) error['rateLimit'] = init.rateLimit;
-  error['retryable'] = init.retryable ?? isRetryable(kind, status, retryAfterMs !== undefined);
-  error['dialect'] = init.dialect ?? 'unknown';
+  error['retryable'] = typeof init.retryable === 'boolean' ? init.retryable : isRetryable(kind, status, retryAfterMs !== undefined);
+  error['dialect'] = text(init.dialect) ?? 'unknown';
   // Frozen in place, not copied: a copy cost a tenth of normalize. A custom dialect gives a fresh
   // object (README "Fewer dialects, or your own"), as the built-in ones do.
   error['extensions'] = isRecord(extensions) && Object.keys(extensions).length > 0 ? Object.freeze(extensions) : emptyExtensions;

@@ -198,9 +198,11 @@ describe('bundle size', () => {
     // by 16 (7,557) for the registry's own set where globalThis is frozen; by 32 (7,582) for a
     // field led by the key `body` written quoted, `["body"].name`, which readers do not drop as
     // seed 001's request-part prefix; by 48 (7,625) for a TypeError when a cursor is given beside
-    // data that is no list, which seed 003's chunk `result` is).
+    // data that is no list, which seed 003's chunk `result` is; by 352 (7,986) for createError
+    // refusing what it dropped or misread before: `message` and other members the model lacks,
+    // members of the wrong type, issues that are no Issue (a text path spread into its letters)).
     const goal = 4_096;
-    const ceiling = 7_648;
+    const ceiling = 8_000;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -4,7 +4,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
-import { setMember, toOwnView } from '../members.ts';
+import { isRecord, setMember, toOwnView } from '../members.ts';
 import { markOwn } from '../own-errors.ts';
 import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
@@ -25,8 +25,10 @@ export function toStatus(kind: ErrorKind): number {
 export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 
 /** What `createError` takes: any member of the model, and a kind or a status (or both). */
-export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
-  (
+export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status' | 'code'>> & {
+  /** A machine code; a number (seed 004's are integers) is kept as a string, as the model keeps codes. */
+  code?: string | number | undefined;
+} & (
     | {
         /** What went wrong; the status follows from it when none is given (`not_found` → 404, `timeout` → 504), except for `aborted`, which has none. */
         kind: ErrorKind;
@@ -41,16 +43,43 @@ export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status'>> &
       }
   );
 
-const copyIssue = (given: Issue): Issue => {
+/** What a caller gave that the model cannot hold: said, never dropped (RELIABILITY.md). */
+function refuse(what: string): never {
+  throw new TypeError(`createError: ${what}`);
+}
+
+const issueMembers = ['path', 'message', 'field', 'code', 'params'];
+
+/** Whether an issue is of the model's shape: a path of keys and indices, a message, and no member the model lacks. */
+const isIssue = (issue: Partial<Issue>): boolean =>
+  isRecord(issue) &&
+  Object.keys(issue).every((key) => issueMembers.includes(key)) &&
+  Array.isArray(issue.path) &&
+  issue.path.every((segment) => typeof segment === 'string' || typeof segment === 'number') &&
+  typeof issue.message === 'string' &&
+  typeof (issue.field ?? '') === 'string' &&
+  typeof (issue.code ?? '') === 'string' &&
+  isRecord(issue.params ?? {});
+
+const copyIssue = (given: Issue, at: string): Issue => {
   // Own reads (toOwnView): a polluted `code` or `field` is never read as the caller's (RELIABILITY.md).
   const issue = toOwnView(given);
+  // A path is a list (['items', 0, 'name']); the server's own spelling of it is `field`.
+  if (!isIssue(issue)) refuse(`${at} is no Issue ({ path: (string | number)[], message, field?, code?, params? })`);
   return createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
 };
 
-const copyFailure = (given: ItemFailure): ItemFailure => {
+const copyFailure = (given: ItemFailure, at: string): ItemFailure => {
   const failure = toOwnView(given);
-  return Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(failure.issues.map(copyIssue)) });
+  if (!isRecord(failure) || !(failure.index >= 0) || !Number.isSafeInteger(failure.index)) refuse(`${at} is no ItemFailure ({ index, rawData, issues })`);
+  return Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(copyEach(failure.issues, `${at}.issues`, copyIssue)) });
 };
+
+/** Each item of a list the caller gave, copied; a list that is none is refused. */
+function copyEach<T>(list: readonly T[] | undefined, at: string, copy: (item: T, at: string) => T): T[] {
+  if (!Array.isArray(list ?? [])) refuse(`${at} must be an array`);
+  return (list ?? []).map((item, index) => copy(item, `${at}[${index}]`));
+}
 
 /**
  * Makes an error to answer with. The status follows from the kind and the kind from the status;
@@ -64,18 +93,30 @@ export function createError(given: CreateErrorInit): ApiError {
   if (typeof given !== 'object' || given === null) throw new TypeError('createError needs an object with a kind or a status');
   const init = toOwnView(given);
   if (init.kind !== undefined && !errorKinds.includes(init.kind)) throw new TypeError(`Unknown kind ${String(init.kind)}; use one of ${errorKinds.join(', ')}`);
-  const issues = Array.isArray(init.issues) ? init.issues.map(copyIssue) : [];
+  const issues = copyEach(init.issues, 'issues', copyIssue);
   // The model types an aborted error's status `undefined` (the caller gave up before any response):
   // it keeps none, a given one included, and buildError answers it with 499 ({@link toStatus}).
   // A server's own time-out or failed upstream is a 504 or a 502, as it is answered.
   const status = init.kind === 'aborted' ? undefined : (init.status ?? (init.kind === undefined ? undefined : toStatus(init.kind)));
   // A status that is none is a mistake, said even where it would be dropped (`aborted`).
   if ((init.status !== undefined && !isHttpStatus(init.status)) || (status === undefined && init.kind === undefined)) throw new TypeError(`createError needs an HTTP status from 100 to 599, or a kind; got ${String(init.status ?? init.kind)}`);
-  const failures: ItemFailure[] = (init.failures ?? []).map(copyFailure);
+  const failures = copyEach(init.failures, 'failures', copyFailure);
   // Batch failures are field issues by item (seed 004): a 400 or 422 with them is `validation`,
   // as the envelope reader takes it back.
   const kind = init.kind ?? toErrorKind(status!, issues.length + failures.length > 0);
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
-  return markOwn(toApiError({ ...init, kind, status, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) }));
+  // A numeric code (seed 004's are integers) is kept as the model keeps codes: as a string.
+  const code = typeof init.code === 'number' ? String(init.code) : init.code;
+  const error = toApiError({ ...init, kind, status, code, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) });
+  // toApiError leaves out or replaces what is of the wrong type (`detail: 42`) or no member at all
+  // (`message`): each is said here. An aborted error's status is left out on purpose (above), and
+  // a figure that is none (`NaN`, as `Number()` of a missing header gives) says nothing to keep.
+  for (const key of Object.keys(init)) {
+    const value = key === 'code' ? code : init[key as keyof typeof init];
+    if (key !== 'status' && value !== undefined && typeof value !== typeof error[key as keyof ApiError] && !Number.isNaN(value)) {
+      refuse(`ApiError has no \`${key}\` of type ${typeof value} (\`detail\` explains; extension members go in \`extensions\`)`);
+    }
+  }
+  return markOwn(error);
 }

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { errorKinds, normalize, type ApiError, type ApiSuccess, type ErrorKind } from '../../src/index.ts';
+import { errorKinds, normalize, type ApiError, type ApiSuccess, type ErrorKind, type Issue, type ItemFailure } from '../../src/index.ts';
 import {
   buildError,
   buildOk,
@@ -806,6 +806,41 @@ describe('createError', () => {
 
   it('refuses a kind the model does not have, naming the kinds it has', () => {
     expect(() => createError({ kind: 'nope' as ErrorKind })).toThrow(new TypeError(`Unknown kind nope; use one of ${errorKinds.join(', ')}`));
+  });
+
+  it('refuses a member the model has not, or of another type, with a TypeError rather than dropping it', () => {
+    // `message` is the usual slip (the model says `detail`); others are extension members given outside `extensions`.
+    const noMember = (key: string, type: string) => new TypeError(`createError: ApiError has no \`${key}\` of type ${type} (\`detail\` explains; extension members go in \`extensions\`)`);
+    expect(() => createError({ status: 404, message: 'No user 7' } as CreateErrorInit)).toThrow(noMember('message', 'string'));
+    expect(() => createError({ status: 402, balance: 30 } as CreateErrorInit)).toThrow(noMember('balance', 'number'));
+    const wrongTypes: [string, unknown, string][] = [['title', 42, 'number'], ['detail', 42, 'number'], ['type', {}, 'object'], ['instance', 7, 'number'], ['requestId', 1, 'number'], ['traceId', true, 'boolean'], ['retryAfterMs', '1000', 'string'], ['retryable', 'yes', 'string'], ['dialect', 3, 'number'], ['rateLimit', 5, 'number'], ['code', true, 'boolean']];
+    for (const [key, value, type] of wrongTypes) {
+      expect(() => createError({ status: 429, [key]: value } as CreateErrorInit), key).toThrow(noMember(key, type));
+    }
+    // Nothing was given: an absent member is no mistake.
+    expect(createError({ status: 404, detail: undefined, message: undefined } as CreateErrorInit)).toMatchObject({ kind: 'not_found', title: 'Not Found' });
+  });
+
+  it('keeps a numeric code as the model keeps codes, as a string', () => {
+    expect(createError({ status: 400, code: 1001 })).toMatchObject({ code: '1001' });
+    expect(JSON.parse(buildError(createError({ kind: 'validation', code: 1001 }), { dialect: 'plain' }).body)).toMatchObject({ code: '1001' });
+  });
+
+  it('refuses issues and failures not of the model shape, naming which, rather than dropping or misreading them', () => {
+    const noIssue = (at: string) => new TypeError(`createError: ${at} is no Issue ({ path: (string | number)[], message, field?, code?, params? })`);
+    // A path given as text would have been spread into its letters (['e', 'm', 'a', 'i', 'l']).
+    expect(() => createError({ status: 422, issues: [{ path: 'email' as unknown as string[], message: 'is invalid' }] })).toThrow(noIssue('issues[0]'));
+    expect(() => createError({ status: 422, issues: [{ path: ['a'], message: 'ok' }, { message: 'no path' } as Issue] })).toThrow(noIssue('issues[1]'));
+    expect(() => createError({ status: 422, issues: [{ path: [{}] as unknown as string[], message: 'x' }] })).toThrow(noIssue('issues[0]'));
+    expect(() => createError({ status: 422, issues: [{ path: [], message: 42 as unknown as string }] })).toThrow(noIssue('issues[0]'));
+    expect(() => createError({ status: 422, issues: [{ path: [], message: 'x', field: 3 as unknown as string }] })).toThrow(noIssue('issues[0]'));
+    expect(() => createError({ status: 422, issues: [{ path: [], message: 'x', severity: 'warn' } as Issue] })).toThrow(noIssue('issues[0]'));
+    expect(() => createError({ status: 422, issues: ['is invalid' as unknown as Issue] })).toThrow(noIssue('issues[0]'));
+    expect(() => createError({ status: 422, issues: { email: 'is invalid' } as unknown as Issue[] })).toThrow(new TypeError('createError: issues must be an array'));
+    expect(() => createError({ status: 422, failures: [{ index: -1, rawData: {}, issues: [] }] })).toThrow(new TypeError('createError: failures[0] is no ItemFailure ({ index, rawData, issues })'));
+    expect(() => createError({ status: 422, failures: [{ index: 0, rawData: {}, issues: [{ path: 'x' }] } as unknown as ItemFailure] })).toThrow(noIssue('failures[0].issues[0]'));
+    // An issue of no field has the path [] (DESIGN.md).
+    expect(createError({ status: 422, issues: [{ path: [], message: 'Too many items' }] }).issues).toEqual([{ path: [], message: 'Too many items' }]);
   });
 
   it('refuses to build a thrown Error or any other object that is no ApiError, pointing to fromError', () => {
