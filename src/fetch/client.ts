@@ -213,6 +213,7 @@ const now: () => number = typeof performance === 'object' ? () => performance.no
  */
 function toHeaderRecord(target: Record<string, string>, headers: RequestHeaders | undefined): Record<string, string> {
   if (!headers) return target;
+  if (typeof headers !== 'object') throw new TypeError(`headers must be a Headers, a record or [name, value] pairs, not a ${typeof headers}`);
   let given: HeadersInit = headers as HeadersInit;
   // A record, not a Headers by shape: another implementation's (happy-dom's, a polyfill's, another
   // realm's) is no `instanceof Headers` and has no own keys to list, but iterates.
@@ -312,7 +313,13 @@ function toLimit(value: number | undefined, name: string, fallback = Number.POSI
   // `null` from a JavaScript caller means none too.
   if (value == null) return fallback;
   if (typeof value === 'number' && value >= 0) return value;
-  throw new RangeError(`${name} must be 0 or more, not ${String(value)}`);
+  throw new (typeof value === 'number' ? RangeError : TypeError)(`${name} must be a number of 0 or more, not ${typeof value === 'number' ? value : `a ${typeof value}`}`);
+}
+
+/** A function option (`fetch`, `wait`, `onRetry`, a hook) is checked when given, not when the first call would fail on it. */
+function toFunction<T>(value: T, name: string): T {
+  if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} must be a function, not ${typeof value}`);
+  return value;
 }
 
 /**
@@ -366,12 +373,14 @@ export function createClient(options: ClientOptions): Client {
   if (normalize !== undefined && typeof normalize !== 'function') throw new TypeError('normalize must be a function: one createNormalizer made');
   const successRead = { maxBodyBytes, dialect, normalize };
   const errorRead = { maxBodyBytes: maxErrorBodyBytes, dialect, normalize };
-  const fetchFunction = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
-  const wait = options.wait ?? waitFor;
-  const { onRetry, hooks } = options;
+  const fetchFunction = toFunction(options.fetch, 'fetch') ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const wait = toFunction(options.wait, 'wait') ?? waitFor;
+  const onRetry = toFunction(options.onRetry, 'onRetry');
+  const { hooks } = options;
   const fetchOptions: FetchOptions = options.fetchOptions ?? {};
   const beforeRequest = hooks?.beforeRequest ?? [];
   const afterResponse = hooks?.afterResponse ?? [];
+  for (const hook of [...beforeRequest, ...afterResponse]) toFunction(hook, 'each hook');
   const hasHooks = beforeRequest.length > 0 || afterResponse.length > 0;
   // Browsers hide redirects from `redirect: 'manual'`; there CORS already keeps custom headers from other origins that do not allow them.
   const followRedirects = typeof document === 'undefined';

@@ -66,11 +66,15 @@ function toCount(options: RetryOptions, name: 'limit' | 'delayMs' | 'backoffLimi
   const value = options[name];
   if (value === undefined) return fallback;
   if (typeof value === 'number' && value >= 0) return value;
-  throw new RangeError(`retry.${name} must be a number of 0 or more, not ${String(value)}`);
+  throw new (typeof value === 'number' ? RangeError : TypeError)(`retry.${name} must be a number of 0 or more, not ${typeof value === 'number' ? value : `a ${typeof value}`}`);
 }
 
-/** Retry options as an object: a number is the limit. */
-const toRetryOptions = (retry: number | RetryOptions | undefined): RetryOptions => (typeof retry === 'number' ? { limit: retry } : retry ?? {});
+/** Retry options as an object: a number is the limit. Anything else (`false`, as ofetch takes it) is a TypeError, not the defaults. */
+function toRetryOptions(retry: number | RetryOptions | undefined): RetryOptions {
+  if (typeof retry === 'number') return { limit: retry };
+  if (retry != null && (typeof retry !== 'object' || Array.isArray(retry))) throw new TypeError(`retry must be a number (the limit; 0 for none) or retry options, not ${JSON.stringify(retry)}`);
+  return retry ?? {};
+}
 
 /**
  * A call's retry options over the client's: what the call names wins, the rest stays the client's

@@ -8,7 +8,7 @@ import { type } from 'arktype';
 import * as v from 'valibot';
 import * as z from 'zod';
 import { Window } from 'happy-dom';
-import { createClient, isResponseError, toFormData, unwrap, type AfterResponseHook, type ApiResult, type StandardSchemaV1 } from '../../src/fetch/index.ts';
+import { createClient, isResponseError, toFormData, unwrap, type AfterResponseHook, type ApiResult, type ClientOptions, type StandardSchemaV1 } from '../../src/fetch/index.ts';
 import { createNormalizer, dialects, type DialectParser } from '../../src/index.ts';
 import { htmlPage, json, silence, startServer, text, type TestServer } from './server.ts';
 
@@ -108,18 +108,37 @@ describe('sending requests', () => {
   });
 
   it('refuses a negative or NaN timeout, as it does such retry options, in the client and in a call', async () => {
-    expect(() => createClient({ baseUrl: server.origin, timeoutMs: Number.NaN })).toThrow(new RangeError('timeoutMs must be 0 or more, not NaN'));
+    expect(() => createClient({ baseUrl: server.origin, timeoutMs: Number.NaN })).toThrow(new RangeError('timeoutMs must be a number of 0 or more, not NaN'));
     expect(() => createClient({ baseUrl: server.origin, totalTimeoutMs: -5 })).toThrow(RangeError);
     const api = createClient({ baseUrl: server.origin });
-    await expect(api.get('/never-sent', { timeoutMs: -1 })).rejects.toThrow(new RangeError('timeoutMs must be 0 or more, not -1'));
+    await expect(api.get('/never-sent', { timeoutMs: -1 })).rejects.toThrow(new RangeError('timeoutMs must be a number of 0 or more, not -1'));
     expect(server.requests('/never-sent')).toHaveLength(0);
     expect(createClient({ baseUrl: server.origin, timeoutMs: 0, totalTimeoutMs: Number.POSITIVE_INFINITY })).toBeDefined();
   });
 
+  it('refuses options of the wrong type when the client is made, naming them, rather than ignoring them or failing on each call', async () => {
+    const bad = (options: Record<string, unknown>) => () => createClient({ baseUrl: server.origin, ...options } as ClientOptions);
+    // A number as text was read as no limit at all; a timeout of "100" is a slip to say, not to guess.
+    expect(bad({ timeoutMs: '100' })).toThrow(new TypeError('timeoutMs must be a number of 0 or more, not a string'));
+    expect(bad({ maxErrorBodyBytes: '1mb' })).toThrow(new TypeError('maxErrorBodyBytes must be a number of 0 or more, not a string'));
+    // `fetch: 3` failed every call as a `network` error "fetchFunction is not a function".
+    expect(bad({ fetch: 3 })).toThrow(new TypeError('fetch must be a function, not number'));
+    expect(bad({ wait: 'soon' })).toThrow(new TypeError('wait must be a function, not string'));
+    expect(bad({ onRetry: {} })).toThrow(new TypeError('onRetry must be a function, not object'));
+    // `headers: 5` threw "Cannot use 'in' operator to search for 'Symbol(Symbol.iterator)' in 5".
+    expect(bad({ headers: 5 })).toThrow(new TypeError('headers must be a Headers, a record or [name, value] pairs, not a number'));
+    // A hook that is no function failed each call with "hook is not a function".
+    expect(bad({ hooks: { beforeRequest: 'log' } })).toThrow(new TypeError('each hook must be a function, not string'));
+    expect(bad({ hooks: { afterResponse: [() => undefined, null] } })).toThrow(new TypeError('each hook must be a function, not object'));
+    const api = createClient({ baseUrl: server.origin });
+    await expect(api.get('/never-sent', { headers: 'x-a: 1' as unknown as Record<string, string> })).rejects.toThrow(new TypeError('headers must be a Headers, a record or [name, value] pairs, not a string'));
+    expect(server.requests('/never-sent')).toHaveLength(0);
+  });
+
   it('refuses a negative or NaN body cap with a RangeError naming it, rather than read with some other cap', async () => {
     for (const value of [-1, Number.NaN]) {
-      expect(() => createClient({ baseUrl: server.origin, maxErrorBodyBytes: value })).toThrow(new RangeError(`maxErrorBodyBytes must be 0 or more, not ${value}`));
-      expect(() => createClient({ baseUrl: server.origin, maxBodyBytes: value })).toThrow(new RangeError(`maxBodyBytes must be 0 or more, not ${value}`));
+      expect(() => createClient({ baseUrl: server.origin, maxErrorBodyBytes: value })).toThrow(new RangeError(`maxErrorBodyBytes must be a number of 0 or more, not ${value}`));
+      expect(() => createClient({ baseUrl: server.origin, maxBodyBytes: value })).toThrow(new RangeError(`maxBodyBytes must be a number of 0 or more, not ${value}`));
     }
     server.route('/capped', json(200, { a: 1 }));
     const capped = await createClient({ baseUrl: server.origin, maxBodyBytes: 0 }).get('/capped');

@@ -256,6 +256,16 @@ describe('retry options that are no count or time', () => {
     await expect(client.get('/x', { retry: { backoffLimitMs: -5 } })).rejects.toThrow(RangeError);
   });
 
+  it('are refused with a TypeError when no number and no options, `false` included, which retried with the defaults', async () => {
+    // ofetch takes `retry: false` for none; read as options, it left every default in place (2 retries).
+    for (const retry of [false, true, 'yes', [3]]) {
+      expect(() => createClient({ baseUrl: 'https://api.example.com', retry: retry as unknown as number }), String(retry)).toThrow(new TypeError(`retry must be a number (the limit; 0 for none) or retry options, not ${JSON.stringify(retry)}`));
+    }
+    expect(() => toRetryPolicy({ limit: '3' as unknown as number })).toThrow(new TypeError('retry.limit must be a number of 0 or more, not a string'));
+    const client = createClient({ baseUrl: 'https://api.example.com', fetch: () => Promise.resolve(new Response('{}')) });
+    await expect(client.get('/x', { retry: false as unknown as number })).rejects.toThrow(TypeError);
+  });
+
   it('take 0 as no retry, and leave out what is not given', () => {
     expect(toRetryPolicy(0)).toMatchObject({ limit: 0, delayMs: 300, backoffLimitMs: 10_000, maxRetryAfterMs: 60_000 });
     expect(toRetryPolicy({ delayMs: 0 })).toMatchObject({ limit: 2, delayMs: 0 });

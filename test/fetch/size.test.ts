@@ -67,9 +67,12 @@ describe('faultline/fetch bundle size', () => {
     // (8,947) for a review's fixes: another implementation's Headers read by shape, an async
     // shouldRetry raced with the total timeout, a hook's replacement built on its copy kept, no
     // cancel awaited among a tee's branches, a hook that aborted before its first await, Set-Cookie
-    // left out of a success's headers, a query's repeated names set as lists in a JSON body).
+    // left out of a success's headers, a query's repeated names set as lists in a JSON body; by
+    // 144 (9,091) for options of the wrong type refused when the client is made: `retry: false`,
+    // which retried with the defaults, `timeoutMs: '100'`, `fetch: 3`, a hook that is no function,
+    // `headers: 5`, each of which failed later or not at all).
     const goal = 5_064;
-    const shareCeiling = 8_960;
+    const shareCeiling = 9_104;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
