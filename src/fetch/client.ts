@@ -16,7 +16,7 @@ import type { BodyInput, HeadersInput } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, mergeRetryOptions, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
-import { validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
+import { toStandardSchema, validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
 import { abortedFirst, linkAttemptSignal, toCallerCause, toReasonText, untilAborted, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
 
 /** Headers of the client or of a call: {@link HeadersInput}, or a record in which a header given as `undefined` removes the client's (ky's rule). */
@@ -243,11 +243,16 @@ function toHeaderValues(headers: Headers): Readonly<Record<string, string>> {
 /** Appends query parameters to a URL; `undefined` and `null` are left out, arrays repeated. */
 export function appendQuery(url: string, query: Query | undefined): string {
   if (!query) return url;
+  // A text was spread into its letters (`?0=a&1=%3D`), an object value sent as "[object Object]".
+  if (typeof query !== 'object') throw new TypeError(`query must be an object or URLSearchParams, not a ${typeof query}`);
   const params = query instanceof URLSearchParams ? new URLSearchParams(query) : new URLSearchParams();
   if (!(query instanceof URLSearchParams)) {
     for (const name of Object.keys(query)) {
       const value = query[name];
-      for (const item of Array.isArray(value) ? value : [value]) if (item !== undefined && item !== null) params.append(name, String(item));
+      for (const item of Array.isArray(value) ? value : [value]) {
+        if (typeof item === 'object' && item !== null) throw new TypeError(`query.${name} must be a string, number or boolean`);
+        if (item != null) params.append(name, String(item));
+      }
     }
   }
   const text = params.toString();
@@ -387,6 +392,7 @@ export function createClient(options: ClientOptions): Client {
 
   /** A path joined to the base URL (ky's `prefixUrl` rule: exactly one slash between them). */
   const toUrl = (given: string | URL, query: Query | undefined): string => {
+    if (typeof given !== 'string' && !(given instanceof URL)) throw new TypeError(`path must be a string or a URL, not a ${typeof given}`);
     const path = String(given);
     // `HTTPS://…` is absolute too.
     const absolute = isHttpUrl(path);
@@ -530,6 +536,7 @@ export function createClient(options: ClientOptions): Client {
     const headers = toHeaders(url, init);
     const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
     const signal = init?.signal;
+    if (signal && typeof signal.addEventListener !== 'function') throw new TypeError('signal must be an AbortSignal');
     const retry: RetryPolicy = init?.retry == null ? policy : toRetryPolicy(mergeRetryOptions(clientRetry, init.retry));
     const timeoutMs = toLimit(init?.timeoutMs, 'timeoutMs', attemptTimeoutMs);
     const totalMs = toLimit(init?.totalTimeoutMs, 'totalTimeoutMs', totalTimeoutMs);
@@ -577,8 +584,8 @@ export function createClient(options: ClientOptions): Client {
 
   const request = async (method: string, path: string | URL, init?: RequestOptions & { readonly schema?: StandardSchemaV1 }): Promise<ApiResult<never>> => {
     const verb = method.toUpperCase();
+    const schema = toStandardSchema(init?.schema);
     const { result } = await send(verb, toUrl(path, init?.query), init);
-    const schema = init?.schema;
     return (schema && result.ok ? validateSuccess(result.value, schema) : result) as ApiResult<never>;
   };
 

@@ -12,7 +12,7 @@ import type { ApiError, ApiSuccess, HalLink } from '../model.ts';
 import { isPageUrl, isRecord, setMember } from '../members.ts';
 import { ResponseError } from '../response-error.ts';
 import type { Query, RequestOptions, Sent } from './client.ts';
-import { validateItems, type StandardSchemaV1 } from './schema.ts';
+import { toStandardSchema, validateItems, type StandardSchemaV1 } from './schema.ts';
 
 /** How a collection pages. `auto` picks one from the first response. */
 export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
@@ -360,6 +360,7 @@ class Walk {
     const json = init?.json;
     // A body of members to set the next page's in: an array or a text has none.
     if (json !== undefined && !isRecord(json)) throw new TypeError('json must be an object');
+    toStandardSchema(init?.schema);
     let position: Position = { url: source.toUrl(path, init?.query), json };
     const mode = init?.mode ?? 'auto';
     // A mode no walk knows (`'offset'`, from JavaScript) was walked as 'auto' unsaid.

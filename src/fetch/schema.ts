@@ -76,6 +76,12 @@ function toSchemaError(value: ApiSuccess<unknown>, issues: readonly Issue[]): { 
   return { ok: false, error };
 }
 
+/** The schema given, checked when given: one that is no Standard Schema would fail only once a success came, in words that do not name it. */
+export function toStandardSchema(schema: StandardSchemaV1 | undefined): StandardSchemaV1 | undefined {
+  if (schema !== undefined && typeof schema?.['~standard']?.validate !== 'function') throw new TypeError('schema must be a Standard Schema (zod 4, valibot, arktype)');
+  return schema;
+}
+
 /** Validates a success's data. A 2xx whose body fails the caller's schema is not a success. */
 export async function validateSuccess<T>(value: ApiSuccess<unknown>, schema: StandardSchemaV1): Promise<ApiResult<T>> {
   const outcome = await schema['~standard'].validate(value.data);

@@ -135,6 +135,25 @@ describe('sending requests', () => {
     expect(server.requests('/never-sent')).toHaveLength(0);
   });
 
+  it("refuses a call's options of the wrong type before anything is sent, naming them", async () => {
+    const api = createClient({ baseUrl: server.origin });
+    const refused = (init: Record<string, unknown>, message: string, path: unknown = '/never-sent') => expect(api.get(path as string, init), message).rejects.toThrow(new TypeError(message));
+    // A query string was spread into its letters (`?0=a&1=%3D&2=1`); an object value went as "[object Object]".
+    await refused({ query: 'a=1' }, 'query must be an object or URLSearchParams, not a string');
+    await refused({ query: { filter: { status: 'open' } } }, 'query.filter must be a string, number or boolean');
+    await refused({ query: { since: new Date(0) } }, 'query.since must be a string, number or boolean');
+    await refused({ signal: 'stop' }, 'signal must be an AbortSignal');
+    // A schema that is none failed only once a success came, with "Cannot read properties of undefined".
+    await refused({ schema: (value: unknown) => value }, 'schema must be a Standard Schema (zod 4, valibot, arktype)');
+    await refused({}, 'path must be a string or a URL, not a number', 42);
+    expect(() => api.paginate('/never-sent', { schema: {} as never })).toThrow(new TypeError('schema must be a Standard Schema (zod 4, valibot, arktype)'));
+    expect(server.requests('/never-sent')).toHaveLength(0);
+    // Lists, null and undefined stay as they were: repeated, and left out.
+    server.route('/query', (request, response, body) => json(200, { url: request.url })(request, response, body));
+    const echoed = await api.get('/query', { query: { a: [1, 2], b: null, c: undefined, d: true } });
+    expect(echoed).toMatchObject({ ok: true, value: { data: { url: '/query?a=1&a=2&d=true' } } });
+  });
+
   it('refuses a negative or NaN body cap with a RangeError naming it, rather than read with some other cap', async () => {
     for (const value of [-1, Number.NaN]) {
       expect(() => createClient({ baseUrl: server.origin, maxErrorBodyBytes: value })).toThrow(new RangeError(`maxErrorBodyBytes must be a number of 0 or more, not ${value}`));

@@ -70,9 +70,11 @@ describe('faultline/fetch bundle size', () => {
     // left out of a success's headers, a query's repeated names set as lists in a JSON body; by
     // 144 (9,091) for options of the wrong type refused when the client is made: `retry: false`,
     // which retried with the defaults, `timeoutMs: '100'`, `fetch: 3`, a hook that is no function,
-    // `headers: 5`, each of which failed later or not at all).
+    // `headers: 5`, each of which failed later or not at all; by 160 (9,249) for a call's own:
+    // a query that is text or has object values, a signal or schema that is none, a path that is
+    // no string or URL).
     const goal = 5_064;
-    const shareCeiling = 9_104;
+    const shareCeiling = 9_264;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
