@@ -200,9 +200,12 @@ describe('bundle size', () => {
     // seed 001's request-part prefix; by 48 (7,625) for a TypeError when a cursor is given beside
     // data that is no list, which seed 003's chunk `result` is; by 352 (7,986) for createError
     // refusing what it dropped or misread before: `message` and other members the model lacks,
-    // members of the wrong type, issues that are no Issue (a text path spread into its letters)).
+    // members of the wrong type, issues that are no Issue (a text path spread into its letters); by
+    // 144 (8,141) for success options and headers of the wrong type, written letter by letter
+    // before, and a batch or API-key guard without its functions, which failed on the first item
+    // or request).
     const goal = 4_096;
-    const ceiling = 8_000;
+    const ceiling = 8_144;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

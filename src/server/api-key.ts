@@ -34,6 +34,8 @@ export interface RequestHead {
  * if (answer) return toWebResponse(answer);
  */
 export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
+  // Checked now: missing, it would fail each request with a key, as a 500.
+  if (typeof options?.verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
   const header = (options.header ?? 'x-api-key').toLowerCase();
   return async (request) => {
     const read = readHeaders(request.headers);

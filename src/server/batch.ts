@@ -41,6 +41,7 @@ export type BatchOutcome<Saved> =
  * return outcome.ok ? ok(outcome.data, { dialect: 'envelope', batch: outcome.batch }) : toResponse(outcome.error, { dialect: 'envelope' });
  */
 export async function processBatch<Saved>(items: unknown, options: BatchOptions<Saved>): Promise<BatchOutcome<Saved>> {
+  if (typeof options?.validate !== 'function' || typeof options.save !== 'function') throw new TypeError('processBatch needs a validate and a save function');
   if (!Array.isArray(items)) return { ok: false, error: createError({ kind: 'bad_request', detail: 'The body must be an array of items' }) };
   const failures: ItemFailure[] = [];
   const validItems: number[] = [];
@@ -49,8 +50,9 @@ export async function processBatch<Saved>(items: unknown, options: BatchOptions<
     // A validator in plain JavaScript may return anything: say so, rather than fail on `.length` of it.
     if (!Array.isArray(issues)) throw new TypeError(`validate returned ${typeof issues} for item ${index}, not a list of issues`);
     if (issues.length === 0) validItems.push(index);
-    // An issue without a path is about the item as a whole.
-    else failures.push({ index, rawData: item, issues: issues.map((issue) => ({ ...issue, path: Array.isArray(issue.path) ? [...issue.path] : [] })) });
+    // An issue without a path is about the item as a whole. Only the model's members are taken: a
+    // validator may hand back a schema library's issues, which carry more (zod's `expected`).
+    else failures.push({ index, rawData: item, issues: issues.map(({ path, message, field, code }) => ({ path: Array.isArray(path) ? [...path] : [], message, field, code })) });
   }
   const metadata = { receivedItemsCount: items.length, validItems, invalidItems: failures.map((failure) => failure.index) };
   if (failures.length > 0) {

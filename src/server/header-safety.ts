@@ -58,6 +58,8 @@ export function toIdHeader(name: string, id: string | undefined): string | undef
 export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: string[]): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
+  // A text was written as a header per letter ("0": "x").
+  if (typeof headers !== 'object') throw new TypeError(`headers must be a Headers, a record or [name, value] pairs, not a ${typeof headers}`);
   // A Headers by shape, as normalize reads one: another implementation's (undici's own, a
   // polyfill's, another realm's) is no `instanceof Headers`, and has no own entries to list.
   let entries: [string, string | undefined][] = [];

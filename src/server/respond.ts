@@ -11,6 +11,7 @@ import type { HeadersInput } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { put } from './builders/members.ts';
+import { isRecord } from '../members.ts';
 import { toLookupChain } from '../i18n/languages.ts';
 import { assertHeaderValue, assertNoControl, toHeaderRecord, toIdHeader } from './header-safety.ts';
 
@@ -209,7 +210,9 @@ export function buildOk<T>(data: T, options?: OkOptions): BuiltResponse {
 function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: string[] | undefined): BuiltResponse {
   const builder = toBuilder(options?.dialect);
   const status = options?.status ?? 200;
-  if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${String(status)}`);
+  if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${JSON.stringify(status)}`);
+  // A text or a list here was written member by member (`metadata: {"0": "x"}`) or as it is (`_links: "x"`).
+  for (const name of ['links', 'embedded', 'page', 'cursor', 'batch'] as const) if (options?.[name] !== undefined && !isRecord(options[name])) throw new TypeError(`ok's ${name} must be an object`);
   const headers: Record<string, string> = {};
   // A URI reference, encoded as a Link's href is. Controls are refused first, as in any header:
   // in a redirect target they are response splitting, which encoding would hide, not undo.

@@ -790,6 +790,22 @@ describe('createError', () => {
     expect(readError(buildError(createError({ kind: 'aborted' }), { dialect: 'status-message' }))).toMatchObject({ kind: 'bad_request', status: 499, detail: 'Aborted', retryable: false });
   });
 
+  it("refuses success options of the wrong type, which were written letter by letter or as they were", () => {
+    // `page: 'x'` became `metadata: {"0": "x"}`, `links: 'x'` a `_links` that is no HAL.
+    expect(() => buildOk([1], { dialect: 'envelope', page: 'x' as never })).toThrow(new TypeError("ok's page must be an object"));
+    expect(() => buildOk({ a: 1 }, { dialect: 'problem', links: 'x' as never })).toThrow(new TypeError("ok's links must be an object"));
+    expect(() => buildOk([1], { dialect: 'envelope', batch: [1] as never })).toThrow(new TypeError("ok's batch must be an object"));
+    expect(() => buildOk({ a: 1 }, { status: '201' as never })).toThrow(new TypeError('ok needs a 2xx status; got "201"'));
+    // A text was written as one header per letter, named "0", "1", ...
+    expect(() => buildOk({ a: 1 }, { headers: 'x-a: 1' as never })).toThrow(new TypeError('headers must be a Headers, a record or [name, value] pairs, not a string'));
+    expect(() => buildError(createError({ status: 404 }), { headers: 5 as never })).toThrow(new TypeError('headers must be a Headers, a record or [name, value] pairs, not a number'));
+  });
+
+  it('refuses an API-key guard without verify when made, which failed each request with a key as a 500', () => {
+    expect(() => createApiKeyGuard({} as never)).toThrow(new TypeError('createApiKeyGuard needs verify, a function'));
+    expect(() => createApiKeyGuard({ keys: ['abc'] } as never)).toThrow(new TypeError('createApiKeyGuard needs verify, a function'));
+  });
+
   it('titles an error with the status text (RFC 9110 §15) unless given a title', () => {
     expect(createError({ status: 404 }).title).toBe('Not Found');
     expect(createError({ status: 429 }).title).toBe('Too Many Requests');
@@ -937,6 +953,20 @@ describe('processBatch (seed 004: all items saved, or none)', () => {
       expect(built.body, dialect).not.toContain('rawData');
       const read = normalize({ status: built.status, headers: built.headers, body: built.body });
       expect(read, dialect).toMatchObject({ ok: false, error: { kind: 'validation', issues: [{ path: [2, 'name'], message: 'Name is required' }] } });
+    }
+  });
+
+  it("takes a schema library's issues as a validator returns them, keeping the model's members", async () => {
+    const { save } = counted();
+    // zod 4's issues carry more than the model's: `expected`, `input`.
+    const validate = ((item: unknown) => (isValid(item) ? [] : [{ code: 'invalid_type', expected: 'string', input: 7, path: ['name'], message: 'Invalid input: expected string' }])) as unknown as BatchOptions<unknown>['validate'];
+    const outcome = await processBatch([{ name: 'Ada' }, { name: 7 }], { validate, save });
+    expect(outcome).toMatchObject({ ok: false, error: { failures: [{ index: 1, issues: [{ path: ['name'], message: 'Invalid input: expected string', code: 'invalid_type' }] }] } });
+  });
+
+  it('refuses options without a validate or save function at once, rather than on the first item', async () => {
+    for (const options of [undefined, {}, { validate: () => [] }, { validate: 5, save: () => [] }]) {
+      await expect(processBatch([{ name: 'Ada' }], options as unknown as BatchOptions<unknown>), JSON.stringify(options)).rejects.toThrow(new TypeError('processBatch needs a validate and a save function'));
     }
   });
 
