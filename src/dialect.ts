@@ -2,7 +2,7 @@
  * The shape every dialect shares (STYLE.md rule 2): `{id, mediaTypes, detect, parse}`.
  * A dialect reads the body only; `normalize` adds what the status and headers say.
  */
-import type { BatchInfo, Cursor, ErrorKind, HalLink, Issue, ItemFailure, PageInfo, RateLimit } from './model.ts';
+import type { BatchInfo, Cursor, ErrorKind, HalLink, Init, IssueInit, ItemFailureInit, PageInfo, RateLimit } from './model.ts';
 
 /** What a dialect is told about the response besides its body. */
 export interface ParseContext {
@@ -35,9 +35,9 @@ export interface ErrorFacts {
   /** A URI reference to this occurrence (RFC 9457 §3.1.5). */
   readonly instance?: string | undefined;
   /** Field-level problems; with them a 400 or 422 becomes `validation`. */
-  readonly issues?: readonly Issue[] | undefined;
+  readonly issues?: readonly IssueInit[] | undefined;
   /** Batch item failures (seed 004 `failures[]`), by request index. */
-  readonly failures?: readonly ItemFailure[] | undefined;
+  readonly failures?: readonly ItemFailureInit[] | undefined;
   /** A request id from the body; it wins over the headers'. */
   readonly requestId?: string | undefined;
   /** A trace id from the body; it wins over the headers'. */
@@ -45,7 +45,7 @@ export interface ErrorFacts {
   /** A wait the body names, in ms; a `Retry-After` header wins over it. */
   readonly retryAfterMs?: number | undefined;
   /** Rate-limit figures the body names (Vercel's `error.limit`); the rate-limit headers win over them. */
-  readonly rateLimit?: RateLimit | undefined;
+  readonly rateLimit?: Init<RateLimit> | undefined;
   /** Whether a retry may succeed, where the body says so against its status (OpenAI's `insufficient_quota` 429 never does); `Stripe-Should-Retry` wins over it. */
   readonly retryable?: boolean | undefined;
   /** Body members the dialect does not read, kept as received. */

@@ -3,10 +3,10 @@
  * such as node:http's `IncomingHttpHeaders` (values may be arrays). Names are matched
  * case-insensitively (RFC 9110 §5.1); anything malformed is skipped.
  */
-import type { HeadersInput } from './web-types.ts';
+import type { AnyHeaders } from './web-types.ts';
 
-/** Headers as faultline accepts them: {@link HeadersInput} (lib.dom's `HeadersInit`) or node:http's header record. */
-export type HeadersLike = HeadersInput | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+/** Headers as faultline accepts them: {@link AnyHeaders} (lib.dom's `HeadersInit` among them) or node:http's header record. */
+export type HeadersLike = AnyHeaders | Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
 /** Looks up a header by its lower-case name. */
 export type HeaderLookup = (name: string) => string | undefined;

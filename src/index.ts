@@ -8,7 +8,7 @@ export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchIn
 export { errorKinds } from './model.ts';
 export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
 export type { HeadersLike } from './headers.ts';
-export type { HeadersInput } from './web-types.ts';
+export type { AnyHeaders, HeadersInput, HeadersShape } from './web-types.ts';
 export { normalizeResponse, type NormalizeResponseOptions } from './normalize-response.ts';
 export { unwrap, ResponseError, isApiError, isResponseError } from './response-error.ts';
 export {

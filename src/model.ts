@@ -270,6 +270,19 @@ export interface ApiSuccess<T = unknown> {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
+/**
+ * `T` as it is given rather than read: each optional member also takes `undefined`, so that
+ * `{ field: row.field }` compiles under `exactOptionalPropertyTypes`. What is read (the model)
+ * keeps its members absent rather than `undefined`.
+ */
+export type Init<T> = { readonly [K in keyof T]: T[K] | ({} extends Pick<T, K> ? undefined : never) };
+
+/** An issue as given to `createError`, `processBatch` or a custom dialect's facts. */
+export type IssueInit = Init<Issue>;
+
+/** An item failure as given to `createError` or a custom dialect's facts. */
+export type ItemFailureInit = Init<Omit<ItemFailure, 'issues'>> & { readonly issues: readonly IssueInit[] };
+
 /** The result of normalizing a response: never thrown, always returned. */
 export type ApiResult<T = unknown> =
   | {
@@ -277,10 +290,14 @@ export type ApiResult<T = unknown> =
       readonly ok: true;
       /** The success: the payload in `data`, with what else the response said. */
       readonly value: ApiSuccess<T>;
+      /** Never set on a success; declared so that `if (!result.ok) result.error` narrows without `strictNullChecks` too. */
+      readonly error?: undefined;
     }
   | {
       /** `false`: an error status, an error body in a 2xx, or no usable response at all. */
       readonly ok: false;
       /** The error, discriminated on `kind`. */
       readonly error: ApiError;
+      /** Never set on a failure; declared so that `if (result.ok) result.value` narrows without `strictNullChecks` too. */
+      readonly value?: undefined;
     };

@@ -23,12 +23,17 @@ export interface NormalizeInput {
   readonly headers?: HeadersLike | null | undefined;
   /** Parsed JSON, raw text, bytes, or absent. */
   readonly body?: unknown;
+  /**
+   * Never given: a fetch `Response`, which has it, is read by `normalizeResponse` (its body is a
+   * stream, read asynchronously); given here, it compiled and was an `invalid_response`.
+   */
+  readonly arrayBuffer?: never;
 }
 
 /** How to normalize. */
 export interface NormalizeOptions {
   /** Read the body as this dialect, skipping detection; an id the normalizer does not know is detected as usual. */
-  readonly dialect?: string | undefined;
+  readonly dialect?: DialectId | undefined;
   /** The clock for `Retry-After` dates and rate-limit resets, in epoch ms. @default Date.now */
   readonly now?: (() => number) | undefined;
 }

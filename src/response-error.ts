@@ -45,7 +45,7 @@ export function isApiError(value: unknown): value is ApiError {
 /**
  * The success of a result, or a thrown {@link ResponseError}.
  * @example
- * const user = unwrap(normalize<User>(response)).data;
+ * const user = unwrap(await normalizeResponse<User>(response)).data;
  */
 export function unwrap<T>(result: ApiResult<T>): ApiSuccess<T> {
   if (!isRecord(result) || typeof result.ok !== 'boolean') throw new TypeError(`Not an ApiResult: ${isRecord(result) ? 'an object without ok' : String(result)}`);

@@ -6,10 +6,25 @@
  */
 
 /**
+ * A `Headers` of another implementation (node-fetch's, a polyfill's, another realm's), which is
+ * no `instanceof Headers` and which faultline reads by this shape.
+ */
+export interface HeadersShape {
+  forEach(callback: (value: string, name: string) => void): void;
+}
+
+/**
  * Headers as `new Headers(init)` takes them in every runtime: a `Headers`, `[name, value]` pairs
- * or a record. The same union as lib.dom's `HeadersInit`, so a `HeadersInit` value is accepted.
+ * or a record. The same union as lib.dom's `HeadersInit`, so a `HeadersInit` value is accepted,
+ * and a `HeadersInput` passes to `fetch` and `new Headers` as it is.
  */
 export type HeadersInput = [string, string][] | Record<string, string> | Headers;
+
+/**
+ * Headers as faultline takes them: {@link HeadersInput}, read-only pairs (`as const`), or a
+ * `Headers` of another implementation, read by its shape ({@link HeadersShape}).
+ */
+export type AnyHeaders = HeadersInput | readonly (readonly [string, string])[] | Readonly<Record<string, string>> | HeadersShape;
 
 /**
  * A request body as `fetch` sends it in every runtime: text, bytes, a `Blob`, `FormData`,

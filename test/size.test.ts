@@ -203,9 +203,10 @@ describe('bundle size', () => {
     // members of the wrong type, issues that are no Issue (a text path spread into its letters); by
     // 144 (8,141) for success options and headers of the wrong type, written letter by letter
     // before, and a batch or API-key guard without its functions, which failed on the first item
-    // or request).
+    // or request; by 16 (8,159) for leaving out the `undefined` figures of a given rate limit,
+    // which the model keeps absent).
     const goal = 4_096;
-    const ceiling = 8_144;
+    const ceiling = 8_160;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -6,7 +6,7 @@
 import { match, P } from 'ts-pattern';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createNormalizer, errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type Dialect, type DialectId, type DialectParser, type ErrorKind, type HalLink } from '../src/index.ts';
-import { buildOk } from '../src/server/index.ts';
+import { buildOk, createError, processBatch } from '../src/server/index.ts';
 
 /** A minimal error of a kind, as another copy of faultline or a test double would make it. */
 function createErrorOf<K extends ErrorKind>(kind: K, status?: number): ApiError {
@@ -161,12 +161,13 @@ describe('ApiResult narrows on ok', () => {
   it('gives value on ok: true and error on ok: false', () => {
     const result = normalize<User>({ status: 200, body: { id: 1, name: 'Ada' } });
     expectTypeOf(result).toEqualTypeOf<ApiResult<User>>();
-    // @ts-expect-error -- `value` exists only once `ok` is known to be true.
-    expect(result.value).toBeDefined();
+    // Before `ok` is known, `value` may be absent (as zod's `safeParse` types `data`): declared
+    // `undefined` on a failure, so that narrowing works without `strictNullChecks` too.
+    expectTypeOf(result.value).toEqualTypeOf<ApiSuccess<User> | undefined>();
     if (result.ok) {
       expectTypeOf(result.value).toEqualTypeOf<ApiSuccess<User>>();
       expectTypeOf(result.value.data).toEqualTypeOf<User>();
-      expectTypeOf(result).not.toHaveProperty('error');
+      expectTypeOf(result.error).toEqualTypeOf<undefined>();
       expect(result.value.data.name).toBe('Ada');
     } else {
       expectTypeOf(result.error).toEqualTypeOf<ApiError>();
@@ -232,5 +233,34 @@ describe("a custom dialect's id", () => {
     expectTypeOf<ApiError['dialect']>().toEqualTypeOf<DialectId>();
     // The built-in ids still complete and check: a `Dialect` is a `DialectId`.
     expectTypeOf<Dialect>().toExtend<DialectId>();
+  });
+});
+
+describe('inputs under exactOptionalPropertyTypes (this project compiles with it)', () => {
+  interface Row {
+    readonly field: string | undefined;
+    readonly message: string;
+    readonly code: string | undefined;
+  }
+  const rows: readonly Row[] = [
+    { field: 'email', message: 'is invalid', code: undefined },
+    { field: undefined, message: 'Too many items', code: 'too_big' },
+  ];
+
+  it('take an optional member given as undefined, and the model keeps it absent', () => {
+    // Each of these was a TS2322 "with 'exactOptionalPropertyTypes: true'" where the model's types were the inputs.
+    const error = createError({ kind: 'validation', issues: rows.map((row) => ({ path: [], field: row.field, message: row.message, code: row.code })), rateLimit: { limit: undefined, remaining: 0 } });
+    expect(error.issues).toEqual([{ path: [], field: 'email', message: 'is invalid' }, { path: [], message: 'Too many items', code: 'too_big' }]);
+    expect(Object.keys(error.issues[0]!)).not.toContain('code');
+    expect(error.rateLimit).toEqual({ remaining: 0 });
+    expect(Object.keys(error.rateLimit!)).toEqual(['remaining']);
+    const built = buildOk([1], { dialect: 'envelope', page: { page: 1, pagesCount: undefined } });
+    expect(JSON.parse(built.body)).toEqual({ result: 'success', items: [1], metadata: { page: 1 } });
+  });
+
+  it('take a validator that gives issues with undefined members, and a save that gives a read-only list', async () => {
+    const saved: readonly { id: number }[] = [{ id: 1 }];
+    const outcome = await processBatch([{ email: 'x' }], { validate: () => rows.map((row) => ({ path: [], field: row.field, message: row.message })), save: async () => saved });
+    expect(outcome).toMatchObject({ ok: false, error: { failures: [{ index: 0, issues: [{ field: 'email' }, { message: 'Too many items' }] }] } });
   });
 });

@@ -12,15 +12,15 @@ import type { ApiError, ApiResult, DialectId } from '../model.ts';
 import type { Normalize } from '../normalize.ts';
 import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
-import type { BodyInput, HeadersInput } from '../web-types.ts';
+import type { AnyHeaders, BodyInput, HeadersShape } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, mergeRetryOptions, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { toStandardSchema, validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
 import { abortedFirst, linkAttemptSignal, toCallerCause, toReasonText, untilAborted, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
 
-/** Headers of the client or of a call: {@link HeadersInput}, or a record in which a header given as `undefined` removes the client's (ky's rule). */
-export type RequestHeaders = HeadersInput | Readonly<Record<string, string | undefined>>;
+/** Headers of the client or of a call: {@link AnyHeaders}, or a record in which a header given as `undefined` removes the client's (ky's rule). */
+export type RequestHeaders = AnyHeaders | Readonly<Record<string, string | undefined>>;
 
 /** A query value; `undefined` and `null` leave the parameter out, arrays repeat it. */
 export type QueryValue = string | number | boolean | null | undefined;
@@ -58,8 +58,8 @@ export type AfterResponseHook = (response: Response, request: Request, attempt: 
  * `dispatcher` (a proxy agent in Node). The client's own members — method, headers, body and
  * signal — are its to set; `redirect` other than `'follow'` hands redirects to the caller.
  */
-export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal' | 'window'> & {
-  /** Node's fetch (undici): the dispatcher to send through, a `ProxyAgent` say. */
+export type FetchOptions = Omit<RequestInit, 'method' | 'headers' | 'body' | 'signal' | 'window' | 'dispatcher'> & {
+  /** Node's fetch (undici): the dispatcher to send through, a `ProxyAgent` say; `unknown`, as the undici a project installs may differ from the one @types/node describes. */
   readonly dispatcher?: unknown;
   // Spelt out: @types/node 20's RequestInit (undici-types 6) has neither, and a Node-only project
   // without the DOM lib could not write the README's `cache: 'no-store'`.
@@ -214,13 +214,21 @@ const now: () => number = typeof performance === 'object' ? () => performance.no
 function toHeaderRecord(target: Record<string, string>, headers: RequestHeaders | undefined): Record<string, string> {
   if (!headers) return target;
   if (typeof headers !== 'object') throw new TypeError(`headers must be a Headers, a record or [name, value] pairs, not a ${typeof headers}`);
-  let given: HeadersInit = headers as HeadersInit;
-  // A record, not a Headers by shape: another implementation's (happy-dom's, a polyfill's, another
-  // realm's) is no `instanceof Headers` and has no own keys to list, but iterates.
-  if (!Array.isArray(headers) && typeof (headers as Headers).forEach !== 'function' && !(Symbol.iterator in headers)) {
+  let given = headers as HeadersInit;
+  if (Array.isArray(headers) || (Symbol.iterator in headers && typeof (headers as HeadersShape).forEach !== 'function')) {
+    // Pairs (or another iterable of them), checked by Headers as they are.
+  } else if (typeof (headers as HeadersShape).forEach === 'function') {
+    // A Headers by shape: another implementation's (happy-dom's, node-fetch's, another realm's)
+    // is no `instanceof Headers` and has no own keys to list; its entries are copied.
+    const pairs: [string, string][] = [];
+    (headers as HeadersShape).forEach((value, name) => pairs.push([name, value]));
+    given = pairs;
+  } else {
+    // A record, in which `undefined` or `null` removes the client's header.
+    const record = headers as Readonly<Record<string, string | undefined>>;
     const kept: Record<string, string> = {};
-    for (const name of Object.keys(headers)) {
-      const value = headers[name];
+    for (const name of Object.keys(record)) {
+      const value = record[name];
       if (value == null) delete target[name.toLowerCase()];
       else kept[name] = value;
     }

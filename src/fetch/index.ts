@@ -17,6 +17,6 @@ export type { StandardSchemaV1, StandardSchemaIssue, StandardSchemaResult, Infer
 /** For callers who prefer exceptions: the success, or a thrown `ResponseError`. */
 export { unwrap, ResponseError, isResponseError, isApiError } from '../response-error.ts';
 /** Headers and bodies as every runtime's `fetch` takes them: lib.dom's `HeadersInit` and `BodyInit`, under names a Node-only project has too. */
-export type { BodyInput, HeadersInput } from '../web-types.ts';
+export type { AnyHeaders, BodyInput, HeadersInput, HeadersShape } from '../web-types.ts';
 /** The result model every call returns. */
 export type { ApiError, ApiResult, ApiSuccess } from '../model.ts';

@@ -3,18 +3,18 @@
  * saved and the answer is a `failure` listing each invalid item's index and errors; otherwise the
  * items are saved and the answer is a `success` with the processed items and the batch figures.
  */
-import type { ApiError, BatchInfo, Issue, ItemFailure } from '../model.ts';
+import type { ApiError, BatchInfo, IssueInit, ItemFailure } from '../model.ts';
 import { createError } from './create-error.ts';
 
 /** What a validator says of one item: its issues (none when valid). */
-export type ItemIssues = readonly Pick<Issue, 'path' | 'message' | 'field' | 'code'>[] | undefined | void;
+export type ItemIssues = readonly Pick<IssueInit, 'path' | 'message' | 'field' | 'code'>[] | undefined | void;
 
 /** How to process a batch. */
 export interface BatchOptions<Saved> {
   /** Issues of one item; an empty list (or nothing) when it is valid. */
   readonly validate: (item: unknown, index: number) => ItemIssues | Promise<ItemIssues>;
   /** Saves the items, all valid; called only when every item is. */
-  readonly save: (items: unknown[]) => Saved[] | Promise<Saved[]>;
+  readonly save: (items: unknown[]) => readonly Saved[] | Promise<readonly Saved[]>;
 }
 
 /** The outcome of a batch: the saved items with the batch figures, or the error to answer with. */
@@ -26,12 +26,16 @@ export type BatchOutcome<Saved> =
       readonly data: Saved[];
       /** `receivedItemsCount`, `validItems` and `invalidItems` (empty), for the envelope's `metadata` (seed 004). */
       readonly batch: BatchInfo;
+      /** Never set here; declared so that `outcome.ok ? … : outcome.error` narrows without `strictNullChecks` too. */
+      readonly error?: undefined;
     }
   | {
       /** `false`: nothing was saved. */
       readonly ok: false;
       /** A 422 `validation` error whose `failures` list each invalid item; a 400 when the body is no array. */
       readonly error: ApiError;
+      /** Never set here; declared so that narrowing on `ok` works without `strictNullChecks` too. */
+      readonly data?: undefined;
     };
 
 /**
@@ -60,5 +64,6 @@ export async function processBatch<Saved>(items: unknown, options: BatchOptions<
     const issues = failures.flatMap((failure) => failure.issues.map((issue) => ({ ...issue, path: [failure.index, ...issue.path] })));
     return { ok: false, error: createError({ status: 422, kind: 'validation', issues, failures, extensions: { metadata } }) };
   }
-  return { ok: true, data: await options.save(items), batch: metadata };
+  // What save returned, as it returned it: a read-only list is the caller's own to keep so.
+  return { ok: true, data: (await options.save(items)) as Saved[], batch: metadata };
 }

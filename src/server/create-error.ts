@@ -6,7 +6,7 @@ import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
 import { isRecord, setMember, toOwnView } from '../members.ts';
 import { markOwn } from '../own-errors.ts';
-import { errorKinds, type ApiError, type ErrorKind, type Issue, type ItemFailure } from '../model.ts';
+import { errorKinds, type ApiError, type ErrorKind, type Init, type Issue, type IssueInit, type ItemFailure, type ItemFailureInit, type RateLimit } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
 /**
@@ -25,9 +25,15 @@ export function toStatus(kind: ErrorKind): number {
 export type Writable<T> = { -readonly [K in keyof T]?: T[K] | undefined };
 
 /** What `createError` takes: any member of the model, and a kind or a status (or both). */
-export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status' | 'code'>> & {
+export type CreateErrorInit = Writable<Omit<ApiError, 'kind' | 'status' | 'code' | 'issues' | 'failures' | 'rateLimit'>> & {
   /** A machine code; a number (seed 004's are integers) is kept as a string, as the model keeps codes. */
   code?: string | number | undefined;
+  /** Field-level problems; a 400 or 422 with them is `validation`. */
+  issues?: readonly IssueInit[] | undefined;
+  /** Batch item failures (seed 004), each with its index and issues. */
+  failures?: readonly ItemFailureInit[] | undefined;
+  /** Rate-limit figures, written as `X-RateLimit-*` headers. */
+  rateLimit?: Init<RateLimit> | undefined;
 } & (
     | {
         /** What went wrong; the status follows from it when none is given (`not_found` → 404, `timeout` → 504), except for `aborted`, which has none. */
@@ -51,7 +57,7 @@ function refuse(what: string): never {
 const issueMembers = ['path', 'message', 'field', 'code', 'params'];
 
 /** Whether an issue is of the model's shape: a path of keys and indices, a message, and no member the model lacks. */
-const isIssue = (issue: Partial<Issue>): boolean =>
+const isIssue = (issue: Partial<IssueInit>): boolean =>
   isRecord(issue) &&
   Object.keys(issue).every((key) => issueMembers.includes(key)) &&
   Array.isArray(issue.path) &&
@@ -61,7 +67,7 @@ const isIssue = (issue: Partial<Issue>): boolean =>
   typeof (issue.code ?? '') === 'string' &&
   isRecord(issue.params ?? {});
 
-const copyIssue = (given: Issue, at: string): Issue => {
+const copyIssue = (given: IssueInit, at: string): Issue => {
   // Own reads (toOwnView): a polluted `code` or `field` is never read as the caller's (RELIABILITY.md).
   const issue = toOwnView(given);
   // A path is a list (['items', 0, 'name']); the server's own spelling of it is `field`.
@@ -69,14 +75,14 @@ const copyIssue = (given: Issue, at: string): Issue => {
   return createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
 };
 
-const copyFailure = (given: ItemFailure, at: string): ItemFailure => {
+const copyFailure = (given: ItemFailureInit, at: string): ItemFailure => {
   const failure = toOwnView(given);
   if (!isRecord(failure) || !(failure.index >= 0) || !Number.isSafeInteger(failure.index)) refuse(`${at} is no ItemFailure ({ index, rawData, issues })`);
   return Object.freeze({ index: failure.index, rawData: failure.rawData, issues: Object.freeze(copyEach(failure.issues, `${at}.issues`, copyIssue)) });
 };
 
 /** Each item of a list the caller gave, copied; a list that is none is refused. */
-function copyEach<T>(list: readonly T[] | undefined, at: string, copy: (item: T, at: string) => T): T[] {
+function copyEach<T, R>(list: readonly T[] | undefined, at: string, copy: (item: T, at: string) => R): R[] {
   if (!Array.isArray(list ?? [])) refuse(`${at} must be an array`);
   return (list ?? []).map((item, index) => copy(item, `${at}[${index}]`));
 }
@@ -108,7 +114,7 @@ export function createError(given: CreateErrorInit): ApiError {
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
   // A numeric code (seed 004's are integers) is kept as the model keeps codes: as a string.
   const code = typeof init.code === 'number' ? String(init.code) : init.code;
-  const error = toApiError({ ...init, kind, status, code, issues, failures, extensions, rateLimit: init.rateLimit && Object.freeze({ ...init.rateLimit }) });
+  const error = toApiError({ ...init, kind, status, code, issues, failures, extensions, rateLimit: init.rateLimit && (Object.freeze(Object.fromEntries(Object.entries(init.rateLimit).filter(([, figure]) => figure !== undefined))) as RateLimit) });
   // toApiError leaves out or replaces what is of the wrong type (`detail: 42`) or no member at all
   // (`message`): each is said here. An aborted error's status is left out on purpose (above), and
   // a figure that is none (`NaN`, as `Number()` of a missing header gives) says nothing to keep.

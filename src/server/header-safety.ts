@@ -3,7 +3,7 @@
  * a value carrying them is refused with an error, never sent (response splitting). An echoed id
  * that no header can carry for a character past Latin-1 is left out instead.
  */
-import type { HeadersInput } from '../web-types.ts';
+import type { AnyHeaders } from '../web-types.ts';
 
 /** Echoed ids (request ids, trace ids) are cut to this length. */
 export const maxIdLength = 128;
@@ -55,7 +55,7 @@ export function toIdHeader(name: string, id: string | undefined): string | undef
  * joined (RFC 6265 §3), goes to `cookies` after its first value: a Web `Response` carries them
  * all; without `cookies` (a record for node:http) a second one is a TypeError, never dropped.
  */
-export function toHeaderRecord(headers: HeadersInput | undefined, cookies?: string[]): Record<string, string> {
+export function toHeaderRecord(headers: AnyHeaders | undefined, cookies?: string[]): Record<string, string> {
   const record: Record<string, string> = {};
   if (!headers) return record;
   // A text was written as a header per letter ("0": "x").

@@ -13,4 +13,4 @@ export { processBatch, type BatchOptions, type BatchOutcome, type ItemIssues } f
 export { createApiKeyGuard, type ApiKeyGuardOptions, type RequestHead } from './api-key.ts';
 export { plainBuilder, problemBuilder, statusMessageBuilder, envelopeBuilder, type BuiltDialect, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 export { assertHeaderValue, maxIdLength } from './header-safety.ts';
-export type { HeadersInput } from '../web-types.ts';
+export type { AnyHeaders, HeadersInput, HeadersShape } from '../web-types.ts';

@@ -3,11 +3,11 @@
  * Express and Fastify (`buildError`, `buildOk`), or as a Web `Response` for Deno, Bun, edge
  * runtimes and Hono (`toResponse`, `ok`).
  */
-import type { ApiError, HalLink } from '../model.ts';
+import type { ApiError, HalLink, Init } from '../model.ts';
 import { createIssue } from '../issues.ts';
 import { isApiError } from '../response-error.ts';
 import { toKindTitle, toReasonPhrase } from '../status.ts';
-import type { HeadersInput } from '../web-types.ts';
+import type { AnyHeaders } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { put } from './builders/members.ts';
@@ -52,7 +52,7 @@ export interface ErrorResponseOptions {
     readonly i18n?: { hasResourceBundle(language: string, namespace: string): boolean } | undefined;
   } | undefined;
   /** Extra headers; they win over faultline's. */
-  readonly headers?: HeadersInput | undefined;
+  readonly headers?: AnyHeaders | undefined;
 }
 
 /** How to answer with data. */
@@ -72,7 +72,7 @@ export interface OkOptions extends SuccessShape {
    */
   readonly location?: string | undefined;
   /** Extra headers; they win over faultline's (`Content-Type`, `Location`). */
-  readonly headers?: HeadersInput | undefined;
+  readonly headers?: AnyHeaders | undefined;
 }
 
 /**
@@ -256,7 +256,7 @@ const toHeaderUri = (uri: string): string => uri.replace(unsafeInUri, toPercentE
 function toLinkHeader(links: NonNullable<OkOptions['links']>): string {
   const parts: string[] = [];
   for (const rel of Object.keys(links)) {
-    for (const link of ([] as HalLink[]).concat(links[rel]!)) {
+    for (const link of ([] as Init<HalLink>[]).concat(links[rel]!)) {
       // The relation is a quoted string: `"` and `\` would end or escape it.
       if (typeof link?.href === 'string' && !link.templated) parts.push(`<${toHeaderUri(link.href)}>; rel="${rel.replace(unsafeInRel, toPercentEncoded)}"`);
     }

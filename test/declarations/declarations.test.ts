@@ -29,6 +29,7 @@ describe('the published declarations', () => {
     ['Node alone, without the DOM lib', 'tsconfig.node.json'],
     ['a browser, with the DOM lib and no @types/node', 'tsconfig.dom.json'],
     ['the DOM lib and @types/node together', 'tsconfig.both.json'],
+    ['strict: false, where a union narrows on `!result.ok` only when each branch declares the other member', 'tsconfig.loose.json'],
   ])('type-check a consumer under %s, and refuse its invalid headers and bodies', (_name, config) => {
     const tsc = spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '--pretty', 'false', '-p', join(consumer, config)], { cwd: root, encoding: 'utf8', timeout: timeoutMs });
     expect(tsc.error).toBeUndefined();

@@ -824,6 +824,17 @@ describe("what a caller coming from ky expects (an audit of the client against k
     expect(server.requests('/foreign')[0]!.headers).toMatchObject({ authorization: 'Bearer t', 'x-trace': 'abc' });
   });
 
+  it('sends the headers of an object that is a Headers only by its forEach, and of read-only pairs, as typed', async () => {
+    server.route('/shaped', json(200, {}));
+    // node-fetch's Headers and other polyfills: no iterator is needed, and their own keys are none of the headers.
+    const shaped = { secret: 'not a header', forEach: (callback: (value: string, name: string) => void) => callback('abc', 'X-Trace') };
+    const api = createClient({ baseUrl: server.origin, headers: shaped });
+    await api.get('/shaped', { headers: [['x-call', '1']] as const });
+    const [sent] = server.requests('/shaped');
+    expect(sent!.headers).toMatchObject({ 'x-trace': 'abc', 'x-call': '1' });
+    expect(sent!.headers).not.toHaveProperty('secret');
+  });
+
   it('gives the call the body of a response an afterResponse hook builds on its copy, or clones, and the error of a hook that throws mid-read', { timeout: 20_000 }, async () => {
     // Large enough that a tee blocks on a branch no one reads.
     const rows = Array.from({ length: 50_000 }, (_, index) => ({ index }));

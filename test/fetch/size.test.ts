@@ -72,9 +72,10 @@ describe('faultline/fetch bundle size', () => {
     // which retried with the defaults, `timeoutMs: '100'`, `fetch: 3`, a hook that is no function,
     // `headers: 5`, each of which failed later or not at all; by 160 (9,249) for a call's own:
     // a query that is text or has object values, a signal or schema that is none, a path that is
-    // no string or URL).
+    // no string or URL; by 32 (9,283) for a Headers of another implementation read by its forEach
+    // alone, node-fetch's, where its own keys were sent).
     const goal = 5_064;
-    const shareCeiling = 9_264;
+    const shareCeiling = 9_296;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

@@ -2,7 +2,7 @@
  * The server side of a dialect: model → body. It lives in `faultline/server`, apart from the
  * parsing side in src/dialects/, so that a frontend that only normalizes never bundles it.
  */
-import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model.ts';
+import type { ApiError, BatchInfo, Cursor, HalLink, Init, PageInfo } from '../../model.ts';
 
 /**
  * What a success carries besides its data. Each dialect writes what it has a place for: `page`
@@ -13,15 +13,15 @@ import type { ApiError, BatchInfo, Cursor, HalLink, PageInfo } from '../../model
  */
 export interface SuccessShape {
   /** HAL `_links` by relation; the problem dialect writes them in its body (`application/hal+json`), the others, and a HAL answer without a body (204, 205), in an RFC 8288 `Link` header. */
-  readonly links?: Readonly<Record<string, HalLink | readonly HalLink[]>> | undefined;
+  readonly links?: Readonly<Record<string, Init<HalLink> | readonly Init<HalLink>[]>> | undefined;
   /** HAL `_embedded` resources by relation; only the problem dialect writes them. */
   readonly embedded?: Readonly<Record<string, unknown>> | undefined;
   /** Page figures of a read; only the envelope writes them, in `metadata` (seed 004). */
-  readonly page?: PageInfo | undefined;
+  readonly page?: Init<PageInfo> | undefined;
   /** Where the next chunk starts; every dialect but the envelope then writes seed 003's chunk `{result, offset, hasNext}`, whose `result` is the data, which must be an array; beside HAL links (give `links.next`) and in the envelope (give `page`) it is a TypeError, as is data that is no array. */
   readonly cursor?: Cursor | undefined;
   /** What a batch write did (`processBatch`'s `batch`); only the envelope writes it, in `metadata` (seed 004). */
-  readonly batch?: Readonly<Omit<BatchInfo, 'validItems' | 'invalidItems'> & { validItems?: readonly number[] | undefined; invalidItems?: readonly number[] | undefined }> | undefined;
+  readonly batch?: Init<Omit<BatchInfo, 'validItems' | 'invalidItems'>> & { readonly validItems?: readonly number[] | undefined; readonly invalidItems?: readonly number[] | undefined } | undefined;
   /** The member that holds the items of an envelope success (seed 004). @default 'items' */
   readonly itemsKey?: string | undefined;
 }

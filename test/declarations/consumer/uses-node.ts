@@ -9,4 +9,8 @@ export async function useNodeTypes(request: IncomingMessage): Promise<void> {
   const client = createClient({ baseUrl: 'https://api.example.com' });
   await client.post('/files', { body: Buffer.from('report') });
   await client.post('/files', { body: readFileSync('report.pdf') });
+  // The undici a project installs (its ProxyAgent) need not match the one @types/node describes:
+  // any dispatcher is taken, as fetch passes it on.
+  const proxy: { dispatch(options: object, handler: object): boolean } = { dispatch: () => true };
+  createClient({ baseUrl: 'https://api.example.com', fetchOptions: { dispatcher: proxy } });
 }

@@ -17,6 +17,17 @@ export async function useHeaders(): Promise<void> {
   normalize({ status: 404, headers: { 'set-cookie': ['a=1', 'b=2'], 'content-length': 2 } });
   // @ts-expect-error -- a number is no headers
   normalize({ status: 404, headers: 42 });
+  // Read-only pairs, and a Headers of another implementation (node-fetch's), read by its shape.
+  const constant = [['x-request-id', 'a1']] as const;
+  const foreign = { forEach(callback: (value: string, name: string) => void): void { callback('a1', 'x-request-id'); } };
+  normalize({ status: 404, headers: constant });
+  normalize({ status: 404, headers: foreign });
+  toResponse(error, { headers: constant });
+  buildOk({ id: 1 }, { headers: foreign });
+  createClient({ baseUrl: 'https://api.example.com', headers: constant });
+  await createClient({ baseUrl: 'https://api.example.com' }).get('/', { headers: foreign });
+  // @ts-expect-error -- a fetch Response is read by normalizeResponse: its body is a stream
+  normalize(new Response('{"message":"nope"}', { status: 404 }));
 
   toResponse(error, { headers: pairs });
   ok({ id: 1 }, { headers });
