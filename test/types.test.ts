@@ -7,6 +7,10 @@ import { match, P } from 'ts-pattern';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { createNormalizer, errorKinds, normalize, type ApiError, type ApiErrorOf, type ApiResult, type ApiSuccess, type Dialect, type DialectId, type DialectParser, type ErrorKind, type HalLink } from '../src/index.ts';
 import { buildOk, createError, processBatch } from '../src/server/index.ts';
+import { createClient } from '../src/fetch/index.ts';
+import { createLocalizer } from '../src/i18n/index.ts';
+import * as z from 'zod';
+import { readLocale } from './i18n/locale-files.ts';
 
 /** A minimal error of a kind, as another copy of faultline or a test double would make it. */
 function createErrorOf<K extends ErrorKind>(kind: K, status?: number): ApiError {
@@ -262,5 +266,52 @@ describe('inputs under exactOptionalPropertyTypes (this project compiles with it
     const saved: readonly { id: number }[] = [{ id: 1 }];
     const outcome = await processBatch([{ email: 'x' }], { validate: () => rows.map((row) => ({ path: [], field: row.field, message: row.message })), save: async () => saved });
     expect(outcome).toMatchObject({ ok: false, error: { failures: [{ index: 0, issues: [{ field: 'email' }, { message: 'Too many items' }] }] } });
+  });
+});
+
+describe('kinds kept in the types', () => {
+  it('types createError by the kind it is given, and localize by the error it is given', () => {
+    const notFound = createError({ kind: 'not_found', detail: 'No campaign 7' });
+    expectTypeOf(notFound).toEqualTypeOf<ApiErrorOf<'not_found'>>();
+    const limited = createError({ kind: 'rate_limited', retryAfterMs: 1_000 });
+    // A rate-limited error always has a status, as ApiErrorOf<'rate_limited'> says.
+    expectTypeOf(limited.status).toEqualTypeOf<number>();
+    expect(limited.status).toBe(429);
+    const kind = 'conflict' as ErrorKind;
+    expectTypeOf(createError({ kind })).toEqualTypeOf<ApiError>();
+    expectTypeOf(createError({ status: 404 })).toEqualTypeOf<ApiError>();
+    const german = createLocalizer({ resources: { en: readLocale('en'), de: readLocale('de') } }).localize(notFound, 'de');
+    expectTypeOf(german).toEqualTypeOf<ApiErrorOf<'not_found'>>();
+    expect(german).toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
+  it("types the items paginate's next is given: T's, or what the item schema takes in", async () => {
+    const api = createClient({ baseUrl: 'https://api.example.com', fetch: () => Promise.resolve(new Response('[{"id":"cus_1"}]', { headers: { 'content-type': 'application/json' } })) });
+    const seen: string[] = [];
+    const typed = api.paginate<{ id: string }>('/v1/customers', {
+      next: (_page, items) => {
+        expectTypeOf(items).toEqualTypeOf<readonly { id: string }[]>();
+        seen.push(...items.map((item) => item.id));
+        return undefined;
+      },
+    });
+    for await (const customer of typed) expectTypeOf(customer).toEqualTypeOf<{ id: string }>();
+    const checked = api.paginate('/v1/customers', {
+      schema: z.object({ id: z.string().transform((id) => id.length) }),
+      next: (_page, items) => {
+        expectTypeOf(items).toEqualTypeOf<readonly { id: string }[]>();
+        return undefined;
+      },
+    });
+    for await (const customer of checked) expect(customer).toEqual({ id: 5 });
+    expect(seen).toEqual(['cus_1']);
+  });
+
+  it('takes a schema that may be undefined, typing the data unknown', async () => {
+    const api = createClient({ baseUrl: 'https://api.example.com', fetch: () => Promise.resolve(new Response('{"id":1}', { headers: { 'content-type': 'application/json' } })) });
+    const maybe = Math.random() > 2 ? z.object({ id: z.number() }) : undefined;
+    const result = await api.get('/items/1', { schema: maybe });
+    expectTypeOf(result).toEqualTypeOf<ApiResult<unknown>>();
+    expect(result).toMatchObject({ ok: true, value: { data: { id: 1 } } });
   });
 });

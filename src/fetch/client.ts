@@ -16,7 +16,7 @@ import type { AnyHeaders, BodyInput, HeadersShape } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, mergeRetryOptions, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
-import { toStandardSchema, validateSuccess, type InferOutput, type StandardSchemaV1 } from './schema.ts';
+import { toStandardSchema, validateSuccess, type InferInput, type InferOutput, type StandardSchemaV1 } from './schema.ts';
 import { abortedFirst, linkAttemptSignal, toCallerCause, toReasonText, untilAborted, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
 
 /** Headers of the client or of a call: {@link AnyHeaders}, or a record in which a header given as `undefined` removes the client's (ky's rule). */
@@ -166,8 +166,21 @@ export interface SchemaRequestOptions<S extends StandardSchemaV1> extends Reques
 
 /** A request with its method fixed. */
 export interface SendMethod {
+  /**
+   * Sends the request and validates the success data with `schema`, which types it. Never
+   * rejects for an HTTP, network, timeout or abort failure: they are `ok: false` results.
+   * @example
+   * const result = await api.get('/customers/7', { schema: Customer });
+   * if (result.ok) show(result.value.data); else report(result.error.kind);
+   */
   <S extends StandardSchemaV1>(path: string | URL, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
-  <T = unknown>(path: string | URL, init?: RequestOptions): Promise<ApiResult<T>>;
+  /**
+   * Sends the request; the success data is typed `T`, unchecked. Never rejects for an HTTP,
+   * network, timeout or abort failure: they are `ok: false` results.
+   * @example
+   * const result = await api.post<Order>('/orders', { json: { items }, idempotencyKey: crypto.randomUUID() });
+   */
+  <T = unknown>(path: string | URL, init?: RequestOptions & { readonly schema?: StandardSchemaV1 | undefined }): Promise<ApiResult<T>>;
 }
 
 /** A client, as {@link createClient} makes it. */
@@ -175,7 +188,7 @@ export interface Client {
   /** Sends a request and reads its response into an {@link ApiResult}. Never rejects for an HTTP, network, timeout or abort failure. */
   request<S extends StandardSchemaV1>(method: string, path: string | URL, init: SchemaRequestOptions<S>): Promise<ApiResult<InferOutput<S>>>;
   /** Sends a request without a schema: the success data is typed `T`, unchecked. */
-  request<T = unknown>(method: string, path: string | URL, init?: RequestOptions): Promise<ApiResult<T>>;
+  request<T = unknown>(method: string, path: string | URL, init?: RequestOptions & { readonly schema?: StandardSchemaV1 | undefined }): Promise<ApiResult<T>>;
   /** Sends a `GET`; retried by default. */
   readonly get: SendMethod;
   /** Sends a `POST`; retried only with an `idempotencyKey`. */
@@ -189,9 +202,9 @@ export interface Client {
   /** Sends a `HEAD`; retried by default. A success's `data` is `undefined`. */
   readonly head: SendMethod;
   /** The items of a paginated collection, each validated and typed by the item schema; throws a `ResponseError` when a page or an item fails. */
-  paginate<S extends StandardSchemaV1>(path: string | URL, init: PaginateOptions & { readonly schema: S }): Paginator<InferOutput<S>>;
+  paginate<S extends StandardSchemaV1>(path: string | URL, init: PaginateOptions<InferInput<S>> & { readonly schema: S }): Paginator<InferOutput<S>>;
   /** The items of a paginated collection, page after page, typed `T` unchecked; throws a `ResponseError` when a page fails. */
-  paginate<T = unknown>(path: string | URL, init?: PaginateOptions): Paginator<T>;
+  paginate<T = unknown>(path: string | URL, init?: PaginateOptions<T>): Paginator<T>;
   /** Seed 003: a `HEAD` of the base URL; `true` on 2xx, `false` on 401 or 403, a thrown `ResponseError` otherwise. */
   verifyKey(init?: RequestOptions): Promise<boolean>;
 }

@@ -13,7 +13,7 @@ export { toRetryPolicy, toBackoffMs, toRetryDelayMs, isRetryableError, isRetryab
 /** Builds seed 003's multipart body: a JSON part of type `application/json` and binary parts. */
 export { toFormData, type FormDataOptions } from './form-data.ts';
 /** The Standard Schema v1 types a `schema` option accepts. */
-export type { StandardSchemaV1, StandardSchemaIssue, StandardSchemaResult, InferOutput } from './schema.ts';
+export type { StandardSchemaV1, StandardSchemaIssue, StandardSchemaResult, InferInput, InferOutput } from './schema.ts';
 /** For callers who prefer exceptions: the success, or a thrown `ResponseError`. */
 export { unwrap, ResponseError, isResponseError, isApiError } from '../response-error.ts';
 /** Headers and bodies as every runtime's `fetch` takes them: lib.dom's `HeadersInit` and `BodyInit`, under names a Node-only project has too. */

@@ -18,7 +18,8 @@ import { toStandardSchema, validateItems, type StandardSchemaV1 } from './schema
 export type PaginationMode = 'auto' | 'cursor' | 'slice' | 'page' | 'links';
 
 /** How to walk a collection. */
-export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
+/** How to walk a collection; `Item` types the items `next` is given, as the page lists them (before a schema checks them). */
+export interface PaginateOptions<Item = unknown> extends Omit<RequestOptions, 'json' | 'body' | 'idempotencyKey'> {
   /**
    * A JSON object sent as the body of every page's request, which is then a `POST`: the search
    * APIs that page through a request body (Elasticsearch's `search_after`, Notion's database
@@ -69,7 +70,7 @@ export interface PaginateOptions extends Omit<RequestOptions, 'json' | 'body' | 
    * @example
    * api.paginate('/v1/customers', { next: (page, items) => (page.data as { has_more: boolean }).has_more ? { starting_after: (items.at(-1) as { id: string }).id } : undefined })
    */
-  readonly next?: ((page: ApiSuccess<unknown>, items: readonly unknown[]) => NextPage) | undefined;
+  readonly next?: ((page: ApiSuccess<unknown>, items: readonly Item[]) => NextPage) | undefined;
 }
 
 /** What a `next` of the caller's gives: the members to set (in the query, or in the `json` body), the next URL, or nothing after the last page. */

@@ -52,6 +52,9 @@ export interface StandardSchemaIssue {
 /** The type a schema gives on success. */
 export type InferOutput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['output'];
 
+/** The type of what a Standard Schema takes in (before its transforms). */
+export type InferInput<S extends StandardSchemaV1> = NonNullable<S['~standard']['types']>['input'];
+
 function toIssue(issue: StandardSchemaIssue, prefix: readonly (string | number)[]): Issue {
   const path: (string | number)[] = [...prefix];
   for (const segment of issue.path ?? []) {

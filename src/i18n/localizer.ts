@@ -27,8 +27,8 @@ export interface LocalizerOptions {
 export interface Localizer {
   /** The i18next instance holding the texts. */
   readonly i18n: i18n;
-  /** The error with faultline's own texts in `language` (the localizer's by default). */
-  localize(error: ApiError, language?: string): ApiError;
+  /** The error with faultline's own texts in `language` (the localizer's by default); of the same kind, typed so. */
+  localize<E extends ApiError>(error: E, language?: string): E;
   /** A sentence explaining the error's kind to a user, in `language`. */
   describe(error: ApiError, language?: string): string;
   /** "Try again in N seconds", when the error says when; `undefined` otherwise. */
@@ -145,7 +145,8 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
 
   return {
     i18n: instance,
-    localize: checked((error, language) => localizeIssues({ ...error, title: localizeTitle(error, language), failures: Object.freeze(error.failures.map((failure) => localizeIssues(failure, language))) }, language)),
+    // A copy of the error with texts replaced: of the same kind, as its type says.
+    localize: checked((error, language) => localizeIssues({ ...error, title: localizeTitle(error, language), failures: Object.freeze(error.failures.map((failure) => localizeIssues(failure, language))) }, language)) as Localizer['localize'],
     describe: checked((error, language) => translate(`kind.${error.kind}.description`, language) ?? error.title),
     retryAdvice: checked((error, language) => (error.retryAfterMs === undefined ? undefined : translate('retry.in_seconds', language, { count: Math.max(1, Math.ceil(error.retryAfterMs / 1000)) }))),
     addLocale,
@@ -174,6 +175,6 @@ export function addLocale(language: string, resources: LocaleResources): void {
  * @example
  * localize(error, negotiateLanguage(request.headers.get('accept-language'))).title;
  */
-export function localize(error: ApiError, language: string): ApiError {
+export function localize<E extends ApiError>(error: E, language: string): E {
   return shared().localize(error, language);
 }

@@ -6,7 +6,7 @@ import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
 import { isRecord, setMember, toOwnView } from '../members.ts';
 import { markOwn } from '../own-errors.ts';
-import { errorKinds, type ApiError, type ErrorKind, type Init, type Issue, type IssueInit, type ItemFailure, type ItemFailureInit, type RateLimit } from '../model.ts';
+import { errorKinds, type ApiError, type ApiErrorOf, type ErrorKind, type Init, type Issue, type IssueInit, type ItemFailure, type ItemFailureInit, type RateLimit } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
 
 /**
@@ -95,6 +95,8 @@ function copyEach<T, R>(list: readonly T[] | undefined, at: string, copy: (item:
  * createError({ kind: 'not_found', detail: 'No campaign 7' }); // status 404, title 'Not Found'
  * createError({ status: 422, issues: [{ path: ['email'], message: 'is invalid' }] }); // kind 'validation'
  */
+export function createError<K extends ErrorKind>(given: CreateErrorInit & { readonly kind: K }): { [Kind in K]: ApiErrorOf<Kind> }[K];
+export function createError(given: CreateErrorInit): ApiError;
 export function createError(given: CreateErrorInit): ApiError {
   if (typeof given !== 'object' || given === null) throw new TypeError('createError needs an object with a kind or a status');
   const init = toOwnView(given);
