@@ -33,7 +33,8 @@ function splitQuoted(field: string): (string | number)[] {
 
 /**
  * The path of a field as the server spelled it: a JSON Pointer (`/items/0/name`, `#/age`,
- * RFC 6901) or dotted and bracketed (`items[0].name`, `items.0.name`, `tags["a.b"]`). Seed 001 prefixes
+ * RFC 6901), dotted and bracketed (`items[0].name`, `items.0.name`, `tags["a.b"]`), or a JSONPath
+ * (`$.items[0].name`) without its root. Seed 001 prefixes
  * fields with the request part (`body.name`); `body.` is dropped so the path names the payload,
  * but not a quoted `["body"]`, which is the payload's own key (as faultline/server writes it).
  */
@@ -45,6 +46,8 @@ export function parseFieldPath(field: string): (string | number)[] {
       ? splitQuoted(field)
       : field.split(/[.[\]]+/).filter((segment) => segment !== '').map(toSegment);
   if (segments.length > 1 && segments[0] === 'body' && field.startsWith('body')) segments.shift();
+  // A JSONPath's root (ASP.NET Core's System.Text.Json errors: `$.items[0].name`, `$` for the body as a whole).
+  else if (segments[0] === '$') segments.shift();
   return segments.slice(0, maxDepth);
 }
 

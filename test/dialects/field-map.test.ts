@@ -180,6 +180,17 @@ describe('ASP.NET Core ValidationProblemDetails (application/problem+json) is th
     });
   });
 
+  it("reads System.Text.Json's JSONPath keys as paths from the body: `$.age` is ['age'], `$` the body as a whole", () => {
+    // ASP.NET Core with System.Text.Json (the default since 3.0) keys a body it cannot bind by its JSONPath.
+    const body = { ...fixture.body as object, errors: { '$.age': ['The JSON value could not be converted to System.Int32. Path: $.age | LineNumber: 0 | BytePositionInLine: 11.'], '$.items[1].name': ['The Name field is required.'], $: ['The request body is empty.'] } };
+    const result = normalizeWithProblem({ status: 400, headers: fixture.headers, body });
+    expect(result.ok ? [] : result.error.issues.map(({ path, field }) => ({ path, field }))).toEqual([
+      { path: ['age'], field: '$.age' },
+      { path: ['items', 1, 'name'], field: '$.items[1].name' },
+      { path: [], field: '$' },
+    ]);
+  });
+
   it('is not claimed by field-map even without its media type', () => {
     expect(fieldMapDialect.detect(fixture.body, 'application/json')).toBe(false);
   });
