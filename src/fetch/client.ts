@@ -342,6 +342,14 @@ function toLimit(value: number | undefined, name: string, fallback = Number.POSI
   throw new (typeof value === 'number' ? RangeError : TypeError)(`${name} must be a number of 0 or more, not ${typeof value === 'number' ? value : `a ${typeof value}`}`);
 }
 
+/** ky's names for what is named otherwise here: given, they would be ignored unsaid (a ky user would believe the call has a timeout). */
+const kyNames: Readonly<Record<string, string>> = { prefixUrl: 'baseUrl', searchParams: 'query', timeout: 'totalTimeoutMs' };
+
+/** Refuses ky's option names, naming faultline's. */
+function refuseKyNames(options: object | undefined): void {
+  for (const name in kyNames) if (options && name in options) throw new TypeError(`${name} is ky's name; use ${kyNames[name]}`);
+}
+
 /** A function option (`fetch`, `wait`, `onRetry`, a hook) is checked when given, not when the first call would fail on it. */
 function toFunction<T>(value: T, name: string): T {
   if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} must be a function, not ${typeof value}`);
@@ -372,6 +380,7 @@ function setOptionHeader(target: Record<string, string>, name: string, value: st
 export function createClient(options: ClientOptions): Client {
   // A base URL's query (`?api-version=2024-06-01`) goes after each path joined to it, not before
   // (RFC 3986 §3: the path ends at "?"); its fragment is never sent.
+  refuseKyNames(options);
   const givenBase: unknown = options?.baseUrl;
   if (typeof givenBase !== 'string' && !(givenBase instanceof URL)) throw new TypeError('createClient needs a baseUrl');
   const [baseUrl = '', baseQuery] = String(givenBase).split('#')[0]!.split(/\?(.*)/);
@@ -558,6 +567,7 @@ export function createClient(options: ClientOptions): Client {
     const body = init?.json !== undefined ? JSON.stringify(init.json) : init?.body;
     const signal = init?.signal;
     if (signal && typeof signal.addEventListener !== 'function') throw new TypeError('signal must be an AbortSignal');
+    refuseKyNames(init);
     const retry: RetryPolicy = init?.retry == null ? policy : toRetryPolicy(mergeRetryOptions(clientRetry, init.retry));
     const timeoutMs = toLimit(init?.timeoutMs, 'timeoutMs', attemptTimeoutMs);
     const totalMs = toLimit(init?.totalTimeoutMs, 'totalTimeoutMs', totalTimeoutMs);

@@ -135,6 +135,15 @@ describe('sending requests', () => {
     expect(server.requests('/never-sent')).toHaveLength(0);
   });
 
+  it("refuses ky's option names, which would be ignored unsaid, naming faultline's", async () => {
+    // A ky user's `timeout` left the client with none at all.
+    expect(() => createClient({ baseUrl: server.origin, timeout: 1000 } as ClientOptions)).toThrow(new TypeError("timeout is ky's name; use totalTimeoutMs"));
+    expect(() => createClient({ prefixUrl: server.origin } as unknown as ClientOptions)).toThrow(new TypeError("prefixUrl is ky's name; use baseUrl"));
+    const api = createClient({ baseUrl: server.origin });
+    await expect(api.get('/never-sent', { searchParams: { page: 2 } } as never)).rejects.toThrow(new TypeError("searchParams is ky's name; use query"));
+    expect(server.requests('/never-sent')).toHaveLength(0);
+  });
+
   it("refuses a call's options of the wrong type before anything is sent, naming them", async () => {
     const api = createClient({ baseUrl: server.origin });
     const refused = (init: Record<string, unknown>, message: string, path: unknown = '/never-sent') => expect(api.get(path as string, init), message).rejects.toThrow(new TypeError(message));

@@ -73,9 +73,10 @@ describe('faultline/fetch bundle size', () => {
     // `headers: 5`, each of which failed later or not at all; by 160 (9,249) for a call's own:
     // a query that is text or has object values, a signal or schema that is none, a path that is
     // no string or URL; by 32 (9,283) for a Headers of another implementation read by its forEach
-    // alone, node-fetch's, where its own keys were sent).
+    // alone, node-fetch's, where its own keys were sent; by 80 (9,368) for ky's option names
+    // refused, naming ours: `timeout`, `prefixUrl`, `searchParams` were ignored unsaid).
     const goal = 5_064;
-    const shareCeiling = 9_296;
+    const shareCeiling = 9_376;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
