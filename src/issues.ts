@@ -47,7 +47,7 @@ export function parseFieldPath(field: string): (string | number)[] {
       : field.split(/[.[\]]+/).filter((segment) => segment !== '').map(toSegment);
   if (segments.length > 1 && segments[0] === 'body' && field.startsWith('body')) segments.shift();
   // A JSONPath's root (ASP.NET Core's System.Text.Json errors: `$.items[0].name`, `$` for the body as a whole).
-  else if (segments[0] === '$') segments.shift();
+  else if (segments[0] === '$' && field.startsWith('$')) segments.shift();
   return segments.slice(0, maxDepth);
 }
 

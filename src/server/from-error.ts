@@ -28,10 +28,11 @@ export interface FromErrorOptions {
   readonly expose?: boolean | undefined;
 }
 
-function readStatus(thrown: { status?: unknown; statusCode?: unknown }): number | undefined {
-  // http-errors, Express and Fastify put the status on the error as `status` or `statusCode`.
-  const { status, statusCode } = thrown;
-  const candidate = typeof status === 'number' ? status : statusCode;
+function readStatus(thrown: { status?: unknown; statusCode?: unknown; code?: unknown; response?: unknown }): number | undefined {
+  // http-errors, Express and Fastify put the status on the error as `status` or `statusCode`;
+  // Elysia's `throw status(403, 'Not yours')` as a numeric `code` beside its `response`.
+  const { status, statusCode, code } = thrown;
+  const candidate = typeof status === 'number' ? status : statusCode ?? ('response' in thrown ? code : undefined);
   return isHttpStatus(candidate) && candidate >= 400 ? candidate : undefined;
 }
 
@@ -79,7 +80,7 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   if (isResponseError(thrown)) return expose ? thrown.error : fromUpstream(thrown.error);
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
-  const members: { status?: unknown; statusCode?: unknown; expose?: unknown; message?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
+  const members: { status?: unknown; statusCode?: unknown; code?: unknown; expose?: unknown; message?: unknown; response?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
   const upstreamStatus = expose ? undefined : readUpstreamStatus(members);
   if (upstreamStatus !== undefined) return fromUpstream({ kind: toErrorKind(upstreamStatus, false), status: upstreamStatus });
   // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
@@ -88,12 +89,18 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   const name = thrown instanceof Error ? thrown.name : undefined;
   const upstream = name === 'TimeoutError' ? 504 : thrown instanceof TypeError && thrown.message === 'fetch failed' ? 502 : undefined;
   const status = readStatus(members) ?? upstream;
-  // `throw { status: 404, message: '...' }` is an http-errors-style error too.
-  const message: unknown = thrown instanceof Error ? thrown.message : typeof thrown === 'object' && thrown !== null ? members.message : thrown;
+  // `throw { status: 404, message: '...' }` is an http-errors-style error too; Elysia's says it in `response`.
+  const { response } = members;
+  const message: unknown = thrown instanceof Error ? thrown.message : typeof thrown === 'object' && thrown !== null ? (members.message ?? response) : thrown;
   const declared = members.expose;
   // http-errors: `expose` is true for 4xx, false for 5xx, unless the error says otherwise.
   const shown = expose || (status !== undefined && (typeof declared === 'boolean' ? declared : status < 500));
   const extensions: Record<string, unknown> = {};
   if (expose && thrown instanceof Error && thrown.stack) extensions['stack'] = thrown.stack;
-  return createError({ status: status ?? 500, detail: shown && typeof message === 'string' && message ? message : undefined, extensions });
+  // A NestJS HttpException keeps its body in `response`: ValidationPipe's messages as a list
+  // (its own message is then "Bad Request Exception"), a code the route gave beside a message.
+  const body = shown && isRecord(response) ? toOwnView(response) : {};
+  const issues = Array.isArray(body['message']) ? body['message'].filter((text): text is string => typeof text === 'string').map((text) => ({ path: [], message: text })) : [];
+  const code = typeof body['code'] === 'string' ? body['code'] : undefined;
+  return createError({ status: status ?? 500, detail: shown && typeof message === 'string' && message ? message : undefined, code, issues, extensions });
 }

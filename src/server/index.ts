@@ -14,3 +14,5 @@ export { createApiKeyGuard, type ApiKeyGuardOptions, type RequestHead } from './
 export { plainBuilder, problemBuilder, statusMessageBuilder, envelopeBuilder, type BuiltDialect, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 export { assertHeaderValue, maxIdLength } from './header-safety.ts';
 export type { AnyHeaders, HeadersInput, HeadersShape } from '../web-types.ts';
+/** The model's types, which a server's handlers name: here too, so that one import serves. */
+export type { ApiError, ApiErrorOf, ErrorKind, Issue, IssueInit, ItemFailure, ItemFailureInit, RateLimit, Init } from '../model.ts';

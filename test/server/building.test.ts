@@ -339,8 +339,8 @@ describe('normalize(buildError(e)) gives back the facts of e (10,000 generated e
   }, propertyTimeout);
 
   // Single cases of what the generators reach only by chance; each names one fact.
-  it.each(builtDialects)('keeps issue paths whose segments hold ".", "[", "]", "/", "~", "#", nothing, or a leading "body" in the %s dialect', (dialect) => {
-    for (const path of [['a.b', 0], ['items[0]', 'name'], ['', 'x'], [''], ['body', 'name'], ['x', ']'], ['a/b', 'c~d'], ['#'], ['#', 'a'], ['#/a']]) {
+  it.each(builtDialects)('keeps issue paths whose segments hold ".", "[", "]", "/", "~", "#", nothing, or a leading "body" or "$" in the %s dialect', (dialect) => {
+    for (const path of [['a.b', 0], ['items[0]', 'name'], ['', 'x'], [''], ['body', 'name'], ['$'], ['$', 'age'], ['x', ']'], ['a/b', 'c~d'], ['#'], ['#', 'a'], ['#/a']]) {
       const error = createError({ status: 400, issues: [{ path, message: 'is invalid' }] });
       const paths = readAsClient(buildError(error, { dialect })).issues.map((issue) => issue.path);
       expect.soft(paths[0], JSON.stringify(path)).toEqual(path);

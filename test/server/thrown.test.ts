@@ -129,6 +129,29 @@ describe("another HTTP client's error for an upstream response", () => {
     expect(buildError(fromError(forbidden)).status).toBe(403);
   });
 
+  it("reads NestJS ValidationPipe's messages as issues, and a code the route gave its HttpException", () => {
+    // ValidationPipe throws `new BadRequestException(messages)`: the list is in `response.message`,
+    // and the exception's own message is only its class's. Before, the list was lost.
+    const pipe = Object.assign(new Error('Bad Request Exception'), { status: 400, response: { message: ['email must be an email', 'name should not be empty'], error: 'Bad Request', statusCode: 400 } });
+    const read = normalize(buildError(fromError(pipe)));
+    expect(read).toMatchObject({ ok: false, error: { kind: 'validation', status: 400, issues: [{ path: [], message: 'email must be an email' }, { path: [], message: 'name should not be empty' }] } });
+    // `new ConflictException({ message: 'Version changed', code: 'E_VERSION' })`.
+    const conflict = Object.assign(new Error('Version changed'), { status: 409, response: { message: 'Version changed', code: 'E_VERSION' } });
+    expect(fromError(conflict)).toMatchObject({ kind: 'conflict', detail: 'Version changed', code: 'E_VERSION' });
+    // A 5xx's body stays hidden, list and code alike.
+    const hidden = Object.assign(new Error('db-7 down'), { status: 500, response: { message: ['db-7 down'], code: 'E_DB' } });
+    expect(fromError(hidden)).toMatchObject({ status: 500, issues: [] });
+    expect(fromError(hidden)).not.toHaveProperty('code');
+  });
+
+  it("answers Elysia's `throw status(403, 'Not your item')` with its status and text, which was a 500", () => {
+    // Elysia's ElysiaCustomStatusResponse: a numeric `code` beside its `response`, no `status`.
+    const thrown = { code: 403, response: 'Not your item' };
+    expect(fromError(thrown)).toMatchObject({ kind: 'forbidden', status: 403, detail: 'Not your item' });
+    // A numeric code alone (gRPC's, a driver's) names no HTTP status.
+    expect(fromError(Object.assign(new Error('deadline'), { code: 404 })).status).toBe(500);
+  });
+
   it("answers undici's ResponseStatusCodeError (`throwOnError`) as an upstream's, its headers left behind", () => {
     const thrown = Object.assign(new Error('Response status code 401: Unauthorized'), {
       name: 'ResponseStatusCodeError',

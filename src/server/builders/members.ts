@@ -58,12 +58,15 @@ function toDottedField(path: Issue['path']): string | undefined {
 
 /**
  * The `field` member of an issue: its own spelling, else its path spelled. A path led by the key
- * `body` has that key quoted, `["body"].name`: readers drop a leading `body.`, seed 001's
- * request-part prefix (`body.name` names the payload's `name`), and the key was lost.
+ * `body` or `$` has that key quoted, `["body"].name`, `["$"]`: readers drop a leading `body.`,
+ * seed 001's request-part prefix (`body.name` names the payload's `name`), and a JSONPath's root
+ * `$`, and the key was lost.
  */
 export function toField(issue: Issue): string | undefined {
   const field = issue.field ?? toDottedField(issue.path);
-  return issue.path[0] === 'body' && field !== undefined && /^body[.[]/.test(field) ? `["body"]${field.slice(4)}` : field;
+  const lead = issue.path[0];
+  const dropped = field !== undefined && (lead === 'body' ? /^body[.[]/ : lead === '$' ? /^\$(?:[.[]|$)/ : undefined)?.test(field);
+  return dropped ? `["${lead}"]${field!.slice(String(lead).length)}` : field;
 }
 
 /** RFC 6901 JSON Pointer of a path, `#/items/0/name` as in RFC 9457 §3's example; `undefined` for `[]`. */
