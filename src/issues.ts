@@ -53,10 +53,11 @@ export function parseFieldPath(field: string): (string | number)[] {
 
 /**
  * Keys that hold errors of the object as a whole: DRF's `non_field_errors` (its default
- * `NON_FIELD_ERRORS_KEY`), Rails' `base` (`errors.add :base`) and Discord's `_errors`. Their issues have the path of
- * the object they sit in; the key stays in `field`.
+ * `NON_FIELD_ERRORS_KEY`), Rails' `base` (`errors.add :base`), Discord's `_errors` and zod's
+ * `flatten()` `formErrors`. Their issues have the path of the object they sit in; the key stays
+ * in `field`. The `fieldErrors` beside `formErrors` holds the fields' map: it names no field either.
  */
-export const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base' || key === '_errors';
+export const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base' || key === '_errors' || key === 'formErrors' || key === 'fieldErrors';
 
 function toPath(value: unknown): (string | number)[] | undefined {
   if (!Array.isArray(value)) return undefined;

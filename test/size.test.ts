@@ -97,9 +97,10 @@ describe('bundle size', () => {
     // `insufficient_quota` 429 marked not retryable, a dialect's word on `retryable` passed on; by
     // 49 (20,088) for a 2xx body of nothing but a list of errors read as a failure; by 12 (20,100)
     // for GitHub's `X-GitHub-Request-Id`; by 16 (20,116) for a JSONPath field's root dropped,
-    // ASP.NET Core's `$.age`, and typed createError and toApiError checks shared with the core).
+    // ASP.NET Core's `$.age`, and typed createError and toApiError checks shared with the core; by
+    // 16 (20,144) for zod's `flatten()` `{formErrors, fieldErrors}` and its issues under `issues`).
     const goal = 4_096;
-    const ceiling = 20_128;
+    const ceiling = 20_144;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -157,9 +158,10 @@ describe('bundle size', () => {
     // Airtable's capitalised `error` code (15); by 51 (11,701) for a 2xx body of nothing but a
     // list of errors read as a failure, in plain; by 13 (11,714) for GitHub's `X-GitHub-Request-Id`;
     // by 16 (11,740) for a JSONPath field's root dropped (ASP.NET Core's `$.age`) and toApiError
-    // keeping `retryable` and `dialect` only of their types).
+    // keeping `retryable` and `dialect` only of their types; by 16 (11,753) for zod's `flatten()`
+    // `{formErrors, fieldErrors}` and its issues under `issues`, read by plain).
     const goal = 3_072;
-    const ceiling = 11_744;
+    const ceiling = 11_760;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

@@ -86,7 +86,9 @@ function parseFieldMap(body: Record<string, unknown>): BodyFacts {
   for (const key of Object.keys(map)) {
     const value = map[key];
     // RFC 9457 §3.1 in spirit: a member that is no list or map of messages is kept, not read.
-    if (Array.isArray(value) || isRecord(value)) collect(value, isObjectKey(key) ? [] : parseFieldPath(key), key, issues, 0);
+    // An object key's map (zod's `fieldErrors`) spells its fields without it: `email`, not `fieldErrors.email`.
+    if (isRecord(value) && isObjectKey(key)) collectMap(value, [], undefined, issues, 1);
+    else if (Array.isArray(value) || isRecord(value)) collect(value, isObjectKey(key) ? [] : parseFieldPath(key), key, issues, 0);
     else setMember(extensions, key, value);
   }
   return { ok: false, issues, extensions };

@@ -50,6 +50,8 @@ const rules: Readonly<Record<string, MemberRule>> = {
   correlationId: 'requestId',
   correlation_id: 'requestId',
   error_messages: 'issues',
+  // zod's issues as a route sends them on (`{message, issues: err.issues}`), or zod 3's ZodError as JSON.
+  issues: 'issues',
   // The ids PayPal's and Facebook's support ask for.
   debug_id: 'requestId',
   fbtrace_id: 'requestId',

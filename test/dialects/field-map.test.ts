@@ -381,3 +381,27 @@ describe('field-map depth and size', () => {
     expect(error.issues[99_999]).toStrictEqual(issue(['field99999'], 'is invalid', 'field99999'));
   });
 });
+
+describe("zod's flatten() and issues as a server sends them on", () => {
+  const read = (body: unknown) => toError(normalize({ status: 400, headers: { 'content-type': 'application/json' }, body }));
+
+  it('reads `{formErrors, fieldErrors}` as the object\'s issues and the fields\', which were fields named `fieldErrors.email`', () => {
+    // zod's `error.flatten()` (`z.flattenError(error)` in zod 4), as Next.js server actions and tRPC answer it.
+    const error = read({ formErrors: ['Too many items'], fieldErrors: { email: ['Invalid email address'], name: ['Required', 'Too short'] } });
+    expect(error).toMatchObject({ kind: 'validation', dialect: 'field-map' });
+    expect(error.issues.map(({ path, message, field }) => ({ path, message, field }))).toEqual([
+      { path: [], message: 'Too many items', field: 'formErrors' },
+      { path: ['email'], message: 'Invalid email address', field: 'email' },
+      { path: ['name'], message: 'Required', field: 'name' },
+      { path: ['name'], message: 'Too short', field: 'name' },
+    ]);
+    // Under a message, as an Express route writes `{message, errors: error.flatten()}`.
+    expect(read({ message: 'Validation failed', errors: { formErrors: [], fieldErrors: { email: ['Invalid email address'] } } }).issues).toEqual([{ path: ['email'], message: 'Invalid email address', field: 'email' }]);
+  });
+
+  it("reads a list of zod's issues under `issues`, which gave none: `{message, issues}` and zod 3's ZodError as JSON", () => {
+    const issues = [{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['items', 0, 'name'], message: 'Required' }];
+    expect(read({ message: 'Validation failed', issues })).toMatchObject({ kind: 'validation', detail: 'Validation failed', issues: [{ path: ['items', 0, 'name'], message: 'Required', code: 'invalid_type' }] });
+    expect(read({ issues, name: 'ZodError' }).issues).toMatchObject([{ path: ['items', 0, 'name'], message: 'Required' }]);
+  });
+});
