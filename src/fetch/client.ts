@@ -548,6 +548,14 @@ export function createClient(options: ClientOptions): Client {
       response = answered;
     }
     let result = await normalizeResponse(response, response.ok ? successRead : errorRead);
+    // An HTML page in a 2xx, asked for JSON first (the default Accept) and not for HTML: a single-page
+    // app's fallback for an unknown /api route, a captive portal, a proxy's page. As data it would
+    // be a string typed as the caller's `T`; ky's `.json()` throws on it.
+    const accept = headers['accept'] ?? '';
+    if (result.ok && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html' && isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
+      const { status, requestId, traceId, body: page } = result.value;
+      result = { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: 'An HTML page where JSON was asked for', requestId, traceId, body: page }) };
+    }
     // A success says what its headers said (an ETag, a file name, a HEAD's Content-Length); an
     // error does not carry them: errors are logged and passed on, and their facts are read already.
     if (result.ok) (result.value as { headers?: Readonly<Record<string, string>> }).headers = toHeaderValues(response.headers);

@@ -135,6 +135,19 @@ describe('sending requests', () => {
     expect(server.requests('/never-sent')).toHaveLength(0);
   });
 
+  it('reads an HTML page in a 2xx as an invalid_response when JSON was asked for, not as data typed as the caller\'s', async () => {
+    // A single-page app's dev server answers an unknown /api route with its index.html, 200.
+    server.route('/spa/users/1', text(200, '<!doctype html><html><body><div id="app"></div></body></html>', { 'content-type': 'text/html; charset=utf-8', 'x-request-id': 'req-9' }));
+    const api = createClient({ baseUrl: server.origin, retry: 0 });
+    const read = await api.get<{ id: number }>('/spa/users/1');
+    expect(read).toMatchObject({ ok: false, error: { kind: 'invalid_response', status: 200, detail: 'An HTML page where JSON was asked for', requestId: 'req-9', body: '<!doctype html><html><body><div id="app"></div></body></html>' } });
+    expect(server.requests('/spa/users/1')).toHaveLength(1);
+    // Asked for HTML, or for anything first, it is the data.
+    const page = await api.get('/spa/users/1', { headers: { accept: 'text/html' } });
+    expect(page).toMatchObject({ ok: true, value: { data: '<!doctype html><html><body><div id="app"></div></body></html>' } });
+    expect(await createClient({ baseUrl: server.origin, headers: { accept: '*/*' } }).get('/spa/users/1')).toMatchObject({ ok: true });
+  });
+
   it("refuses ky's option names, which would be ignored unsaid, naming faultline's", async () => {
     // A ky user's `timeout` left the client with none at all.
     expect(() => createClient({ baseUrl: server.origin, timeout: 1000 } as ClientOptions)).toThrow(new TypeError("timeout is ky's name; use totalTimeoutMs"));

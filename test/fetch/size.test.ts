@@ -74,9 +74,11 @@ describe('faultline/fetch bundle size', () => {
     // a query that is text or has object values, a signal or schema that is none, a path that is
     // no string or URL; by 32 (9,283) for a Headers of another implementation read by its forEach
     // alone, node-fetch's, where its own keys were sent; by 80 (9,368) for ky's option names
-    // refused, naming ours: `timeout`, `prefixUrl`, `searchParams` were ignored unsaid).
+    // refused, naming ours: `timeout`, `prefixUrl`, `searchParams` were ignored unsaid; by 112
+    // (9,485) for an HTML page in a 2xx read as an `invalid_response` when JSON was asked for,
+    // where it was a string typed as the caller's data).
     const goal = 5_064;
-    const shareCeiling = 9_376;
+    const shareCeiling = 9_488;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
