@@ -178,6 +178,13 @@ describe('negotiateLanguage: malformed headers', () => {
     }
   });
 
+  it('chooses by the leading subtags of a 300 KB tag as of a short one, each subtag cut once', () => {
+    // 150,000 subtags: a regex that searched the whole rest of the tag for its last subtag, once
+    // per subtag, took minutes on such a header (RELIABILITY.md "Parsing": any header).
+    expect(negotiateLanguage(`de-CH${'-a'.repeat(150_000)}`)).toBe('de-CH');
+    expect(negotiateLanguage(`ja${'-a'.repeat(150_000)}, fr;q=0.5`)).toBe('fr');
+  });
+
   it('returns a supported tag for a header of 10,000 ranges', () => {
     const unlisted = Array.from({ length: 10_000 }, (_, index) => `x${index % 1000}-y${index};q=0.${(index % 9) + 1}`);
     expect(isSupported(negotiateLanguage(unlisted.join(', ')))).toBe(true);
