@@ -154,9 +154,10 @@ describe('bundle size', () => {
     // Replicate's (129), Phoenix's ErrorJSON (50), Square's PAYMENT_METHOD_ERROR (48), Clerk's
     // entries (40), Hugging Face's `estimated_time` (32), Mistral's FastAPI list in `message` (23),
     // Airtable's capitalised `error` code (15); by 51 (11,701) for a 2xx body of nothing but a
-    // list of errors read as a failure, in plain; by 13 (11,714) for GitHub's `X-GitHub-Request-Id`).
+    // list of errors read as a failure, in plain; by 13 (11,714) for GitHub's `X-GitHub-Request-Id`;
+    // by 16 (11,729) for a Go-duration reset matched trimmed, in time linear in the header).
     const goal = 3_072;
-    const ceiling = 11_728;
+    const ceiling = 11_744;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
