@@ -47,20 +47,14 @@ function forEachHeader<T>(headers: unknown, target: T, keep: Keep<T>): void {
 
 /** Reads all headers once into a lookup by lower-case name. */
 export function readHeaders(headers: unknown): HeaderLookup {
-  // Two parallel arrays searched linearly: responses carry a handful of headers.
-  const names: string[] = [];
-  const values: string[] = [];
-  forEachHeader(headers, undefined, (_, name, value) => {
-    const index = names.indexOf(name);
-    if (index === -1) {
-      names.push(name);
-      values.push(value);
-    } else values[index] += `, ${value}`;
+  // A Map, not a list searched per header: a request's headers are the client's to multiply,
+  // and 100,000 of them took 12 s searched so.
+  const values = new Map<string, string>();
+  forEachHeader(headers, values, (target, name, value) => {
+    const previous = target.get(name);
+    target.set(name, previous === undefined ? value : `${previous}, ${value}`);
   });
-  return (name) => {
-    const index = names.indexOf(name);
-    return index === -1 ? undefined : values[index];
-  };
+  return (name) => values.get(name);
 }
 
 /** The headers `normalize` reads, by lower-case name; `undefined` when absent. */

@@ -59,13 +59,20 @@ export function parseFieldPath(field: string): (string | number)[] {
  */
 export const isObjectKey = (key: string): boolean => key === 'non_field_errors' || key === 'base' || key === '_errors' || key === 'formErrors' || key === 'fieldErrors';
 
+/**
+ * `prefix` followed by `segments`, at most {@link maxDepth} of them, as {@link parseFieldPath} cuts
+ * one field's: each level of a nested map adds its key's segments, and a body 64 maps deep, each
+ * key of 64 segments, gave every issue below a path 4,096 long (seconds for a 100 KB body).
+ */
+export const joinPath = (prefix: readonly (string | number)[], segments: readonly (string | number)[]): (string | number)[] => [...prefix, ...segments].slice(0, maxDepth);
+
 function toPath(value: unknown): (string | number)[] | undefined {
   if (!Array.isArray(value)) return undefined;
   return value.slice(0, maxDepth).filter((part): part is string | number => typeof part === 'string' || (typeof part === 'number' && Number.isInteger(part)));
 }
 
 /** How many lists and maps one walk enters at most; `steps` counts them, from 0 at each walk's start (depth 0; a walk is synchronous). */
-const maxSteps = 100_000;
+export const maxSteps = 100_000;
 let steps = 0;
 
 /** The members an entry's message may be in (see {@link fromObject}). */
@@ -129,7 +136,7 @@ function fromObject(item: Record<string, unknown>, prefix: readonly (string | nu
   field ??= parameter;
   if (field === undefined && arrayPath === undefined && detail !== undefined && title !== undefined) field = leadingCodeSpan.exec(detail)?.[1];
   // RFC 6901: the pointer "#" is the whole document — an issue tied to no field.
-  const path = [...prefix, ...(arrayPath ?? (parameter !== undefined ? [parameter] : field === undefined || (field === '#' && readOwn(item, 'pointer') === '#') ? [] : parseFieldPath(field)))];
+  const path = joinPath(prefix, arrayPath ?? (parameter !== undefined ? [parameter] : field === undefined || (field === '#' && readOwn(item, 'pointer') === '#') ? [] : parseFieldPath(field)));
   // GitHub's 422 entries `{resource, field, code: "missing_field"}` carry no message: the code
   // says what is wrong with the field, and stands in for one.
   const said = message ?? (field !== undefined || arrayPath !== undefined ? code : undefined);
@@ -174,7 +181,7 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
     for (const key of Object.keys(value)) {
       const messages = value[key];
       const objectKey = isObjectKey(key);
-      const path = objectKey ? prefix : [...prefix, ...parseFieldPath(key)];
+      const path = objectKey ? prefix : joinPath(prefix, parseFieldPath(key));
       const field = objectKey ? key : spelled + key;
       if (isRecord(messages)) {
         if (messageKeys.some((name) => typeof readOwn(messages, name) === 'string')) {

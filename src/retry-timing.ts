@@ -61,13 +61,15 @@ export function parseRetryAfterMs(value: string | undefined): number | undefined
   return ms ? toFiniteMs(Number(ms[1])) : undefined;
 }
 
-// A Go duration as OpenAI and Groq send their resets: `1s`, `6m0s`, `20ms`, `2m59.56s`.
-const goDuration = /^\s*(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?\s*$/;
+// A Go duration as OpenAI and Groq send their resets: `1s`, `6m0s`, `20ms`, `2m59.56s`. Matched
+// trimmed: a leading and a trailing `\s*` both took the spaces of a value of no duration, one way
+// per split, which was quadratic (10 s for 100 KB of spaces).
+const goDuration = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?$/;
 
 /** A reset as a Go duration from `now` (OpenAI), else as {@link parseRateLimitReset} reads it. */
 function parseDurationReset(value: string | undefined, now: number): number | undefined {
-  const match = value === undefined ? null : goDuration.exec(value);
-  if (!match || match[0].trim() === '') return parseRateLimitReset(value, now);
+  const match = value === undefined ? null : goDuration.exec(value.trim());
+  if (!match || match[0] === '') return parseRateLimitReset(value, now);
   const [, hours = 0, minutes = 0, seconds = 0, ms = 0] = match;
   return toFiniteMs(now + ((Number(hours) * 60 + Number(minutes)) * 60 + Number(seconds)) * 1000 + Number(ms));
 }

@@ -71,11 +71,18 @@ export function toSafeJson(value: unknown, indent?: number): string {
 /** Characters as a terminal counts them, roughly: code points (wide CJK glyphs count one). */
 const widthOf = (text: string): number => [...text].length;
 
-/** Rows as aligned columns, two spaces apart; the last column is not padded. */
+/**
+ * The widest a column is padded to. A longer cell overflows its row: padding every other row to
+ * its width made a report's size the number of rows times the longest cell (a 50 KB path in one
+ * issue of 2,000 printed 100 MB).
+ */
+const maxColumnWidth = 160;
+
+/** Rows as aligned columns, two spaces apart; the last column is not padded, nor any past {@link maxColumnWidth}. */
 export function renderTable(rows: readonly (readonly string[])[], indent = '  '): string[] {
   const widths: number[] = [];
-  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, widthOf(cell))));
-  return rows.map((row) => indent + row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(widths[column]! - widthOf(cell)))).join('  ').trimEnd());
+  for (const row of rows) row.forEach((cell, column) => (widths[column] = Math.max(widths[column] ?? 0, Math.min(widthOf(cell), maxColumnWidth))));
+  return rows.map((row) => indent + row.map((cell, column) => (column === row.length - 1 ? cell : cell + ' '.repeat(Math.max(0, widths[column]! - widthOf(cell))))).join('  ').trimEnd());
 }
 
 /** `['items', 0, 'name']` → `items[0].name`; a key that is not an identifier in brackets: `["first name"]`. */

@@ -7,7 +7,7 @@
  * member, nor one with a top-level `errors`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { createIssue, isObjectKey, maxDepth, parseFieldPath } from '../issues.ts';
+import { createIssue, isObjectKey, joinPath, maxDepth, maxSteps, parseFieldPath } from '../issues.ts';
 import type { Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
 
@@ -64,20 +64,28 @@ function collect(value: unknown, path: readonly (string | number)[], field: stri
     if (typeof item === 'string') out.push(createIssue(path, item, field));
     else if (isRecord(item) && isFullDetail(item)) out.push(createIssue(path, readOwn(item, 'message') as string, field, readOwn(item, 'code') as string | undefined));
     // DRF: the errors of the n-th item of a list, `{}` for an item without any.
-    else if (isRecord(item)) collectMap(item, [...path, index], `${field}.${index}`, out, depth + 1);
+    else if (isRecord(item)) collectMap(item, joinPath(path, [index]), `${field}.${index}`, out, depth + 1);
     index++;
   }
 }
 
+/**
+ * How many maps the read has entered, from 0 at each read (a read is synchronous): a caller's
+ * object may share a member at every level (`{a: x, b: x}`), 2^64 ways in, where a parsed body is
+ * a tree; past issues.ts's {@link maxSteps} the rest is not read.
+ */
+let steps = 0;
+
 function collectMap(map: Record<string, unknown>, prefix: readonly (string | number)[], parent: string | undefined, out: Issue[], depth: number): void {
-  if (depth >= maxDepth) return;
+  if (depth >= maxDepth || ++steps > maxSteps) return;
   for (const key of Object.keys(map)) {
-    const path = isObjectKey(key) ? prefix : [...prefix, ...parseFieldPath(key)];
+    const path = isObjectKey(key) ? prefix : joinPath(prefix, parseFieldPath(key));
     collect(map[key], path, joinField(parent, key), out, depth);
   }
 }
 
 function parseFieldMap(body: Record<string, unknown>): BodyFacts {
+  steps = 0;
   const issues: Issue[] = [];
   const extensions: Record<string, unknown> = {};
   // GitLab wraps its map in `message` (docs.gitlab.com, REST API troubleshooting): `{message: {title: ["can't be blank"]}}`.

@@ -196,7 +196,9 @@ function readItems(page: ApiSuccess<unknown>): readonly unknown[] | undefined {
 /** RFC 8288 §3: the target of the first link whose `rel` names `next` (relation types are case-insensitive). */
 export function parseNextLink(header: string | null | undefined): string | undefined {
   if (!header) return undefined;
-  const links = /<([^>]*)>([^<]*)/g;
+  // No `<` inside the target (RFC 3986 never allows one): otherwise every `<` of a header of them
+  // and no `>` was searched to the end, quadratic (11 s for 100 KB).
+  const links = /<([^<>]*)>([^<]*)/g;
   for (let match = links.exec(header); match; match = links.exec(header)) {
     const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^;,\s]+))/i.exec(match[2]!);
     const relations = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);

@@ -5,11 +5,12 @@
  */
 import type { ApiError } from '../model.ts';
 
-const entities: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-
-/** Escapes `& < > " '` so that `text` is shown as written, in element content and in quoted attributes. */
+/**
+ * Escapes `& < > " '` so that `text` is shown as written, in element content and in quoted
+ * attributes, as numeric character references (`&#60;` for `<`), which every HTML parser reads.
+ */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => entities[character]!);
+  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`);
 }
 
 /**

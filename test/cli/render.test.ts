@@ -59,6 +59,17 @@ describe('renderTable', () => {
       '  straße.nr  -          x',
     ]);
   });
+
+  it('pads no column past 160 characters: a 500 KB path overflows its own row, not 20,000 others', () => {
+    // Every row was padded to the longest cell: 10 GB of spaces, past what a string can hold.
+    const long = 'f'.repeat(500_000);
+    const error = errorOf(normalize({ status: 400, body: { message: 'Invalid', errors: [{ field: long, message: 'm' }, ...Array.from({ length: 20_000 }, () => ({ field: 'a', message: 'm' }))] } }));
+    const lines = renderError(error, { language: 'en' }).split('\n');
+    const header = lines.indexOf('Issues (20001)');
+    expect(lines[header + 1]).toBe(`  PATH${' '.repeat(156)}  CODE  MESSAGE`);
+    expect(lines[header + 2]).toBe(`  ${long}  -     m`);
+    expect(lines[header + 3]).toBe(`  a${' '.repeat(159)}  -     m`);
+  });
 });
 
 describe('toPathText', () => {

@@ -373,6 +373,29 @@ describe('field-map depth and size', () => {
     expect(toError(normalize({ status: 422, body: nest(65) }, { dialect: 'field-map' })).issues).toEqual([]);
   });
 
+  it('cuts the paths of a map 62 deep, each key of 64 segments, at 64 segments, whatever its size', () => {
+    // Each level's key added its 64 segments to the path of every issue below: 100,000 issues of
+    // paths 4,000 long each ran out of memory, or took seconds per 100 KB of body.
+    const key = Array.from({ length: 64 }, (_, index) => `k${index}`).join('.');
+    let body: Record<string, unknown> = {};
+    for (let index = 0; index < 100_000; index++) body[`f${index}`] = ['is invalid'];
+    for (let level = 0; level < 61; level++) body = { [key]: body };
+    const error = toError(normalize({ status: 422, body }));
+    expect(error.issues).toHaveLength(100_000);
+    expect(error.issues[99_999]?.path).toEqual(key.split('.'));
+    expect(error.issues[99_999]?.field).toBe(`${`${key}.`.repeat(61)}f99999`);
+  });
+
+  it("ends on a caller's object that shares a member at every level (2^60 ways in), after a fixed number of maps", () => {
+    let body: Record<string, unknown> = { a: ['is invalid'], b: ['is invalid'] };
+    for (let level = 1; level < 60; level++) body = { a: body, b: body };
+    const error = toError(normalize({ status: 422, body }));
+    expect(error.kind).toBe('validation');
+    expect(error.issues.length).toBeGreaterThan(0);
+    expect(error.issues.length).toBeLessThanOrEqual(200_000);
+    expect(error.issues[0]).toStrictEqual(issue(Array(60).fill('a'), 'is invalid', Array(60).fill('a').join('.')));
+  });
+
   it('reads a 100,000-field map into 100,000 issues', () => {
     const body: Record<string, unknown> = {};
     for (let index = 0; index < 100_000; index++) body[`field${index}`] = ['is invalid'];

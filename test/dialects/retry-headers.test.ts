@@ -166,6 +166,15 @@ describe("OpenAI's and Groq's per-kind limits", () => {
     expect(readError(429, { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '' }).retryAfterMs).toBeUndefined();
   });
 
+  it('reads a reset with spaces around it, and leaves one of 400,000 spaces and no duration unread at once', () => {
+    expect(readError(429, { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': ' 6m0s\t' }).retryAfterMs).toBe(360_000);
+    // The leading and trailing `\s*` of the duration's pattern shared the spaces one split at a
+    // time: a value of 400,000 took minutes.
+    const error = readError(429, { 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': `${' '.repeat(400_000)}x` });
+    expect(error).toMatchObject({ kind: 'rate_limited', rateLimit: { remaining: 0 } });
+    expect(error.retryAfterMs).toBeUndefined();
+  });
+
   it('lets the X-RateLimit-* fields, when sent too, win over them', () => {
     const error = readError(429, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '30', 'x-ratelimit-remaining-requests': '0', 'x-ratelimit-reset-requests': '6m0s' });
     expect(error.retryAfterMs).toBe(30_000);

@@ -762,6 +762,12 @@ describe('parseNextLink (RFC 8288)', () => {
     expect(parseNextLink('<https://a/1>; rel="prev"')).toBeUndefined();
     expect(parseNextLink(null)).toBeUndefined();
   });
+
+  it("reads a header of 400,000 `<` and no `>` at once, and the link after them", () => {
+    // Each `<` was searched to the end of the header for a `>`: minutes at this size.
+    expect(parseNextLink('<'.repeat(400_000))).toBeUndefined();
+    expect(parseNextLink(`${'<'.repeat(400_000)}<https://a/3>; rel="next"`)).toBe('https://a/3');
+  });
 });
 
 describe("paginate with a `next` of the caller's: an API that pages its own way", () => {

@@ -39,8 +39,8 @@ describe('a TypeError that names the argument', () => {
   });
 
   it("for negotiateLanguage's supported list or default language of the wrong type", () => {
-    expect(() => negotiateLanguage('de', 'de' as unknown as string[])).toThrow(new TypeError('supported must be an array'));
-    expect(() => negotiateLanguage(null, null as unknown as string[])).toThrow(new TypeError('supported must be an array'));
+    expect(() => negotiateLanguage('de', 'de' as unknown as string[])).toThrow(new TypeError('supported must be an array of strings'));
+    expect(() => negotiateLanguage(null, null as unknown as string[])).toThrow(new TypeError('supported must be an array of strings'));
     expect(() => negotiateLanguage('ja', ['de'], 42 as unknown as string)).toThrow(new TypeError('defaultLanguage must be a string'));
   });
 

@@ -85,6 +85,17 @@ describe('negotiateLanguage: weights', () => {
   });
 });
 
+describe("negotiateLanguage: a browser's navigator.languages", () => {
+  it('takes the list most preferred first, as a header of equal weights', () => {
+    // It returned the default unsaid: a list is no header text.
+    expect(negotiateLanguage(['de-CH', 'fr', 'en-US'])).toBe('de-CH');
+    expect(negotiateLanguage(['ja', 'fr-CA', 'de'])).toBe('fr');
+    // As the header `pt-BR, pt` is answered (seed 003: English before the default when none is supported).
+    expect(negotiateLanguage(['pt-BR', 'pt'], supportedLanguages, 'de')).toBe(negotiateLanguage('pt-BR, pt', supportedLanguages, 'de'));
+    expect(negotiateLanguage([], supportedLanguages, 'fr')).toBe('fr');
+  });
+});
+
 describe('negotiateLanguage: no header', () => {
   it.each([undefined, null, '', '   '])('uses the configured default for %j', (header) => {
     expect(negotiateLanguage(header, supportedLanguages, 'de')).toBe('de');
@@ -176,6 +187,13 @@ describe('negotiateLanguage: malformed headers', () => {
       expect(header.length).toBeGreaterThanOrEqual(10_240);
       expect(isSupported(negotiateLanguage(header))).toBe(true);
     }
+  });
+
+  it('chooses by the leading subtags of a 300 KB tag as of a short one, each subtag cut once', () => {
+    // 150,000 subtags: a regex that searched the whole rest of the tag for its last subtag, once
+    // per subtag, took minutes on such a header (RELIABILITY.md "Parsing": any header).
+    expect(negotiateLanguage(`de-CH${'-a'.repeat(150_000)}`)).toBe('de-CH');
+    expect(negotiateLanguage(`ja${'-a'.repeat(150_000)}, fr;q=0.5`)).toBe('fr');
   });
 
   it('returns a supported tag for a header of 10,000 ranges', () => {

@@ -32,4 +32,11 @@ describe('a title localized twice', () => {
     const error = createError({ status: 429, title: 'Slow down, friend' });
     expect(titleAfter(error, 'en', 'de', 'fr')).toBe('Slow down, friend');
   });
+
+  it('is in the language of the leading subtags of a 300 KB language tag', () => {
+    // A language from the request (a `?lang=` parameter) is untrusted: its lookup chain, cut by a
+    // regex that searched the whole rest of the tag once per subtag, took minutes.
+    const error = createError({ kind: 'rate_limited' });
+    expect(titleAfter(error, `de${'-a'.repeat(150_000)}`)).toBe(titleAfter(error, 'de'));
+  });
 });
