@@ -4,7 +4,7 @@
  *
  * @module faultline
  */
-export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, DialectId, ErrorKind, HalLink, Issue, IssueParam, ItemFailure, KindFields, PageInfo, RateLimit } from './model.ts';
+export type { ApiError, ApiErrorBase, ApiErrorOf, ApiResult, ApiSuccess, BatchInfo, Cursor, Dialect, DialectId, ErrorKind, HalLink, Init, Issue, IssueInit, IssueParam, ItemFailure, ItemFailureInit, KindFields, PageInfo, RateLimit } from './model.ts';
 export { errorKinds } from './model.ts';
 export { normalize, createNormalizer, detectDialect, type Normalize, type NormalizeInput, type NormalizeOptions } from './normalize.ts';
 export type { HeadersLike } from './headers.ts';
@@ -38,4 +38,8 @@ export {
 } from './dialects/index.ts';
 export type { BodyFacts, DialectParser, ErrorFacts, ParseContext, SuccessFacts } from './dialect.ts';
 export { toErrorKind, toReasonPhrase, isRetryableStatus } from './status.ts';
+// Also in faultline/i18n; here for a page that only shows errors or picks a language, which
+// then needs no i18next to bundle (faultline/i18n imports it).
+export { escapeHtml, toHtml } from './i18n/escape-html.ts';
+export { negotiateLanguage, supportedLanguages } from './i18n/languages.ts';
 export { parseRetryAfter, parseRateLimitReset } from './retry-timing.ts';

@@ -281,7 +281,9 @@ function toBodyNext(body: unknown, items: readonly unknown[]): Query | string | 
     if (typeof next_cursor === 'string') return { start_cursor: next_cursor };
     const last = items.at(-1);
     const id = isRecord(last) ? last['id'] : undefined;
-    if (typeof id === 'string') return { starting_after: id };
+    // Stripe's ids are text; its lookalikes' may be numbers (`{object: 'list', data: [{id: 42}]}`),
+    // whose walk stopped after the first page as if it were the last.
+    if (typeof id === 'string' || typeof id === 'number') return { starting_after: String(id) };
   }
   // Salesforce's query results: `nextRecordsUrl` while `done` is false.
   if (typeof nextRecordsUrl === 'string' && done === false) return nextRecordsUrl;

@@ -788,6 +788,14 @@ describe("paginate with a `next` of the caller's: an API that pages its own way"
     expect(server.requests('/v1/customers').map((request) => new URL(request.url, 'http://x').search)).toEqual(['?limit=10', '?limit=10&starting_after=1009', '?limit=10&starting_after=1019']);
   });
 
+  it("walks a Stripe-style list of numeric ids by itself, which stopped after the first page as if it were the last", async () => {
+    server.route('/v1/numbered', stripePages);
+    const walk = createClient({ baseUrl: server.origin }).paginate<{ id: number }>('/v1/numbered', { query: { limit: 10 } });
+    expect((await collect(walk)).map((record) => record.id)).toEqual(ids);
+    expect(walk.progress).toMatchObject({ pages: 3, done: true, stop: 'last' });
+    expect(server.requests('/v1/numbered').map((request) => new URL(request.url, 'http://x').search)).toEqual(['?limit=10', '?limit=10&starting_after=1009', '?limit=10&starting_after=1019']);
+  });
+
   it("follows a next URL it gives (Google's `nextPageToken` as a whole URL), under the same origin rules as next links", async () => {
     server.route('/tokens', (request, response, body) => {
       const token = query(request).get('pageToken');

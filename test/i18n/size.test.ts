@@ -61,6 +61,14 @@ describe('the faultline/i18n bundle', () => {
     }
     expect(heavy).toEqual([]);
   });
+
+  it('gives toHtml, escapeHtml and negotiateLanguage from the core too, whose bundle imports no i18next', async () => {
+    // Bundled from faultline/i18n, they need i18next installed to resolve its import, used or not:
+    // a page that only shows errors or picks a language takes them from 'faultline'.
+    const text = await bundle("export { toHtml, escapeHtml, negotiateLanguage } from 'faultline';");
+    expect(text).not.toMatch(/i18next/);
+    expect(gzipSize(text)).toBeLessThan(1_024);
+  });
 });
 
 describe('the locale files', () => {
