@@ -80,9 +80,11 @@ function toField(path: readonly (string | number)[]): string {
   return field;
 }
 
-/** A zod path as the model holds it, up to a segment no path can name (the issue then sits at the map); `[]` when it is no list. */
+/** A zod path as the model holds it, up to a segment no path can name (the issue then sits at the map); `[]` when there is none. */
 function toPath(path: unknown): (string | number)[] {
   const segments: (string | number)[] = [];
+  // A text path (TypeBox's `/name`, Elysia's `error.all`) is no zod issue's: read as none, it put the issue on no field.
+  if (path !== undefined && !Array.isArray(path)) throw new TypeError('its path is no list of keys');
   if (!Array.isArray(path)) return segments;
   for (const segment of path) {
     const named = toSegment(segment);

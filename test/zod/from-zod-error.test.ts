@@ -315,6 +315,20 @@ describe('fromZodError on input that is no zod error', () => {
     expect(() => fromAnything({ issues: [proxy] })).toThrow(unreadable(0));
   });
 
+  it("throws a TypeError naming an issue whose path is text, as TypeBox's and Elysia's are, which put it on no field", () => {
+    // Elysia's `error.all` (TypeBox's ValueError) spells the path as a pointer: `/name`.
+    let thrown: unknown;
+    try {
+      fromAnything({ issues: [{ message: 'ok', path: ['a'] }, { message: 'Expected string', path: '/name' }] });
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toEqual(unreadable(1));
+    expect((thrown as Error).cause).toEqual(new TypeError('its path is no list of keys'));
+    // An issue of no path (a Standard Schema issue may have none) is the object's, as before.
+    expect(fromAnything({ issues: [{ message: 'Too many items' }] }).issues).toMatchObject([{ path: [], message: 'Too many items' }]);
+  });
+
   it('throws the TypeError of a zod error expected for an error whose issues cannot be read', () => {
     const revocable = Proxy.revocable([], {});
     revocable.revoke();

@@ -30,8 +30,9 @@ describe('the faultline/zod bundle', () => {
     // 784 (3,106) for an outside audit's fixes: exclusive bounds as exclusiveMinimum/Maximum,
     // literal choices that are booleans, null or bigints, a refinement's params and zod 3's codes
     // under zod 4's names, the issues nested in invalid_key and invalid_element, options.status
-    // checked, maxIssues, and hostile input read safely.
-    expect(size).toBeLessThanOrEqual(3_120);
+    // checked, maxIssues, and hostile input read safely; by 32 (3,141) for a text path refused
+    // (TypeBox's `/name`), which put its issue on no field, and toApiError's type checks.
+    expect(size).toBeLessThanOrEqual(3_152);
   });
 
   it('brings zod into a bundle that imports a schema', async () => {
