@@ -552,7 +552,8 @@ export function createClient(options: ClientOptions): Client {
     // app's fallback for an unknown /api route, a captive portal, a proxy's page. As data it would
     // be a string typed as the caller's `T`; ky's `.json()` throws on it.
     const accept = headers['accept'] ?? '';
-    if (result.ok && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html' && isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
+    // A page is text: the header is asked only of a success whose data is (parsed JSON is the hot path).
+    if (result.ok && typeof result.value.data === 'string' && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html' && isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
       const { status, requestId, traceId, body: page } = result.value;
       result = { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: 'An HTML page where JSON was asked for', requestId, traceId, body: page }) };
     }

@@ -76,9 +76,10 @@ describe('faultline/fetch bundle size', () => {
     // alone, node-fetch's, where its own keys were sent; by 80 (9,368) for ky's option names
     // refused, naming ours: `timeout`, `prefixUrl`, `searchParams` were ignored unsaid; by 112
     // (9,485) for an HTML page in a 2xx read as an `invalid_response` when JSON was asked for,
-    // where it was a string typed as the caller's data).
+    // where it was a string typed as the caller's data; by 16 (9,495) for the last id of a
+    // Stripe-style list that is a number, and that page check asked only of text data).
     const goal = 5_064;
-    const shareCeiling = 9_488;
+    const shareCeiling = 9_504;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
