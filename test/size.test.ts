@@ -101,9 +101,10 @@ describe('bundle size', () => {
     // 16 (20,144) for zod's `flatten()` `{formErrors, fieldErrors}` and its issues under `issues`;
     // by 48 (20,180 once merged) for time linear in a hostile header or body: a Go-duration reset
     // matched trimmed, issue paths cut at 64 segments as a nested map's keys are joined,
-    // field-map's walk of a caller's object that shares its members stopped after 100,000 maps).
+    // field-map's walk of a caller's object that shares its members stopped after 100,000 maps;
+    // by 48 (20,234) for zod 4's ZodError as JSON, its issues in the JSON text of its message).
     const goal = 4_096;
-    const ceiling = 20_192;
+    const ceiling = 20_240;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -164,9 +165,10 @@ describe('bundle size', () => {
     // keeping `retryable` and `dialect` only of their types; by 16 (11,753) for zod's `flatten()`
     // `{formErrors, fieldErrors}` and its issues under `issues`, read by plain; by 32 (11,761 once
     // merged) for a Go-duration reset matched trimmed, in time linear in the header, and issue
-    // paths cut at 64 segments as a nested map's keys are joined).
+    // paths cut at 64 segments as a nested map's keys are joined; by 48 (11,811) for zod 4's
+    // ZodError as JSON, its issues in the JSON text of its message, read by plain).
     const goal = 3_072;
-    const ceiling = 11_776;
+    const ceiling = 11_824;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

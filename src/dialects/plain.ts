@@ -87,12 +87,28 @@ const pascalCaseCode = /^(?:[A-Z][a-z\d]+){2,}$/;
  * read when nothing beside it explains, one level only; the members it does not define stay in
  * `extensions.error`.
  */
+/**
+ * zod's ZodError as `JSON.stringify` writes it — zod 4 keeps its issues only in the JSON text of
+ * its message, `{name: "ZodError", message: "[{\"code\": …}]"}` — as a route sends `safeParse`'s
+ * result or its error on (Hono's zod-validator by default): the message's issues are the issues,
+ * and its JSON text is no detail.
+ */
+function readZodError(facts: MemberFacts): void {
+  if (readOwn(facts.extensions, 'name') !== 'ZodError' || !facts.detail?.startsWith('[')) return;
+  try {
+    if (addIssues(facts, JSON.parse(facts.detail))) facts.detail = undefined;
+  } catch {
+    // A message that is no JSON stays the detail.
+  }
+}
+
 function readNestedError(facts: MemberFacts, status: number): void {
   // Ashby names it `errorInfo`: `{success: false, errorInfo: {code, message, requestId}}`.
   const key = isRecord(readOwn(facts.extensions, 'error')) ? 'error' : 'errorInfo';
   const nested = readOwn(facts.extensions, key);
   if (facts.detail !== undefined || facts.error !== undefined || !isRecord(nested)) return;
   const inner = readMembers(nested, rules, status);
+  readZodError(inner);
   readListedIssues(inner, 'detail');
   readListedIssues(inner, 'details');
   // Strapi: `error: {status, name: "ValidationError", message, details: {errors: [{path, message, name}]}}`.
@@ -270,6 +286,7 @@ function parseObject(given: Record<string, unknown>, status: number): MemberFact
     facts.retryAfterMs = Math.round(wait * 1000);
     takeExtension(facts, key);
   }
+  readZodError(facts);
   readNestedError(facts, status);
   // Contentful names the error in `sys: {type: "Error", id: "NotFound"}`, its code.
   const sys = readOwn(facts.extensions, 'sys');

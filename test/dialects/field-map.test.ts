@@ -5,6 +5,7 @@
  * hand from the documents each fixture names.
  */
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod';
 import { fieldMapDialect } from '../../src/dialects/field-map.ts';
 import { createNormalizer, plainDialect, problemDialect } from '../../src/index.ts';
 import type { Issue } from '../../src/index.ts';
@@ -420,6 +421,23 @@ describe("zod's flatten() and issues as a server sends them on", () => {
     ]);
     // Under a message, as an Express route writes `{message, errors: error.flatten()}`.
     expect(read({ message: 'Validation failed', errors: { formErrors: [], fieldErrors: { email: ['Invalid email address'] } } }).issues).toEqual([{ path: ['email'], message: 'Invalid email address', field: 'email' }]);
+  });
+
+  it("reads zod 4's ZodError as JSON, whose issues are only in the JSON text of its message (Hono's zod-validator answers so)", () => {
+    const result = z.object({ name: z.string(), email: z.email() }).safeParse({ email: 'x' });
+    const expected = [
+      { path: ['name'], code: 'invalid_type' },
+      { path: ['email'], code: 'invalid_format' },
+    ];
+    // `c.json(result, 400)`, `res.json(result.error)` and `{error: result.error}` alike; before, the JSON text was the detail.
+    for (const body of [JSON.parse(JSON.stringify(result)), JSON.parse(JSON.stringify(result.error)), JSON.parse(JSON.stringify({ error: result.error }))]) {
+      const error = read(body);
+      expect(error).toMatchObject({ kind: 'validation' });
+      expect(error).not.toHaveProperty('detail');
+      expect(error.issues.map(({ path, code }) => ({ path, code }))).toEqual(expected);
+    }
+    // A message that is no JSON list stays the detail.
+    expect(read({ name: 'ZodError', message: '[not json' })).toMatchObject({ detail: '[not json' });
   });
 
   it("reads a list of zod's issues under `issues`, which gave none: `{message, issues}` and zod 3's ZodError as JSON", () => {
