@@ -50,8 +50,6 @@ const rules: Readonly<Record<string, MemberRule>> = {
   correlationId: 'requestId',
   correlation_id: 'requestId',
   error_messages: 'issues',
-  // zod's issues as a route sends them on (`{message, issues: err.issues}`), or zod 3's ZodError as JSON.
-  issues: 'issues',
   // The ids PayPal's and Facebook's support ask for.
   debug_id: 'requestId',
   fbtrace_id: 'requestId',
@@ -94,6 +92,10 @@ const pascalCaseCode = /^(?:[A-Z][a-z\d]+){2,}$/;
  * and its JSON text is no detail.
  */
 function readZodError(facts: MemberFacts): void {
+  // zod's issues as a route sends them on (`{message, issues: err.issues}`), or zod 3's ZodError as
+  // JSON: only a list of issues with a path list and a message each, not an API's `issues` of data.
+  const listed = readOwn(facts.extensions, 'issues');
+  if (Array.isArray(listed) && listed.every((issue) => isRecord(issue) && Array.isArray(readOwn(issue, 'path')) && typeof readOwn(issue, 'message') === 'string') && addIssues(facts, listed)) delete facts.extensions['issues'];
   if (readOwn(facts.extensions, 'name') !== 'ZodError' || !facts.detail?.startsWith('[')) return;
   try {
     if (addIssues(facts, JSON.parse(facts.detail))) facts.detail = undefined;

@@ -8,7 +8,7 @@
 import { toApiError } from '../create-error.ts';
 import { isJsonMediaType, toMediaType } from '../headers.ts';
 import { isHttpUrl, setMember } from '../members.ts';
-import type { ApiError, ApiResult, DialectId } from '../model.ts';
+import type { ApiError, ApiResult, ApiSuccess, DialectId } from '../model.ts';
 import type { Normalize } from '../normalize.ts';
 import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
@@ -347,13 +347,15 @@ const kyNames: Readonly<Record<string, string>> = { prefixUrl: 'baseUrl', search
 
 /** Refuses ky's option names, naming faultline's. */
 function refuseKyNames(options: object | undefined): void {
-  for (const name in kyNames) if (options && name in options) throw new TypeError(`${name} is ky's name; use ${kyNames[name]}`);
+  // Given as `undefined`, a name says nothing, as every option here.
+  for (const name in kyNames) if ((options as Record<string, unknown> | undefined)?.[name] !== undefined) throw new TypeError(`${name} is ky's name; use ${kyNames[name]}`);
 }
 
 /** A function option (`fetch`, `wait`, `onRetry`, a hook) is checked when given, not when the first call would fail on it. */
-function toFunction<T>(value: T, name: string): T {
-  if (value !== undefined && typeof value !== 'function') throw new TypeError(`${name} must be a function, not ${typeof value}`);
-  return value;
+function toFunction<T>(value: T, name: string): T | undefined {
+  // `null` from a JavaScript caller means none, as for the limits.
+  if (value != null && typeof value !== 'function') throw new TypeError(`${name} must be a function, not ${typeof value}`);
+  return value ?? undefined;
 }
 
 /**
@@ -415,7 +417,8 @@ export function createClient(options: ClientOptions): Client {
   const fetchOptions: FetchOptions = options.fetchOptions ?? {};
   const beforeRequest = hooks?.beforeRequest ?? [];
   const afterResponse = hooks?.afterResponse ?? [];
-  for (const hook of [...beforeRequest, ...afterResponse]) toFunction(hook, 'each hook');
+  // A hook that is none (`undefined` in the list) would fail every call.
+  for (const hook of [...beforeRequest, ...afterResponse]) if (typeof hook !== 'function') throw new TypeError(`each hook must be a function, not ${typeof hook}`);
   const hasHooks = beforeRequest.length > 0 || afterResponse.length > 0;
   // Browsers hide redirects from `redirect: 'manual'`; there CORS already keeps custom headers from other origins that do not allow them.
   const followRedirects = typeof document === 'undefined';
@@ -551,10 +554,13 @@ export function createClient(options: ClientOptions): Client {
     // An HTML page in a 2xx, asked for JSON first (the default Accept) and not for HTML: a single-page
     // app's fallback for an unknown /api route, a captive portal, a proxy's page. As data it would
     // be a string typed as the caller's `T`; ky's `.json()` throws on it.
-    const accept = headers['accept'] ?? '';
-    // A page is text: the header is asked only of a success whose data is (parsed JSON is the hot path).
-    if (result.ok && typeof result.value.data === 'string' && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html' && isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
-      const { status, requestId, traceId, body: page } = result.value;
+    // Only markup: PHP labels its JSON text/html (parsed, it is no text here), Express its `res.send('ok')`;
+    // a HEAD, a 204 or an empty body has no data. The header is asked only then (parsed JSON is the
+    // hot path), and of the request as sent, a hook's Accept included.
+    const data = result.ok ? result.value.data : undefined;
+    const accept = (request ? request.headers.get('accept') : headers['accept']) ?? '';
+    if (typeof data === 'string' && data.trimStart().startsWith('<') && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html' && isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
+      const { status, requestId, traceId, body: page } = (result as { value: ApiSuccess<unknown> }).value;
       result = { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: 'An HTML page where JSON was asked for', requestId, traceId, body: page }) };
     }
     // A success says what its headers said (an ETag, a file name, a HEAD's Content-Length); an

@@ -3,11 +3,11 @@
  * saved and the answer is a `failure` listing each invalid item's index and errors; otherwise the
  * items are saved and the answer is a `success` with the processed items and the batch figures.
  */
-import type { ApiError, BatchInfo, IssueInit, ItemFailure } from '../model.ts';
+import type { ApiError, BatchInfo, IssueInit, ItemFailureInit } from '../model.ts';
 import { createError } from './create-error.ts';
 
 /** What a validator says of one item: its issues (none when valid). */
-export type ItemIssues = readonly Pick<IssueInit, 'path' | 'message' | 'field' | 'code'>[] | undefined | void;
+export type ItemIssues = readonly Pick<IssueInit, 'path' | 'message' | 'field' | 'code' | 'params'>[] | undefined | void;
 
 /** How to process a batch. */
 export interface BatchOptions<Saved> {
@@ -47,16 +47,17 @@ export type BatchOutcome<Saved> =
 export async function processBatch<Saved>(items: unknown, options: BatchOptions<Saved>): Promise<BatchOutcome<Saved>> {
   if (typeof options?.validate !== 'function' || typeof options.save !== 'function') throw new TypeError('processBatch needs a validate and a save function');
   if (!Array.isArray(items)) return { ok: false, error: createError({ kind: 'bad_request', detail: 'The body must be an array of items' }) };
-  const failures: ItemFailure[] = [];
+  const failures: ItemFailureInit[] = [];
   const validItems: number[] = [];
   for (const [index, item] of items.entries()) {
     const issues = (await options.validate(item, index)) ?? [];
     // A validator in plain JavaScript may return anything: say so, rather than fail on `.length` of it.
     if (!Array.isArray(issues)) throw new TypeError(`validate returned ${typeof issues} for item ${index}, not a list of issues`);
     if (issues.length === 0) validItems.push(index);
-    // An issue without a path is about the item as a whole. Only the model's members are taken: a
-    // validator may hand back a schema library's issues, which carry more (zod's `expected`).
-    else failures.push({ index, rawData: item, issues: issues.map(({ path, message, field, code }) => ({ path: Array.isArray(path) ? [...path] : [], message, field, code })) });
+    // An issue without a path is about the item as a whole. createError takes the model's members
+    // of each (a schema library's issues carry more, zod's `expected`), `params` among them, which
+    // faultline/i18n words a message from.
+    else failures.push({ index, rawData: item, issues: issues.map((issue) => ({ ...issue, path: Array.isArray(issue.path) ? [...issue.path] : [] })) });
   }
   const metadata = { receivedItemsCount: items.length, validItems, invalidItems: failures.map((failure) => failure.index) };
   if (failures.length > 0) {

@@ -4,7 +4,7 @@
  */
 import { toApiError } from '../create-error.ts';
 import { createIssue } from '../issues.ts';
-import { isRecord, setMember, toOwnView } from '../members.ts';
+import { isRecord, setMember, toCode, toOwnView } from '../members.ts';
 import { markOwn } from '../own-errors.ts';
 import { errorKinds, type ApiError, type ApiErrorOf, type ErrorKind, type Init, type Issue, type IssueInit, type ItemFailure, type ItemFailureInit, type RateLimit } from '../model.ts';
 import { isHttpStatus, toErrorKind, toKindStatus } from '../status.ts';
@@ -54,25 +54,25 @@ function refuse(what: string): never {
   throw new TypeError(`createError: ${what}`);
 }
 
-const issueMembers = ['path', 'message', 'field', 'code', 'params'];
-
-/** Whether an issue is of the model's shape: a path of keys and indices, a message, and no member the model lacks. */
-const isIssue = (issue: Partial<IssueInit>): boolean =>
-  isRecord(issue) &&
-  Object.keys(issue).every((key) => issueMembers.includes(key)) &&
-  Array.isArray(issue.path) &&
-  issue.path.every((segment) => typeof segment === 'string' || typeof segment === 'number') &&
-  typeof issue.message === 'string' &&
-  typeof (issue.field ?? '') === 'string' &&
-  typeof (issue.code ?? '') === 'string' &&
-  isRecord(issue.params ?? {});
-
+/**
+ * The model's issue of one the caller gave: its path (a list of keys and indices), message, and
+ * `field`, `code` and `params` when of their types; a numeric code as a string (seed 004's codes
+ * are integers), `null` as absent. Members the model has no place for (zod's `expected`, Joi's
+ * `type`) are left, as a validator's issues carry them; one that misreads is refused.
+ */
 const copyIssue = (given: IssueInit, at: string): Issue => {
   // Own reads (toOwnView): a polluted `code` or `field` is never read as the caller's (RELIABILITY.md).
-  const issue = toOwnView(given);
-  // A path is a list (['items', 0, 'name']); the server's own spelling of it is `field`.
-  if (!isIssue(issue)) refuse(`${at} is no Issue ({ path: (string | number)[], message, field?, code?, params? })`);
-  return createIssue([...issue.path], issue.message, issue.field, issue.code, issue.params && { ...issue.params });
+  const { path, message, field, code, params } = toOwnView(isRecord(given) ? given : ({} as IssueInit));
+  // A path is a list (['items', 0, 'name']): a text one, the server's own spelling, is `field`.
+  const valid =
+    Array.isArray(path) &&
+    path.every((segment) => typeof segment === 'string' || typeof segment === 'number') &&
+    typeof message === 'string' &&
+    typeof (field ?? '') === 'string' &&
+    (code == null || toCode(code) !== undefined) &&
+    isRecord(params ?? {});
+  if (!valid) refuse(`${at} is no Issue ({ path: (string | number)[], message, field?, code?, params? })`);
+  return createIssue([...path], message, field ?? undefined, code == null ? undefined : toCode(code), params ? { ...params } : undefined);
 };
 
 const copyFailure = (given: ItemFailureInit, at: string): ItemFailure => {

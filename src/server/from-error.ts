@@ -28,11 +28,12 @@ export interface FromErrorOptions {
   readonly expose?: boolean | undefined;
 }
 
-function readStatus(thrown: { status?: unknown; statusCode?: unknown; code?: unknown; response?: unknown }): number | undefined {
+function readStatus(thrown: { status?: unknown; statusCode?: unknown; code?: unknown; response?: unknown }, isError: boolean): number | undefined {
   // http-errors, Express and Fastify put the status on the error as `status` or `statusCode`;
-  // Elysia's `throw status(403, 'Not yours')` as a numeric `code` beside its `response`.
-  const { status, statusCode, code } = thrown;
-  const candidate = typeof status === 'number' ? status : statusCode ?? ('response' in thrown ? code : undefined);
+  // Elysia's `throw status(403, 'Not yours')` as a numeric `code` beside its `response`, in an
+  // object that is no Error (a mail client's `{code: 450, response}` Error is a reply's, no status).
+  const { status, statusCode, code, response } = thrown;
+  const candidate = typeof status === 'number' ? status : statusCode ?? (isError || response === undefined ? undefined : code);
   return isHttpStatus(candidate) && candidate >= 400 ? candidate : undefined;
 }
 
@@ -88,7 +89,7 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   // an upstream ResponseError — unless the error names a status of its own.
   const name = thrown instanceof Error ? thrown.name : undefined;
   const upstream = name === 'TimeoutError' ? 504 : thrown instanceof TypeError && thrown.message === 'fetch failed' ? 502 : undefined;
-  const status = readStatus(members) ?? upstream;
+  const status = readStatus(members, thrown instanceof Error) ?? upstream;
   // `throw { status: 404, message: '...' }` is an http-errors-style error too; Elysia's says it in `response`.
   const { response } = members;
   const message: unknown = thrown instanceof Error ? thrown.message : typeof thrown === 'object' && thrown !== null ? (members.message ?? response) : thrown;

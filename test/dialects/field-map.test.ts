@@ -444,5 +444,8 @@ describe("zod's flatten() and issues as a server sends them on", () => {
     const issues = [{ code: 'invalid_type', expected: 'string', received: 'undefined', path: ['items', 0, 'name'], message: 'Required' }];
     expect(read({ message: 'Validation failed', issues })).toMatchObject({ kind: 'validation', detail: 'Validation failed', issues: [{ path: ['items', 0, 'name'], message: 'Required', code: 'invalid_type' }] });
     expect(read({ issues, name: 'ZodError' }).issues).toMatchObject([{ path: ['items', 0, 'name'], message: 'Required' }]);
+    // An API's `issues` of data (a tracker's issue records) are no validation issues: kept as they came.
+    const tracker = read({ message: 'Validation Failed', issues: [{ number: 1, title: 'Bug report', body: 'Steps…' }] });
+    expect(tracker).toMatchObject({ kind: 'bad_request', issues: [], extensions: { issues: [{ number: 1, title: 'Bug report', body: 'Steps…' }] } });
   });
 });

@@ -130,6 +130,9 @@ describe('sending requests', () => {
     // A hook that is no function failed each call with "hook is not a function".
     expect(bad({ hooks: { beforeRequest: 'log' } })).toThrow(new TypeError('each hook must be a function, not string'));
     expect(bad({ hooks: { afterResponse: [() => undefined, null] } })).toThrow(new TypeError('each hook must be a function, not object'));
+    expect(bad({ hooks: { beforeRequest: [undefined] } })).toThrow(new TypeError('each hook must be a function, not undefined'));
+    // `null` means none, as for the limits: the default fetch, no onRetry.
+    expect(createClient({ baseUrl: server.origin, fetch: null, onRetry: null, wait: null, timeoutMs: null } as unknown as ClientOptions)).toBeDefined();
     const api = createClient({ baseUrl: server.origin });
     await expect(api.get('/never-sent', { headers: 'x-a: 1' as unknown as Record<string, string> })).rejects.toThrow(new TypeError('headers must be a Headers, a record or [name, value] pairs, not a string'));
     expect(server.requests('/never-sent')).toHaveLength(0);
@@ -146,6 +149,22 @@ describe('sending requests', () => {
     const page = await api.get('/spa/users/1', { headers: { accept: 'text/html' } });
     expect(page).toMatchObject({ ok: true, value: { data: '<!doctype html><html><body><div id="app"></div></body></html>' } });
     expect(await createClient({ baseUrl: server.origin, headers: { accept: '*/*' } }).get('/spa/users/1')).toMatchObject({ ok: true });
+    // A hook's Accept is the request's.
+    const hooked = createClient({ baseUrl: server.origin, hooks: { beforeRequest: [(request) => void request.headers.set('accept', 'text/html')] } });
+    expect(await hooked.get('/spa/users/1')).toMatchObject({ ok: true });
+  });
+
+  it('keeps as successes what text/html labels that is no page: JSON (PHP\'s default type), text (Express\'s res.send), a HEAD, an empty body', async () => {
+    const html = { 'content-type': 'text/html; charset=utf-8' };
+    server.route('/php', text(200, '{"id":1,"name":"Ann"}', html));
+    server.route('/express-text', text(202, 'Queued', html));
+    server.route('/empty-html', text(200, '', html));
+    const api = createClient({ baseUrl: server.origin, retry: 0 });
+    expect(await api.get('/php')).toMatchObject({ ok: true, value: { data: { id: 1, name: 'Ann' } } });
+    expect(await api.post('/express-text')).toMatchObject({ ok: true, value: { status: 202, data: 'Queued' } });
+    expect(await api.head('/php')).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(await api.get('/empty-html')).toMatchObject({ ok: true, value: { status: 200 } });
+    expect(await createClient({ baseUrl: `${server.origin}/php` }).verifyKey()).toBe(true);
   });
 
   it("refuses ky's option names, which would be ignored unsaid, naming faultline's", async () => {
@@ -155,6 +174,9 @@ describe('sending requests', () => {
     const api = createClient({ baseUrl: server.origin });
     await expect(api.get('/never-sent', { searchParams: { page: 2 } } as never)).rejects.toThrow(new TypeError("searchParams is ky's name; use query"));
     expect(server.requests('/never-sent')).toHaveLength(0);
+    // Given as undefined, a name says nothing.
+    server.route('/ky-undefined', json(200, {}));
+    expect(await api.get('/ky-undefined', { timeout: undefined } as never)).toMatchObject({ ok: true });
   });
 
   it("refuses a call's options of the wrong type before anything is sent, naming them", async () => {

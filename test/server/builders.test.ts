@@ -850,7 +850,11 @@ describe('createError', () => {
     expect(() => createError({ status: 422, issues: [{ path: [{}] as unknown as string[], message: 'x' }] })).toThrow(noIssue('issues[0]'));
     expect(() => createError({ status: 422, issues: [{ path: [], message: 42 as unknown as string }] })).toThrow(noIssue('issues[0]'));
     expect(() => createError({ status: 422, issues: [{ path: [], message: 'x', field: 3 as unknown as string }] })).toThrow(noIssue('issues[0]'));
-    expect(() => createError({ status: 422, issues: [{ path: [], message: 'x', severity: 'warn' } as Issue] })).toThrow(noIssue('issues[0]'));
+    // A validator's issues carry more than the model holds (zod's `expected`, Joi's `type`): taken as issues.
+    expect(createError({ status: 422, issues: [{ path: ['age'], message: 'Too small', code: 'too_small', expected: 'number' } as Issue] }).issues).toEqual([{ path: ['age'], message: 'Too small', code: 'too_small' }]);
+    // Seed 004's codes are integers; `null` is no member.
+    expect(createError({ status: 422, issues: [{ path: ['qty'], message: 'Must be positive', code: 1001 as unknown as string, field: null as unknown as string }] }).issues).toEqual([{ path: ['qty'], message: 'Must be positive', code: '1001' }]);
+    expect(() => createError({ status: 422, issues: [{ path: [], message: 'x', code: { id: 1 } as unknown as string }] })).toThrow(noIssue('issues[0]'));
     expect(() => createError({ status: 422, issues: ['is invalid' as unknown as Issue] })).toThrow(noIssue('issues[0]'));
     expect(() => createError({ status: 422, issues: { email: 'is invalid' } as unknown as Issue[] })).toThrow(new TypeError('createError: issues must be an array'));
     expect(() => createError({ status: 422, failures: [{ index: -1, rawData: {}, issues: [] }] })).toThrow(new TypeError('createError: failures[0] is no ItemFailure ({ index, rawData, issues })'));
@@ -962,6 +966,13 @@ describe('processBatch (seed 004: all items saved, or none)', () => {
     const validate = ((item: unknown) => (isValid(item) ? [] : [{ code: 'invalid_type', expected: 'string', input: 7, path: ['name'], message: 'Invalid input: expected string' }])) as unknown as BatchOptions<unknown>['validate'];
     const outcome = await processBatch([{ name: 'Ada' }, { name: 7 }], { validate, save });
     expect(outcome).toMatchObject({ ok: false, error: { failures: [{ index: 1, issues: [{ path: ['name'], message: 'Invalid input: expected string', code: 'invalid_type' }] }] } });
+  });
+
+  it("keeps fromZodError's params of a validator's issues, which faultline/i18n words its messages from", async () => {
+    const { save } = counted();
+    const validate = (item: unknown) => (isValid(item) ? [] : [{ path: ['name'], message: 'Too small: expected string to have >=3 characters', code: 'too_small', params: { origin: 'string', minimum: 3, inclusive: true } }]);
+    const outcome = await processBatch([{ name: '' }], { validate, save });
+    expect(outcome).toMatchObject({ ok: false, error: { failures: [{ index: 0, issues: [{ code: 'too_small', params: { origin: 'string', minimum: 3 } }] }] } });
   });
 
   it('refuses options without a validate or save function at once, rather than on the first item', async () => {

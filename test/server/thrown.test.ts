@@ -148,8 +148,13 @@ describe("another HTTP client's error for an upstream response", () => {
     // Elysia's ElysiaCustomStatusResponse: a numeric `code` beside its `response`, no `status`.
     const thrown = { code: 403, response: 'Not your item' };
     expect(fromError(thrown)).toMatchObject({ kind: 'forbidden', status: 403, detail: 'Not your item' });
-    // A numeric code alone (gRPC's, a driver's) names no HTTP status.
+    // A numeric code alone (gRPC's, a driver's) names no HTTP status, nor an Error's beside a
+    // reply (a mail client's `{code: 450, response}`), nor a `response` that is undefined.
     expect(fromError(Object.assign(new Error('deadline'), { code: 404 })).status).toBe(500);
+    const mail = Object.assign(new Error('Mailbox busy at mx.internal.corp'), { code: 450, response: '450 Mailbox busy' });
+    expect(fromError(mail)).toMatchObject({ status: 500 });
+    expect(fromError(mail)).not.toHaveProperty('detail');
+    expect(fromError({ code: 404, response: undefined, message: 'x' }).status).toBe(500);
   });
 
   it("answers undici's ResponseStatusCodeError (`throwOnError`) as an upstream's, its headers left behind", () => {
