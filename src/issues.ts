@@ -84,10 +84,21 @@ const requestParts = ['query', 'header', 'path', 'cookie', 'body', 'formData'];
 // Seed 001: "`body.name` is `undefined`, but `string` is expected." names its field first.
 const leadingCodeSpan = /^`([\w$.[\]]+)`/;
 
-/** Builds a frozen issue, dropping absent optional members (exactOptionalPropertyTypes). */
+/**
+ * The most characters an issue keeps of its field and of each key in its path. Real names are
+ * short; a body that nests 40,000 fields under one 400 KB key gives as many issues that each
+ * repeat it, a model of gigabytes once serialized (JSON.stringify, structuredClone, a log). The
+ * body keeps the whole key.
+ */
+export const maxNameLength = 1_024;
+
+/** A name cut at {@link maxNameLength}; joined names are cut as they are joined, so that no spelling grows past it. */
+export const toName = <T extends string | number>(name: T): T => (typeof name === 'string' ? (name.slice(0, maxNameLength) as T) : name);
+
+/** Builds a frozen issue, dropping absent optional members (exactOptionalPropertyTypes); names cut at {@link maxNameLength}. */
 export function createIssue(path: readonly (string | number)[], message: string, field?: string, code?: string, params?: Issue['params']): Issue {
-  const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: Object.freeze(path), message };
-  if (field !== undefined) issue.field = field;
+  const issue: { -readonly [K in keyof Issue]: Issue[K] } = { path: Object.freeze(path.map(toName)), message };
+  if (field !== undefined) issue.field = toName(field);
   if (code !== undefined) issue.code = code;
   if (params !== undefined) issue.params = Object.freeze(params);
   return Object.freeze(issue);
@@ -182,7 +193,7 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
       const messages = value[key];
       const objectKey = isObjectKey(key);
       const path = objectKey ? prefix : joinPath(prefix, parseFieldPath(key));
-      const field = objectKey ? key : spelled + key;
+      const field = objectKey ? key : toName(spelled + key);
       if (isRecord(messages)) {
         if (messageKeys.some((name) => typeof readOwn(messages, name) === 'string')) {
           // A field's entry with a message of its own (Mongoose's `{message, path}`): its own field, if it names one, is its path.

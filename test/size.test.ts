@@ -103,9 +103,11 @@ describe('bundle size', () => {
     // matched trimmed, issue paths cut at 64 segments as a nested map's keys are joined,
     // field-map's walk of a caller's object that shares its members stopped after 100,000 maps;
     // by 48 (20,234) for zod 4's ZodError as JSON, its issues in the JSON text of its message; by 32
-    // (20,262) for a review's fix: a list under `issues` read only when each entry has a path and a message).
+    // (20,262) for a review's fix: a list under `issues` read only when each entry has a path and a
+    // message; by 16 (20,287) for an issue's field and path keys cut at 1,024 characters, which a
+    // body nesting many fields under one huge key repeated into gigabytes once serialized).
     const goal = 4_096;
-    const ceiling = 20_272;
+    const ceiling = 20_288;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -168,9 +170,11 @@ describe('bundle size', () => {
     // merged) for a Go-duration reset matched trimmed, in time linear in the header, and issue
     // paths cut at 64 segments as a nested map's keys are joined; by 48 (11,811) for zod 4's
     // ZodError as JSON, its issues in the JSON text of its message, read by plain; by 16 (11,839)
-    // for a review's fix: a list under `issues` read only when each entry has a path and a message).
+    // for a review's fix: a list under `issues` read only when each entry has a path and a message;
+    // by 48 (11,875) for an issue's field and path keys cut at 1,024 characters, which a body
+    // nesting many fields under one huge key repeated into gigabytes once serialized).
     const goal = 3_072;
-    const ceiling = 11_840;
+    const ceiling = 11_888;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -219,9 +223,10 @@ describe('bundle size', () => {
     // before, and a batch or API-key guard without its functions, which failed on the first item
     // or request; by 16 (8,159) for leaving out the `undefined` figures of a given rate limit,
     // which the model keeps absent; by 128 (8,276) for NestJS ValidationPipe's messages as issues
-    // and an HttpException's code, Elysia's `status(403, ...)`, and a leading key `$` quoted).
+    // and an HttpException's code, Elysia's `status(403, ...)`, and a leading key `$` quoted; by 16
+    // (8,298) for an issue's field and path keys cut at 1,024 characters, in createIssue).
     const goal = 4_096;
-    const ceiling = 8_288;
+    const ceiling = 8_304;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -7,7 +7,7 @@
  * member, nor one with a top-level `errors`.
  */
 import { isSuccessStatus, type BodyFacts, type DialectParser } from '../dialect.ts';
-import { createIssue, isObjectKey, joinPath, maxDepth, maxSteps, parseFieldPath } from '../issues.ts';
+import { createIssue, isObjectKey, joinPath, maxDepth, maxSteps, parseFieldPath, toName } from '../issues.ts';
 import type { Issue } from '../model.ts';
 import { isRecord, readOwn, setMember } from '../members.ts';
 
@@ -50,7 +50,7 @@ function isMessages(value: unknown, scan: Scan, depth: number): boolean {
 }
 
 /** The spelling of a nested field, as Laravel flattens them: `items.1.name`. */
-const joinField = (parent: string | undefined, key: string): string => (parent === undefined ? key : `${parent}.${key}`);
+const joinField = (parent: string | undefined, key: string): string => toName(parent === undefined ? key : `${parent}.${key}`);
 
 function collect(value: unknown, path: readonly (string | number)[], field: string, out: Issue[], depth: number): void {
   if (depth >= maxDepth) return;

@@ -384,7 +384,8 @@ describe('field-map depth and size', () => {
     const error = toError(normalize({ status: 422, body }));
     expect(error.issues).toHaveLength(100_000);
     expect(error.issues[99_999]?.path).toEqual(key.split('.'));
-    expect(error.issues[99_999]?.field).toBe(`${`${key}.`.repeat(61)}f99999`);
+    // The field keeps the first 1,024 characters of the server's spelling (15 KB here, times 100,000 issues).
+    expect(error.issues[99_999]?.field).toBe(`${`${key}.`.repeat(61)}f99999`.slice(0, 1_024));
   });
 
   it("ends on a caller's object that shares a member at every level (2^60 ways in), after a fixed number of maps", () => {
@@ -447,5 +448,21 @@ describe("zod's flatten() and issues as a server sends them on", () => {
     // An API's `issues` of data (a tracker's issue records) are no validation issues: kept as they came.
     const tracker = read({ message: 'Validation Failed', issues: [{ number: 1, title: 'Bug report', body: 'Steps…' }] });
     expect(tracker).toMatchObject({ kind: 'bad_request', issues: [], extensions: { issues: [{ number: 1, title: 'Bug report', body: 'Steps…' }] } });
+  });
+});
+
+describe('a key nested over many fields', () => {
+  it('keeps each issue\'s field and path keys to 1,024 characters, so that the error serializes in proportion to its body', () => {
+    // 20,000 fields under one 200 KB key: each issue repeated the key in its path and field, a
+    // model of some 8 GB once JSON.stringify, structuredClone or a log wrote it out. The body keeps the key whole.
+    const key = 'k'.repeat(200_000);
+    const fields = Object.fromEntries(Array.from({ length: 20_000 }, (_, index) => [`f${index}`, ['is invalid']]));
+    const result = normalize({ status: 422, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ [key]: fields }) });
+    const error = toError(result);
+    expect(error.issues).toHaveLength(20_000);
+    expect(error.issues[0]).toMatchObject({ path: ['k'.repeat(1_024), 'f0'], field: 'k'.repeat(1_024), message: 'is invalid' });
+    expect(Math.max(...error.issues.map((issue) => issue.field?.length ?? 0))).toBeLessThanOrEqual(1_024);
+    expect(JSON.stringify(error).length).toBeLessThan(60_000_000);
+    expect(Object.keys(error.body as object)[0]).toHaveLength(200_000);
   });
 });

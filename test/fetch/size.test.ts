@@ -79,9 +79,10 @@ describe('faultline/fetch bundle size', () => {
     // where it was a string typed as the caller's data; by 16 (9,495) for the last id of a
     // Stripe-style list that is a number, and that page check asked only of text data; by 32
     // (9,529) for a review's fixes: the page check only of markup and of the Accept a hook set,
-    // `null` as none for a function option, a ky name given as `undefined` let be).
+    // `null` as none for a function option, a ky name given as `undefined` let be; by 16 (9,539)
+    // for an issue's field and path keys cut at 1,024 characters, in the schema's issues too).
     const goal = 5_064;
-    const shareCeiling = 9_536;
+    const shareCeiling = 9_552;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
