@@ -193,7 +193,8 @@ export function collectIssues(value: unknown, prefix: readonly (string | number)
       const messages = value[key];
       const objectKey = isObjectKey(key);
       const path = objectKey ? prefix : joinPath(prefix, parseFieldPath(key));
-      const field = objectKey ? key : toName(spelled + key);
+      // The key cut before it is joined (see field-map.ts's joinField); `spelled` is cut already.
+      const field = objectKey ? key : toName(spelled + toName(key));
       if (isRecord(messages)) {
         if (messageKeys.some((name) => typeof readOwn(messages, name) === 'string')) {
           // A field's entry with a message of its own (Mongoose's `{message, path}`): its own field, if it names one, is its path.

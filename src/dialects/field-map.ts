@@ -50,7 +50,9 @@ function isMessages(value: unknown, scan: Scan, depth: number): boolean {
 }
 
 /** The spelling of a nested field, as Laravel flattens them: `items.1.name`. */
-const joinField = (parent: string | undefined, key: string): string => toName(parent === undefined ? key : `${parent}.${key}`);
+// Each part cut before they are joined: cutting a joined text would copy it whole first (V8
+// flattens it), a 400 KB key once per issue below it, and keep each copy alive.
+const joinField = (parent: string | undefined, key: string): string => toName(parent === undefined ? key : `${toName(parent)}.${toName(key)}`);
 
 function collect(value: unknown, path: readonly (string | number)[], field: string, out: Issue[], depth: number): void {
   if (depth >= maxDepth) return;
