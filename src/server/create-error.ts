@@ -115,14 +115,15 @@ export function createError(given: CreateErrorInit): ApiError {
   const extensions: Record<string, unknown> = {};
   for (const key of Object.keys(init.extensions ?? {})) setMember(extensions, key, init.extensions![key]);
   // A numeric code (seed 004's are integers) is kept as the model keeps codes: as a string.
-  const code = typeof init.code === 'number' ? String(init.code) : init.code;
+  const code = typeof init.code === 'number' ? toCode(init.code) : init.code;
   const error = toApiError({ ...init, kind, status, code, issues, failures, extensions, rateLimit: init.rateLimit && (Object.freeze(Object.fromEntries(Object.entries(init.rateLimit).filter(([, figure]) => figure !== undefined))) as RateLimit) });
   // toApiError leaves out or replaces what is of the wrong type (`detail: 42`) or no member at all
-  // (`message`): each is said here. An aborted error's status is left out on purpose (above), and
-  // a figure that is none (`NaN`, as `Number()` of a missing header gives) says nothing to keep.
+  // (`message`): each is said here. An aborted error's status is left out on purpose (above);
+  // `null` is absent, as in an issue; and a figure that is none (`NaN`, as `Number()` of a missing
+  // header gives) says nothing to keep.
   for (const key of Object.keys(init)) {
     const value = key === 'code' ? code : init[key as keyof typeof init];
-    if (key !== 'status' && value !== undefined && typeof value !== typeof error[key as keyof ApiError] && !Number.isNaN(value)) {
+    if (key !== 'status' && value != null && typeof value !== typeof error[key as keyof ApiError] && !Number.isNaN(value)) {
       refuse(`ApiError has no \`${key}\` of type ${typeof value} (\`detail\` explains; extension members go in \`extensions\`)`);
     }
   }

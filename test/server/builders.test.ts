@@ -833,8 +833,11 @@ describe('createError', () => {
     for (const [key, value, type] of wrongTypes) {
       expect(() => createError({ status: 429, [key]: value } as CreateErrorInit), key).toThrow(noMember(key, type));
     }
-    // Nothing was given: an absent member is no mistake.
+    // Nothing was given: an absent member is no mistake, nor a `null` one (a database's), nor a code that is NaN.
     expect(createError({ status: 404, detail: undefined, message: undefined } as CreateErrorInit)).toMatchObject({ kind: 'not_found', title: 'Not Found' });
+    const nulls = createError({ status: 404, detail: null, requestId: null, code: Number.NaN } as unknown as CreateErrorInit);
+    expect(nulls).toMatchObject({ kind: 'not_found' });
+    for (const key of ['detail', 'requestId', 'code']) expect(nulls).not.toHaveProperty(key);
   });
 
   it('keeps a numeric code as the model keeps codes, as a string', () => {
