@@ -21,10 +21,10 @@ export interface HeadersShape {
 export type HeadersInput = [string, string][] | Record<string, string> | Headers;
 
 /**
- * Headers as faultline takes them: {@link HeadersInput}, read-only pairs (`as const`), or a
- * `Headers` of another implementation, read by its shape ({@link HeadersShape}).
+ * Headers as faultline takes them: {@link HeadersInput} in its read-only forms (pairs `as const`
+ * too), or a `Headers` of another implementation, read by its shape ({@link HeadersShape}).
  */
-export type AnyHeaders = HeadersInput | readonly (readonly [string, string])[] | Readonly<Record<string, string>> | HeadersShape;
+export type AnyHeaders = readonly (readonly [string, string])[] | Readonly<Record<string, string>> | Headers | HeadersShape;
 
 /**
  * A request body as `fetch` sends it in every runtime: text, bytes, a `Blob`, `FormData`,

@@ -8,7 +8,7 @@
 import { toApiError } from '../create-error.ts';
 import { isJsonMediaType, toMediaType } from '../headers.ts';
 import { isHttpUrl, setMember } from '../members.ts';
-import type { ApiError, ApiResult, ApiSuccess, DialectId } from '../model.ts';
+import type { ApiError, ApiResult, DialectId } from '../model.ts';
 import type { Normalize } from '../normalize.ts';
 import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
@@ -557,11 +557,12 @@ export function createClient(options: ClientOptions): Client {
     // Only markup: PHP labels its JSON text/html (parsed, it is no text here), Express its `res.send('ok')`;
     // a HEAD, a 204 or an empty body has no data. The header is asked only then (parsed JSON is the
     // hot path), and of the request as sent, a hook's Accept included.
-    const data = result.ok ? result.value.data : undefined;
-    const accept = (request ? request.headers.get('accept') : headers['accept']) ?? '';
-    if (typeof data === 'string' && data.trimStart().startsWith('<') && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html' && isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
-      const { status, requestId, traceId, body: page } = (result as { value: ApiSuccess<unknown> }).value;
-      result = { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: 'An HTML page where JSON was asked for', requestId, traceId, body: page }) };
+    if (result.ok && typeof result.value.data === 'string' && result.value.data.trimStart().startsWith('<') && toMediaType(response.headers.get('content-type') ?? undefined) === 'text/html') {
+      const accept = (request ? request.headers.get('accept') : headers['accept']) ?? '';
+      if (isJsonMediaType(toMediaType(accept.split(',')[0])) && !accept.includes('html')) {
+        const { status, requestId, traceId, body: page } = result.value;
+        result = { ok: false, error: toApiError({ kind: 'invalid_response', status, detail: 'An HTML page where JSON was asked for', requestId, traceId, body: page }) };
+      }
     }
     // A success says what its headers said (an ETag, a file name, a HEAD's Content-Length); an
     // error does not carry them: errors are logged and passed on, and their facts are read already.
