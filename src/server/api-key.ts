@@ -49,8 +49,9 @@ export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: Reques
     // RFC 9110 §11.6.1: a 401 MUST carry a challenge. No scheme is registered for API keys; this
     // one names the header the key goes in, and no browser answers it with a login dialog.
     const challenge = { 'www-authenticate': `ApiKey header="${header}"` };
-    const answer = buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect: options.dialect, headers: challenge });
-    // RFC 9110 §9.3.2: a HEAD response has no content.
-    return isHead ? { ...answer, body: '' } : answer;
+    // A HEAD gets the GET's answer whole: every HTTP server drops a HEAD's content (RFC 9110
+    // §9.3.2) and sends the GET's Content-Length, which §8.6 asks for; an empty body made
+    // Express and Fastify send `Content-Length: 0`.
+    return buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect: options.dialect, headers: challenge });
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Header values a server sends. RFC 9110 §5.5: CR, LF and NUL never appear in a field value;
  * a value carrying them is refused with an error, never sent (response splitting). An echoed id
- * that no header can carry for a character past Latin-1 is left out instead.
+ * that no header can carry for another reason (a character past Latin-1, another control) is
+ * left out instead.
  */
 import type { AnyHeaders } from '../web-types.ts';
 
@@ -14,6 +15,7 @@ export const maxIdLength = 128;
 // errors that do not say which header.
 const control = /[\0-\x08\n-\x1f\x7f]/;
 const pastLatin1 = /[^\0-\xff]/u;
+const splitting = /[\0\n\r]/;
 
 const toRefusal = (name: string, char: string, why: string): TypeError => new TypeError(`Header ${name} cannot carry ${JSON.stringify(char)}: ${why} (RFC 9110 §5.5)`);
 
@@ -40,13 +42,18 @@ export function toEchoedId(id: string): string {
 }
 
 /**
- * An id as its header echoes it ({@link toEchoedId}), or `undefined` when it holds a character
- * past Latin-1, which no header can carry: an error answer never fails to build for its id (a
- * body with a member for it still echoes it). A control is refused, as in every header.
+ * An id as its header echoes it ({@link toEchoedId}), or `undefined` when no header can carry it:
+ * a character past Latin-1, or a control other than CR, LF and NUL (a DEL, which Bun's request
+ * headers let through). An error answer never fails to build for an id a request sent (a body
+ * with a member for it still echoes it). CR, LF and NUL, which would split the response, are
+ * refused, as in every header (RELIABILITY.md, "Building").
  */
 export function toIdHeader(name: string, id: string | undefined): string | undefined {
-  const echoed = id === undefined ? undefined : assertNoControl(name, toEchoedId(id));
-  return echoed === undefined || pastLatin1.test(echoed) ? undefined : echoed;
+  const echoed = id === undefined ? undefined : toEchoedId(id);
+  if (echoed === undefined) return undefined;
+  const char = splitting.exec(echoed)?.[0];
+  if (char !== undefined) throw toRefusal(name, char, 'no CR, LF, NUL or other control');
+  return isHeaderValue(echoed) ? echoed : undefined;
 }
 
 /**

@@ -357,12 +357,17 @@ describe.each(frameworks)('$name', ({ start }) => {
       expectUnchanged(before);
     });
 
-    it('answers HEAD without a key or with a wrong key with 401, no body and no business logic', async () => {
+    it('answers HEAD without a key or with a wrong key with 401, no body, the GET\'s Content-Length and no business logic', async () => {
       const before = { ...api.calls };
       for (const key of [null, '', 'stolen-key']) {
         for (const path of ['/campaigns/7', '/contacts/batch', '/boom']) {
           const { response, text } = await request('HEAD', path, { key });
           expect({ key, path, status: response.status, text }).toEqual({ key, path, status: 401, text: '' });
+          // RFC 9110 §8.6: a HEAD's Content-Length, if sent, is the GET's (it was 0 in Express and Fastify).
+          const get = await request('GET', path, { key });
+          expect(get.response.status).toBe(401);
+          expect([null, String(new TextEncoder().encode(get.text).length)]).toContain(response.headers.get('content-length'));
+          expect(response.headers.get('content-type')).toBe(get.response.headers.get('content-type'));
         }
       }
       expectUnchanged(before);
