@@ -3,6 +3,7 @@
  * it — 200 when valid, 401 when invalid or missing — and runs no business logic.
  */
 import { readHeaders, type HeadersLike } from '../headers.ts';
+import { toOwnView } from '../members.ts';
 import type { DialectOption } from './builders/index.ts';
 import { createError } from './create-error.ts';
 import { buildError, type BuiltResponse } from './respond.ts';
@@ -26,22 +27,28 @@ export interface RequestHead {
 }
 
 /**
- * Makes a guard that answers for the route when the key is missing or invalid, or when the
- * request is a HEAD; otherwise it gives `undefined` and the route runs.
+ * Makes a guard that answers for the route when the key is missing or invalid, when the request
+ * is a HEAD, or a CORS preflight (204, no CORS headers: the CORS layer goes first); otherwise it
+ * gives `undefined` and the route runs.
  * @example
  * const guard = createApiKeyGuard({ verify: (key) => keys.has(key) });
  * const answer = await guard(request);
  * if (answer) return toWebResponse(answer);
  */
-export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
+export function createApiKeyGuard(given: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
   // Checked now: missing, it would fail each request with a key, as a 500.
-  if (typeof options?.verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
+  if (typeof given?.verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
+  // Own members: a polluted Object.prototype's `header` would have the key looked for elsewhere.
+  const options = toOwnView(given);
   const header = (options.header ?? 'x-api-key').toLowerCase();
   return async (request) => {
     const read = readHeaders(request.headers);
     // A CORS preflight (Fetch standard §4.8) carries no x-api-key: browsers send custom headers
-    // only once it has passed. Refused, it would fail every cross-origin call; the CORS layer answers it.
-    if (request.method?.toUpperCase() === 'OPTIONS' && read('access-control-request-method') !== undefined) return undefined;
+    // only once it has passed, so a 401 would fail every cross-origin call. It is the CORS
+    // layer's to answer, before the guard; one that reaches the guard gets a 204 without CORS
+    // headers and runs no route: passed on, anyone's OPTIONS with that header ran a route
+    // registered for every method (`app.all`) without a key.
+    if (request.method?.toUpperCase() === 'OPTIONS' && read('access-control-request-method') !== undefined) return { status: 204, headers: {}, body: '' };
     const key = read(header);
     const valid = key !== undefined && key !== '' && (await options.verify(key)) === true;
     const isHead = request.method?.toUpperCase() === 'HEAD';

@@ -100,7 +100,7 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   if (expose && thrown instanceof Error && thrown.stack) extensions['stack'] = thrown.stack;
   // A NestJS HttpException keeps its body in `response`: ValidationPipe's messages as a list
   // (its own message is then "Bad Request Exception"), a code the route gave beside a message.
-  const body = shown && isRecord(response) ? toOwnView(response) : {};
+  const body: Record<string, unknown> = shown && isRecord(response) ? toOwnView(response) : { __proto__: null };
   const issues = Array.isArray(body['message']) ? body['message'].filter((text): text is string => typeof text === 'string').map((text) => ({ path: [], message: text })) : [];
   const code = typeof body['code'] === 'string' ? body['code'] : undefined;
   return createError({ status: status ?? 500, detail: shown && typeof message === 'string' && message ? message : undefined, code, issues, extensions });

@@ -11,7 +11,7 @@ import type { AnyHeaders } from '../web-types.ts';
 import { toBuilder, type DialectBuilder, type DialectOption, type SuccessShape } from './builders/index.ts';
 import { toStatus } from './create-error.ts';
 import { put } from './builders/members.ts';
-import { isRecord } from '../members.ts';
+import { isPrototypeClean, isRecord } from '../members.ts';
 import { toLookupChain } from '../i18n/languages.ts';
 import { assertHeaderValue, assertNoControl, toHeaderRecord, toIdHeader } from './header-safety.ts';
 
@@ -73,6 +73,23 @@ export interface OkOptions extends SuccessShape {
   readonly location?: string | undefined;
   /** Extra headers; they win over faultline's (`Content-Type`, `Location`). */
   readonly headers?: AnyHeaders | undefined;
+}
+
+/**
+ * A value as the builders read it: while Object.prototype is polluted, its plain objects copied
+ * onto no prototype, down to depth 64. An absent member of the model (an error's `detail`, an
+ * issue's `code`, a rate limit's `remaining`) or an option not given (`location`, `headers`) was
+ * read from the polluted prototype and sent; createError and normalize read own members already.
+ * Class instances (a `Headers`, a localizer) are kept as they are.
+ */
+function toOwnDeep<T>(value: T, depth = 0): T {
+  if (depth > 64 || typeof value !== 'object' || value === null || isPrototypeClean()) return value;
+  if (Array.isArray(value)) return value.map((item) => toOwnDeep(item, depth + 1)) as T;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return value;
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(value)) copy[key] = toOwnDeep((value as Record<string, unknown>)[key], depth + 1);
+  return copy as T;
 }
 
 /**
@@ -141,8 +158,8 @@ function toAdviceHeaders(error: ApiError, headers: Record<string, string>): void
   put(headers, 'x-ratelimit-remaining', toDigits(rateLimit?.remaining));
   // Epoch seconds, as GitHub sends them: exact, whatever the delay before the client reads it.
   if (Number.isFinite(rateLimit?.resetAt) && rateLimit!.resetAt! >= 0) put(headers, 'x-ratelimit-reset', toDigits(Math.ceil(rateLimit!.resetAt! / 1000)));
-  put(headers, 'x-request-id', toIdHeader('X-Request-Id', error.requestId));
-  put(headers, 'x-trace-id', toIdHeader('X-Trace-Id', error.traceId));
+  put(headers, 'x-request-id', toIdHeader(error.requestId));
+  put(headers, 'x-trace-id', toIdHeader(error.traceId));
 }
 
 /** JSON text, or a TypeError saying why there is none: an empty body sent as JSON would be no JSON. */
@@ -169,20 +186,22 @@ export function buildError(given: ApiError, options?: ErrorResponseOptions): Bui
 }
 
 /** {@link buildError}, with a second and later `Set-Cookie` put in `cookies` (a Web Response carries them), or refused when there is none. */
-function buildErrorWith(given: ApiError, options: ErrorResponseOptions | undefined, cookies: string[] | undefined): BuiltResponse {
+function buildErrorWith(given: ApiError, ownOptions: ErrorResponseOptions | undefined, cookies: string[] | undefined): BuiltResponse {
   // A thrown Error passed straight in is the likely mistake: it has no kind, title or issues.
   if (!isApiError(given)) throw new TypeError('Not an ApiError: use createError, or fromError(thrown)');
+  const options = toOwnDeep(ownOptions);
   // An empty language is none: an empty Content-Language names no language (RFC 9110 §8.5), and
   // an answer in none depends on no Accept-Language.
   const language = options?.language || undefined;
   const builder = toBuilder(options?.dialect);
-  const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(given)) : toAnswered(given);
+  const own = toOwnDeep(given);
+  const answered = builder.id === 'problem' || builder.id === 'status-message' || builder.id === 'plain' ? withItemIssues(toAnswered(own)) : toAnswered(own);
   const localizer = language === undefined ? undefined : options?.localizer;
-  const error = localizer ? localizer.localize(answered, language!) : answered;
+  const error = toOwnDeep(localizer ? localizer.localize(answered, language!) : answered);
   const status = toErrorStatus(error, builder);
   // A 1xx-3xx error is answered with its kind's status: a title that was the old status's phrase
   // ("Found" of a 302) becomes the answered one's, as for errors without a status.
-  const titled = error.status !== status && error.title === toReasonPhrase(error.status ?? 0) ? ({ ...error, title: toReasonPhrase(status) ?? error.title } as ApiError) : error;
+  const titled = error.status !== status && error.title === toReasonPhrase(error.status ?? 0) ? toOwnDeep({ ...error, title: toReasonPhrase(status) ?? error.title } as ApiError) : error;
   const headers: Record<string, string> = { 'content-type': builder.errorMediaType };
   toAdviceHeaders(error, headers);
   Object.assign(headers, toHeaderRecord(options?.headers, cookies));
@@ -207,28 +226,29 @@ export function buildOk<T>(data: T, options?: OkOptions): BuiltResponse {
 }
 
 /** {@link buildOk}, with a second and later `Set-Cookie` put in `cookies`. */
-function buildOkWith(data: unknown, options: OkOptions | undefined, cookies: string[] | undefined): BuiltResponse {
-  const builder = toBuilder(options?.dialect);
-  const status = options?.status ?? 200;
+function buildOkWith(data: unknown, given: OkOptions | undefined, cookies: string[] | undefined): BuiltResponse {
+  const options = toOwnDeep(given ?? {});
+  const builder = toBuilder(options.dialect);
+  const status = options.status ?? 200;
   if (!Number.isInteger(status) || status < 200 || status > 299) throw new TypeError(`ok needs a 2xx status; got ${JSON.stringify(status)}`);
   // A text or a list here was written member by member (`metadata: {"0": "x"}`) or as it is (`_links: "x"`).
-  for (const name of ['links', 'embedded', 'page', 'cursor', 'batch'] as const) if (options?.[name] !== undefined && !isRecord(options[name])) throw new TypeError(`ok's ${name} must be an object`);
+  for (const name of ['links', 'embedded', 'page', 'cursor', 'batch'] as const) if (options[name] !== undefined && !isRecord(options[name])) throw new TypeError(`ok's ${name} must be an object`);
   const headers: Record<string, string> = {};
   // A URI reference, encoded as a Link's href is. Controls are refused first, as in any header:
   // in a redirect target they are response splitting, which encoding would hide, not undo.
-  if (options?.location !== undefined) headers['location'] = toHeaderUri(assertNoControl('Location', options.location));
-  Object.assign(headers, toHeaderRecord(options?.headers, cookies));
+  if (options.location !== undefined) headers['location'] = toHeaderUri(assertNoControl('Location', options.location));
+  Object.assign(headers, toHeaderRecord(options.headers, cookies));
   // RFC 9110 §15.3.5–6: a 204 or 205 carries no content.
   const bodyless = status === 204 || status === 205;
   // Alone, a function or a symbol would be an empty body sent as JSON; in HAL, a chunk or an
   // envelope, a member left out unsaid: stringify refuses it first, as it has no JSON text.
   // `undefined` is no body, on purpose (`buildOk(undefined)`).
   if (!bodyless && (typeof data === 'function' || typeof data === 'symbol')) stringify(data, 'The data');
-  const body = bodyless ? undefined : builder.buildSuccess(data, options ?? {});
+  const body = bodyless ? undefined : builder.buildSuccess(data, options);
   // Only a HAL body has a place for links; elsewhere, and when there is no body to hold them, they
   // go in a Link header, which a client (faultline's paginate among them) follows, rather than
   // being dropped unsaid. Caller's links after.
-  const link = options?.links && (builder.id !== 'problem' || body === undefined) ? toLinkHeader(options.links) : '';
+  const link = options.links && (builder.id !== 'problem' || body === undefined) ? toLinkHeader(options.links) : '';
   if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   if (body === undefined) return { status, headers, body: '' };
   return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };

@@ -7,10 +7,7 @@
  */
 import { isRecord, toOwnView } from '../members.ts';
 import { readUpstreamStatus } from './from-error.ts';
-import { isHeaderValue } from './header-safety.ts';
-
-// RFC 9110 §5.1: a field name is a token.
-const fieldName = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
+import { isFieldName, isHeaderValue } from './header-safety.ts';
 
 // What describes a body (Content-Type, Content-Length, Content-Encoding…) describes the thrown
 // error's own, not the one the dialect writes; framing and connections are the server's
@@ -32,7 +29,7 @@ export function thrownHeaders(thrown: unknown): [string, string][] {
     const text = typeof value === 'number' ? String(value) : value;
     if (typeof name !== 'string' || typeof text !== 'string') return;
     const key = name.toLowerCase();
-    if (fieldName.test(key) && !leftOut(key) && isHeaderValue(text)) pairs.push([key, text]);
+    if (isFieldName(key) && !leftOut(key) && isHeaderValue(text)) pairs.push([key, text]);
   };
   try {
     // Another HTTP client's error carries the upstream's headers: they stay behind, as its body does.

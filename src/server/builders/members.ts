@@ -35,9 +35,9 @@ export function startBody(error: ApiError, typed = false): Record<string, unknow
   return body;
 }
 
-/** Sets `key` when `value` is defined. */
+/** Sets `key` when `value` is defined; a `__proto__` key (an `itemsKey`) as a member, never the body's prototype. */
 export function put(body: Record<string, unknown>, key: string, value: unknown): void {
-  if (value !== undefined) body[key] = value;
+  if (value !== undefined) setMember(body, key, value);
 }
 
 // A segment that dots and brackets cannot carry: empty, or holding `.`, `[`, `]`, `/` or `~`.

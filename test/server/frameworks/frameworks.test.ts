@@ -357,6 +357,15 @@ describe.each(frameworks)('$name', ({ start }) => {
       expectUnchanged(before);
     });
 
+    it('answers a CORS preflight without a key 204, with no body and no business logic', async () => {
+      const before = { ...api.calls };
+      for (const path of ['/campaigns/7', '/customers', '/boom']) {
+        const { response, text } = await request('OPTIONS', path, { key: null, headers: { origin: 'https://app.example.com', 'access-control-request-method': 'GET' } });
+        expect({ path, status: response.status, text }).toEqual({ path, status: 204, text: '' });
+      }
+      expectUnchanged(before);
+    });
+
     it('answers HEAD without a key or with a wrong key with 401, no body, the GET\'s Content-Length and no business logic', async () => {
       const before = { ...api.calls };
       for (const key of [null, '', 'stolen-key']) {
