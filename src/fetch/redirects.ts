@@ -3,6 +3,7 @@
  * `x-api-key` (seed 003's key) on a redirect to another origin, dropping only Authorization and
  * cookies. The client and `faultline inspect <url>` both send requests through here.
  */
+import { isHttpUrl } from '../members.ts';
 
 /** The request headers that carry credentials; never sent to another origin than theirs. */
 export const credentialHeaders: readonly string[] = ['x-api-key', 'authorization', 'cookie', 'proxy-authorization'];
@@ -14,6 +15,22 @@ export function toOrigin(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Where a redirect leads, or the TypeError of a network failure, as fetch's own following makes
+ * it (Fetch standard §4.4, HTTP-redirect fetch): a Location that is no URL, or one of another
+ * scheme than http(s). Followed, a `data:` URL's text was the API's answer.
+ */
+function toRedirectTarget(location: string, current: string): string {
+  let next = '';
+  try {
+    next = new URL(location, current).href;
+  } catch {
+    // No URL: refused below.
+  }
+  if (!isHttpUrl(next)) throw new TypeError(`Redirect to ${JSON.stringify(location.slice(0, 200))} not followed: no http(s) URL`);
+  return next;
 }
 
 /** Frees the connection of a response that is not read. */
@@ -39,7 +56,7 @@ export async function fetchFollowing(fetchFunction: (url: string, init: RequestI
     const location = response.headers.get('location');
     if (status < 300 || status > 399 || status === 304 || location === null || hops >= 20) return response;
     await cancelBody(response);
-    const next = new URL(location, current).href;
+    const next = toRedirectTarget(location, current);
     const nextHeaders: Record<string, string> = { ...(request.headers as Record<string, string>) };
     if (toOrigin(next) !== origin) for (const name of credentialHeaders) delete nextHeaders[name];
     request = { ...request, headers: nextHeaders };

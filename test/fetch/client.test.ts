@@ -269,6 +269,29 @@ describe('redirects', () => {
     }
   });
 
+  it('never follows a redirect to another scheme than http(s), nor one whose Location is no URL: a network failure, as fetch makes it', async () => {
+    // Followed by hand (with an API key), a 302 to `data:application/json,{"hijacked":true}` was
+    // the API's 200 answer; fetch's own following refuses it (Fetch standard §4.4).
+    server.route('/to-data', (_request, response) => {
+      response.writeHead(302, { location: 'data:application/json,{"hijacked":true}' });
+      response.end();
+    });
+    server.route('/to-nowhere', (_request, response) => {
+      response.writeHead(302, { location: 'http://[' });
+      response.end();
+    });
+    for (const apiKey of ['secret', undefined]) {
+      const api = createClient({ baseUrl: server.origin, apiKey, retry: { limit: 0 } });
+      const toData = await api.get('/to-data');
+      expect(toData, `apiKey ${apiKey}`).toMatchObject({ ok: false, error: { kind: 'network' } });
+      expect(toData).not.toHaveProperty('value');
+      expect(await api.get('/to-nowhere'), `apiKey ${apiKey}`).toMatchObject({ ok: false, error: { kind: 'network' } });
+    }
+    const followedByHand = createClient({ baseUrl: server.origin, apiKey: 'secret', retry: { limit: 0 } });
+    expect(await followedByHand.get('/to-data')).toMatchObject({ error: { detail: expect.stringContaining('Redirect to "data:application/json,{\\"hijacked\\":true}" not followed: no http(s) URL') } });
+    expect(await followedByHand.get('/to-nowhere')).toMatchObject({ error: { detail: expect.stringContaining('Redirect to "http://[" not followed: no http(s) URL') } });
+  });
+
   it('follows a redirect to another origin without the credentials when hooks are set, a hook\'s own Authorization included', async () => {
     const other = await startServer();
     try {

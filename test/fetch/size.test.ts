@@ -80,9 +80,11 @@ describe('faultline/fetch bundle size', () => {
     // Stripe-style list that is a number, and that page check asked only of text data; by 32
     // (9,529) for a review's fixes: the page check only of markup and of the Accept a hook set,
     // `null` as none for a function option, a ky name given as `undefined` let be; by 16 (9,539)
-    // for an issue's field and path keys cut at 1,024 characters, in the schema's issues too).
+    // for an issue's field and path keys cut at 1,024 characters, in the schema's issues too; by
+    // 48 (9,596) for redirects followed by hand refused, as fetch refuses them, to a Location of
+    // another scheme than http(s) or no URL, where a `data:` URL's text was the API's answer).
     const goal = 5_064;
-    const shareCeiling = 9_552;
+    const shareCeiling = 9_600;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
