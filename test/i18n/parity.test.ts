@@ -181,6 +181,25 @@ describe('fallbacks', () => {
     }
   });
 
+  it('writes no ß in Swiss or Liechtenstein German, its own texts or those it takes from de', () => {
+    // Swiss Standard German writes "ss": a text added to de.json with a ß needs a de-CH and de-LI override.
+    const de = flatten(readLocale('de'));
+    for (const variant of ['de-CH', 'de-LI']) {
+      const own = flatten(readLocale(variant));
+      const shown = [...de.keys()].map((key) => [key, own.get(key) ?? de.get(key)] as const);
+      expect(shown.filter(([, text]) => String(text).includes('ß')), variant).toEqual([]);
+    }
+  });
+
+  it('says a length or a count of 1 grammatically: no message counts "1 characters" or "1 items"', () => {
+    // i18next picks no plural form for these (they have no count): each language says them
+    // without a counted noun (ru's "Minimum number of characters: 1"), as English does.
+    const resources = readExistingLocales();
+    const localizer = createLocalizer({ resources });
+    const english = localizer.localize(createError({ status: 422, issues: [{ path: ['name'], message: 'Too short', code: 'too_small_string', params: { minimum: 1 } }, { path: ['tags'], message: 'Too few', code: 'too_small_array', params: { minimum: 1 } }] }), 'en');
+    expect(english.issues.map((issue) => issue.message)).toEqual(['Length must be at least 1.', 'Number of items must be at least 1.']);
+  });
+
   it('localizes a 429 title and its retry advice from each file, in the plural form Intl.PluralRules picks', () => {
     const resources = readExistingLocales();
     const localizer = createLocalizer({ resources });
