@@ -465,7 +465,9 @@ export function createClient(options: ClientOptions): Client {
    * The afterResponse hooks, each given a copy of the response, as ky gives: one that reads it (a
    * logger's `await response.json()`) leaves the body to the client. A copy left unread is
    * cancelled once its hook is done, and a response that will not be read — replaced, or held when
-   * a hook threw or the signal fired — is cancelled, so that its connection is freed.
+   * a hook threw or the signal fired — is cancelled. A copy a hook has started to read is locked to
+   * its reader and cannot be cancelled from here: its connection is held until it is read to the
+   * end, or the attempt's signal (the caller's, a timeout) aborts the fetch (README "Hooks").
    */
   // No cancel is awaited here: the response and its copy are the two branches of one tee, and a
   // branch's cancel settles only once the other is cancelled or read to its end.

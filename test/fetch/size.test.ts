@@ -82,9 +82,12 @@ describe('faultline/fetch bundle size', () => {
     // `null` as none for a function option, a ky name given as `undefined` let be; by 16 (9,539)
     // for an issue's field and path keys cut at 1,024 characters, in the schema's issues too; by
     // 48 (9,596) for redirects followed by hand refused, as fetch refuses them, to a Location of
-    // another scheme than http(s) or no URL, where a `data:` URL's text was the API's answer).
+    // another scheme than http(s) or no URL, where a `data:` URL's text was the API's answer; by
+    // 192 (9,780) for an audit of long-running processes: a prefetched page aborted by `break`,
+    // where it went on retrying and changed the closed walk, and pages told apart by a digest of
+    // their requests rather than by their URLs and bodies kept whole).
     const goal = 5_064;
-    const shareCeiling = 9_600;
+    const shareCeiling = 9_792;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
