@@ -16,6 +16,17 @@ export function readOwn(target: object, key: string): unknown {
   return hasOwn.call(target, key) ? (target as Record<string, unknown>)[key] : undefined;
 }
 
+/**
+ * A member of `target` itself or of a prototype of its class: a Web `Response`'s `status` and
+ * `headers` are accessors of Response.prototype. Never one Object.prototype lends, polluted or not.
+ */
+export function readMember(target: object, key: string): unknown {
+  for (let owner: object | null = target; owner !== null && owner !== Object.prototype; owner = Object.getPrototypeOf(owner) as object | null) {
+    if (hasOwn.call(owner, key)) return (target as Record<string, unknown>)[key];
+  }
+  return undefined;
+}
+
 /** Stores a received member; a `__proto__` key becomes an own data property, not a prototype. */
 export function setMember(target: Record<string, unknown>, key: string, value: unknown): void {
   if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });

@@ -226,9 +226,13 @@ describe('bundle size', () => {
     // and an HttpException's code, Elysia's `status(403, ...)`, and a leading key `$` quoted; by 16
     // (8,298) for an issue's field and path keys cut at 1,024 characters, in createIssue; by 144
     // (8,434) for a security audit's fixes: the model and options read as own members while
-    // Object.prototype is polluted, header names checked, a CORS preflight answered by the key guard).
+    // Object.prototype is polluted, header names checked, a CORS preflight answered by the key guard;
+    // by 208 (8,648) for a second security audit's fixes: API SDKs' errors (Stripe, AWS v2 and v3,
+    // Twilio, OpenAI, Anthropic, Slack, SendGrid, Fern's, got) known by what they received and
+    // answered as an upstream's, a Response's status and headers read from its class under a
+    // polluted Object.prototype, and an upstream's batch items left behind).
     const goal = 4_096;
-    const ceiling = 8_448;
+    const ceiling = 8_656;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

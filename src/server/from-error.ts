@@ -6,17 +6,19 @@
  * An error this server made (`createError`, `fromZodError`) is answered as it is. Any other
  * `ApiError` is an upstream API's answer — a `ResponseError` (`unwrap` of a faultline/fetch
  * call), or `result.error` itself thrown — and so is the error of another HTTP client (axios,
- * ofetch, ky) that carries the upstream's `response`: it is not this server's own error. An
- * upstream client error (404, 409, 422, ...) is passed on with its message and field issues; an
+ * ofetch, ky) or API SDK (Stripe, AWS, OpenAI, Twilio) that carries what it received (see
+ * {@link isUpstreamError}): it is not this server's own error. An upstream client error (404,
+ * 409, 422, ...) is passed on with its message and field issues (another client's, by status); an
  * upstream 401, 403 or 407 concerns this server's credentials, not the caller's, and an upstream
  * 5xx, time-out or network failure is this server's gateway failure: those become a 502 (a 504
- * for a time-out, RFC 9110 §15.6.3 and §15.6.5). The upstream's body, extensions and ids stay
- * behind, unless `expose: true`; another client's message, which names the upstream URL, too.
+ * for a time-out, RFC 9110 §15.6.3 and §15.6.5). The upstream's body, extensions, ids and batch
+ * items (`rawData`) stay behind, unless `expose: true`; another client's message, which names the
+ * upstream URL, too.
  *
  * It never throws: whatever the thrown value does when read, the answer is at worst a plain 500.
  */
 import { isApiError, isResponseError } from '../response-error.ts';
-import { isRecord, toOwnView } from '../members.ts';
+import { isRecord, readMember, toOwnView } from '../members.ts';
 import type { ApiError, ErrorKind } from '../model.ts';
 import { isOwn } from '../own-errors.ts';
 import { isHttpStatus, toErrorKind } from '../status.ts';
@@ -43,7 +45,8 @@ function fromUpstream(upstream: { readonly kind: ErrorKind; readonly status?: nu
   const clientError = status !== undefined && status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 407;
   if (!clientError) return createError({ status: kind === 'timeout' ? 504 : 502 });
   const { title, detail, code, issues, failures, retryAfterMs } = upstream;
-  return createError({ kind, status, title, detail, code, issues, failures, retryAfterMs });
+  // Each failed item as the upstream understood it (seed 004 `rawData`) is its body: its index and issues go on.
+  return createError({ kind, status, title, detail, code, issues, failures: failures?.map(({ index, issues }) => ({ index, rawData: undefined, issues })), retryAfterMs });
 }
 
 /**
@@ -61,19 +64,50 @@ export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError
   }
 }
 
+/** A member of what was thrown, or of what it holds, read as {@link readMember} reads. */
+const read = (target: unknown, key: string): unknown => (isRecord(target) ? readMember(target, key) : undefined);
+
 /**
- * The status of the upstream response another HTTP client's error carries: a `response` with a
- * status and headers — axios's, ofetch's and ky's (a `Response`) — or undici's
- * `ResponseStatusCodeError` (`request(url, { throwOnError: true })`), known by its code. A NestJS
- * `HttpException`'s `response` is a body (`{statusCode, message}` or `{status, error}`), with no
- * headers: the server's own.
+ * Headers received with a response, a record or a Headers object (Web, undici, axios): they name
+ * Date or Server, which an origin's answer carries (RFC 9110 §6.6.1, §10.2.4), while headers to
+ * send (http-errors' Allow, Retry-After, WWW-Authenticate) never do: the server writes them.
  */
-export function readUpstreamStatus(thrown: object): number | undefined {
-  const { response, code, statusCode } = toOwnView(thrown as { response?: unknown; code?: unknown; statusCode?: unknown });
-  if (code === 'UND_ERR_RESPONSE_STATUS_CODE') return isHttpStatus(statusCode) ? statusCode : undefined;
-  if (typeof response !== 'object' || response === null) return undefined;
-  const { status, headers } = toOwnView(response as { status?: unknown; headers?: unknown });
-  return isHttpStatus(status) && typeof headers === 'object' && headers !== null ? status : undefined;
+function isReceived(headers: unknown): boolean {
+  const get = read(headers, 'get');
+  return typeof get === 'function' ? get.call(headers, 'date') != null || get.call(headers, 'server') != null : isRecord(headers) && Object.keys(headers).some((name) => /^(date|server)$/i.test(name));
+}
+
+/**
+ * Whether a thrown value is another HTTP client's or an API SDK's error, known by what it received:
+ * a `response` or `rawResponse` with headers (axios, ofetch, ky, got, Octokit, gaxios, SendGrid,
+ * Fern's SDKs), undici's `UND_ERR_RESPONSE_STATUS_CODE`, received `headers` (openai's and
+ * Anthropic's `APIError`, stripe-node's `StripeError`, Slack's `WebAPIHTTPError`), or a member the
+ * SDK documents: `StripeError.raw` (stripe-node src/Error.ts), `AWSError.retryable` (aws-sdk
+ * lib/error.d.ts), `ServiceException.$fault` (@smithy/smithy-client), `RestException.moreInfo`
+ * (twilio-node). A NestJS `HttpException`'s `response` is a body, without headers: the server's
+ * own, as a developer's `{status, message, requestId}` is.
+ */
+export function isUpstreamError(thrown: unknown): boolean {
+  return (
+    isRecord(read(read(thrown, 'response') ?? read(thrown, 'rawResponse'), 'headers')) ||
+    read(thrown, 'code') === 'UND_ERR_RESPONSE_STATUS_CODE' ||
+    isReceived(read(thrown, 'headers')) ||
+    isRecord(read(thrown, 'raw')) ||
+    typeof read(thrown, 'retryable') === 'boolean' ||
+    typeof read(thrown, '$fault') === 'string' ||
+    typeof read(thrown, 'moreInfo') === 'string'
+  );
+}
+
+/**
+ * The status of the upstream response an {@link isUpstreamError} error carries: its response's
+ * (a Web `Response`'s, got's `statusCode`), else its own (`status`, `statusCode`, aws-sdk v3's
+ * `$metadata.httpStatusCode`, SendGrid's `code`).
+ */
+function readUpstreamStatus(thrown: unknown): number | undefined {
+  if (!isUpstreamError(thrown)) return undefined;
+  const response = read(thrown, 'response') ?? read(thrown, 'rawResponse');
+  return [read(response, 'status'), read(response, 'statusCode'), read(thrown, 'status'), read(thrown, 'statusCode'), read(read(thrown, '$metadata'), 'httpStatusCode'), read(thrown, 'code')].find(isHttpStatus);
 }
 
 function readThrown(thrown: unknown, expose: boolean): ApiError {
@@ -82,7 +116,8 @@ function readThrown(thrown: unknown, expose: boolean): ApiError {
   // Own members only while Object.prototype is polluted: an inherited `status: 404` would show a
   // 5xx's message (RELIABILITY.md).
   const members: { status?: unknown; statusCode?: unknown; code?: unknown; expose?: unknown; message?: unknown; response?: unknown } = isRecord(thrown) ? toOwnView(thrown) : {};
-  const upstreamStatus = expose ? undefined : readUpstreamStatus(members);
+  // Read on the value itself: a class's members (a Response's, ofetch's accessors) are no own copy's.
+  const upstreamStatus = expose ? undefined : readUpstreamStatus(thrown);
   if (upstreamStatus !== undefined) return fromUpstream({ kind: toErrorKind(upstreamStatus, false), status: upstreamStatus });
   // A route's own call upstream that timed out (`AbortSignal.timeout`) or could not connect
   // (Node's fetch throws `TypeError: fetch failed`) is a gateway's failure: 504 and 502, as for

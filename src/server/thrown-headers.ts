@@ -6,7 +6,7 @@
  * `buildError` and `toResponse` as their `headers` option.
  */
 import { isRecord, toOwnView } from '../members.ts';
-import { readUpstreamStatus } from './from-error.ts';
+import { isUpstreamError } from './from-error.ts';
 import { isFieldName, isHeaderValue } from './header-safety.ts';
 
 // What describes a body (Content-Type, Content-Length, Content-Encoding…) describes the thrown
@@ -19,7 +19,7 @@ const leftOut = (name: string): boolean => name.startsWith('content-') || name =
  * The headers a thrown error carries for its answer, as `[name, value]` pairs with lower-case
  * names: http-errors' `headers`, a Hono `HTTPException`'s `res` headers. A name or value no header
  * can carry is left out, and so are `Content-*`, hop-by-hop fields and `Set-Cookie`; another HTTP
- * client's error (its upstream's headers) gives none. Never throws; an error that carries none gives `[]`.
+ * client's or an API SDK's error (its upstream's headers) gives none. Never throws; an error that carries none gives `[]`.
  * @example
  * app.onError((error) => toResponse(fromError(error), { headers: thrownHeaders(error) }));
  */
@@ -32,8 +32,8 @@ export function thrownHeaders(thrown: unknown): [string, string][] {
     if (isFieldName(key) && !leftOut(key) && isHeaderValue(text)) pairs.push([key, text]);
   };
   try {
-    // Another HTTP client's error carries the upstream's headers: they stay behind, as its body does.
-    if (!isRecord(thrown) || readUpstreamStatus(thrown) !== undefined) return pairs;
+    // Another HTTP client's or an SDK's error carries the upstream's headers: they stay behind, as its body does.
+    if (!isRecord(thrown) || isUpstreamError(thrown)) return pairs;
     const { headers, res } = toOwnView(thrown as { headers?: unknown; res?: unknown });
     if (isRecord(headers)) {
       for (const name of Object.keys(headers)) {

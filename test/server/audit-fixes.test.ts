@@ -2,9 +2,11 @@
  * An outside audit's findings in faultline/server, each a test of what a user sees: the status,
  * headers and body of the answer, or the error thrown and its message.
  */
+import ky from 'ky';
+import { createFetch } from 'ofetch';
 import { describe, expect, it } from 'vitest';
-import { normalize, ResponseError } from '../../src/index.ts';
-import { assertHeaderValue, buildError, buildOk, createApiKeyGuard, createError, fromError, ok, problemBuilder, toResponse, type BuiltResponse, type DialectBuilder } from '../../src/server/index.ts';
+import { normalize, ResponseError, type ApiError } from '../../src/index.ts';
+import { assertHeaderValue, buildError, buildOk, createApiKeyGuard, createError, fromError, ok, problemBuilder, thrownHeaders, toResponse, type BuiltDialect, type BuiltResponse, type DialectBuilder } from '../../src/server/index.ts';
 
 describe('an id past Latin-1', () => {
   it('leaves its header out rather than failing the answer, wherever the character falls, and the body keeps it', () => {
@@ -292,5 +294,225 @@ describe('answers built while Object.prototype is polluted', () => {
     expect(JSON.stringify(clean)).not.toMatch(/POLLUTED|evil|attacker|9000/);
     const guard = createApiKeyGuard({ verify: (key) => key === 'k1' });
     expect(await polluted(() => guard({ method: 'HEAD', headers: { 'x-api-key': 'k1' } }))).toEqual({ status: 200, headers: {}, body: '' });
+  });
+});
+
+/** What a caller of the README's adapters gets for a thrown value: status, headers and body as one text. */
+function answered(thrown: unknown, dialect: BuiltDialect = 'problem'): BuiltResponse & { sent: string } {
+  const built = buildError(fromError(thrown), { dialect, headers: thrownHeaders(thrown) });
+  return { ...built, sent: `${built.body}\n${JSON.stringify(built.headers)}` };
+}
+
+/** The headers a real upstream answer carries, as Node gives them: lower-case names, Date and Server among them. */
+const receivedHeaders = (extra: Record<string, string>): Record<string, string> => ({
+  date: 'Tue, 01 Jul 2025 10:00:00 GMT',
+  'content-type': 'application/json',
+  'content-length': '218',
+  connection: 'keep-alive',
+  server: 'nginx',
+  ...extra,
+});
+
+describe("an API SDK's error that carries the upstream's status as its own, without a `response`", () => {
+  // stripe-node src/Error.ts: `new StripeError(raw)` copies `raw.headers`, `raw.statusCode` and
+  // `raw.requestId`, which RequestSender adds to the body's `error` from the response it received.
+  const stripeError = (statusCode: number, type: string, body: Record<string, unknown>, headers?: Record<string, string>): Error => {
+    const raw = { ...body, headers, statusCode, requestId: headers?.['request-id'] };
+    return Object.assign(new Error(String(body['message'])), { type, raw, rawType: body['type'], code: body['code'], doc_url: body['doc_url'], param: body['param'], headers, requestId: raw.requestId, statusCode });
+  };
+
+  it("answers stripe-node's 401 as a 502 with none of its message, key, headers or ids (it was a 401 with all of them)", () => {
+    const thrown = Object.assign(new Error('Invalid API Key provided: sk_test_****abcd'), {
+      statusCode: 401,
+      headers: { 'www-authenticate': 'Bearer realm="Stripe"', server: 'nginx', 'request-id': 'req_upstream' },
+      raw: { message: 'Invalid API Key provided: sk_test_****abcd', type: 'invalid_request_error', statusCode: 401, requestId: 'req_upstream' },
+      type: 'StripeAuthenticationError',
+      requestId: 'req_upstream',
+    });
+    expect(thrownHeaders(thrown)).toEqual([]);
+    const built = answered(thrown);
+    expect(built.status).toBe(502);
+    for (const secret of ['sk_test', 'Invalid API Key', 'Stripe', 'nginx', 'req_upstream']) expect(built.sent).not.toContain(secret);
+  });
+
+  it("passes on stripe-node's 404 and 402 by status alone, and knows a StripeError made without headers (as in a test) by its `raw`", () => {
+    const missing = stripeError(404, 'StripeInvalidRequestError', { type: 'invalid_request_error', code: 'resource_missing', message: "No such customer: 'cus_Secret42'", param: 'id' }, receivedHeaders({ 'request-id': 'req_9', 'stripe-version': '2025-06-30' }));
+    expect(answered(missing).status).toBe(404);
+    expect(answered(missing).sent).not.toMatch(/cus_Secret42|req_9|stripe-version|resource_missing/);
+    const declined = stripeError(402, 'StripeCardError', { type: 'card_error', code: 'card_declined', message: 'Your card was declined.' });
+    expect(fromError(declined)).toMatchObject({ status: 402, title: 'Payment Required' });
+    expect(fromError(declined)).not.toHaveProperty('detail');
+  });
+
+  it("answers aws-sdk v2's 403 as a 502 and passes on its 404 by status alone: an AWSError is known by its `retryable`", () => {
+    // aws-sdk v2 lib/error.d.ts (AWSError) and lib/event_listeners.js FINALIZE_ERROR: a service's
+    // error gets the response's statusCode and a boolean `retryable`.
+    const awsError = (statusCode: number, code: string, message: string): Error =>
+      Object.assign(new Error(message), { code, statusCode, retryable: false, time: new Date(), region: 'eu-west-1', hostname: 'billing-exports.s3.eu-west-1.amazonaws.com', requestId: 'Q1W2E3R4', extendedRequestId: 'x-amz-id-2', cfId: undefined, retryDelay: 20 });
+    const denied = answered(awsError(403, 'AccessDenied', 'Access Denied'));
+    expect(denied.status).toBe(502);
+    expect(denied.sent).not.toMatch(/Access Denied|Q1W2E3R4/);
+    const missing = answered(awsError(404, 'NoSuchKey', 'The specified key does not exist: invoices/tenant-7/2025.pdf'));
+    expect(missing.status).toBe(404);
+    expect(missing.sent).not.toContain('tenant-7');
+  });
+
+  it("reads the status of aws-sdk v3's ServiceException from its `$metadata` (it was a 500)", () => {
+    // @smithy/smithy-client ServiceException: `$fault`, `$metadata.httpStatusCode`, no status of its own.
+    const awsV3 = (httpStatusCode: number, name: string, $fault: 'client' | 'server'): Error =>
+      Object.assign(new Error(`${name} on arn:aws:dynamodb:eu-west-1:123456789012:table/Orders`), { name, $fault, $metadata: { httpStatusCode, requestId: 'R7T8', attempts: 1, totalRetryDelay: 0 } });
+    expect(answered(awsV3(400, 'ResourceNotFoundException', 'client')).status).toBe(400);
+    expect(answered(awsV3(400, 'ResourceNotFoundException', 'client')).sent).not.toContain('123456789012');
+    expect(answered(awsV3(403, 'AccessDeniedException', 'client')).status).toBe(502);
+    expect(answered(awsV3(500, 'InternalServerError', 'server')).status).toBe(502);
+  });
+
+  it("passes on twilio-node's RestException by status alone, known by its `moreInfo`: its message names the account", () => {
+    // twilio-node src/base/RestException.ts: `status`, `message`, `code`, `moreInfo`, `details` from the body.
+    const restException = (status: number, code: number, message: string): Error => Object.assign(new Error(message), { status, code, moreInfo: `https://www.twilio.com/docs/errors/${code}`, details: undefined });
+    const missing = answered(restException(404, 20404, 'The requested resource /2010-04-01/Accounts/AC0123456789abcdef/Messages/SM42.json was not found'));
+    expect(missing.status).toBe(404);
+    expect(missing.sent).not.toContain('AC0123456789abcdef');
+    expect(answered(restException(401, 20003, 'Authenticate')).status).toBe(502);
+  });
+
+  it("answers openai-node's and anthropic-sdk's APIError by their received headers: a record (v4) or a Headers object (v5 on)", () => {
+    // openai-node src/error.ts (v4): `status`, `headers` (a record of the response's), `error`,
+    // `request_id`; src/core/error.ts (v5 on) and anthropic-sdk: `headers` a Headers, `requestID`.
+    const v4 = Object.assign(new Error('401 Incorrect API key provided: sk-proj-****wxyz.'), { status: 401, headers: receivedHeaders({ 'x-request-id': 'req_abc', 'openai-organization': 'org-secret' }), error: { message: 'Incorrect API key provided: sk-proj-****wxyz.', type: 'invalid_request_error', code: 'invalid_api_key' }, code: 'invalid_api_key', param: null, type: 'invalid_request_error', request_id: 'req_abc' });
+    expect(answered(v4).status).toBe(502);
+    expect(thrownHeaders(v4)).toEqual([]);
+    expect(answered(v4).sent).not.toMatch(/sk-proj|org-secret|req_abc/);
+    const headers = new Headers({ date: 'Tue, 01 Jul 2025 10:00:00 GMT', server: 'cloudflare', 'request-id': 'req_011', 'anthropic-organization-id': 'org-secret' });
+    const v5 = Object.assign(new Error('404 {"type":"error","error":{"type":"not_found_error","message":"model: claude-internal-ft-7"}}'), { status: 404, headers, requestID: 'req_011', error: { type: 'error', error: { type: 'not_found_error', message: 'model: claude-internal-ft-7' } }, type: 'not_found_error' });
+    expect(answered(v5).status).toBe(404);
+    expect(answered(v5).sent).not.toMatch(/claude-internal|req_011|org-secret/);
+  });
+
+  it("passes on @slack/web-api's HTTPError by status alone, its received headers left behind", () => {
+    // @slack/web-api src/errors.ts httpErrorFromResponse: `statusCode`, `statusMessage`, `headers`, `body` of the axios response.
+    const thrown = Object.assign(new Error('An HTTP protocol error occurred: statusCode = 404'), { code: 'slack_webapi_http_error', statusCode: 404, statusMessage: 'Not Found', headers: receivedHeaders({ 'x-slack-req-id': 'slack-req-secret', 'x-backend': 'main_normal main_bedrock_normal_with_overflow' }), body: 'channel_not_found' });
+    expect(thrownHeaders(thrown)).toEqual([]);
+    expect(answered(thrown).status).toBe(404);
+    expect(answered(thrown).sent).not.toContain('slack-req-secret');
+  });
+
+  it('reads the status of errors that keep the received response elsewhere: SendGrid, Fern-made SDKs, got (they were a 500, or showed the body)', () => {
+    // @sendgrid/helpers classes/response-error.js: the status as `code`, `response: {headers, body}`.
+    const sendgrid = Object.assign(new Error('Unauthorized'), { code: 401, response: { headers: receivedHeaders({ 'x-message-id': 'sg-secret' }), body: { errors: [{ message: 'The provided authorization grant is invalid, expired, or revoked' }] } } });
+    expect(answered(sendgrid).status).toBe(502);
+    // Fern's generated errors (Square, ElevenLabs, Cohere...): `statusCode`, `body` and `rawResponse`, a message that holds the body.
+    const fern = Object.assign(new Error('Status code: 404\nBody: {"errors":[{"detail":"Merchant ML_SECRET has no location LOC_SECRET"}]}'), { statusCode: 404, body: { errors: [{ detail: 'Merchant ML_SECRET has no location LOC_SECRET' }] }, rawResponse: { headers: new Headers(), redirected: false, status: 404, statusText: 'Not Found', type: 'basic', url: 'https://connect.squareup.com/v2/locations/LOC_SECRET' } });
+    expect(answered(fern).status).toBe(404);
+    expect(answered(fern).sent).not.toContain('SECRET');
+    // got's HTTPError (docs/8-errors.md): `code: 'ERR_NON_2XX_3XX_RESPONSE'` and a `response` with `statusCode`.
+    const got = Object.assign(new Error('Response code 409 (Conflict)'), { code: 'ERR_NON_2XX_3XX_RESPONSE', response: { statusCode: 409, statusMessage: 'Conflict', headers: receivedHeaders({}), body: '{"error":"row 7 locked by job 99"}' } });
+    expect(answered(got).status).toBe(409);
+    expect(answered(got).sent).not.toContain('Response code');
+  });
+});
+
+describe("an error that stays the server's own beside the SDKs' markers", () => {
+  it("shows the message of a developer's own error class with a status and a request id", () => {
+    class NotFoundError extends Error {
+      readonly status = 404;
+      constructor(
+        message: string,
+        readonly requestId: string,
+      ) {
+        super(message);
+      }
+    }
+    const built = answered(new NotFoundError('No campaign 7', 'req-1'), 'status-message');
+    expect(built.status).toBe(404);
+    expect(JSON.parse(built.body)).toMatchObject({ status: 404, message: 'No campaign 7' });
+  });
+
+  it("keeps an http-errors-style error's headers to send, beside a request id of its own", () => {
+    const challenge = Object.assign(new Error('Sign in first'), { status: 401, statusCode: 401, expose: true, headers: { 'WWW-Authenticate': 'Bearer realm="api"', 'Retry-After': '5', Allow: 'GET' }, requestId: 'req-2' });
+    const built = answered(challenge);
+    expect(built.status).toBe(401);
+    expect(built.headers).toMatchObject({ 'www-authenticate': 'Bearer realm="api"', 'retry-after': '5', allow: 'GET' });
+    expect(fromError(challenge).detail).toBe('Sign in first');
+    // Fastify's own errors (@fastify/error): a string `code` beside `statusCode`.
+    expect(fromError(Object.assign(new Error('Unsupported Media Type: text/csv'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }))).toMatchObject({ status: 415, detail: 'Unsupported Media Type: text/csv' });
+  });
+});
+
+describe('an upstream error while Object.prototype is polluted', () => {
+  const polluted = <T>(pollution: Record<string, unknown>, run: () => T): T => {
+    Object.assign(Object.prototype, pollution);
+    try {
+      return run();
+    } finally {
+      for (const key of Object.keys(pollution)) delete (Object.prototype as Record<string, unknown>)[key];
+    }
+  };
+
+  it("is still known by its Response, whose status and headers are Response.prototype's: the message that names the URL stays hidden", () => {
+    const thrown = Object.assign(new Error('Request failed with status code 404: GET https://internal.svc/x?token=SECRET'), { status: 404, response: new Response(null, { status: 404 }) });
+    const built = polluted({ polluted: 1 }, () => buildError(fromError(thrown)));
+    expect(Object.keys(Object.prototype)).toEqual([]);
+    expect(built.status).toBe(404);
+    expect(built.body).not.toContain('SECRET');
+    expect(JSON.parse(built.body)).toMatchObject({ status: 404, title: 'Not Found' });
+  });
+
+  it("still knows ofetch's and ky's errors, whose members are accessors (ofetch's are not enumerable)", async () => {
+    const upstream = async (): Promise<Response> => new Response('{"message":"token tok_SECRET expired"}', { status: 401, headers: { 'content-type': 'application/json' } });
+    const thrownBy = async (call: () => Promise<unknown>): Promise<unknown> => call().then(() => { throw new Error('expected a throw'); }, (thrown: unknown) => thrown);
+    const fromOfetch = await thrownBy(() => createFetch({ fetch: upstream })('https://internal.svc/x?token=SECRET', { retry: 0 }));
+    const fromKy = await thrownBy(() => ky.get('https://internal.svc/x?token=SECRET', { fetch: upstream, retry: 0 }));
+    for (const thrown of [fromOfetch, fromKy]) {
+      const built = polluted({ polluted: 1 }, () => answered(thrown));
+      expect(built.status).toBe(502);
+      expect(built.sent).not.toContain('SECRET');
+    }
+  });
+
+  it("lends no status or headers to a NestJS body: the HttpException stays the server's own", () => {
+    const nest = Object.assign(new Error('Name taken'), { status: 409, response: { statusCode: 409, message: 'Name taken', error: 'Conflict' } });
+    const error = polluted({ status: 502, headers: { server: 'x' } }, () => fromError(nest));
+    expect(error).toMatchObject({ status: 409, detail: 'Name taken' });
+    const bare = polluted({ status: 404, headers: {}, retryable: false, moreInfo: 'x', raw: {} }, () => fromError(Object.assign(new Error('Sign in first'), { status: 401 })));
+    expect(bare).toMatchObject({ status: 401, detail: 'Sign in first' });
+  });
+});
+
+describe("an upstream's batch failures", () => {
+  const upstreamFailure = (): ApiError => {
+    const body = {
+      result: 'failure',
+      failures: [{ rawData: { email: 'nope', internalAccountId: 'acct_SECRET', upstreamToken: 'tok_SECRET' }, errors: [{ type: 'validation', code: 1001, message: 'The email address is not valid', field: 'email' }] }],
+      metadata: { invalidItems: [3] },
+    };
+    const result = normalize({ status: 422, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    if (result.ok) throw new Error('expected an error');
+    return result.error;
+  };
+
+  it.each(['envelope', 'problem', 'plain', 'status-message'] as const)('are passed on by index and issues in the %s dialect, their rawData left behind', (dialect) => {
+    for (const thrown of [new ResponseError(upstreamFailure()), upstreamFailure()]) {
+      const passed = fromError(thrown);
+      expect(passed.failures).toEqual([{ index: 3, rawData: undefined, issues: [expect.objectContaining({ path: ['email'], message: 'The email address is not valid', code: '1001' })] }]);
+      const built = buildError(passed, { dialect });
+      expect(built.status).toBe(422);
+      expect(built.body).not.toContain('SECRET');
+      expect(built.body).not.toContain('nope');
+      const read = normalize(built);
+      expect(read.ok).toBe(false);
+      if (!read.ok) expect(read.error.issues).toEqual([expect.objectContaining({ message: 'The email address is not valid' })]);
+    }
+  });
+
+  it('are written by the envelope as seed 004 failures without rawData, and read back as failures', () => {
+    const built = buildError(fromError(new ResponseError(upstreamFailure())), { dialect: 'envelope' });
+    expect(JSON.parse(built.body)).toEqual({ result: 'failure', failures: [{ errors: [{ type: 'validation', code: 1001, message: 'The email address is not valid', field: 'email' }] }], metadata: { invalidItems: [3] } });
+    const read = normalize(built);
+    expect(read.ok ? [] : read.error.failures).toEqual([{ index: 3, rawData: undefined, issues: [expect.objectContaining({ path: ['email'], message: 'The email address is not valid' })] }]);
+  });
+
+  it('keep their rawData with expose: true, for development', () => {
+    expect(fromError(new ResponseError(upstreamFailure()), { expose: true }).failures[0]?.rawData).toMatchObject({ internalAccountId: 'acct_SECRET' });
   });
 });
