@@ -399,32 +399,64 @@ export function createDemoServer() {
   });
 }
 
-/** Listens on 127.0.0.1: `PORT`, else 5173, else (5173 taken) any free port. */
-export async function startDemoServer(port = process.env.PORT) {
+/** The demo's port when `PORT` is unset. */
+export const defaultDemoPort = 5173;
+
+/** Whether `PORT` is a port number: digits, 0 to 65535. */
+const isPortNumber = (text) => /^\d{1,5}$/.test(text) && Number(text) <= 65535;
+
+/**
+ * Listens on 127.0.0.1: `PORT` (0 for any free port), else `defaultPort`, else (that one taken)
+ * any free port. Rejects with the listen error, its `port` the one tried.
+ * @returns the server, its address, and whether it moved off a taken `defaultPort`
+ */
+export async function startDemoServer(port = process.env.PORT, defaultPort = defaultDemoPort) {
+  const given = port !== undefined && port !== '';
   const server = createDemoServer();
   const listen = (candidate) => new Promise((resolveListen, reject) => {
-    server.once('error', reject);
+    const failed = (error) => reject(Object.assign(error, { port: error.port ?? candidate }));
+    server.once('error', failed);
     server.listen(candidate, '127.0.0.1', () => {
-      server.off('error', reject);
+      server.off('error', failed);
       resolveListen();
     });
   });
+  let moved = false;
   try {
-    await listen(port === undefined || port === '' ? 5173 : Number(port));
+    await listen(given ? Number(port) : defaultPort);
   } catch (error) {
-    if (error?.code !== 'EADDRINUSE' || (port !== undefined && port !== '')) throw error;
+    if (error?.code !== 'EADDRINUSE' || given) throw error;
     await listen(0);
+    moved = true;
   }
   const { port: actual } = server.address();
-  return { server, url: `http://127.0.0.1:${actual}/` };
+  return { server, url: `http://127.0.0.1:${actual}/`, moved };
 }
 
-if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const started = await startDemoServer().catch((error) => {
-    console.error(`faultline demo: cannot listen on 127.0.0.1:${process.env.PORT}: ${error.message}`);
-    process.exit(1);
-  });
-  const { server, url } = started;
+/**
+ * `npm start`: starts the demo, says where it is and how to stop it, and stops on Ctrl-C (SIGINT)
+ * or SIGTERM. A `PORT` that is no port number, or a port that cannot be listened on, is said in
+ * one line on standard error, exit code 1.
+ * @returns the server, or `undefined` when it could not start
+ */
+export async function runDemo({ port = process.env.PORT, defaultPort = defaultDemoPort } = {}) {
+  const given = port !== undefined && port !== '';
+  if (given && !isPortNumber(port)) {
+    console.error(`faultline demo: PORT must be a port number, 0–65535, not "${port}"`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  let started;
+  try {
+    started = await startDemoServer(port, defaultPort);
+  } catch (error) {
+    // The port tried, never `undefined`: PORT is unset when the default one fails.
+    const hint = error?.code === 'EADDRINUSE' && given ? ' (unset PORT or choose another)' : '';
+    console.error(`faultline demo: cannot listen on 127.0.0.1:${error?.port ?? (given ? port : defaultPort)}: ${error?.message ?? error}${hint}`);
+    process.exitCode = 1;
+    return undefined;
+  }
+  const { server, url, moved } = started;
   // close() waits for every open connection: a browser's keep-alive one, or a request half sent,
   // would keep the demo running for minutes after Ctrl-C. Idle ones are closed now, the rest after
   // a second.
@@ -435,6 +467,14 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  // Printed once Ctrl-C is handled: whoever waits for the address may stop the demo at once.
+  // Printed once Ctrl-C is handled: whoever waits for the address may stop the demo at once. The
+  // address has a line of its own, for a reader (or a script) that looks for it.
+  if (moved) console.log(`faultline demo: port ${defaultPort} is taken, so the demo moved to port ${server.address().port}`);
   console.log(`faultline demo: ${url}`);
+  console.log('faultline demo: open it in a browser; Ctrl-C stops it');
+  return server;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await runDemo();
 }

@@ -11,13 +11,16 @@ export const exitCodes = {
   usage: 2,
   /** The file is missing or cannot be read. */
   unreadableFile: 3,
-  /** The URL could not be reached: refused, unknown host, TLS failure, timed out. */
+  /** The URL could not be reached: refused, unknown host, TLS failure, no complete answer within `--timeout`. */
   unreachableUrl: 4,
   /**
    * The input is not a response body: bytes nothing describes (a bare body without a `--header`
-   * Content-Type) that hold a NUL byte or are not UTF-8 text, or a body still content-encoded.
+   * Content-Type) that hold a NUL byte or are not UTF-8 text, a content-encoded body that does not
+   * decompress, or a saved head (status lines and headers) over its limit.
    */
   notAResponse: 5,
+  /** The output could not be written: a full disk (ENOSPC), an I/O error. A reader that closed the pipe (EPIPE) is not a failure. */
+  unwritableOutput: 6,
 } as const;
 
 /** One of {@link exitCodes}. */

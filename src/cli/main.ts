@@ -26,6 +26,9 @@ export interface CliContext {
   readonly importLocalizer?: (() => Promise<LocalizerModule>) | undefined;
 }
 
+/** The line after a usage error's. */
+const usageHint = 'Run "faultline --help" for usage.\n';
+
 /** The version in the package's package.json. */
 async function readVersion(packageUrl: URL): Promise<string> {
   try {
@@ -37,11 +40,17 @@ async function readVersion(packageUrl: URL): Promise<string> {
   }
 }
 
+/** Whether a `--lang` tag or list asks for English, or for any language (`*`). */
+function namesEnglish(language: string): boolean {
+  return language.split(',').some((range) => /^(?:en(?:-.*)?|\*)$/i.test(range.split(';')[0]!.trim()));
+}
+
 /** `faultline inspect`: read, normalize, print; the exit code says what was found. */
 async function inspect(command: InspectCommand, context: CliContext): Promise<ExitCode> {
   const read = await readSource(command, context);
   if (!read.ok) {
-    context.writeError(`faultline: ${toSafeText(read.message)}\n`);
+    // An argument the source cannot take (`--status` for a URL, an ftp:// source) is a usage error like any other.
+    context.writeError(`faultline: ${toSafeText(read.message)}\n${read.exitCode === exitCodes.usage ? usageHint : ''}`);
     return read.exitCode;
   }
   // Any tag or Accept-Language list is accepted; seed 003's rules pick one there are texts for.
@@ -50,6 +59,11 @@ async function inspect(command: InspectCommand, context: CliContext): Promise<Ex
   const wantsTexts = !command.json || command.language !== undefined;
   const localizer = wantsTexts ? await loadLocalizer(language, new URL('locales/', context.packageUrl), context.importLocalizer) : undefined;
   if (wantsTexts && !localizer && language !== 'en') context.writeError('faultline: i18next is not installed, so the texts stay in English (npm install i18next)\n');
+  // `--lang xx`: seed 003 falls back to English, which the reader should not take for a bug. On
+  // standard error, so that it is said with --json too without spoiling the JSON.
+  if (command.language !== undefined && language === 'en' && !namesEnglish(command.language)) {
+    context.writeError(`faultline: there are no texts for "${toSafeText(command.language)}", so English is used\n`);
+  }
   const options = { language, localizer };
   context.writeOut(command.json ? renderJson(read.result, options) : renderResult(read.result, options));
   return read.result.ok ? exitCodes.success : exitCodes.errorResponse;
@@ -64,13 +78,13 @@ async function inspect(command: InspectCommand, context: CliContext): Promise<Ex
 export async function main(argv: readonly string[], context: CliContext): Promise<ExitCode> {
   const parsed = parseArguments(argv);
   if (!parsed.ok) {
-    context.writeError(`faultline: ${toSafeText(parsed.message)}\nRun "faultline --help" for usage.\n`);
+    context.writeError(`faultline: ${toSafeText(parsed.message)}\n${usageHint}`);
     return exitCodes.usage;
   }
   const command = parsed.value;
-  if (command.command === 'help') {
+  if (command.command === 'help' || command.command === 'bare') {
     context.writeOut(usage);
-    return exitCodes.success;
+    return command.command === 'help' ? exitCodes.success : exitCodes.usage;
   }
   if (command.command === 'version') {
     context.writeOut(`${await readVersion(context.packageUrl)}\n`);

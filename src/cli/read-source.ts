@@ -5,10 +5,12 @@
  */
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
+import type { Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { fetchFollowing } from '../fetch/redirects.ts';
 import { isTextMediaType, toMediaType } from '../headers.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
-import type { InspectCommand } from './arguments.ts';
+import { fieldName, type InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
 
 /** Where the response comes from. */
@@ -22,6 +24,8 @@ export interface SavedResponse {
   readonly status: number;
   readonly headers: readonly HeaderPair[];
   readonly body: Uint8Array;
+  /** The head runs on past its limit ({@link maxHeadBytes}) with no end in sight: where the body starts is unknown. */
+  readonly headOverLimit?: true;
 }
 
 /** The model, or why there is none and the exit code that says so. */
@@ -62,12 +66,25 @@ const maxHeadBytes = 1_048_576;
 export const maxSavedBytes: number = maxHeadBytes + maxBodyBytes + 1;
 
 /**
+ * What reads as a URL of a scheme faultline does not fetch: `scheme://…` (two letters or more, so
+ * that `C://x` stays a Windows path), or a scheme written without slashes that is only ever a URL's
+ * (`file:`, `mailto:`, `data:`). `notes-10:30.http` is a file.
+ */
+const otherUrl = /^(?:[a-z][a-z\d+.-]+:\/\/|(?:file|ftp|ftps|sftp|ws|wss|data|mailto|javascript):)/i;
+
+/**
  * `-` is standard input, an `http:` or `https:` URL is fetched, anything else is a file path.
+ * Text that looks like a URL of another scheme (`ftp://…`, `file:///…`) or like a broken http(s)
+ * one (`http:foo`) is refused rather than looked for as a file: a file of such a name is read as
+ * `./name`, so what a source means never depends on the files in the folder.
  * @returns the source, or a sentence saying why the URL cannot be used (a usage error)
  */
 export function toSource(text: string): Source | string {
   if (text === '-') return { kind: 'stdin' };
-  if (!/^https?:\/\//i.test(text)) return { kind: 'file', path: text };
+  if (/^https?:(?!\/\/)/i.test(text)) return `"${text}" is not a valid URL: an http(s) URL starts with http:// or https:// (a file of that name: ./${text})`;
+  if (!/^https?:\/\//i.test(text)) {
+    return otherUrl.test(text) ? `only http and https URLs are fetched, not "${text}" (a file of that name: ./${text})` : { kind: 'file', path: text };
+  }
   let url: URL;
   try {
     url = new URL(text);
@@ -92,7 +109,9 @@ function readLine(text: string, start: number): { readonly line: string; readonl
 /**
  * A response saved by `curl -i` (or `curl -iL`, or through a proxy): status lines with headers,
  * a blank line after each block, then the body. The last block is the response; `undefined`
- * when the bytes do not start with a status line.
+ * when the bytes do not start with a status line. A line that is no header field (no `Name:`
+ * before a colon, as `{"message":…}`) ends the head and starts the body: curl never writes one
+ * into a head, so a head cut short of its blank line (an edited file, a `printf`) loses no body.
  * @example
  * parseSavedResponse(new TextEncoder().encode('HTTP/1.1 404 Not Found\r\nContent-Type: text/plain\r\n\r\nNo such page'));
  * // { status: 404, headers: [['Content-Type', 'text/plain']], body: Uint8Array('No such page') }
@@ -103,29 +122,49 @@ export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined
   // A byte order mark that an editor or PowerShell's Out-File put before the status line.
   let position = text.startsWith('\u00ef\u00bb\u00bf') ? 3 : 0;
   let saved: { status: number; headers: HeaderPair[] } | undefined;
-  for (;;) {
+  // Whether the last head ended: at its blank line, at a line that is no header, or with the input.
+  let ended = true;
+  blocks: for (;;) {
     const { line, next } = readLine(text, position);
     const match = statusLine.exec(line);
     if (!match) break;
     const headers: HeaderPair[] = [];
+    saved = { status: Number(match[1]), headers };
     position = next;
+    ended = false;
     while (position < text.length) {
       const field = readLine(text, position);
-      position = field.next;
-      if (field.line === '') break;
+      // A line the limit cut: the head goes on past it.
+      if (field.next === text.length && !text.endsWith('\n') && bytes.byteLength > text.length) break;
+      if (field.line === '') {
+        position = field.next;
+        ended = true;
+        break;
+      }
       const last = headers.at(-1);
       if (/^[ \t]/.test(field.line) && last) {
         // RFC 9112 §5.2: an obsolete line folding continues the previous value.
         headers[headers.length - 1] = [last[0], `${last[1]} ${field.line.trim()}`];
+        position = field.next;
         continue;
       }
       const colon = field.line.indexOf(':');
-      if (colon > 0) headers.push([field.line.slice(0, colon).trim(), field.line.slice(colon + 1).trim()]);
+      const name = colon === -1 ? '' : field.line.slice(0, colon).trim();
+      // No header: the head ended without its blank line, and this line is the body's first.
+      if (!fieldName.test(name)) {
+        ended = true;
+        break blocks;
+      }
+      headers.push([name, field.line.slice(colon + 1).trim()]);
+      position = field.next;
     }
-    saved = { status: Number(match[1]), headers };
+    if (!ended) break;
   }
+  if (!saved) return undefined;
+  // Header lines up to the limit and more bytes after it: the rest of the head was never read.
+  if (!ended && bytes.byteLength > text.length) return { ...saved, body: new Uint8Array(), headOverLimit: true };
   // latin1 maps each byte to one character, so a character position is a byte offset.
-  return saved && { ...saved, body: bytes.subarray(position) };
+  return { ...saved, body: bytes.subarray(position) };
 }
 
 /**
@@ -163,24 +202,59 @@ function findHeader(headers: readonly HeaderPair[], name: string): string | unde
   return headers.find(([field]) => field.toLowerCase() === name)?.[1];
 }
 
+/** The content codings fetch decompresses (undici: gzip, deflate, br), and the zlib stream for each. */
+const decompressors: Readonly<Record<string, () => Transform>> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+
+/** The first two bytes of gzip (RFC 1952 §2.3.1). */
+const isGzip = (bytes: Uint8Array): boolean => bytes[0] === 0x1f && bytes[1] === 0x8b;
+
+/** What became of a body whose Content-Encoding names a coding. */
+type Decompressed = { readonly bytes: Uint8Array } | { readonly failure: string } | undefined;
+
+/**
+ * The body decompressed as its Content-Encoding says, as fetch gives it live: at most one byte
+ * past the body limit, so that a small bomb is read as over the limit rather than into memory.
+ * `undefined` for a coding Node does not decompress, and for a gzip body without gzip's first
+ * bytes: `curl -i --compressed` keeps the Content-Encoding of a body it already decompressed.
+ */
+async function decompress(body: Uint8Array, encoding: string): Promise<Decompressed> {
+  const coding = encoding.trim().toLowerCase();
+  const create = Object.hasOwn(decompressors, coding) ? decompressors[coding] : undefined;
+  if (!create || body.byteLength === 0 || (coding.endsWith('gzip') && !isGzip(body))) return undefined;
+  const stream = create();
+  stream.end(body);
+  try {
+    return { bytes: await readAtMost(stream, maxBodyBytes + 1) };
+  } catch (thrown) {
+    return { failure: thrown instanceof Error ? thrown.message : String(thrown) };
+  }
+}
+
 /**
  * Why the body cannot be read, or `undefined` when it can. A head (saved, or a `--header`
  * Content-Type) says what the body is, as it does live: a binary success stays bytes, a `charset`
  * is honoured, a NUL is a character of the text. A body nothing describes must be UTF-8 text.
- * A body still compressed (`curl -i` without `--compressed` keeps the bytes as sent) would be
- * read as garbage text.
+ * A body its Content-Encoding still holds (one that did not decompress, or in a coding Node does
+ * not decompress) would be read as garbage text. The advice says what to give or do instead.
+ * @param decompressed what {@link decompress} made of it; `{ bytes }` means the body is plain now
  */
-function findUnreadable(body: Uint8Array, saved: boolean, status: number, headers: readonly HeaderPair[]): string | undefined {
+function findUnreadable(body: Uint8Array, saved: boolean, status: number, headers: readonly HeaderPair[], decompressed: Decompressed): string | undefined {
   if (body.byteLength > maxBodyBytes) return undefined;
   const contentType = findHeader(headers, 'content-type');
   const encoding = findHeader(headers, 'content-encoding');
-  const encoded = encoding !== undefined && encoding.toLowerCase() !== 'identity';
+  const encoded = encoding !== undefined && encoding.toLowerCase() !== 'identity' && !(decompressed && 'bytes' in decompressed);
   // As normalize decodes a body: a success of a type that is not text stays bytes.
   const text = status < 200 || status > 299 || isTextMediaType(toMediaType(contentType));
   if ((saved || contentType !== undefined) && !(encoded && text)) return undefined;
   const reason = findNonText(body);
   if (reason === undefined) return undefined;
-  return `${reason}; faultline reads JSON and text bodies.${encoded ? ` Its Content-Encoding is ${encoding}: save it with curl --compressed.` : ''}`;
+  let advice: string;
+  if (encoded && decompressed) advice = ` Its Content-Encoding is ${encoding}, but it does not decompress: ${decompressed.failure}.`;
+  else if (encoded) advice = ` Its Content-Encoding is ${encoding}, which faultline does not decompress: decompress it first, or save it with curl --compressed.`;
+  else if (isGzip(body)) advice = ' It looks gzip-compressed: add -H "Content-Encoding: gzip", or gunzip it first.';
+  // A bare body nothing describes: its Content-Type (a charset, a binary type) is what it lacks.
+  else advice = ' Say what it is with -H "Content-Type: …", as -H "Content-Type: text/plain; charset=iso-8859-1" for Latin-1 text.';
+  return `${reason}; faultline reads JSON and text bodies.${advice}`;
 }
 
 /** The null body statuses of Fetch §2.2.3 that a Response can have: fetch drops their body ("main fetch"). */
@@ -209,13 +283,19 @@ function toResponse(status: number, headers: readonly HeaderPair[], body: Uint8A
 /** The saved bytes (a file or standard input) as a response: read as the same response live is. */
 async function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): Promise<SourceRead> {
   const saved = parseSavedResponse(bytes);
+  if (saved?.headOverLimit) {
+    return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: its head (status line and headers) runs past ${maxHeadBytes} bytes without the blank line that ends it` };
+  }
   const status = command.status ?? saved?.status;
   if (status === undefined) {
     return { ok: false, exitCode: exitCodes.usage, message: `${label} is a bare body: give its status with --status <code> (a response saved with curl -i carries its own)` };
   }
   const headers = withHeaders(saved?.headers ?? [], command.headers);
-  const body = saved?.body ?? bytes;
-  const reason = findUnreadable(body, saved !== undefined, status, headers);
+  const encoding = findHeader(headers, 'content-encoding');
+  let body = saved?.body ?? bytes;
+  const decompressed = encoding === undefined ? undefined : await decompress(body, encoding);
+  if (decompressed && 'bytes' in decompressed) body = decompressed.bytes;
+  const reason = findUnreadable(body, saved !== undefined, status, headers, decompressed);
   if (reason !== undefined) return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: ${reason}` };
   const response = toResponse(status, headers, body);
   // A status no Response can have is read by normalize, the body cut as normalizeResponse would cut it.
@@ -242,27 +322,61 @@ export async function readAtMost(stream: AsyncIterable<Uint8Array | string>, max
   return Buffer.concat(chunks, total);
 }
 
+/** Why a file (or standard input, `label`) could not be read. */
+function describeReadFailure(thrown: unknown, label: string): string {
+  const code = (thrown as { code?: unknown } | null)?.code;
+  if (code === 'ENOENT') return `no such file: ${label}`;
+  if (code === 'EISDIR') return `${label} is a directory, not a file`;
+  if (code === 'EACCES' || code === 'EPERM') return `cannot read ${label}: permission denied`;
+  return `cannot read ${label}: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+}
+
 /** A file's first `maxBytes` bytes, or the sentence saying why there are none. */
 async function readFileBytes(path: string, maxBytes: number): Promise<Uint8Array | string> {
   try {
     // Streamed, never read whole: a file may be larger than a Buffer can be (2 GiB), or a named pipe that never ends.
     return await readAtMost(createReadStream(path, { end: maxBytes - 1 }), maxBytes);
   } catch (thrown) {
-    const code = (thrown as { code?: unknown } | null)?.code;
-    if (code === 'ENOENT') return `no such file: ${path}`;
-    if (code === 'EISDIR') return `${path} is a directory, not a file`;
-    if (code === 'EACCES' || code === 'EPERM') return `cannot read ${path}: permission denied`;
-    return `cannot read ${path}: ${thrown instanceof Error ? thrown.message : String(thrown)}`;
+    return describeReadFailure(thrown, path);
   }
 }
 
-/** The reason a fetch failed: undici hides it in `cause` ("fetch failed" says nothing), an AggregateError when every address was refused. */
+/** The OpenSSL errors of an https URL whose port speaks plain HTTP (OpenSSL 3.0 says the first, later ones the second). */
+const plainHttpErrors: ReadonlySet<string> = new Set(['ERR_SSL_WRONG_VERSION_NUMBER', 'ERR_SSL_PACKET_LENGTH_TOO_LONG']);
+
+/**
+ * The reason a fetch failed: undici hides it in `cause` ("fetch failed" says nothing), an
+ * AggregateError when every address was refused. OpenSSL's raw text becomes a sentence, and so
+ * does fetch's "bad port".
+ */
 export function describeFetchFailure(thrown: unknown): string {
   let reason: unknown = thrown instanceof Error && thrown.cause !== undefined ? thrown.cause : thrown;
   if (reason instanceof AggregateError && reason.message === '' && reason.errors.length > 0) reason = reason.errors[0];
-  if (reason instanceof Error) return reason.message || String((reason as { code?: unknown }).code ?? reason.name);
-  return String(reason);
+  if (!(reason instanceof Error)) return String(reason);
+  const { code, reason: sslReason } = reason as { code?: unknown; reason?: unknown };
+  // The Fetch standard's "bad port" (port blocking): ports of other protocols (25, 6000, …), refused before any connection.
+  if (reason.message === 'bad port') return 'its port is one fetch refuses to connect to (a "bad port" of the Fetch standard)';
+  // `806C…:error:0A00010B:SSL routines:ssl3_get_record:wrong version number:…:\n`: OpenSSL's reason is the part to show.
+  if (typeof code === 'string' && code.startsWith('ERR_SSL_')) {
+    const why = typeof sslReason === 'string' && sslReason !== '' ? sslReason : code.slice('ERR_SSL_'.length).toLowerCase().replaceAll('_', ' ');
+    return `the TLS handshake failed (${why}${plainHttpErrors.has(code) ? ': is the port plain HTTP? try http://' : ''})`;
+  }
+  return (reason.message || String(code ?? reason.name)).trim();
 }
+
+/**
+ * Request headers fetch sets itself (or, Expect, never sends): undici drops Host and
+ * Content-Length without a word and fails on the others, so `-H "Host: …"` is refused instead.
+ */
+const fetchOwnedHeaders: Readonly<Record<string, string>> = {
+  host: 'fetch sets it from the URL',
+  'content-length': 'fetch sets it',
+  connection: 'fetch sets it',
+  'keep-alive': 'fetch sets it',
+  'transfer-encoding': 'fetch sets it',
+  upgrade: 'fetch sets it',
+  expect: 'fetch does not send it',
+};
 
 /**
  * A live response: fetched with the `--header`s (and `--lang` as Accept-Language), then
@@ -271,6 +385,10 @@ export function describeFetchFailure(thrown: unknown): string {
  */
 async function readUrl(url: URL, command: InspectCommand, input: SourceInput): Promise<SourceRead> {
   if (command.status !== undefined) return { ok: false, exitCode: exitCodes.usage, message: '--status is for a saved body; a live response has its own' };
+  for (const [name] of command.headers) {
+    const lower = name.toLowerCase();
+    if (Object.hasOwn(fetchOwnedHeaders, lower)) return { ok: false, exitCode: exitCodes.usage, message: `--header "${name}" cannot be sent to a URL: ${fetchOwnedHeaders[lower]}` };
+  }
   const headers = new Headers();
   try {
     for (const [name, value] of command.headers) headers.append(name, value);
@@ -283,16 +401,21 @@ async function readUrl(url: URL, command: InspectCommand, input: SourceInput): P
     // RFC 9110 §5.5: a field value is Latin-1 octets without CR or LF; `--lang 日本語` is fine for a file, not for a request.
     return { ok: false, exitCode: exitCodes.usage, message: `--lang cannot be sent as Accept-Language: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
   }
-  const timeoutMs = input.timeoutMs ?? defaultTimeoutMs;
+  const timeoutMs = command.timeoutMs ?? input.timeoutMs ?? defaultTimeoutMs;
+  const signal = AbortSignal.timeout(timeoutMs);
+  // One sentence whether nothing came, or a status came and its body stalled (a 2xx's or a 500's).
+  const timedOut: SourceRead = { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot reach ${url.href}: no complete answer within ${timeoutMs / 1000} s (--timeout <seconds> waits longer)` };
   let response: Response;
   try {
     // Followed by hand, as the client does: fetch would send `x-api-key` on to another origin.
-    response = await fetchFollowing(input.fetch ?? fetch, url.href, { headers: Object.fromEntries(headers), signal: AbortSignal.timeout(timeoutMs) }, url.origin);
+    response = await fetchFollowing(input.fetch ?? fetch, url.href, { headers: Object.fromEntries(headers), signal }, url.origin);
   } catch (thrown) {
-    const reason = thrown instanceof Error && thrown.name === 'TimeoutError' ? `no answer within ${timeoutMs / 1000} s` : describeFetchFailure(thrown);
-    return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot reach ${url.href}: ${reason}` };
+    if (signal.aborted || (thrown instanceof Error && thrown.name === 'TimeoutError')) return timedOut;
+    return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot reach ${url.href}: ${describeFetchFailure(thrown)}` };
   }
   const result = await normalizeResponse(response);
+  // The wait ended while the body came: its error would say "aborted due to timeout" as if the server had.
+  if (signal.aborted) return timedOut;
   // A success whose body broke off or never ended did not arrive: the URL could not be read.
   if (!result.ok && response.ok && (result.error.kind === 'timeout' || result.error.kind === 'network')) {
     return { ok: false, exitCode: exitCodes.unreachableUrl, message: `cannot read ${url.href}: ${result.error.detail ?? result.error.title}` };
@@ -310,7 +433,17 @@ export async function readSource(command: InspectCommand, input: SourceInput): P
   const source = toSource(command.source);
   if (typeof source === 'string') return { ok: false, exitCode: exitCodes.usage, message: source };
   if (source.kind === 'url') return readUrl(source.url, command, input);
-  if (source.kind === 'stdin') return readSaved(await input.readStdin(maxSavedBytes), 'standard input', command);
+  if (command.timeoutMs !== undefined) return { ok: false, exitCode: exitCodes.usage, message: '--timeout is for a URL; a file or standard input is read without one' };
+  if (source.kind === 'stdin') {
+    let bytes: Uint8Array;
+    try {
+      bytes = await input.readStdin(maxSavedBytes);
+    } catch (thrown) {
+      // `faultline inspect - < folder`: index.ts says EISDIR where Node would read nothing.
+      return { ok: false, exitCode: exitCodes.unreadableFile, message: describeReadFailure(thrown, 'standard input') };
+    }
+    return readSaved(bytes, 'standard input', command);
+  }
   const bytes = await readFileBytes(source.path, maxSavedBytes);
   if (typeof bytes === 'string') return { ok: false, exitCode: exitCodes.unreadableFile, message: bytes };
   return readSaved(bytes, source.path, command);

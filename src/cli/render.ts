@@ -68,8 +68,37 @@ export function toSafeJson(value: unknown, indent?: number): string {
   return (json ?? 'undefined').replace(unsafeInJson, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-/** Characters as a terminal counts them, roughly: code points (wide CJK glyphs count one). */
-const widthOf = (text: string): number => [...text].length;
+/**
+ * The East Asian Wide and Fullwidth ranges of Unicode UAX #11 that terminals draw two columns
+ * wide (as wcwidth does, roughly): Hangul Jamo, CJK punctuation, kana, ideographs, Hangul
+ * syllables, fullwidth forms, the emoji blocks, and the supplementary ideographic planes.
+ */
+const wideRanges: readonly (readonly [number, number])[] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0x303e],
+  [0x3041, 0x33ff],
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xa000, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+  [0x1f300, 0x1f64f],
+  [0x1f900, 0x1f9ff],
+  [0x20000, 0x3fffd],
+];
+
+/** Columns as a terminal counts them, roughly: one a code point, two for a wide one (`名前` is 4). */
+function widthOf(text: string): number {
+  let width = 0;
+  for (const character of text) {
+    const code = character.codePointAt(0)!;
+    width += code >= 0x1100 && wideRanges.some(([first, last]) => code >= first && code <= last) ? 2 : 1;
+  }
+  return width;
+}
 
 /**
  * The widest a column is padded to. A longer cell overflows its row: padding every other row to
@@ -112,8 +141,8 @@ function renderIssues(issues: readonly Issue[], received: readonly Issue[], inde
 
 /** A value on one line, cut at {@link maxInlineLength}. */
 function toInlineJson(value: unknown): string {
-  const json = toSafeJson(value);
-  return widthOf(json) > maxInlineLength ? `${[...json].slice(0, maxInlineLength - 1).join('')}…` : json;
+  const characters = [...toSafeJson(value)];
+  return characters.length > maxInlineLength ? `${characters.slice(0, maxInlineLength - 1).join('')}…` : characters.join('');
 }
 
 /** A value as indented lines, cut at {@link maxPreviewLines}. */

@@ -3,11 +3,12 @@
  * `npx faultline` runs it. Run `npm run build` first (`npm test` does).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { Readable, type Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,17 +26,24 @@ interface Run {
   readonly stderr: string;
 }
 
+/** Where the command runs, and file descriptors for its standard input or output instead of pipes. */
+interface RunOptions {
+  readonly cwd?: string;
+  readonly stdin?: number;
+  readonly stdout?: number;
+}
+
 /** Runs the built command; asynchronous, so that a server in this process can answer it. */
-function faultline(args: string[], input?: string | Uint8Array): Promise<Run> {
+function faultline(args: string[], input?: string | Uint8Array, options: RunOptions = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [command, ...args], { cwd: root, env: { ...process.env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [command, ...args], { cwd: options.cwd ?? root, env: { ...process.env, NO_COLOR: '1' }, stdio: [options.stdin ?? 'pipe', options.stdout ?? 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(input);
+    child.stdin?.end(input);
   });
 }
 
@@ -117,6 +125,12 @@ beforeAll(async () => {
       response.end(answer.body);
       return;
     }
+    if (request.url === '/stalls-500') {
+      // An error status, then a body that never ends.
+      response.writeHead(500, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"message": "');
+      return;
+    }
     if (request.url === '/campaigns') {
       response.writeHead(200, { 'content-type': 'application/json', 'x-request-id': 'live-ok' });
       response.end(JSON.stringify({ id: 7, name: 'Spring' }));
@@ -132,7 +146,10 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (folder) rmSync(folder, { recursive: true, force: true });
-  if (server) await new Promise((resolve) => server.close(resolve));
+  if (server) {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  }
 });
 
 describe('the faultline command', () => {
@@ -232,7 +249,7 @@ describe('the faultline command', () => {
     writeFileSync(garbage, Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00));
     const { code, stdout, stderr } = await faultline(['inspect', garbage, '--status', '200']);
     expect({ code, stdout }).toEqual({ code: 5, stdout: '' });
-    expect(stderr).toBe(`faultline: ${garbage} is not a response body: it is not UTF-8 text (byte 0 is 0x89); faultline reads JSON and text bodies.\n`);
+    expect(stderr).toBe(`faultline: ${garbage} is not a response body: it is not UTF-8 text (byte 0 is 0x89); faultline reads JSON and text bodies. Say what it is with -H "Content-Type: …", as -H "Content-Type: text/plain; charset=iso-8859-1" for Latin-1 text.\n`);
   });
 
   it.each([
@@ -288,6 +305,97 @@ describe('the faultline command', () => {
     const help = await faultline(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/^Usage: faultline inspect <file \| url \| ->/);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says in one line that the output cannot be written (> /dev/full), exit 6, no stack trace', async () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      expect(await faultline(['inspect', bodyFile, '--status', '400'], undefined, { stdout: full })).toEqual({ code: 6, stdout: '', stderr: 'faultline: cannot write the output: no space left on device (ENOSPC)\n' });
+    } finally {
+      closeSync(full);
+    }
+  });
+
+  it('lists exit code 6 in --help', async () => {
+    expect((await faultline(['--help'])).stdout).toMatch(/^ {2}6 {2}the output could not be written/m);
+  });
+
+  it('prints the help for faultline alone (exit 2) and for faultline help (exit 0)', async () => {
+    const help = await faultline(['--help']);
+    expect(await faultline([])).toEqual({ code: 2, stdout: help.stdout, stderr: '' });
+    expect(await faultline(['help'])).toEqual({ code: 0, stdout: help.stdout, stderr: '' });
+  });
+
+  it.skipIf(process.platform === 'win32')('says that standard input is a directory (faultline inspect - < folder), exit 3', async () => {
+    const directory = openSync(folder, 'r');
+    try {
+      expect(await faultline(['inspect', '-', '--status', '200'], undefined, { stdin: directory })).toEqual({ code: 3, stdout: '', stderr: 'faultline: standard input is a directory, not a file\n' });
+    } finally {
+      closeSync(directory);
+    }
+  });
+
+  it('reads the body of a saved response whose head has no blank line before it', async () => {
+    const saved = join(folder, 'no-blank-line.http');
+    writeFileSync(saved, 'HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n{"message":"no blank line"}');
+    const { code, stdout, stderr } = await faultline(['inspect', saved]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toMatch(/^ {2}detail +no blank line$/m);
+  });
+
+  it('refuses a source that looks like a URL of another scheme, exit 2, and reads a file of that name given as ./name', async () => {
+    writeFileSync(join(folder, 'mailto:x'), JSON.stringify({ message: 'a file after all' }));
+    expect(await faultline(['inspect', 'mailto:x', '--status', '404'], undefined, { cwd: folder })).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'faultline: only http and https URLs are fetched, not "mailto:x" (a file of that name: ./mailto:x)\nRun "faultline --help" for usage.\n',
+    });
+    const file = await faultline(['inspect', './mailto:x', '--status', '404'], undefined, { cwd: folder });
+    expect(file).toMatchObject({ code: 1, stderr: '' });
+    expect(file.stdout).toMatch(/^ {2}detail +a file after all$/m);
+  });
+
+  it('says the TLS handshake failed for https:// to a plain HTTP port, without OpenSSL’s raw line, exit 4', async () => {
+    const https = base.replace('http:', 'https:');
+    const { code, stdout, stderr } = await faultline(['inspect', `${https}/campaigns`]);
+    expect({ code, stdout }).toEqual({ code: 4, stdout: '' });
+    expect(stderr).toMatch(new RegExp(`^faultline: cannot reach ${https}/campaigns: the TLS handshake failed \\([a-z ]+: is the port plain HTTP\\? try http://\\)\n$`));
+  });
+
+  it('says fetch refuses a bad port (9), exit 4', async () => {
+    expect(await faultline(['inspect', 'http://127.0.0.1:9/'])).toEqual({ code: 4, stdout: '', stderr: 'faultline: cannot reach http://127.0.0.1:9/: its port is one fetch refuses to connect to (a "bad port" of the Fetch standard)\n' });
+  });
+
+  it('says an error body that stalls did not come within --timeout, exit 4, rather than showing the time-out as the server’s detail', async () => {
+    expect(await faultline(['inspect', `${base}/stalls-500`, '--timeout', '0.5'])).toEqual({
+      code: 4,
+      stdout: '',
+      stderr: `faultline: cannot reach ${base}/stalls-500: no complete answer within 0.5 s (--timeout <seconds> waits longer)\n`,
+    });
+  });
+
+  it('suggests a charset for a Latin-1 bare body, and reads it with the header suggested', async () => {
+    const latin1 = join(folder, 'latin1.txt');
+    writeFileSync(latin1, Uint8Array.of(0x63, 0x61, 0x66, 0xe9));
+    const refused = await faultline(['inspect', latin1, '--status', '400']);
+    expect(refused.code).toBe(5);
+    expect(refused.stderr).toContain('-H "Content-Type: text/plain; charset=iso-8859-1"');
+    const read = await faultline(['inspect', latin1, '--status', '400', '-H', 'Content-Type: text/plain; charset=iso-8859-1']);
+    expect(read).toMatchObject({ code: 1, stderr: '' });
+    expect(read.stdout).toMatch(/^ {2}detail +café$/m);
+  });
+
+  it('decompresses a gzip file given with -H "Content-Encoding: gzip", and says how to read one given without', async () => {
+    const gz = join(folder, 'body.json.gz');
+    writeFileSync(gz, gzipSync('{"message":"zipped"}'));
+    const read = await faultline(['inspect', gz, '--status', '400', '-H', 'Content-Encoding: gzip']);
+    expect(read).toMatchObject({ code: 1, stderr: '' });
+    expect(read.stdout).toMatch(/^ {2}detail +zipped$/m);
+    expect(await faultline(['inspect', gz, '--status', '400'])).toEqual({
+      code: 5,
+      stdout: '',
+      stderr: `faultline: ${gz} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies. It looks gzip-compressed: add -H "Content-Encoding: gzip", or gunzip it first.\n`,
+    });
   });
 
   it('starts with a shebang, so that npm can link it as a command', () => {

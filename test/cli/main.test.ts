@@ -47,6 +47,63 @@ describe('main', () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  it('prints the help for `faultline help` (exit 0) and for `faultline` alone (exit 2, as git and npm do)', async () => {
+    expect(await run(['help'])).toEqual({ code: 0, stdout: usage, stderr: '' });
+    expect(await run([])).toEqual({ code: 2, stdout: usage, stderr: '' });
+  });
+
+  it('says that --status is empty for --status= 404', async () => {
+    expect(await run(['inspect', bodyFile, '--status=', '404'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: 'faultline: --status needs an HTTP status from 100 to 599, but it is empty: write --status 404 or --status=404\nRun "faultline --help" for usage.\n',
+    });
+  });
+
+  it('says how to give a --header value that starts with a dash', async () => {
+    expect(await run(['inspect', bodyFile, '-H', '--json'])).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `faultline: option '-H' argument is ambiguous; to specify an option argument starting with a dash use '--header=-XYZ' or '-H-XYZ'\nRun "faultline --help" for usage.\n`,
+    });
+  });
+
+  it('refuses a --header value past Latin-1 as a usage error naming the header, for a URL and a file alike', async () => {
+    const fetch = (): Promise<never> => Promise.reject(new Error('nothing is fetched in this test'));
+    const expected = { code: 2, stdout: '', stderr: 'faultline: --header "X-Name" cannot hold "日": a header value holds only Latin-1 characters\nRun "faultline --help" for usage.\n' };
+    expect(await run(['inspect', 'http://127.0.0.1:9/a', '-H', 'X-Name: 日本'], { fetch })).toEqual(expected);
+    expect(await run(['inspect', bodyFile, '--status', '404', '-H', 'X-Name: 日本'])).toEqual(expected);
+  });
+
+  it.each(['Host: evil.example', 'Content-Length: 5', 'connection: close', 'Transfer-Encoding: chunked'])('refuses -H "%s" for a URL, which fetch would drop or refuse, as a usage error', async (header) => {
+    const fetch = (): Promise<never> => Promise.reject(new Error('nothing is fetched in this test'));
+    const name = header.slice(0, header.indexOf(':'));
+    const { code, stdout, stderr } = await run(['inspect', 'http://127.0.0.1:9/a', '-H', header], { fetch });
+    expect({ code, stdout }).toEqual({ code: 2, stdout: '' });
+    expect(stderr).toMatch(new RegExp(`^faultline: --header "${name}" cannot be sent to a URL: fetch sets it( from the URL)?\nRun "faultline --help" for usage\\.\n$`));
+  });
+
+  it('keeps a Host or Content-Length --header for a saved body, where it is a response header', async () => {
+    expect(await run(['inspect', bodyFile, '--status', '404', '-H', 'Host: example.com', '-H', 'Content-Length: 1'])).toMatchObject({ code: 1, stderr: '' });
+  });
+
+  it.each([
+    ['ftp://127.0.0.1/x', 'only http and https URLs are fetched, not "ftp://127.0.0.1/x" (a file of that name: ./ftp://127.0.0.1/x)'],
+    ['file:///etc/passwd', 'only http and https URLs are fetched, not "file:///etc/passwd" (a file of that name: ./file:///etc/passwd)'],
+    ['http:foo', '"http:foo" is not a valid URL: an http(s) URL starts with http:// or https:// (a file of that name: ./http:foo)'],
+  ])('refuses %s as a URL it does not fetch, exit 2, rather than looking for such a file', async (source, message) => {
+    expect(await run(['inspect', source])).toEqual({ code: 2, stdout: '', stderr: `faultline: ${message}\nRun "faultline --help" for usage.\n` });
+  });
+
+  it('says on standard error when there are no texts in the --lang asked for, with or without --json', async () => {
+    const note = 'faultline: there are no texts for "xx", so English is used\n';
+    expect(await run(['inspect', bodyFile, '--status', '404', '--lang', 'xx'])).toMatchObject({ code: 1, stdout: expect.stringMatching(/title +Not Found/), stderr: note });
+    const json = await run(['inspect', bodyFile, '--status', '404', '--lang', 'xx', '--json']);
+    expect(json.stderr).toBe(note);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, error: { title: 'Not Found' } });
+    for (const language of ['en', 'en-US', 'xx, en;q=0.5', 'xx, *', 'ja, de;q=0.5', 'de-LU']) expect((await run(['inspect', bodyFile, '--status', '404', '--lang', language])).stderr).toBe('');
+  });
+
   it('exits with 2 and points to --help on a usage error', async () => {
     expect(await run(['inspect', bodyFile, '--colour'])).toEqual({ code: 2, stdout: '', stderr: `faultline: unknown option '--colour'\nRun "faultline --help" for usage.\n` });
   });

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
@@ -38,7 +39,17 @@ describe('toSource', () => {
     expect(toSource('http://127.0.0.1:8080/a')).toEqual({ kind: 'url', url: new URL('http://127.0.0.1:8080/a') });
     expect(toSource('HTTPS://example.com')).toMatchObject({ kind: 'url' });
     expect(toSource('saved/response.http')).toEqual({ kind: 'file', path: 'saved/response.http' });
-    expect(toSource('ftp://example.com/x')).toEqual({ kind: 'file', path: 'ftp://example.com/x' });
+    expect(toSource('./ftp://example.com/x')).toEqual({ kind: 'file', path: './ftp://example.com/x' });
+    // A colon alone does not make a URL: a time in a file name, a Windows drive.
+    expect(toSource('saved-10:30.http')).toEqual({ kind: 'file', path: 'saved-10:30.http' });
+    expect(toSource('C:\\saved\\response.http')).toEqual({ kind: 'file', path: 'C:\\saved\\response.http' });
+  });
+
+  it('refuses a URL of another scheme, or an http one without its slashes, saying how to name such a file', () => {
+    expect(toSource('ftp://example.com/x')).toBe('only http and https URLs are fetched, not "ftp://example.com/x" (a file of that name: ./ftp://example.com/x)');
+    expect(toSource('file:///etc/passwd')).toMatch(/^only http and https URLs are fetched/);
+    expect(toSource('mailto:someone@example.com')).toMatch(/^only http and https URLs are fetched/);
+    expect(toSource('HTTP:foo')).toBe('"HTTP:foo" is not a valid URL: an http(s) URL starts with http:// or https:// (a file of that name: ./HTTP:foo)');
   });
 
   it('refuses a URL that does not parse or carries credentials', () => {
@@ -84,6 +95,21 @@ describe('parseSavedResponse', () => {
     const saved = parseSavedResponse(new Uint8Array([0xef, 0xbb, 0xbf, ...encode('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n\r\n{"message":"x"}')]));
     expect(saved).toMatchObject({ status: 404, headers: [['Content-Type', 'application/json']] });
     expect(decode(saved!.body)).toBe('{"message":"x"}');
+  });
+
+  it('ends a head that has no blank line at the first line that is no header, which starts the body', () => {
+    const saved = parseSavedResponse(encode('HTTP/1.1 404 Not Found\r\nContent-Type: application/json\r\n{"message":"no blank line"}'));
+    expect(saved).toMatchObject({ status: 404, headers: [['Content-Type', 'application/json']] });
+    expect(decode(saved!.body)).toBe('{"message":"no blank line"}');
+    const text = parseSavedResponse(encode('HTTP/1.1 500 Oops\nX-Id: 1\nSomething broke\nfor good'));
+    expect(text).toMatchObject({ status: 500, headers: [['X-Id', '1']] });
+    expect(decode(text!.body)).toBe('Something broke\nfor good');
+  });
+
+  it('says when header lines run past the head’s limit, rather than taking what follows for the body', () => {
+    const head = `HTTP/1.1 404 Not Found\r\n${'X-Pad: 0123456789abcdef\r\n'.repeat(50_000)}\r\n{"message":"hi"}`;
+    expect(parseSavedResponse(encode(head))).toMatchObject({ status: 404, headOverLimit: true });
+    expect(parseSavedResponse(encode(head))?.body.byteLength).toBe(0);
   });
 
   it('gives undefined for a bare body', () => {
@@ -162,18 +188,77 @@ describe('readSource from a file or standard input', () => {
     expect(await readSource(inspect('-'), { readStdin: bare })).toMatchObject({ ok: false, exitCode: 2, message: expect.stringContaining('standard input is a bare body') });
   });
 
+  it('says when the head of a saved response runs past its limit, exit 5', async () => {
+    const path = save('long-head.http', `HTTP/1.1 404 Not Found\r\n${'X-Pad: 0123456789abcdef\r\n'.repeat(50_000)}\r\n{"message":"hi"}`);
+    expect(await readSource(inspect(path), { readStdin: noStdin })).toEqual({
+      ok: false,
+      exitCode: 5,
+      message: `${path} is not a response body: its head (status line and headers) runs past 1048576 bytes without the blank line that ends it`,
+    });
+  });
+
+  it('gives exit code 3 when standard input cannot be read, a directory among them', async () => {
+    const readStdin = (): Promise<never> => Promise.reject(Object.assign(new Error('EISDIR: illegal operation on a directory, read'), { code: 'EISDIR' }));
+    expect(await readSource(inspect('-', { status: 200 }), { readStdin })).toEqual({ ok: false, exitCode: 3, message: 'standard input is a directory, not a file' });
+  });
+
+  it('refuses --timeout for a file or standard input as a usage error', async () => {
+    const path = save('timeout.json', body);
+    expect(await readSource(inspect(path, { status: 404, timeoutMs: 5000 }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 2, message: '--timeout is for a URL; a file or standard input is read without one' });
+  });
+
   it('gives exit code 3 and names the file when it is missing, a directory, or unreadable', async () => {
     const missing = join(folder, 'missing.json');
     expect(await readSource(inspect(missing, { status: 200 }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 3, message: `no such file: ${missing}` });
     expect(await readSource(inspect(folder, { status: 200 }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 3, message: `${folder} is a directory, not a file` });
   });
 
-  it('gives exit code 5 for bytes that are not a response body, and suggests --compressed for an encoded one', async () => {
-    const garbage = save('garbage.bin', Uint8Array.of(0x1f, 0x8b, 0x08, 0x00, 0xff, 0xfe));
-    const read = await readSource(inspect(garbage, { status: 200 }), { readStdin: noStdin });
-    expect(read).toEqual({ ok: false, exitCode: 5, message: `${garbage} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies.` });
-    const gzipped = save('gzipped.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n'), 0x1f, 0x8b, 0x08, 0x00]));
-    expect(await readSource(inspect(gzipped), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Content-Encoding is gzip: save it with curl --compressed') });
+  it('gives exit code 5 for bytes that are not a response body, with advice that fits them', async () => {
+    const garbage = save('garbage.bin', Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00));
+    expect(await readSource(inspect(garbage, { status: 200 }), { readStdin: noStdin })).toEqual({
+      ok: false,
+      exitCode: 5,
+      message: `${garbage} is not a response body: it is not UTF-8 text (byte 0 is 0x89); faultline reads JSON and text bodies. Say what it is with -H "Content-Type: …", as -H "Content-Type: text/plain; charset=iso-8859-1" for Latin-1 text.`,
+    });
+    const gzipBytes = save('body.json.gz', gzipSync('{"message":"zipped"}'));
+    expect(await readSource(inspect(gzipBytes, { status: 400 }), { readStdin: noStdin })).toEqual({
+      ok: false,
+      exitCode: 5,
+      message: `${gzipBytes} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies. It looks gzip-compressed: add -H "Content-Encoding: gzip", or gunzip it first.`,
+    });
+    // Cut short: gzip's first bytes, and no more.
+    const broken = save('broken-gzip.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n'), 0x1f, 0x8b, 0x08, 0x00]));
+    expect(await readSource(inspect(broken), { readStdin: noStdin })).toEqual({
+      ok: false,
+      exitCode: 5,
+      message: `${broken} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but it does not decompress: unexpected end of file.`,
+    });
+    const zstd = save('zstd.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Encoding: zstd\r\n\r\n'), 0x28, 0xb5, 0x2f, 0xfd, 0x00]));
+    expect(await readSource(inspect(zstd), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Its Content-Encoding is zstd, which faultline does not decompress: decompress it first, or save it with curl --compressed.') });
+  });
+
+  it('reads a Latin-1 bare body with the charset its advice suggests', async () => {
+    const latin1 = save('advice-latin1.txt', Uint8Array.of(0x63, 0x61, 0x66, 0xe9));
+    const refused = await readSource(inspect(latin1, { status: 400 }), { readStdin: noStdin });
+    const suggested = /-H "(Content-Type: text\/plain; charset=iso-8859-1)"/.exec(refused.ok ? '' : refused.message)?.[1];
+    expect(suggested).toBe('Content-Type: text/plain; charset=iso-8859-1');
+    const [name, value] = suggested!.split(': ') as [string, string];
+    expect(resultOf(await readSource(inspect(latin1, { status: 400, headers: [[name, value]] }), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { detail: 'café' } });
+  });
+
+  it('decompresses a gzip, deflate or br body, bare with -H "Content-Encoding: …" or saved with curl -i, as fetch does live', async () => {
+    const json = '{"message":"Grüße"}';
+    const bare = save('bare.json.gz', gzipSync(json));
+    expect(resultOf(await readSource(inspect(bare, { status: 400, headers: [['Content-Encoding', 'gzip']] }), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'bad_request', detail: 'Grüße' } });
+    for (const [coding, bytes] of [['gzip', gzipSync(json)], ['deflate', deflateSync(json)], ['br', brotliCompressSync(json)]] as const) {
+      const saved = save(`saved-${coding}.http`, new Uint8Array([...encode(`HTTP/1.1 422 Unprocessable Content\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\n\r\n`), ...bytes]));
+      expect(resultOf(await readSource(inspect(saved), { readStdin: noStdin })), coding).toMatchObject({ ok: false, error: { status: 422, detail: 'Grüße' } });
+    }
+  });
+
+  it('reads a compressed body as over the limit when it decompresses past it, without decompressing all of it', async () => {
+    const bomb = save('bomb.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n'), ...gzipSync(Buffer.alloc(64 * 1_048_576, 0x61))]));
+    expect(resultOf(await readSource(inspect(bomb), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'The body exceeds the limit of 1048576 bytes' } });
   });
 
   it('reads a bare body as the Content-Type a --header gives: in its charset, or as bytes for a binary success', async () => {
@@ -255,6 +340,12 @@ describe('readSource from a URL', () => {
         response.write('{"items": [');
         return;
       }
+      if (request.url === '/stalls-500') {
+        // An error status, then a body that never ends.
+        response.writeHead(500, { 'content-type': 'application/json', 'content-length': '100' });
+        response.write('{"message": "');
+        return;
+      }
       if (request.url === '/too-big') {
         response.writeHead(503, { 'content-type': 'text/plain', 'retry-after': '5' });
         response.end(tooBig);
@@ -310,15 +401,34 @@ describe('readSource from a URL', () => {
     expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach http://127.0.0.1:${port}/: connect ECONNREFUSED 127.0.0.1:${port}` });
   });
 
-  it('gives exit code 4 when the body stops coming after the headers', async () => {
-    const read = await readSource(inspect(`${base}/stalls`), { readStdin: noStdin, timeoutMs: 200 });
-    expect(read).toMatchObject({ ok: false, exitCode: 4 });
-    expect(!read.ok && read.message).toMatch(new RegExp(`^cannot read ${base}/stalls: `));
+  it.each(['/never', '/stalls', '/stalls-500'])('gives exit code 4 and one message when %s does not answer completely in time: no answer, a 2xx body or an error body that stalls', async (path) => {
+    const read = await readSource(inspect(`${base}${path}`), { readStdin: noStdin, timeoutMs: 200 });
+    expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach ${base}${path}: no complete answer within 0.2 s (--timeout <seconds> waits longer)` });
   });
 
-  it('gives exit code 4 when the server does not answer in time', async () => {
-    const read = await readSource(inspect(`${base}/never`), { readStdin: noStdin, timeoutMs: 200 });
-    expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach ${base}/never: no answer within 0.2 s` });
+  it('waits as long as --timeout says', async () => {
+    const started = Date.now();
+    const read = await readSource(inspect(`${base}/never`, { timeoutMs: 300 }), { readStdin: noStdin, timeoutMs: 30_000 });
+    expect(read).toEqual({ ok: false, exitCode: 4, message: `cannot reach ${base}/never: no complete answer within 0.3 s (--timeout <seconds> waits longer)` });
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses a --header fetch sets itself (Host, Content-Length, Connection) as a usage error, before any request', async () => {
+    received.length = 0;
+    expect(await readSource(inspect(`${base}/a`, { headers: [['Host', 'evil.example']] }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 2, message: '--header "Host" cannot be sent to a URL: fetch sets it from the URL' });
+    expect(await readSource(inspect(`${base}/a`, { headers: [['content-length', '5']] }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 2, message: '--header "content-length" cannot be sent to a URL: fetch sets it' });
+    expect(await readSource(inspect(`${base}/a`, { headers: [['Expect', '100-continue']] }), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 2, message: '--header "Expect" cannot be sent to a URL: fetch does not send it' });
+    expect(received).toHaveLength(0);
+  });
+
+  it('says that fetch refuses a "bad port" (9), without connecting', async () => {
+    expect(await readSource(inspect('http://127.0.0.1:9/'), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 4, message: 'cannot reach http://127.0.0.1:9/: its port is one fetch refuses to connect to (a "bad port" of the Fetch standard)' });
+  });
+
+  it('says that the TLS handshake failed for https to a plain HTTP port, and suggests http://', async () => {
+    const read = await readSource(inspect(`${base.replace('http:', 'https:')}/a`), { readStdin: noStdin });
+    expect(read).toMatchObject({ ok: false, exitCode: 4 });
+    expect(!read.ok && read.message).toMatch(new RegExp(`^cannot reach ${base.replace('http:', 'https:')}/a: the TLS handshake failed \\([a-z ]+: is the port plain HTTP\\? try http://\\)$`));
   });
 });
 
@@ -399,5 +509,15 @@ describe('describeFetchFailure', () => {
     expect(describeFetchFailure(new TypeError('fetch failed', { cause: new AggregateError([refused], '') }))).toBe('connect ECONNREFUSED ::1:80');
     expect(describeFetchFailure(new TypeError('fetch failed', { cause: Object.assign(new Error(''), { code: 'ECONNRESET' }) }))).toBe('ECONNRESET');
     expect(describeFetchFailure('odd')).toBe('odd');
+  });
+
+  it('reads OpenSSL’s reason rather than its raw line, and keeps the certificate messages that are clear already', () => {
+    const ssl = (code: string, reason: string): Error => Object.assign(new Error(`806C0000:error:0A00010B:SSL routines:ssl3_get_record:${reason}:../deps/openssl/ssl/record/ssl3_record.c:354:\n`), { code, library: 'SSL routines', reason });
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: ssl('ERR_SSL_WRONG_VERSION_NUMBER', 'wrong version number') }))).toBe('the TLS handshake failed (wrong version number: is the port plain HTTP? try http://)');
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: ssl('ERR_SSL_PACKET_LENGTH_TOO_LONG', 'packet length too long') }))).toBe('the TLS handshake failed (packet length too long: is the port plain HTTP? try http://)');
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: ssl('ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION', 'tlsv1 alert protocol version') }))).toBe('the TLS handshake failed (tlsv1 alert protocol version)');
+    const selfSigned = Object.assign(new Error('self-signed certificate'), { code: 'DEPTH_ZERO_SELF_SIGNED_CERT' });
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: selfSigned }))).toBe('self-signed certificate');
+    expect(describeFetchFailure(new TypeError('fetch failed', { cause: new Error('bad port') }))).toBe('its port is one fetch refuses to connect to (a "bad port" of the Fetch standard)');
   });
 });

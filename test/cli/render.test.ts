@@ -60,6 +60,22 @@ describe('renderTable', () => {
     ]);
   });
 
+  it('counts a wide (East Asian) character as two columns, so that the columns after it line up', () => {
+    expect(renderTable([['PATH', 'CODE', 'MESSAGE'], ['名前', 'required', '名前は必須です'], ['ｅｍａｉｌ', '-', 'x'], ['name', '-', 'y']])).toEqual([
+      '  PATH        CODE      MESSAGE',
+      '  名前        required  名前は必須です',
+      '  ｅｍａｉｌ  -         x',
+      '  name        -         y',
+    ]);
+  });
+
+  it('lines up an issue table whose paths are Japanese, in the report', () => {
+    const error = errorOf(normalize({ status: 400, body: { message: 'Invalid', errors: [{ field: '名前', code: 'required', message: 'm' }, { field: 'email', code: 'invalid', message: 'n' }] } }));
+    const lines = renderError(error, { language: 'en' }).split('\n');
+    const header = lines.indexOf('Issues (2)');
+    expect(lines.slice(header + 1, header + 4)).toEqual(['  PATH   CODE      MESSAGE', '  名前   required  m', '  email  invalid   n']);
+  });
+
   it('pads no column past 160 characters: a 500 KB path overflows its own row, not 20,000 others', () => {
     // Every row was padded to the longest cell: 10 GB of spaces, past what a string can hold.
     const long = 'f'.repeat(500_000);

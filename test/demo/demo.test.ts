@@ -3,7 +3,8 @@
  * process, as npm runs it (after `npm run build`), and hit with real `fetch`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { Browser } from 'happy-dom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { normalizeResponse } from '../../src/index.ts';
 const root = fileURLToPath(new URL('../../', import.meta.url));
 let child: ChildProcess;
 let base: string;
+/** What the demo printed on standard output as it started. */
+let startOutput = '';
 
 beforeAll(async () => {
   child = spawn(process.execPath, ['examples/demo/server.mjs'], { cwd: root, env: { ...process.env, PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -22,8 +25,9 @@ beforeAll(async () => {
     let printed = '';
     child.stdout?.on('data', (chunk: Buffer) => {
       printed += chunk.toString();
+      startOutput = printed;
       const address = /faultline demo: (http:\/\/127\.0\.0\.1:\d+\/)\n/.exec(printed)?.[1];
-      if (address !== undefined) resolve(address);
+      if (address !== undefined && printed.includes('Ctrl-C')) resolve(address);
     });
     child.once('exit', (code) => reject(new Error(`The demo server exited with ${String(code)}: ${errors}`)));
   });
@@ -444,6 +448,96 @@ describe('the page\'s rate-limit countdown', () => {
       await browser.close();
     }
   }, 30_000);
+});
+
+interface DemoRun {
+  readonly code: number | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Runs `node -e <script>` (or examples/demo/server.mjs when no script is given) with `env` in
+ * place of PORT; once it has printed the line `until` matches, or has exited, it is stopped.
+ */
+function runDemoProcess(env: Record<string, string | undefined>, script?: string, until = /Ctrl-C/): Promise<DemoRun> {
+  const environment: Record<string, string | undefined> = { ...process.env, ...env };
+  if (env['PORT'] === undefined) delete environment['PORT'];
+  const args = script === undefined ? ['examples/demo/server.mjs'] : ['--input-type=module', '-e', script];
+  const demo = spawn(process.execPath, args, { cwd: root, env: environment, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  demo.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    if (until.test(stdout)) demo.kill('SIGTERM');
+  });
+  demo.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const timer = setTimeout(() => demo.kill('SIGKILL'), 20_000);
+  return new Promise((resolve) => demo.once('close', (code) => {
+    clearTimeout(timer);
+    resolve({ code, stdout, stderr });
+  }));
+}
+
+/** A server of the test's own on 127.0.0.1, on a port the system chose: a port the demo finds taken. */
+async function occupyPort(): Promise<{ server: Server; port: number }> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, port: (server.address() as AddressInfo).port };
+}
+
+const serverModule = JSON.stringify(new URL('../../examples/demo/server.mjs', import.meta.url).href);
+
+describe('starting', () => {
+  it('says, after its address, to open it in a browser and that Ctrl-C stops it', () => {
+    expect(startOutput).toBe(`faultline demo: ${base}\nfaultline demo: open it in a browser; Ctrl-C stops it\n`);
+  });
+
+  it('refuses a PORT that is no port number in one line, exit 1', async () => {
+    for (const port of ['abc', '65536', '-1', '80a']) {
+      expect(await runDemoProcess({ PORT: port })).toEqual({ code: 1, stdout: '', stderr: `faultline demo: PORT must be a port number, 0–65535, not "${port}"\n` });
+    }
+  });
+
+  it('says to unset PORT or choose another when the PORT given is taken, exit 1', async () => {
+    const { server, port } = await occupyPort();
+    try {
+      expect(await runDemoProcess({ PORT: String(port) })).toEqual({
+        code: 1,
+        stdout: '',
+        stderr: `faultline demo: cannot listen on 127.0.0.1:${port}: listen EADDRINUSE: address already in use 127.0.0.1:${port} (unset PORT or choose another)\n`,
+      });
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('says that it moved to another port when its own is taken and PORT is unset', async () => {
+    const { server, port } = await occupyPort();
+    try {
+      const { code, stdout, stderr } = await runDemoProcess({ PORT: undefined }, `const { runDemo } = await import(${serverModule}); await runDemo({ defaultPort: ${port} });`);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      const moved = new RegExp(`^faultline demo: port ${port} is taken, so the demo moved to port (\\d+)\nfaultline demo: http://127\\.0\\.0\\.1:(\\d+)/\nfaultline demo: open it in a browser; Ctrl-C stops it\n$`).exec(stdout);
+      expect(moved, stdout).not.toBeNull();
+      expect(moved![1]).toBe(moved![2]);
+      expect(moved![1]).not.toBe(String(port));
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+
+  it('names the port it tried when listening fails otherwise with PORT unset, never 127.0.0.1:undefined', async () => {
+    // Listening fails with EACCES, as on a port the user may not bind, without binding anything.
+    const script = `
+      import net from 'node:net';
+      net.Server.prototype.listen = function (port, host) {
+        process.nextTick(() => this.emit('error', Object.assign(new Error(\`listen EACCES: permission denied \${host}:\${port}\`), { code: 'EACCES', syscall: 'listen', address: host, port })));
+        return this;
+      };
+      const { runDemo } = await import(${serverModule});
+      await runDemo();`;
+    expect(await runDemoProcess({ PORT: undefined }, script)).toEqual({ code: 1, stdout: '', stderr: 'faultline demo: cannot listen on 127.0.0.1:5173: listen EACCES: permission denied 127.0.0.1:5173\n' });
+  });
 });
 
 describe('stopping', () => {
