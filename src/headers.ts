@@ -180,9 +180,10 @@ export function isTextMediaType(mediaType: string): boolean {
   return mediaType === '' || mediaType.startsWith('text/') || isJsonMediaType(mediaType) || mediaType.endsWith('xml') || mediaType === 'application/javascript' || mediaType === 'application/x-www-form-urlencoded';
 }
 
-// W3C Trace Context §3.2: version "-" trace-id (32 hex) "-" parent-id (16 hex) "-" flags; version
-// ff (§3.2.2.1) and an all-zero trace-id or parent-id (§3.2.2.3, §3.2.2.4) are invalid.
-const traceparent = /^(?!ff)[\da-f]{2}-(?!0{32})([\da-f]{32})-(?!0{16})[\da-f]{16}-[\da-f]{2}/i;
+// W3C Trace Context §3.2: version "-" trace-id (32 hex) "-" parent-id (16 hex) "-" flags, in
+// lower-case hex; version ff (§3.2.2.1) and an all-zero trace-id or parent-id (§3.2.2.3, §3.2.2.4)
+// are invalid. Version 00 is 55 characters exactly; a later version may go on after a "-" (§4.3).
+const traceparent = /^(?!ff)(?:00(?=.{53}$)|(?!00)[\da-f]{2})-(?!0{32})([\da-f]{32})-(?!0{16})[\da-f]{16}-[\da-f]{2}(?![^-])/;
 
 /**
  * An id as one value: a proxy that adds the id its upstream already sent makes a list, which
@@ -212,6 +213,13 @@ export function readRequestId(headers: ResponseHeaders): string | undefined {
     toSingleId(headers['cf-ray'])
   );
 }
+
+/**
+ * A body's trace id as the model keeps it: the trace-id part of a W3C `traceparent`, which
+ * ASP.NET Core writes as its ProblemDetails `traceId` (`00-<trace-id>-<parent-id>-00`), so that
+ * one trace is one id whether a header or a body gave it; any other id as it is.
+ */
+export const toTraceId = (id: string): string => traceparent.exec(id)?.[1] ?? id;
 
 /** The trace id: `X-Trace-Id`, else the trace-id part of a valid W3C `traceparent`. */
 export function readTraceId(headers: ResponseHeaders): string | undefined {

@@ -121,6 +121,9 @@ function wasRead(response: Response): boolean {
   }
 }
 
+/** A status line's three digits past HTTP's statuses (600–999), which undici passes on. */
+const isStatusLine = (status: unknown): status is number => Number.isInteger(status) && (status as number) > 599 && (status as number) < 1000;
+
 /**
  * Reads a `Response` and normalizes it. Never rejects: a body that breaks off or exceeds
  * `maxBodyBytes` becomes an error of its own.
@@ -140,7 +143,10 @@ export async function normalizeResponse<T = unknown>(response: Response, options
     // A hostile or broken object: RELIABILITY.md "Total" holds for normalizeResponse too.
     return { ok: false, error: toApiError({ kind: 'invalid_response', detail: 'Not a response' }) };
   }
-  if (!isHttpStatus(status)) {
+  // undici passes on a status line of 600–999 (`HTTP/1.1 999 Odd`): a response came, whose status
+  // is none. It is read on, and normalize says so ("Invalid status 999"), body and ids kept, as
+  // for the same response saved (`faultline inspect`).
+  if (!isHttpStatus(status) && !isStatusLine(status)) {
     // Fetch standard §3.1.4: an opaque response (a `no-cors` request) and an opaque-redirect one
     // (`redirect: 'manual'` in a browser) hide their status, headers and body: one arrived, unusable.
     if (type === 'opaque' || type === 'opaqueredirect') {

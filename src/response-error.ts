@@ -6,6 +6,21 @@ import type { ApiError, ApiResult, ApiSuccess } from './model.ts';
 import { errorKinds } from './model.ts';
 import { isRecord } from './members.ts';
 
+/** At most this many characters of a message: an error tracker's title, a log line's. */
+const maxMessageLength = 300;
+
+/**
+ * A message for one log line: a server's text with its controls escaped (`\n`, `\u001b`), so that
+ * it forges no line of a log or sequence of a terminal, and cut to {@link maxMessageLength}
+ * characters (a 900 KB server message made a 900 KB tracker title). The model keeps it whole.
+ */
+function toMessage(text: string): string {
+  const line = text.replace(/[\0-\x1f\x7f]/g, (char) => JSON.stringify(char).slice(1, -1));
+  if (line.length <= maxMessageLength) return line;
+  const cut = (line.charCodeAt(maxMessageLength - 2) & 0xfc00) === 0xd800 ? maxMessageLength - 2 : maxMessageLength - 1;
+  return `${line.slice(0, cut)}…`;
+}
+
 /** The error `unwrap` throws. `error` holds the normalized model. */
 export class ResponseError extends Error {
   /** Always `'ResponseError'`. */
@@ -16,8 +31,13 @@ export class ResponseError extends Error {
   constructor(error: ApiError) {
     if (!isApiError(error)) throw new TypeError(`ResponseError needs an ApiError, not ${String(error)}`);
     const status = error.status === undefined ? '' : `${error.status} `;
-    super(`${status}${error.title}${error.detail === undefined ? '' : `: ${error.detail}`}`);
+    super(toMessage(`${status}${error.title}${error.detail === undefined ? '' : `: ${error.detail}`}`));
     this.error = error;
+  }
+
+  /** What `JSON.stringify` writes (a log line): the name, the message and the error (an Error's own `message` is not enumerable). */
+  toJSON(): { name: string; message: string; error: ApiError } {
+    return { name: this.name, message: this.message, error: this.error };
   }
 
   /** A brand that survives realms and duplicate copies of faultline, where `instanceof` does not. */

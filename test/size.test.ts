@@ -105,9 +105,11 @@ describe('bundle size', () => {
     // by 48 (20,234) for zod 4's ZodError as JSON, its issues in the JSON text of its message; by 32
     // (20,262) for a review's fix: a list under `issues` read only when each entry has a path and a
     // message; by 16 (20,287) for an issue's field and path keys cut at 1,024 characters, which a
-    // body nesting many fields under one huge key repeated into gigabytes once serialized).
+    // body nesting many fields under one huge key repeated into gigabytes once serialized; by 64
+    // (20,337) for a `traceparent` read as W3C's test suite reads it — lower-case, version 00 of 55
+    // characters — and ASP.NET Core's body `traceId` kept as its trace-id, as the header's is).
     const goal = 4_096;
-    const ceiling = 20_288;
+    const ceiling = 20_352;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -172,9 +174,11 @@ describe('bundle size', () => {
     // ZodError as JSON, its issues in the JSON text of its message, read by plain; by 16 (11,839)
     // for a review's fix: a list under `issues` read only when each entry has a path and a message;
     // by 48 (11,875) for an issue's field and path keys cut at 1,024 characters, which a body
-    // nesting many fields under one huge key repeated into gigabytes once serialized).
+    // nesting many fields under one huge key repeated into gigabytes once serialized; by 48
+    // (11,925) for a `traceparent` read as W3C's test suite reads it and ASP.NET Core's body
+    // `traceId` kept as its trace-id).
     const goal = 3_072;
-    const ceiling = 11_888;
+    const ceiling = 11_936;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });

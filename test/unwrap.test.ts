@@ -233,3 +233,29 @@ describe('look-alikes are rejected', () => {
     });
   }
 });
+
+describe("a ResponseError's message in logs and error trackers", () => {
+  it('escapes the controls of a server\'s text, so that it forges no log line or terminal sequence', () => {
+    const thrown = thrownBy(() => unwrap(normalize({ status: 500, body: { message: 'line1\nline2\r\nINFO fake log line \u001b[31mred' } }))) as ResponseError;
+    expect(thrown.message).toBe('500 Internal Server Error: line1\\nline2\\r\\nINFO fake log line \\u001b[31mred');
+    // The model keeps the text as the server sent it.
+    expect(thrown.error.detail).toBe('line1\nline2\r\nINFO fake log line \u001b[31mred');
+  });
+
+  it('is at most 300 characters, however long the server\'s message (a 900 KB title in a tracker before)', () => {
+    const long = 'm'.repeat(900 * 1024);
+    const thrown = thrownBy(() => unwrap(normalize({ status: 500, body: { message: long } }))) as ResponseError;
+    expect(thrown.message).toHaveLength(300);
+    expect(thrown.message).toBe(`500 Internal Server Error: ${'m'.repeat(272)}…`);
+    expect(thrown.error.detail).toHaveLength(900 * 1024);
+    // Never half of a surrogate pair.
+    const emoji = thrownBy(() => unwrap(normalize({ status: 500, body: { message: `x${'😀'.repeat(400)}` } }))) as ResponseError;
+    expect(emoji.message.length).toBeLessThanOrEqual(300);
+    expect(emoji.message).not.toMatch(/[\ud800-\udbff](?![\udc00-\udfff])/);
+  });
+
+  it('writes its name and message in JSON, beside the error', () => {
+    const thrown = thrownBy(() => unwrap(normalize({ status: 404 }))) as ResponseError;
+    expect(JSON.parse(JSON.stringify(thrown))).toEqual({ name: 'ResponseError', message: '404 Not Found', error: JSON.parse(JSON.stringify(thrown.error)) });
+  });
+});

@@ -9,6 +9,7 @@ import { isRecord, readOwn, setMember, toOptionalString } from '../members.ts';
 import { createIssue, parseFieldPath } from '../issues.ts';
 import { addIssues, readMembers, type MemberFacts } from '../read-members.ts';
 import { toReasonPhrase } from '../status.ts';
+import { toTraceId } from '../headers.ts';
 
 // A link object is HAL only with a string `href` (draft-kelly-json-hal §5.1).
 const isHalLink = (value: unknown): value is HalLink => isRecord(value) && typeof readOwn(value, 'href') === 'string';
@@ -76,6 +77,7 @@ function parseProblem(body: unknown, status: number): BodyFacts {
   const facts = readMembers(body, { type: 'type', title: 'title', detail: 'detail', instance: 'instance', status: 'status', errors: 'issues', violations: 'issues', code: 'code', traceId: 'traceId' }, status);
   // RFC 9457 §3.1.1: a missing or non-string type means "about:blank".
   facts.type ??= 'about:blank';
+  if (facts.traceId !== undefined) facts.traceId = toTraceId(facts.traceId);
   readInvalidParameters(facts);
   // Mollie names the one field a problem is about in a `field` member beside the detail.
   const field = readOwn(facts.extensions, 'field');

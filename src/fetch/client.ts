@@ -373,6 +373,15 @@ function setOptionHeader(target: Record<string, string>, name: string, value: st
 }
 
 /**
+ * Refuses an absolute URL that names a user or password before its host (`https://user:secret@host/`):
+ * fetch refuses it (Fetch standard, the Request constructor) with a TypeError that spells the
+ * password out, into the caller's logs; this one does not.
+ */
+function refuseUserinfo(what: string, url: string): void {
+  if (/^[a-z][\w+.-]*:\/\/[^/?#]*@/i.test(url)) throw new TypeError(`${what} carries a user or password, which fetch refuses: send credentials in a header`);
+}
+
+/**
  * Makes a client for one API.
  * @example
  * const api = createClient({ baseUrl: 'https://api.example.com', apiKey: process.env.KEY });
@@ -386,6 +395,7 @@ export function createClient(options: ClientOptions): Client {
   const givenBase: unknown = options?.baseUrl;
   if (typeof givenBase !== 'string' && !(givenBase instanceof URL)) throw new TypeError('createClient needs a baseUrl');
   const [baseUrl = '', baseQuery] = String(givenBase).split('#')[0]!.split(/\?(.*)/);
+  refuseUserinfo('baseUrl', baseUrl);
   // The base as given is what an empty path asks for (`verifyKey`'s HEAD): `/v1/` stays `/v1/`.
   const baseAsGiven = toPageUrl(baseUrl);
   const base = baseAsGiven.replace(/\/+$/, '');
@@ -429,6 +439,7 @@ export function createClient(options: ClientOptions): Client {
     const path = String(given);
     // `HTTPS://…` is absolute too.
     const absolute = isHttpUrl(path);
+    if (absolute) refuseUserinfo('The URL', path);
     const url = absolute ? path : path === '' ? baseAsGiven : path.charCodeAt(0) === 47 ? base + path : `${base}/${path}`;
     const withQuery = query ? appendQuery(url, query) : url;
     return baseParams && !absolute ? appendQuery(withQuery, baseParams) : withQuery;

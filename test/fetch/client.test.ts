@@ -219,6 +219,26 @@ describe('sending requests', () => {
     expect(createClient({ baseUrl: server.origin, apiKey: 'clé-1', language: 'de-CH, en;q=0.5' })).toBeDefined();
   });
 
+  it('refuses at once a baseUrl with a user or password, which fetch refuses, and never spells the password out', async () => {
+    // Every call threw "Request cannot be constructed from a URL that includes credentials:
+    // http://user:PASSWORD@…", into the caller's logs and error tracker.
+    expect(() => createClient({ baseUrl: 'http://user:PASSWORD@127.0.0.1:1/api' })).toThrow(new TypeError('baseUrl carries a user or password, which fetch refuses: send credentials in a header'));
+    const api = createClient({ baseUrl: server.origin });
+    await expect(api.get('http://user:PASSWORD@127.0.0.1:1/x')).rejects.toThrow(new TypeError('The URL carries a user or password, which fetch refuses: send credentials in a header'));
+    // An @ in a path or query is no user.
+    expect(createClient({ baseUrl: 'https://api.example.com/users/@me?by=a@b' })).toBeDefined();
+  });
+
+  it('reads a status line past 599, which undici passes on, as normalize reads it: an invalid_response that says the status, its body and ids kept', async () => {
+    // It was "Not a response", no body, no ids; the same response saved read "Invalid status 999".
+    server.route('/odd', (_request, response) => {
+      response.writeHead(999, 'Odd', { 'content-type': 'application/json', 'x-request-id': 'req-999' });
+      response.end('{"message":"odd"}');
+    });
+    const result = await createClient({ baseUrl: server.origin, retry: { limit: 0 } }).get('/odd');
+    expect(result).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'Invalid status 999', requestId: 'req-999', body: { message: 'odd' } } });
+  });
+
   it('refuses at once a baseUrl that is absolute but does not parse', () => {
     expect(() => createClient({ baseUrl: 'http://exa mple.com' })).toThrow(new TypeError('baseUrl "http://exa mple.com" is not a valid URL'));
     expect(() => createClient({ baseUrl: 'https://' })).toThrow(TypeError);

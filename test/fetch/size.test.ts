@@ -85,9 +85,12 @@ describe('faultline/fetch bundle size', () => {
     // another scheme than http(s) or no URL, where a `data:` URL's text was the API's answer; by
     // 192 (9,780) for an audit of long-running processes: a prefetched page aborted by `break`,
     // where it went on retrying and changed the closed walk, and pages told apart by a digest of
-    // their requests rather than by their URLs and bodies kept whole).
+    // their requests rather than by their URLs and bodies kept whole; by 224 (10,002) for an
+    // audit of errors in logs and trackers: a ResponseError's message with its controls escaped
+    // and cut to 300 characters, and in its JSON; a URL with a user or password refused without
+    // spelling it out; a status line past 599 read as normalize reads it, body and ids kept).
     const goal = 5_064;
-    const shareCeiling = 9_792;
+    const shareCeiling = 10_016;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

@@ -133,6 +133,23 @@ describe('request and trace ids', () => {
     expect(read({ status: 500, headers: { traceparent: '00-00000000000000000000000000000000-00f067aa0ba902b7-01' } }).traceId).toBeUndefined();
     expect(read({ status: 500, headers: { traceparent: '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01' } }).traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
   });
+
+  it('reads a traceparent as the W3C test suite does: lower-case hex, version 00 of 55 characters, a later one going on only after a "-"', () => {
+    // w3c/trace-context test/test.py: each of these is to be ignored; faultline took the id.
+    const trace = '4bf92f3577b34da6a3ce929d0e0e4736';
+    const parent = `${trace}-00f067aa0ba902b7-01`;
+    for (const ignored of [`00-${parent}.`, `00-${parent}-what-the-future-will-be-like`, `cc-${parent}.what-the-future-will-be-like`, `00-${parent}2`, `00-${parent}, 00-${parent}`, `00-${trace.toUpperCase()}-00F067AA0BA902B7-01`]) {
+      expect(read({ status: 500, headers: { traceparent: ignored } }).traceId, ignored).toBeUndefined();
+    }
+    for (const taken of [`cc-${parent}`, `cc-${parent}-what-the-future-will-be-like`]) expect(read({ status: 500, headers: { traceparent: taken } }).traceId, taken).toBe(trace);
+  });
+
+  it('keeps the trace-id of a body traceId ASP.NET Core writes as a traceparent, so that a header and a body give one id for one trace', () => {
+    const problem = (traceId: string) => read({ status: 400, headers: { 'content-type': 'application/problem+json' }, body: JSON.stringify({ title: 'One or more validation errors occurred.', status: 400, traceId }) }).traceId;
+    expect(problem('00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+    // ASP.NET Core's older hierarchical ids and any other id stay as they are.
+    expect(problem('|7fb5e16a-4c8f23bbfc974667.')).toBe('|7fb5e16a-4c8f23bbfc974667.');
+  });
 });
 
 describe('ISO 8601 resets and several spent policies', () => {
