@@ -19,7 +19,8 @@ export interface NormalizeResponseOptions extends NormalizeOptions {
 /** The default body cap: 1 MiB. */
 const defaultMaxBodyBytes = 1_048_576;
 
-type BodyRead = { readonly bytes: Uint8Array | undefined; readonly overflow: boolean; readonly failure?: unknown };
+/** A body as read: its bytes, or its text where the response gives no stream (React Native's fetch). */
+type BodyRead = { readonly bytes: Uint8Array | string | undefined; readonly overflow: boolean; readonly failure?: unknown };
 
 function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1) return chunks[0]!;
@@ -35,12 +36,19 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
 /** Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream. */
 async function readBodyCapped(response: Response, limit: number): Promise<BodyRead> {
   const stream = response.body;
-  if (!stream) return { bytes: undefined, overflow: false };
+  if (stream === null) return { bytes: undefined, overflow: false };
   const declared = Number(response.headers.get('content-length'));
   if (declared > limit) {
     // A declared length over the cap: read nothing.
-    await stream.cancel().catch(() => {});
+    await stream?.cancel().catch(() => {});
     return { bytes: undefined, overflow: true };
+  }
+  if (!stream) {
+    // React Native's fetch and the whatwg-fetch polyfill give no stream, only the Body methods
+    // (its XMLHttpRequest has read the body whole already): every body was read as none. `text()`
+    // is the method every one of them has (React Native's FileReader lacks readAsArrayBuffer).
+    const text = typeof response.text === 'function' ? await response.text() : '';
+    return text.length > limit ? { bytes: undefined, overflow: true } : { bytes: text || undefined, overflow: false };
   }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];

@@ -88,9 +88,11 @@ describe('faultline/fetch bundle size', () => {
     // their requests rather than by their URLs and bodies kept whole; by 224 (10,002) for an
     // audit of errors in logs and trackers: a ResponseError's message with its controls escaped
     // and cut to 300 characters, and in its JSON; a URL with a user or password refused without
-    // spelling it out; a status line past 599 read as normalize reads it, body and ids kept).
+    // spelling it out; a status line past 599 read as normalize reads it, body and ids kept; by
+    // 32 (10,045) for bodies of a fetch without body streams, React Native's, read by `text()`
+    // where every one was read as none).
     const goal = 5_064;
-    const shareCeiling = 10_016;
+    const shareCeiling = 10_048;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
