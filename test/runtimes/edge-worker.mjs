@@ -12,27 +12,16 @@ import { createClient } from 'faultline/fetch';
 import { addLocale, createLocalizer, localize, negotiateLanguage } from 'faultline/i18n';
 import en from 'faultline/locales/en.json' with { type: 'json' };
 import de from 'faultline/locales/de.json' with { type: 'json' };
+import { check, seedValidationExample } from './seed-checks.mjs';
 
 // At module scope, as an application would: i18next initialises synchronously, nothing is fetched.
 addLocale('en', en);
 addLocale('de', de);
 const localizer = createLocalizer({ resources: { en, de } });
 
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
-
 // (1) normalize: seed 001's printed validation example (as smoke.mjs), and a success.
 function normalizeBodies() {
-  const failed = normalize({
-    status: 400,
-    headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({
-      title: 'Bad Request',
-      detail: 'Request failed validation',
-      errors: [{ title: 'invalid_type', detail: '`body.name` is `undefined`, but `string` is expected.' }],
-    }),
-  });
+  const failed = normalize(seedValidationExample);
   check(!failed.ok, 'seed 001 400 is an error');
   const { error } = failed;
   check(isApiError(error), 'isApiError(error)');

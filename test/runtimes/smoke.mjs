@@ -4,25 +4,14 @@
 import { isApiError, normalize, normalizeResponse } from '../../dist/index.js';
 import { createError, toResponse } from '../../dist/server.js';
 import { createClient } from '../../dist/fetch.js';
+import { check, seedValidationExample } from './seed-checks.mjs';
 
 const runtime = typeof globalThis.Deno !== 'undefined' ? 'deno' : typeof globalThis.Bun !== 'undefined' ? 'bun' : 'node';
 const version = runtime === 'deno' ? globalThis.Deno.version.deno : runtime === 'bun' ? globalThis.Bun.version : process.versions.node;
 
-function check(condition, message) {
-  if (!condition) throw new Error(`check failed: ${message}`);
-}
-
 // (1) Seed 001's printed validation example (test/fixtures/problem/001-400-validation.json).
 function normalizeSeed() {
-  const result = normalize({
-    status: 400,
-    headers: { 'content-type': 'application/problem+json' },
-    body: JSON.stringify({
-      title: 'Bad Request',
-      detail: 'Request failed validation',
-      errors: [{ title: 'invalid_type', detail: '`body.name` is `undefined`, but `string` is expected.' }],
-    }),
-  });
+  const result = normalize(seedValidationExample);
   check(!result.ok, 'seed 001 400 is an error');
   const { error } = result;
   check(isApiError(error), 'isApiError(error)');
