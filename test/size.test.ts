@@ -234,9 +234,12 @@ describe('bundle size', () => {
     // by 208 (8,648) for a second security audit's fixes: API SDKs' errors (Stripe, AWS v2 and v3,
     // Twilio, OpenAI, Anthropic, Slack, SendGrid, Fern's, got) known by what they received and
     // answered as an upstream's, a Response's status and headers read from its class under a
-    // polluted Object.prototype, and an upstream's batch items left behind).
+    // polluted Object.prototype, and an upstream's batch items left behind; by 160 (8,811) for a
+    // review's fixes: an SDK known by two of its members (an application's own error has one),
+    // the key guard's options read once of their class, its `header` checked, and a polluted
+    // prototype's copy made once per object, without the error's body).
     const goal = 4_096;
-    const ceiling = 8_656;
+    const ceiling = 8_816;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -3,7 +3,8 @@
  * it — 200 when valid, 401 when invalid or missing — and runs no business logic.
  */
 import { readHeaders, type HeadersLike } from '../headers.ts';
-import { toOwnView } from '../members.ts';
+import { isRecord, readClassMember } from '../members.ts';
+import { isFieldName } from './header-safety.ts';
 import type { DialectOption } from './builders/index.ts';
 import { createError } from './create-error.ts';
 import { buildError, type BuiltResponse } from './respond.ts';
@@ -35,12 +36,17 @@ export interface RequestHead {
  * const answer = await guard(request);
  * if (answer) return toWebResponse(answer);
  */
-export function createApiKeyGuard(given: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
+export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
+  // Read once, of the options or their class, never of a polluted Object.prototype (its `header`
+  // had the key looked for elsewhere, its `dialect` changed the answers after the guard was made).
+  const option = (name: keyof ApiKeyGuardOptions): unknown => (isRecord(options) ? readClassMember(options, name) : undefined);
+  const verify = option('verify');
   // Checked now: missing, it would fail each request with a key, as a 500.
-  if (typeof given?.verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
-  // Own members: a polluted Object.prototype's `header` would have the key looked for elsewhere.
-  const options = toOwnView(given);
-  const header = (options.header ?? 'x-api-key').toLowerCase();
+  if (typeof verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
+  const named = option('header') ?? 'x-api-key';
+  if (typeof named !== 'string' || !isFieldName(named)) throw new TypeError(`header must be a header name, not ${JSON.stringify(named)}`);
+  const header = named.toLowerCase();
+  const dialect = option('dialect') as DialectOption | undefined;
   return async (request) => {
     const read = readHeaders(request.headers);
     // A CORS preflight (Fetch standard §4.8) carries no x-api-key: browsers send custom headers
@@ -50,7 +56,7 @@ export function createApiKeyGuard(given: ApiKeyGuardOptions): (request: RequestH
     // registered for every method (`app.all`) without a key.
     if (request.method?.toUpperCase() === 'OPTIONS' && read('access-control-request-method') !== undefined) return { status: 204, headers: {}, body: '' };
     const key = read(header);
-    const valid = key !== undefined && key !== '' && (await options.verify(key)) === true;
+    const valid = key !== undefined && key !== '' && (await verify.call(options, key)) === true;
     const isHead = request.method?.toUpperCase() === 'HEAD';
     if (valid) return isHead ? { status: 200, headers: {}, body: '' } : undefined;
     // RFC 9110 §11.6.1: a 401 MUST carry a challenge. No scheme is registered for API keys; this
@@ -59,6 +65,6 @@ export function createApiKeyGuard(given: ApiKeyGuardOptions): (request: RequestH
     // A HEAD gets the GET's answer whole: every HTTP server drops a HEAD's content (RFC 9110
     // §9.3.2) and sends the GET's Content-Length, which §8.6 asks for; an empty body made
     // Express and Fastify send `Content-Length: 0`.
-    return buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect: options.dialect, headers: challenge });
+    return buildError(createError({ kind: 'unauthenticated', detail: key ? 'The API key is not valid' : 'The API key is missing' }), { dialect, headers: challenge });
   };
 }

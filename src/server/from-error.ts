@@ -18,7 +18,7 @@
  * It never throws: whatever the thrown value does when read, the answer is at worst a plain 500.
  */
 import { isApiError, isResponseError } from '../response-error.ts';
-import { isRecord, readMember, toOwnView } from '../members.ts';
+import { isRecord, readClassMember, toOwnView } from '../members.ts';
 import type { ApiError, ErrorKind } from '../model.ts';
 import { isOwn } from '../own-errors.ts';
 import { isHttpStatus, toErrorKind } from '../status.ts';
@@ -64,8 +64,8 @@ export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError
   }
 }
 
-/** A member of what was thrown, or of what it holds, read as {@link readMember} reads. */
-const read = (target: unknown, key: string): unknown => (isRecord(target) ? readMember(target, key) : undefined);
+/** A member of what was thrown, or of what it holds, read as {@link readClassMember} reads. */
+const read = (target: unknown, key: string): unknown => (isRecord(target) ? readClassMember(target, key) : undefined);
 
 /**
  * Headers received with a response, a record or a Headers object (Web, undici, axios): they name
@@ -81,21 +81,23 @@ function isReceived(headers: unknown): boolean {
  * Whether a thrown value is another HTTP client's or an API SDK's error, known by what it received:
  * a `response` or `rawResponse` with headers (axios, ofetch, ky, got, Octokit, gaxios, SendGrid,
  * Fern's SDKs), undici's `UND_ERR_RESPONSE_STATUS_CODE`, received `headers` (openai's and
- * Anthropic's `APIError`, stripe-node's `StripeError`, Slack's `WebAPIHTTPError`), or a member the
- * SDK documents: `StripeError.raw` (stripe-node src/Error.ts), `AWSError.retryable` (aws-sdk
- * lib/error.d.ts), `ServiceException.$fault` (@smithy/smithy-client), `RestException.moreInfo`
- * (twilio-node). A NestJS `HttpException`'s `response` is a body, without headers: the server's
- * own, as a developer's `{status, message, requestId}` is.
+ * Anthropic's `APIError`, stripe-node's `StripeError`, Slack's `WebAPIHTTPError`), or the members
+ * an SDK documents, two together, since an application's own error class may have one of them
+ * (a `retryable` flag, a `raw` record): `StripeError`'s `raw` beside a `type` of its (stripe-node
+ * src/Error.ts), `AWSError`'s `retryable` beside its `time` (aws-sdk lib/error.d.ts),
+ * `ServiceException`'s `$fault` beside its `$metadata` (@smithy/smithy-client), `RestException`'s
+ * `moreInfo` link to Twilio's docs (twilio-node). A NestJS `HttpException`'s `response` is a
+ * body, without headers: the server's own, as a developer's `{status, message, requestId}` is.
  */
 export function isUpstreamError(thrown: unknown): boolean {
   return (
     isRecord(read(read(thrown, 'response') ?? read(thrown, 'rawResponse'), 'headers')) ||
     read(thrown, 'code') === 'UND_ERR_RESPONSE_STATUS_CODE' ||
     isReceived(read(thrown, 'headers')) ||
-    isRecord(read(thrown, 'raw')) ||
-    typeof read(thrown, 'retryable') === 'boolean' ||
-    typeof read(thrown, '$fault') === 'string' ||
-    typeof read(thrown, 'moreInfo') === 'string'
+    (isRecord(read(thrown, 'raw')) && String(read(thrown, 'type')).startsWith('Stripe')) ||
+    (typeof read(thrown, 'retryable') === 'boolean' && read(thrown, 'time') instanceof Date) ||
+    (typeof read(thrown, '$fault') === 'string' && isRecord(read(thrown, '$metadata'))) ||
+    String(read(thrown, 'moreInfo')).startsWith('https://www.twilio.com/docs/errors/')
   );
 }
 

@@ -80,15 +80,27 @@ export interface OkOptions extends SuccessShape {
  * onto no prototype, down to depth 64. An absent member of the model (an error's `detail`, an
  * issue's `code`, a rate limit's `remaining`) or an option not given (`location`, `headers`) was
  * read from the polluted prototype and sent; createError and normalize read own members already.
- * Class instances (a `Headers`, a localizer) are kept as they are.
+ * Class instances (a `Headers`, a localizer) are kept as they are, and so is an error's `body`,
+ * which no builder writes; an object met twice is copied once (a body that shares its members
+ * would take time and memory exponential in its depth).
  */
-function toOwnDeep<T>(value: T, depth = 0): T {
+function toOwnDeep<T>(value: T, depth = 0, copies = new WeakMap<object, unknown>()): T {
   if (depth > 64 || typeof value !== 'object' || value === null || isPrototypeClean()) return value;
-  if (Array.isArray(value)) return value.map((item) => toOwnDeep(item, depth + 1)) as T;
+  if (copies.has(value)) return copies.get(value) as T;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    copies.set(value, list);
+    for (const item of value) list.push(toOwnDeep(item, depth + 1, copies));
+    return list as T;
+  }
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) return value;
   const copy: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(value)) copy[key] = toOwnDeep((value as Record<string, unknown>)[key], depth + 1);
+  copies.set(value, copy);
+  for (const key of Object.keys(value)) {
+    const member = (value as Record<string, unknown>)[key];
+    copy[key] = depth === 0 && key === 'body' ? member : toOwnDeep(member, depth + 1, copies);
+  }
   return copy as T;
 }
 

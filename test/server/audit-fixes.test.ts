@@ -295,6 +295,29 @@ describe('answers built while Object.prototype is polluted', () => {
     const guard = createApiKeyGuard({ verify: (key) => key === 'k1' });
     expect(await polluted(() => guard({ method: 'HEAD', headers: { 'x-api-key': 'k1' } }))).toEqual({ status: 200, headers: {}, body: '' });
   });
+
+  it('makes a key guard of options of a class while polluted, and keeps its answers when polluted after', async () => {
+    // Made while polluted, a class's `verify` was lost (every request a 500); polluted after, its
+    // 401s came out in the dialect the prototype named.
+    class KeyCheck {
+      readonly keys = new Set(['k1']);
+      verify(key: string): boolean {
+        return this.keys.has(key);
+      }
+    }
+    const guard = polluted(() => createApiKeyGuard(new KeyCheck()));
+    expect(await guard({ method: 'HEAD', headers: { 'x-api-key': 'k1' } })).toEqual({ status: 200, headers: {}, body: '' });
+    const plain = createApiKeyGuard({ verify: () => false });
+    Object.assign(Object.prototype, { dialect: 'envelope' });
+    let refused: BuiltResponse | undefined;
+    try {
+      refused = await plain({ method: 'GET', headers: { 'x-api-key': 'k2' } });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['dialect'];
+    }
+    expect(refused?.headers['content-type']).toBe('application/problem+json');
+    expect(() => createApiKeyGuard({ verify: () => true, header: 5 as unknown as string })).toThrow(new TypeError('header must be a header name, not 5'));
+  });
 });
 
 /** What a caller of the README's adapters gets for a thrown value: status, headers and body as one text. */
@@ -437,6 +460,27 @@ describe("an error that stays the server's own beside the SDKs' markers", () => 
     // Fastify's own errors (@fastify/error): a string `code` beside `statusCode`.
     expect(fromError(Object.assign(new Error('Unsupported Media Type: text/csv'), { code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE', statusCode: 415 }))).toMatchObject({ status: 415, detail: 'Unsupported Media Type: text/csv' });
   });
+
+  it("stays the server's own with one of an SDK's members alone: a `retryable` flag, a `raw` record, a `moreInfo` or a `$fault` of the application's", () => {
+    // Each alone made an own 401 a 502 and an own 404 lose its message, and dropped the challenge.
+    class AppError extends Error {
+      readonly retryable = false;
+      constructor(
+        message: string,
+        readonly status: number,
+        readonly headers?: Record<string, string>,
+      ) {
+        super(message);
+      }
+    }
+    const expired = new AppError('Token expired', 401, { 'WWW-Authenticate': 'Bearer' });
+    expect(fromError(expired)).toMatchObject({ status: 401, detail: 'Token expired' });
+    expect(thrownHeaders(expired)).toEqual([['www-authenticate', 'Bearer']]);
+    expect(fromError(new AppError('User 7 not found', 404))).toMatchObject({ status: 404, detail: 'User 7 not found' });
+    expect(fromError({ status: 400, message: 'Bad CSV row', raw: { line: 3 } })).toMatchObject({ status: 400, detail: 'Bad CSV row' });
+    expect(fromError(Object.assign(new Error('Quota used up'), { status: 429, moreInfo: 'See the billing page' }))).toMatchObject({ status: 429, detail: 'Quota used up' });
+    expect(fromError(Object.assign(new Error('Bad filter'), { status: 400, $fault: 'client' }))).toMatchObject({ status: 400, detail: 'Bad filter' });
+  });
 });
 
 describe('an upstream error while Object.prototype is polluted', () => {
@@ -514,5 +558,22 @@ describe("an upstream's batch failures", () => {
 
   it('keep their rawData with expose: true, for development', () => {
     expect(fromError(new ResponseError(upstreamFailure()), { expose: true }).failures[0]?.rawData).toMatchObject({ internalAccountId: 'acct_SECRET' });
+  });
+});
+
+describe('an error built while Object.prototype is polluted, with a body that shares its members', () => {
+  it('is built at once: the body, which no builder writes, is not copied, and a shared member is copied once', () => {
+    // Each path to a shared member was copied: 2^26 copies of a 26-deep body, out of memory.
+    let shared: Record<string, unknown> = { leaf: 1 };
+    for (let level = 0; level < 26; level++) shared = { l: shared, r: shared };
+    Object.assign(Object.prototype, { polluted: 1 });
+    try {
+      const part = { code: 7 };
+      const built = buildError(createError({ status: 502, body: shared, extensions: { first: part, second: part } }));
+      expect(built.status).toBe(502);
+      expect(JSON.parse(built.body)).toMatchObject({ first: { code: 7 }, second: { code: 7 } });
+    } finally {
+      delete (Object.prototype as Record<string, unknown>)['polluted'];
+    }
   });
 });
