@@ -1,6 +1,8 @@
 // The built package as an installed copy is used: `require` and `import` by name, in a fresh
 // Node process (Node resolves a package's own name through its `exports`).
 import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
@@ -21,5 +23,23 @@ describe('the built package', () => {
 
   it('works through import (ES modules)', () => {
     expect(JSON.parse(run(['--input-type=module', '-e', `import * as faultline from 'faultline';${script}`]))).toEqual(expected);
+  });
+});
+
+describe('a subpath for a resolver that ignores `exports`', () => {
+  // Metro in React Native 0.73–0.76 (package exports off by default) and webpack 4 resolve
+  // `faultline/fetch` as a folder: "Unable to resolve module faultline/fetch" without one.
+  it.each([
+    ['server', 'buildError'],
+    ['zod', 'fromZodError'],
+    ['fetch', 'createClient'],
+    ['i18n', 'createLocalizer'],
+  ])('finds faultline/%s through its folder\'s package.json, whose main, module and types are built files', (entry, name) => {
+    const manifest = JSON.parse(readFileSync(join(root, entry, 'package.json'), 'utf8')) as Record<string, string>;
+    for (const field of ['main', 'module', 'types']) expect(existsSync(join(root, entry, manifest[field]!)), `${entry}/package.json ${field}`).toBe(true);
+    // A folder required by path is resolved by its package.json's main, never by `exports`.
+    expect(run(['-e', `console.log(typeof require(${JSON.stringify(join(root, entry))}).${name})`]).trim()).toBe('function');
+    const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] }).files;
+    expect(files).toContain(entry);
   });
 });

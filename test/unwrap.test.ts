@@ -240,6 +240,17 @@ describe("a ResponseError's message in logs and error trackers", () => {
     expect(thrown.message).toBe('500 Internal Server Error: line1\\nline2\\r\\nINFO fake log line \\u001b[31mred');
     // The model keeps the text as the server sent it.
     expect(thrown.error.detail).toBe('line1\nline2\r\nINFO fake log line \u001b[31mred');
+    // DEL, a C1 control (an 8-bit CSI), a line separator and a bidi override, which JSON leaves as they are.
+    const more = thrownBy(() => unwrap(normalize({ status: 500, body: { message: 'a\x7fb\x9bc\u2028d\u202ee' } }))) as ResponseError;
+    expect(more.message).toBe('500 Internal Server Error: a\\u007fb\\u009bc\\u2028d\\u202ee');
+  });
+
+  it('is never cut inside an escape', () => {
+    for (let pad = 0; pad < 8; pad++) {
+      const thrown = thrownBy(() => unwrap(normalize({ status: 500, body: { message: `${'x'.repeat(260 + pad)}${'\u001b'.repeat(10)}` } }))) as ResponseError;
+      expect(thrown.message.length, `pad ${pad}`).toBeLessThanOrEqual(300);
+      expect(thrown.message, `pad ${pad}`).toMatch(/(x|\\u001b)…$/);
+    }
   });
 
   it('is at most 300 characters, however long the server\'s message (a 900 KB title in a tracker before)', () => {

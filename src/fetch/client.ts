@@ -366,6 +366,8 @@ function toFunction<T>(value: T, name: string): T | undefined {
 function setOptionHeader(target: Record<string, string>, name: string, value: string | undefined, option: string): void {
   if (value === undefined) return;
   try {
+    // Checked here too: React Native's Headers (whatwg-fetch) takes a CR or LF as it comes.
+    if (/[\0\r\n]/.test(value)) throw value;
     toHeaderRecord(target, [[name, value]]);
   } catch {
     throw new TypeError(`${option} is not a valid ${name} value`);
@@ -378,7 +380,14 @@ function setOptionHeader(target: Record<string, string>, name: string, value: st
  * password out, into the caller's logs; this one does not.
  */
 function refuseUserinfo(what: string, url: string): void {
-  if (/^[a-z][\w+.-]*:\/\/[^/?#]*@/i.test(url)) throw new TypeError(`${what} carries a user or password, which fetch refuses: send credentials in a header`);
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // No URL: said by the caller's own check.
+  }
+  // As the URL parser reads it: `https:user:pw@host` and `https:\\user:pw@host` name a user too.
+  if (parsed?.username || parsed?.password) throw new TypeError(`${what} carries a user or password, which fetch refuses: send credentials in a header`);
 }
 
 /**
@@ -404,7 +413,8 @@ export function createClient(options: ClientOptions): Client {
   const baseParams = baseQuery ? new URLSearchParams(baseQuery) : undefined;
   const baseOrigin = toOrigin(base);
   // `http://exa mple.com` is absolute but no URL: every call would fail (README: a bad baseUrl throws at once).
-  if (baseOrigin === undefined) throw new TypeError(`baseUrl "${options.baseUrl}" is not a valid URL`);
+  // React Native's own URL reads no `origin` ("not implemented"): said, rather than every base URL taken for no URL.
+  if (baseOrigin === undefined) throw new TypeError(`baseUrl "${options.baseUrl}" is not a valid URL${toOrigin('http://a.b') ? '' : ": this runtime's URL reads no origin (React Native needs a URL polyfill)"}`);
   const defaults = toHeaderRecord({ accept: defaultAccept }, options.headers);
   const defaultType = defaults['content-type'];
   const jsonDefaultType = isJsonMediaType(toMediaType(defaultType));
@@ -468,7 +478,9 @@ export function createClient(options: ClientOptions): Client {
    */
   const fetchRequestFollowing = async (request: Request, headers: Record<string, string>, extra: FetchOptions): Promise<Response> => {
     const init: RequestInit = { ...extra, method: request.method, headers, signal: request.signal };
-    if (request.body !== null) init.body = await request.arrayBuffer();
+    // A GET or HEAD has none to read: React Native's Request (whatwg-fetch) has no `body` to say so,
+    // and an empty one given back made every GET a TypeError ("Body not allowed for GET or HEAD").
+    if (request.body !== null && request.method !== 'GET' && request.method !== 'HEAD') init.body = await request.arrayBuffer();
     return fetchFollowing(fetchFunction, request.url, init, baseOrigin);
   };
 

@@ -9,21 +9,40 @@ export interface FormDataOptions {
   readonly jsonPart?: string | undefined;
 }
 
+/** A file as React Native's FormData takes it: a local `uri` its native side reads, with a name and a type. */
+export interface NativeFile {
+  readonly uri: string;
+  readonly name?: string | undefined;
+  readonly type?: string | undefined;
+}
+
+/** React Native names itself in `navigator.product`. */
+const isReactNative = (): boolean => typeof navigator !== 'undefined' && navigator.product === 'ReactNative';
+
 /**
  * A `multipart/form-data` body: `json` as one part of type `application/json` (none when `json`
  * is `undefined`), then each file as a binary part under its key (a `File` keeps its own name).
- * Send it as `body`, without a `Content-Type`: `fetch` writes the boundary.
+ * Send it as `body`, without a `Content-Type`: `fetch` writes the boundary. In React Native, a
+ * file is a `{uri, name, type}` and the JSON part goes as text of its type: its native side sends
+ * no Blob ("Unrecognized FormData part" on Android).
  * @example
  * await api.post('/documents', { body: toFormData({ title: 'Contract' }, { document: pdf }) });
  */
-export function toFormData(json: unknown, files: Readonly<Record<string, Blob>>, options?: FormDataOptions): FormData {
+export function toFormData(json: unknown, files: Readonly<Record<string, Blob | NativeFile>>, options?: FormDataOptions): FormData {
   const form = new FormData();
   // `undefined` is no JSON (JSON.stringify gives it back, not text): a form of files alone has no JSON part.
-  if (json !== undefined) form.append(options?.jsonPart ?? 'data', new Blob([JSON.stringify(json)], { type: 'application/json' }));
+  if (json !== undefined) {
+    const text = JSON.stringify(json);
+    // React Native's FormData takes a part as `{string, type}` and sends it with that type.
+    form.append(options?.jsonPart ?? 'data', isReactNative() ? ({ string: text, type: 'application/json' } as unknown as Blob) : new Blob([text], { type: 'application/json' }));
+  }
   for (const name of Object.keys(files)) {
     const file = files[name]!;
     if (typeof File === 'function' && file instanceof File) form.append(name, file, file.name);
-    else form.append(name, file, name);
+    else if (file instanceof Blob) form.append(name, file, name);
+    // Any other value was sent as the text "[object Object]".
+    else if (typeof (file as Partial<NativeFile> | null)?.uri === 'string') form.append(name, file as unknown as Blob);
+    else throw new TypeError(`${name} must be a Blob, a File or React Native's { uri, name, type }`);
   }
   return form;
 }

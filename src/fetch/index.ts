@@ -11,7 +11,7 @@ export { parseNextLink, type NextPage, type PaginateOptions, type PaginationMode
 /** The retry policy's options and its pure delay arithmetic. */
 export { toRetryPolicy, toBackoffMs, toRetryDelayMs, isRetryableError, isRetryableMethod, maxTimerMs, type RetryOptions, type RetryPolicy } from './retry.ts';
 /** Builds seed 003's multipart body: a JSON part of type `application/json` and binary parts. */
-export { toFormData, type FormDataOptions } from './form-data.ts';
+export { toFormData, type FormDataOptions, type NativeFile } from './form-data.ts';
 /** The Standard Schema v1 types a `schema` option accepts. */
 export type { StandardSchemaV1, StandardSchemaIssue, StandardSchemaResult, InferInput, InferOutput } from './schema.ts';
 /** For callers who prefer exceptions: the success, or a thrown `ResponseError`. */

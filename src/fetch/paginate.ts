@@ -454,6 +454,8 @@ class Walk {
   }
 
   private async load(signal?: AbortSignal): Promise<readonly unknown[] | undefined> {
+    // Closed (`break`): not even a failure found before is thrown, of a page never handed out.
+    if (this.closed) return undefined;
     const failure = this.failure;
     if (failure) {
       this.failure = undefined;
@@ -620,6 +622,13 @@ class Walk {
 
 const doneResult: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
+/**
+ * The key `for await` looks an iterator up by: Hermes (React Native 0.73–0.76) has no
+ * `Symbol.asyncIterator`, and Babel's `for await` then asks for `@@asyncIterator`. Under the
+ * missing symbol, the key was the text "undefined": "Object is not async iterable".
+ */
+const asyncIterator: typeof Symbol.asyncIterator = Symbol.asyncIterator ?? ('@@asyncIterator' as unknown as typeof Symbol.asyncIterator);
+
 /** The items of a walk, one at a time: a class with fixed fields, so that `next` stays monomorphic and cheap. */
 class ItemIterator<T> implements AsyncIterator<T> {
   private items: readonly unknown[] = [];
@@ -669,7 +678,7 @@ export function createPaginator<T>(source: PageSource, path: string | URL, init:
     get progress(): PaginationProgress {
       return walk.progress;
     },
-    [Symbol.asyncIterator]: (): AsyncIterator<T> => new ItemIterator<T>(walk),
+    [asyncIterator]: (): AsyncIterator<T> => new ItemIterator<T>(walk),
     pages(): AsyncIterableIterator<readonly T[]> {
       const iterator: AsyncIterableIterator<readonly T[]> = {
         next: async () => {
@@ -680,7 +689,7 @@ export function createPaginator<T>(source: PageSource, path: string | URL, init:
           walk.close();
           return Promise.resolve(doneResult);
         },
-        [Symbol.asyncIterator]: () => iterator,
+        [asyncIterator]: () => iterator,
       };
       return iterator;
     },

@@ -225,8 +225,11 @@ describe('sending requests', () => {
     expect(() => createClient({ baseUrl: 'http://user:PASSWORD@127.0.0.1:1/api' })).toThrow(new TypeError('baseUrl carries a user or password, which fetch refuses: send credentials in a header'));
     const api = createClient({ baseUrl: server.origin });
     await expect(api.get('http://user:PASSWORD@127.0.0.1:1/x')).rejects.toThrow(new TypeError('The URL carries a user or password, which fetch refuses: send credentials in a header'));
-    // An @ in a path or query is no user.
+    // Spelled as the URL parser still reads a user: without slashes, with backslashes.
+    for (const baseUrl of ['https:user:s3cret@127.0.0.1/api', 'https:\\\\user:s3cret@127.0.0.1/api']) expect(() => createClient({ baseUrl }), baseUrl).toThrow('baseUrl carries a user or password');
+    // An @ in a path or query is no user, a backslash's path included.
     expect(createClient({ baseUrl: 'https://api.example.com/users/@me?by=a@b' })).toBeDefined();
+    expect(createClient({ baseUrl: 'https://api.example.com\\v1@x' })).toBeDefined();
   });
 
   it('reads a status line past 599, which undici passes on, as normalize reads it: an invalid_response that says the status, its body and ids kept', async () => {

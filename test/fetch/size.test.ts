@@ -90,9 +90,13 @@ describe('faultline/fetch bundle size', () => {
     // and cut to 300 characters, and in its JSON; a URL with a user or password refused without
     // spelling it out; a status line past 599 read as normalize reads it, body and ids kept; by
     // 32 (10,045) for bodies of a fetch without body streams, React Native's, read by `text()`
-    // where every one was read as none).
+    // where every one was read as none; by 208 (10,246) for React Native on Hermes, where a
+    // paginator was no async iterable, a hooked GET with a key sent a body, a URL without `origin`
+    // was said to be no URL and a CR in a key went through, and for a review's fixes: a closed
+    // walk throws nothing more, a user in a URL is found by the URL parser, and a message escapes
+    // C1 controls, separators and bidi overrides too, never cut inside an escape).
     const goal = 5_064;
-    const shareCeiling = 10_048;
+    const shareCeiling = 10_256;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });
