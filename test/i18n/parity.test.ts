@@ -191,13 +191,22 @@ describe('fallbacks', () => {
     }
   });
 
-  it('says a length or a count of 1 grammatically: no message counts "1 characters" or "1 items"', () => {
+  it('says a length or a count of 1 grammatically: no message counts "1 characters" or "1 items", in any language whose noun has a plural', () => {
     // i18next picks no plural form for these (they have no count): each language says them
     // without a counted noun (ru's "Minimum number of characters: 1"), as English does.
     const resources = readExistingLocales();
     const localizer = createLocalizer({ resources });
     const english = localizer.localize(createError({ status: 422, issues: [{ path: ['name'], message: 'Too short', code: 'too_small_string', params: { minimum: 1 } }, { path: ['tags'], message: 'Too few', code: 'too_small_array', params: { minimum: 1 } }] }), 'en');
     expect(english.issues.map((issue) => issue.message)).toEqual(['Length must be at least 1.', 'Number of items must be at least 1.']);
+    // Nor any language whose counted noun has a plural: no figure is followed by that plural.
+    // (German "Zeichen" and Norwegian "tegn" are the same for one and for many.)
+    const plurals: Readonly<Record<string, readonly string[]>> = { en: ['characters', 'items'], fr: ['caractères', 'éléments'], es: ['caracteres', 'elementos'], it: ['caratteri', 'elementi'], nl: ['tekens', 'items'], de: ['Einträge'], nb: ['elementer'] };
+    const counted = Object.entries(plurals).flatMap(([tag, nouns]) =>
+      ['too_small_string', 'too_big_string', 'too_small_array', 'too_big_array']
+        .map((key) => `${tag} ${key}: ${String(flatten(readLocale(tag)).get(`issue.${key}`))}`)
+        .filter((line) => nouns.some((noun) => line.includes(`}} ${noun}`))),
+    );
+    expect(counted).toEqual([]);
   });
 
   it('localizes a 429 title and its retry advice from each file, in the plural form Intl.PluralRules picks', () => {
