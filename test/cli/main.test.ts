@@ -147,6 +147,24 @@ describe('main', () => {
     expect(fields(withI18next.stdout)).toEqual(fields(without.stdout));
   });
 
+  it('prints the detail of a text body labelled br, saved with curl --compressed', async () => {
+    const saved = join(folder, 'br-text.http');
+    writeFileSync(saved, 'HTTP/2 500\r\ncontent-type: text/plain\r\ncontent-encoding: br\r\n\r\n500 Internal Server Error: database timeout');
+    const { code, stdout, stderr } = await run(['inspect', saved]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toMatch(/^ {2}detail +500 Internal Server Error: database timeout$/m);
+  });
+
+  it('says that a body labelled gzip is not gzip data, exit 5', async () => {
+    const saved = join(folder, 'not-gzip.http');
+    writeFileSync(saved, new Uint8Array([...new TextEncoder().encode('HTTP/1.1 500 Oops\r\nContent-Encoding: gzip\r\n\r\n'), 0x9a, 0x3c, 0x00, 0xf1]));
+    expect(await run(['inspect', saved])).toEqual({
+      code: 5,
+      stdout: '',
+      stderr: `faultline: ${saved} is not a response body: it is not UTF-8 text (byte 0 is 0x9a); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but its bytes are not gzip data.\n`,
+    });
+  });
+
   it('prints a read failure on standard error with its exit code', async () => {
     const missing = join(folder, 'missing.json');
     expect(await run(['inspect', missing, '--status', '404'])).toEqual({ code: 3, stdout: '', stderr: `faultline: no such file: ${missing}\n` });

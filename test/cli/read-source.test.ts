@@ -233,6 +233,18 @@ describe('readSource from a file or standard input', () => {
       exitCode: 5,
       message: `${broken} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but it does not decompress: unexpected end of file.`,
     });
+    // Bytes that do not start as gzip does, under a Content-Encoding that says gzip.
+    const notGzip = save('not-gzip.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n\r\n'), 0x9a, 0x3c, 0x00, 0xf1, 0x07]));
+    expect(await readSource(inspect(notGzip), { readStdin: noStdin })).toEqual({
+      ok: false,
+      exitCode: 5,
+      message: `${notGzip} is not a response body: it is not UTF-8 text (byte 0 is 0x9a); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but its bytes are not gzip data.`,
+    });
+    const notXGzip = save('not-x-gzip.json', Uint8Array.of(0x9a, 0x3c, 0x00, 0xf1, 0x07));
+    expect(await readSource(inspect(notXGzip, { status: 400, headers: [['Content-Encoding', 'x-gzip']] }), { readStdin: noStdin })).toMatchObject({
+      exitCode: 5,
+      message: expect.stringMatching(/\. Its Content-Encoding is x-gzip, but its bytes are not gzip data\.$/),
+    });
     const zstd = save('zstd.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Encoding: zstd\r\n\r\n'), 0x28, 0xb5, 0x2f, 0xfd, 0x00]));
     expect(await readSource(inspect(zstd), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Its Content-Encoding is zstd, which faultline does not decompress: decompress it first, or save it with curl --compressed.') });
   });
@@ -253,6 +265,32 @@ describe('readSource from a file or standard input', () => {
     for (const [coding, bytes] of [['gzip', gzipSync(json)], ['deflate', deflateSync(json)], ['br', brotliCompressSync(json)]] as const) {
       const saved = save(`saved-${coding}.http`, new Uint8Array([...encode(`HTTP/1.1 422 Unprocessable Content\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\n\r\n`), ...bytes]));
       expect(resultOf(await readSource(inspect(saved), { readStdin: noStdin })), coding).toMatchObject({ ok: false, error: { status: 422, detail: 'Grüße' } });
+    }
+  });
+
+  it('reads a text body labelled br as it is (saved with curl --compressed) when the decoder stops short of its end', async () => {
+    // Brotli has no first bytes of its own: text that starts with 3 5 7 9 ; = or ? reads as an empty last block.
+    for (const first of '3579;=?') {
+      const text = `${first}00 Internal Server Error: database timeout`;
+      const path = save(`plain-br-${first.charCodeAt(0)}.http`, `HTTP/2 500\r\ncontent-type: text/plain\r\ncontent-encoding: br\r\n\r\n${text}`);
+      expect(resultOf(await readSource(inspect(path), { readStdin: noStdin })), first).toMatchObject({ ok: false, error: { kind: 'server', status: 500, detail: text } });
+    }
+    const bare = save('plain-br.txt', '500 Internal Server Error: database timeout');
+    const read = await readSource(inspect(bare, { status: 500, headers: [['Content-Encoding', 'br']] }), { readStdin: noStdin });
+    expect(resultOf(read)).toMatchObject({ ok: false, error: { status: 500, detail: '500 Internal Server Error: database timeout' } });
+  });
+
+  it('reads a br or deflate body as it is when the compressed data ends before its bytes do, and says so when that is no text', async () => {
+    for (const [coding, compress] of [['br', brotliCompressSync], ['deflate', deflateSync]] as const) {
+      const compressed = compress('{"message":"first"}');
+      const body = new Uint8Array([...compressed, ...encode('{"message":"second"}')]);
+      const path = save(`trailing-${coding}.http`, new Uint8Array([...encode(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\n\r\n`), ...body]));
+      const read = await readSource(inspect(path), { readStdin: noStdin });
+      expect(read, coding).toEqual({
+        ok: false,
+        exitCode: 5,
+        message: `${path} is not a response body: ${findNonText(body)!}; faultline reads JSON and text bodies. Its Content-Encoding is ${coding}, but its bytes are not ${coding} data: the ${coding} data ends after ${compressed.byteLength} of its ${body.byteLength} bytes.`,
+      });
     }
   });
 
