@@ -53,7 +53,8 @@ Exit codes:
   0  the response is a success
   1  the response is an error (the inspection itself worked, as with curl --fail)
   2  the command line is wrong
-  3  the file is missing or cannot be read
+  3  the file or standard input cannot be read: a missing file, a directory, no
+     permission
   4  the URL could not be reached, or did not answer completely within --timeout
   5  the input is not a response body: a bare body without a Content-Type that is
      not UTF-8 text, a compressed body that does not decompress, or a saved head

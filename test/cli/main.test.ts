@@ -47,6 +47,12 @@ describe('main', () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  it('says in --help that exit 3 is a file or standard input that cannot be read, a directory among them', async () => {
+    const { stdout } = await run(['--help']);
+    expect(stdout).toContain('  3  the file or standard input cannot be read: a missing file, a directory, no\n     permission\n');
+    expect(stdout).not.toContain('the file is missing or cannot be read');
+  });
+
   it('prints the help for `faultline help` (exit 0) and for `faultline` alone (exit 2, as git and npm do)', async () => {
     expect(await run(['help'])).toEqual({ code: 0, stdout: usage, stderr: '' });
     expect(await run([])).toEqual({ code: 2, stdout: usage, stderr: '' });
