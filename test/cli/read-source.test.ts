@@ -5,10 +5,30 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InspectCommand } from '../../src/cli/arguments.ts';
 import { describeFetchFailure, findNonText, maxSavedBytes, parseSavedResponse, readAtMost, readSource, toSource, type SourceRead } from '../../src/cli/read-source.ts';
 import type { ApiResult } from '../../src/index.ts';
+
+/** The bytes each gunzip the reader makes has produced, in the order they were made. */
+const gunzipOutput = vi.hoisted((): number[] => []);
+
+// node:zlib as it is, but each gunzip counts the bytes it pushes out: a bomb's test asserts that
+// decompression stopped soon after the limit, not only that the body reads as over it.
+vi.mock('node:zlib', async (importOriginal) => {
+  const zlib = await importOriginal<typeof import('node:zlib')>();
+  const createGunzip = (options?: import('node:zlib').ZlibOptions): import('node:zlib').Gunzip => {
+    const stream = zlib.createGunzip(options);
+    const index = gunzipOutput.push(0) - 1;
+    const push = stream.push.bind(stream);
+    stream.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+      if (chunk instanceof Uint8Array) gunzipOutput[index]! += chunk.byteLength;
+      return push(chunk, encoding);
+    };
+    return stream;
+  };
+  return { ...zlib, createGunzip };
+});
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
@@ -296,7 +316,12 @@ describe('readSource from a file or standard input', () => {
 
   it('reads a compressed body as over the limit when it decompresses past it, without decompressing all of it', async () => {
     const bomb = save('bomb.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n'), ...gzipSync(Buffer.alloc(64 * 1_048_576, 0x61))]));
+    gunzipOutput.length = 0;
     expect(resultOf(await readSource(inspect(bomb), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'The body exceeds the limit of 1048576 bytes' } });
+    // One gunzip, stopped a few of its 16 KiB chunks past the limit rather than at 64 MiB.
+    expect(gunzipOutput).toHaveLength(1);
+    expect(gunzipOutput[0]).toBeGreaterThan(1_048_576);
+    expect(gunzipOutput[0]).toBeLessThan(2 * 1_048_576);
   });
 
   it('reads a bare body as the Content-Type a --header gives: in its charset, or as bytes for a binary success', async () => {
