@@ -3,6 +3,7 @@
  * file system or the network: a parse gives a command or a sentence saying what is wrong.
  */
 import { parseArgs } from 'node:util';
+import { isFieldName } from '../server/header-safety.ts';
 
 /** `faultline inspect <source>` with its options. */
 export interface InspectCommand {
@@ -72,14 +73,11 @@ const options = {
   version: { type: 'boolean' },
 } as const;
 
-/** RFC 9110 §5.1: a field name is a token. */
-export const fieldName: RegExp = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
-
 /** `Name: value` → `[name, value]`; the value trimmed of surrounding whitespace (RFC 9110 §5.5). */
 export function parseHeader(text: string): readonly [string, string] | string {
   const colon = text.indexOf(':');
   const name = colon === -1 ? '' : text.slice(0, colon).trim();
-  if (!fieldName.test(name)) return `--header needs "Name: value", not "${text}"`;
+  if (!isFieldName(name)) return `--header needs "Name: value", not "${text}"`;
   const value = text.slice(colon + 1).trim();
   // RFC 9110 §5.5: no CR, LF or NUL in a field value.
   if (/[\r\n\0]/.test(value)) return `--header "${name}" has a line break or NUL in its value`;

@@ -9,7 +9,8 @@ import { createBrotliDecompress, createGunzip, createInflate, type BrotliDecompr
 import { fetchFollowing } from '../fetch/redirects.ts';
 import { isTextMediaType, toMediaType } from '../headers.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
-import { fieldName, type InspectCommand } from './arguments.ts';
+import { isFieldName } from '../server/header-safety.ts';
+import type { InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
 
 /** Where the response comes from. */
@@ -150,7 +151,7 @@ export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined
       const colon = field.line.indexOf(':');
       const name = colon === -1 ? '' : field.line.slice(0, colon).trim();
       // No header: the head ended without its blank line, and this line is the body's first.
-      if (!fieldName.test(name)) {
+      if (!isFieldName(name)) {
         ended = true;
         break blocks;
       }
