@@ -237,9 +237,11 @@ describe('bundle size', () => {
     // polluted Object.prototype, and an upstream's batch items left behind; by 160 (8,811) for a
     // review's fixes: an SDK known by two of its members (an application's own error has one),
     // the key guard's options read once of their class, its `header` checked, and a polluted
-    // prototype's copy made once per object, without the error's body).
+    // prototype's copy made once per object, without the error's body; by 16 (8,826) for
+    // header-safety in a chunk of its own, which the faultline command shares for its header-name
+    // rule: no code was added, the bundle's order changed).
     const goal = 4_096;
-    const ceiling = 8_816;
+    const ceiling = 8_832;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

@@ -3,6 +3,7 @@
  * file system or the network: a parse gives a command or a sentence saying what is wrong.
  */
 import { parseArgs } from 'node:util';
+import { isFieldName } from '../server/header-safety.ts';
 
 /** `faultline inspect <source>` with its options. */
 export interface InspectCommand {
@@ -53,7 +54,8 @@ Exit codes:
   0  the response is a success
   1  the response is an error (the inspection itself worked, as with curl --fail)
   2  the command line is wrong
-  3  the file is missing or cannot be read
+  3  the file or standard input cannot be read: a missing file, a directory, no
+     permission
   4  the URL could not be reached, or did not answer completely within --timeout
   5  the input is not a response body: a bare body without a Content-Type that is
      not UTF-8 text, a compressed body that does not decompress, or a saved head
@@ -71,14 +73,11 @@ const options = {
   version: { type: 'boolean' },
 } as const;
 
-/** RFC 9110 §5.1: a field name is a token. */
-export const fieldName: RegExp = /^[!#$%&'*+.^_`|~\dA-Za-z-]+$/;
-
 /** `Name: value` → `[name, value]`; the value trimmed of surrounding whitespace (RFC 9110 §5.5). */
 export function parseHeader(text: string): readonly [string, string] | string {
   const colon = text.indexOf(':');
   const name = colon === -1 ? '' : text.slice(0, colon).trim();
-  if (!fieldName.test(name)) return `--header needs "Name: value", not "${text}"`;
+  if (!isFieldName(name)) return `--header needs "Name: value", not "${text}"`;
   const value = text.slice(colon + 1).trim();
   // RFC 9110 §5.5: no CR, LF or NUL in a field value.
   if (/[\r\n\0]/.test(value)) return `--header "${name}" has a line break or NUL in its value`;

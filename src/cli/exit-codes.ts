@@ -9,7 +9,7 @@ export const exitCodes = {
   errorResponse: 1,
   /** The command line is wrong: an unknown option, a missing source, a bad `--status` or `--header`. */
   usage: 2,
-  /** The file is missing or cannot be read. */
+  /** The file or standard input cannot be read: a missing file, a directory (`faultline inspect - < folder` too), no permission. */
   unreadableFile: 3,
   /** The URL could not be reached: refused, unknown host, TLS failure, no complete answer within `--timeout`. */
   unreachableUrl: 4,

@@ -5,12 +5,12 @@
  */
 import { Buffer } from 'node:buffer';
 import { createReadStream } from 'node:fs';
-import type { Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { createBrotliDecompress, createGunzip, createInflate, type BrotliDecompress, type Gunzip, type Inflate } from 'node:zlib';
 import { fetchFollowing } from '../fetch/redirects.ts';
 import { isTextMediaType, toMediaType } from '../headers.ts';
 import { normalize, normalizeResponse, type ApiResult } from '../index.ts';
-import { fieldName, type InspectCommand } from './arguments.ts';
+import { isFieldName } from '../server/header-safety.ts';
+import type { InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
 
 /** Where the response comes from. */
@@ -151,7 +151,7 @@ export function parseSavedResponse(bytes: Uint8Array): SavedResponse | undefined
       const colon = field.line.indexOf(':');
       const name = colon === -1 ? '' : field.line.slice(0, colon).trim();
       // No header: the head ended without its blank line, and this line is the body's first.
-      if (!fieldName.test(name)) {
+      if (!isFieldName(name)) {
         ended = true;
         break blocks;
       }
@@ -203,39 +203,55 @@ function findHeader(headers: readonly HeaderPair[], name: string): string | unde
 }
 
 /** The content codings fetch decompresses (undici: gzip, deflate, br), and the zlib stream for each. */
-const decompressors: Readonly<Record<string, () => Transform>> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
+const decompressors: Readonly<Record<string, () => Gunzip | Inflate | BrotliDecompress>> = { gzip: createGunzip, 'x-gzip': createGunzip, deflate: createInflate, br: createBrotliDecompress };
 
 /** The first two bytes of gzip (RFC 1952 §2.3.1). */
 const isGzip = (bytes: Uint8Array): boolean => bytes[0] === 0x1f && bytes[1] === 0x8b;
 
-/** What became of a body whose Content-Encoding names a coding. */
+/**
+ * What became of a body whose Content-Encoding names a coding: its bytes decompressed, or why
+ * they were not, as the clause that follows "Its Content-Encoding is gzip, but".
+ */
 type Decompressed = { readonly bytes: Uint8Array } | { readonly failure: string } | undefined;
 
 /**
  * The body decompressed as its Content-Encoding says, as fetch gives it live: at most one byte
  * past the body limit, so that a small bomb is read as over the limit rather than into memory.
- * `undefined` for a coding Node does not decompress, and for a gzip body without gzip's first
- * bytes: `curl -i --compressed` keeps the Content-Encoding of a body it already decompressed.
+ * `undefined` for a coding Node does not decompress, and for an empty body. A `failure` when the
+ * bytes are not of their coding: not gzip's first bytes, a decoder that throws, or one that
+ * stops before the last byte. `curl -i --compressed` keeps the Content-Encoding of a body it
+ * already decompressed, so such a body is read as it is (see {@link findUnreadable}). Brotli has
+ * no first bytes of its own to check: text that starts with `3 5 7 9 ; = ?` reads to it as an
+ * empty last block, after which it stops, having given nothing.
  */
 async function decompress(body: Uint8Array, encoding: string): Promise<Decompressed> {
   const coding = encoding.trim().toLowerCase();
   const create = Object.hasOwn(decompressors, coding) ? decompressors[coding] : undefined;
-  if (!create || body.byteLength === 0 || (coding.endsWith('gzip') && !isGzip(body))) return undefined;
+  if (!create || body.byteLength === 0) return undefined;
+  const name = coding === 'x-gzip' ? 'gzip' : coding;
+  if (name === 'gzip' && !isGzip(body)) return { failure: 'its bytes are not gzip data' };
   const stream = create();
   stream.end(body);
+  let bytes: Uint8Array;
   try {
-    return { bytes: await readAtMost(stream, maxBodyBytes + 1) };
+    bytes = await readAtMost(stream, maxBodyBytes + 1);
   } catch (thrown) {
-    return { failure: thrown instanceof Error ? thrown.message : String(thrown) };
+    return { failure: `it does not decompress: ${thrown instanceof Error ? thrown.message : String(thrown)}` };
   }
+  // bytesWritten is the input the decoder took. Over the limit, reading stopped before the decoder did.
+  if (bytes.byteLength <= maxBodyBytes && stream.bytesWritten < body.byteLength) {
+    return { failure: `its bytes are not ${name} data: the ${name} data ends after ${stream.bytesWritten} of its ${body.byteLength} bytes` };
+  }
+  return { bytes };
 }
 
 /**
  * Why the body cannot be read, or `undefined` when it can. A head (saved, or a `--header`
  * Content-Type) says what the body is, as it does live: a binary success stays bytes, a `charset`
  * is honoured, a NUL is a character of the text. A body nothing describes must be UTF-8 text.
- * A body its Content-Encoding still holds (one that did not decompress, or in a coding Node does
- * not decompress) would be read as garbage text. The advice says what to give or do instead.
+ * A body its Content-Encoding may still hold (one that did not decompress, or in a coding Node
+ * does not decompress) is read as it is only when it is text, as `curl --compressed` saves it:
+ * otherwise it would be read as garbage text. The advice says what to give or do instead.
  * @param decompressed what {@link decompress} made of it; `{ bytes }` means the body is plain now
  */
 function findUnreadable(body: Uint8Array, saved: boolean, status: number, headers: readonly HeaderPair[], decompressed: Decompressed): string | undefined {
@@ -249,7 +265,7 @@ function findUnreadable(body: Uint8Array, saved: boolean, status: number, header
   const reason = findNonText(body);
   if (reason === undefined) return undefined;
   let advice: string;
-  if (encoded && decompressed) advice = ` Its Content-Encoding is ${encoding}, but it does not decompress: ${decompressed.failure}.`;
+  if (encoded && decompressed) advice = ` Its Content-Encoding is ${encoding}, but ${decompressed.failure}.`;
   else if (encoded) advice = ` Its Content-Encoding is ${encoding}, which faultline does not decompress: decompress it first, or save it with curl --compressed.`;
   else if (isGzip(body)) advice = ' It looks gzip-compressed: add -H "Content-Encoding: gzip", or gunzip it first.';
   // A bare body nothing describes: its Content-Type (a charset, a binary type) is what it lacks.

@@ -69,12 +69,26 @@ export function toSafeJson(value: unknown, indent?: number): string {
 }
 
 /**
- * The East Asian Wide and Fullwidth ranges of Unicode UAX #11 that terminals draw two columns
- * wide (as wcwidth does, roughly): Hangul Jamo, CJK punctuation, kana, ideographs, Hangul
- * syllables, fullwidth forms, the emoji blocks, and the supplementary ideographic planes.
+ * The ranges counted two columns wide, as terminals draw the East Asian Wide and Fullwidth
+ * characters of UAX #11 (wcwidth's rule), exactly these: Hangul Jamo 1100–115F, CJK radicals to CJK symbols 2E80–303E, kana
+ * to CJK compatibility 3041–33FF, CJK ideographs 3400–4DBF and 4E00–9FFF, Yi A000–A4CF, Hangul
+ * syllables AC00–D7A3, CJK compatibility ideographs F900–FAFF, CJK compatibility forms FE30–FE4F,
+ * fullwidth forms FF00–FF60 and FFE0–FFE6, and the supplementary ideographic planes 20000–3FFFD.
+ * Of the emoji, only those of East Asian Width W (checked against Unicode 14's data), in five
+ * blocks: Miscellaneous Symbols and Dingbats 2600–27BF (☕, ⚡, ✅, ❌: 25 ranges of the block's
+ * 448 code points; ☀ and ✔ are N, one column), Miscellaneous Symbols and Pictographs and
+ * Emoticons 1F300–1F64F (all but 🌡 and its like), Transport and Map Symbols 1F680–1F6FF (🚀; not
+ * 🛋 and its like), Supplemental Symbols and Pictographs 1F90C–1F9FF (not 1F93B and 1F946), and
+ * Symbols and Pictographs Extended-A 1FA70–1FAFF (🫠). Other emoji of width W (⌚ ⭐ 🟠 🀄) count
+ * one column, and a sequence counts each code point: one with a skin tone or a ZWJ counts wider
+ * than it is drawn.
  */
 const wideRanges: readonly (readonly [number, number])[] = [
   [0x1100, 0x115f],
+  // Miscellaneous Symbols and Dingbats: the code points of East Asian Width W.
+  [0x2614, 0x2615], [0x2648, 0x2653], [0x267f, 0x267f], [0x2693, 0x2693], [0x26a1, 0x26a1], [0x26aa, 0x26ab], [0x26bd, 0x26be], [0x26c4, 0x26c5], [0x26ce, 0x26ce],
+  [0x26d4, 0x26d4], [0x26ea, 0x26ea], [0x26f2, 0x26f3], [0x26f5, 0x26f5], [0x26fa, 0x26fa], [0x26fd, 0x26fd], [0x2705, 0x2705], [0x270a, 0x270b], [0x2728, 0x2728],
+  [0x274c, 0x274c], [0x274e, 0x274e], [0x2753, 0x2755], [0x2757, 0x2757], [0x2795, 0x2797], [0x27b0, 0x27b0], [0x27bf, 0x27bf],
   [0x2e80, 0x303e],
   [0x3041, 0x33ff],
   [0x3400, 0x4dbf],
@@ -85,8 +99,14 @@ const wideRanges: readonly (readonly [number, number])[] = [
   [0xfe30, 0xfe4f],
   [0xff00, 0xff60],
   [0xffe0, 0xffe6],
-  [0x1f300, 0x1f64f],
-  [0x1f900, 0x1f9ff],
+  // Miscellaneous Symbols and Pictographs, Emoticons: the code points of East Asian Width W.
+  [0x1f300, 0x1f320], [0x1f32d, 0x1f335], [0x1f337, 0x1f37c], [0x1f37e, 0x1f393], [0x1f3a0, 0x1f3ca], [0x1f3cf, 0x1f3d3], [0x1f3e0, 0x1f3f0], [0x1f3f4, 0x1f3f4], [0x1f3f8, 0x1f43e],
+  [0x1f440, 0x1f440], [0x1f442, 0x1f4fc], [0x1f4ff, 0x1f53d], [0x1f54b, 0x1f54e], [0x1f550, 0x1f567], [0x1f57a, 0x1f57a], [0x1f595, 0x1f596], [0x1f5a4, 0x1f5a4], [0x1f5fb, 0x1f64f],
+  // Transport and Map Symbols: the code points of East Asian Width W.
+  [0x1f680, 0x1f6c5], [0x1f6cc, 0x1f6cc], [0x1f6d0, 0x1f6d2], [0x1f6d5, 0x1f6df], [0x1f6eb, 0x1f6ef], [0x1f6f4, 0x1f6ff],
+  // Supplemental Symbols and Pictographs, Symbols and Pictographs Extended-A: the code points of East Asian Width W.
+  [0x1f90c, 0x1f93a], [0x1f93c, 0x1f945], [0x1f947, 0x1f9ff],
+  [0x1fa70, 0x1faff],
   [0x20000, 0x3fffd],
 ];
 

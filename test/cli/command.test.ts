@@ -3,7 +3,7 @@
  * `npx faultline` runs it. Run `npm run build` first (`npm test` does).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, createWriteStream, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -400,5 +400,14 @@ describe('the faultline command', () => {
 
   it('starts with a shebang, so that npm can link it as a command', () => {
     expect(readFileSync(command, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+  });
+
+  it('checks a header name with the server’s own rule, and takes nothing else of the server: header-safety, which imports nothing', () => {
+    /** The chunks a built file imports, by name: `./chunks/core-CEHykwpn.js` is `core`. */
+    const chunksOf = (path: string): string[] => [...readFileSync(path, 'utf8').matchAll(/^import [^;]* from '\.\/(?:chunks\/)?(.+)-[\w-]{8}\.js';$/gm)].map((match) => match[1]!).sort();
+    expect(chunksOf(command)).toEqual(['core', 'header-safety', 'languages', 'redirects']);
+    const headerSafety = readdirSync(join(root, 'dist/chunks')).find((name) => /^header-safety-[\w-]{8}\.js$/.test(name))!;
+    expect(readFileSync(join(root, 'dist/chunks', headerSafety), 'utf8')).not.toMatch(/^import /m);
+    expect(chunksOf(join(root, 'dist/server.js'))).toContain('header-safety');
   });
 });

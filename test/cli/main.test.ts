@@ -47,6 +47,12 @@ describe('main', () => {
     expect(await run(['--version'])).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
+  it('says in --help that exit 3 is a file or standard input that cannot be read, a directory among them', async () => {
+    const { stdout } = await run(['--help']);
+    expect(stdout).toContain('  3  the file or standard input cannot be read: a missing file, a directory, no\n     permission\n');
+    expect(stdout).not.toContain('the file is missing or cannot be read');
+  });
+
   it('prints the help for `faultline help` (exit 0) and for `faultline` alone (exit 2, as git and npm do)', async () => {
     expect(await run(['help'])).toEqual({ code: 0, stdout: usage, stderr: '' });
     expect(await run([])).toEqual({ code: 2, stdout: usage, stderr: '' });
@@ -145,6 +151,24 @@ describe('main', () => {
     // Only the description is i18next's to add: every other line says the same, columns aside.
     const fields = (stdout: string): string[] => stdout.split('\n').filter((line) => !line.startsWith('  description ')).map((line) => line.replace(/ +/g, ' '));
     expect(fields(withI18next.stdout)).toEqual(fields(without.stdout));
+  });
+
+  it('prints the detail of a text body labelled br, saved with curl --compressed', async () => {
+    const saved = join(folder, 'br-text.http');
+    writeFileSync(saved, 'HTTP/2 500\r\ncontent-type: text/plain\r\ncontent-encoding: br\r\n\r\n500 Internal Server Error: database timeout');
+    const { code, stdout, stderr } = await run(['inspect', saved]);
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
+    expect(stdout).toMatch(/^ {2}detail +500 Internal Server Error: database timeout$/m);
+  });
+
+  it('says that a body labelled gzip is not gzip data, exit 5', async () => {
+    const saved = join(folder, 'not-gzip.http');
+    writeFileSync(saved, new Uint8Array([...new TextEncoder().encode('HTTP/1.1 500 Oops\r\nContent-Encoding: gzip\r\n\r\n'), 0x9a, 0x3c, 0x00, 0xf1]));
+    expect(await run(['inspect', saved])).toEqual({
+      code: 5,
+      stdout: '',
+      stderr: `faultline: ${saved} is not a response body: it is not UTF-8 text (byte 0 is 0x9a); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but its bytes are not gzip data.\n`,
+    });
   });
 
   it('prints a read failure on standard error with its exit code', async () => {

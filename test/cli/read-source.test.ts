@@ -5,10 +5,30 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { InspectCommand } from '../../src/cli/arguments.ts';
 import { describeFetchFailure, findNonText, maxSavedBytes, parseSavedResponse, readAtMost, readSource, toSource, type SourceRead } from '../../src/cli/read-source.ts';
 import type { ApiResult } from '../../src/index.ts';
+
+/** The bytes each gunzip the reader makes has produced, in the order they were made. */
+const gunzipOutput = vi.hoisted((): number[] => []);
+
+// node:zlib as it is, but each gunzip counts the bytes it pushes out: a bomb's test asserts that
+// decompression stopped soon after the limit, not only that the body reads as over it.
+vi.mock('node:zlib', async (importOriginal) => {
+  const zlib = await importOriginal<typeof import('node:zlib')>();
+  const createGunzip = (options?: import('node:zlib').ZlibOptions): import('node:zlib').Gunzip => {
+    const stream = zlib.createGunzip(options);
+    const index = gunzipOutput.push(0) - 1;
+    const push = stream.push.bind(stream);
+    stream.push = (chunk: unknown, encoding?: BufferEncoding): boolean => {
+      if (chunk instanceof Uint8Array) gunzipOutput[index]! += chunk.byteLength;
+      return push(chunk, encoding);
+    };
+    return stream;
+  };
+  return { ...zlib, createGunzip };
+});
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array): string => new TextDecoder().decode(bytes);
@@ -233,6 +253,18 @@ describe('readSource from a file or standard input', () => {
       exitCode: 5,
       message: `${broken} is not a response body: it is not UTF-8 text (byte 1 is 0x8b); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but it does not decompress: unexpected end of file.`,
     });
+    // Bytes that do not start as gzip does, under a Content-Encoding that says gzip.
+    const notGzip = save('not-gzip.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\n\r\n'), 0x9a, 0x3c, 0x00, 0xf1, 0x07]));
+    expect(await readSource(inspect(notGzip), { readStdin: noStdin })).toEqual({
+      ok: false,
+      exitCode: 5,
+      message: `${notGzip} is not a response body: it is not UTF-8 text (byte 0 is 0x9a); faultline reads JSON and text bodies. Its Content-Encoding is gzip, but its bytes are not gzip data.`,
+    });
+    const notXGzip = save('not-x-gzip.json', Uint8Array.of(0x9a, 0x3c, 0x00, 0xf1, 0x07));
+    expect(await readSource(inspect(notXGzip, { status: 400, headers: [['Content-Encoding', 'x-gzip']] }), { readStdin: noStdin })).toMatchObject({
+      exitCode: 5,
+      message: expect.stringMatching(/\. Its Content-Encoding is x-gzip, but its bytes are not gzip data\.$/),
+    });
     const zstd = save('zstd.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Encoding: zstd\r\n\r\n'), 0x28, 0xb5, 0x2f, 0xfd, 0x00]));
     expect(await readSource(inspect(zstd), { readStdin: noStdin })).toMatchObject({ ok: false, exitCode: 5, message: expect.stringContaining('Its Content-Encoding is zstd, which faultline does not decompress: decompress it first, or save it with curl --compressed.') });
   });
@@ -256,9 +288,40 @@ describe('readSource from a file or standard input', () => {
     }
   });
 
+  it('reads a text body labelled br as it is (saved with curl --compressed) when the decoder stops short of its end', async () => {
+    // Brotli has no first bytes of its own: text that starts with 3 5 7 9 ; = or ? reads as an empty last block.
+    for (const first of '3579;=?') {
+      const text = `${first}00 Internal Server Error: database timeout`;
+      const path = save(`plain-br-${first.charCodeAt(0)}.http`, `HTTP/2 500\r\ncontent-type: text/plain\r\ncontent-encoding: br\r\n\r\n${text}`);
+      expect(resultOf(await readSource(inspect(path), { readStdin: noStdin })), first).toMatchObject({ ok: false, error: { kind: 'server', status: 500, detail: text } });
+    }
+    const bare = save('plain-br.txt', '500 Internal Server Error: database timeout');
+    const read = await readSource(inspect(bare, { status: 500, headers: [['Content-Encoding', 'br']] }), { readStdin: noStdin });
+    expect(resultOf(read)).toMatchObject({ ok: false, error: { status: 500, detail: '500 Internal Server Error: database timeout' } });
+  });
+
+  it('reads a br or deflate body as it is when the compressed data ends before its bytes do, and says so when that is no text', async () => {
+    for (const [coding, compress] of [['br', brotliCompressSync], ['deflate', deflateSync]] as const) {
+      const compressed = compress('{"message":"first"}');
+      const body = new Uint8Array([...compressed, ...encode('{"message":"second"}')]);
+      const path = save(`trailing-${coding}.http`, new Uint8Array([...encode(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\n\r\n`), ...body]));
+      const read = await readSource(inspect(path), { readStdin: noStdin });
+      expect(read, coding).toEqual({
+        ok: false,
+        exitCode: 5,
+        message: `${path} is not a response body: ${findNonText(body)!}; faultline reads JSON and text bodies. Its Content-Encoding is ${coding}, but its bytes are not ${coding} data: the ${coding} data ends after ${compressed.byteLength} of its ${body.byteLength} bytes.`,
+      });
+    }
+  });
+
   it('reads a compressed body as over the limit when it decompresses past it, without decompressing all of it', async () => {
     const bomb = save('bomb.http', new Uint8Array([...encode('HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Encoding: gzip\r\n\r\n'), ...gzipSync(Buffer.alloc(64 * 1_048_576, 0x61))]));
+    gunzipOutput.length = 0;
     expect(resultOf(await readSource(inspect(bomb), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'The body exceeds the limit of 1048576 bytes' } });
+    // One gunzip, stopped a few of its 16 KiB chunks past the limit rather than at 64 MiB.
+    expect(gunzipOutput).toHaveLength(1);
+    expect(gunzipOutput[0]).toBeGreaterThan(1_048_576);
+    expect(gunzipOutput[0]).toBeLessThan(2 * 1_048_576);
   });
 
   it('reads a bare body as the Content-Type a --header gives: in its charset, or as bytes for a binary success', async () => {

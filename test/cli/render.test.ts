@@ -69,6 +69,17 @@ describe('renderTable', () => {
     ]);
   });
 
+  it('counts an emoji of East Asian Width W as two columns (🚀, 🫠, ☕), and one of width N as one (🛋, ☀)', () => {
+    expect(renderTable([['FIELD', 'CODE'], ['🚀 launch', 'a'], ['🫠', 'b'], ['☕ break', 'c'], ['🛋 x', 'd'], ['☀ sun', 'e']])).toEqual([
+      '  FIELD      CODE',
+      '  🚀 launch  a',
+      '  🫠         b',
+      '  ☕ break   c',
+      '  🛋 x        d',
+      '  ☀ sun      e',
+    ]);
+  });
+
   it('lines up an issue table whose paths are Japanese, in the report', () => {
     const error = errorOf(normalize({ status: 400, body: { message: 'Invalid', errors: [{ field: '名前', code: 'required', message: 'm' }, { field: 'email', code: 'invalid', message: 'n' }] } }));
     const lines = renderError(error, { language: 'en' }).split('\n');
