@@ -5,23 +5,19 @@
 import type { ApiError, ApiResult, ApiSuccess } from './model.ts';
 import { errorKinds } from './model.ts';
 import { isRecord } from './members.ts';
+import { toSafeText } from './safe-text.ts';
 
 /** At most this many characters of a message: an error tracker's title, a log line's. */
 const maxMessageLength = 300;
 
-// What a log line or a terminal must not get from a server's text as it is: C0 and C1 controls
-// and DEL (new lines, escape sequences), the line and paragraph separators, and the bidi
-// overrides and isolates that reorder what a reader sees (Trojan Source).
-const unsafeInLine = /[\0-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
 /**
- * A message for one log line: a server's text with what {@link unsafeInLine} names escaped
- * (`\n`, `\u001b`), so that it forges no line of a log or sequence of a terminal, and cut to
+ * A message for one log line: a server's text with its controls and bidirectional characters
+ * escaped (`\n`, `\u001b`, {@link toSafeText}), so that it forges no line of a log or sequence of a terminal, and cut to
  * {@link maxMessageLength} characters, never inside an escape or a surrogate pair (a 900 KB
  * server message made a 900 KB tracker title). The model keeps the text whole.
  */
 function toMessage(text: string): string {
-  const line = text.replace(unsafeInLine, (char) => (char < ' ' ? JSON.stringify(char).slice(1, -1) : `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`));
+  const line = toSafeText(text);
   if (line.length <= maxMessageLength) return line;
   let cut = maxMessageLength - 1;
   const escape = line.lastIndexOf('\\', cut - 1);

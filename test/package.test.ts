@@ -27,7 +27,7 @@ describe('the built package', () => {
 });
 
 describe('a subpath for a resolver that ignores `exports`', () => {
-  // Metro in React Native 0.73–0.76 (package exports off by default) and webpack 4 resolve
+  // Metro before 0.82, in React Native 0.73–0.78 (package exports off by default), and webpack 4 resolve
   // `faultline/fetch` as a folder: "Unable to resolve module faultline/fetch" without one.
   it.each([
     ['server', 'buildError'],

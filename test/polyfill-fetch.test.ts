@@ -79,7 +79,7 @@ describe('a fetch whose responses have no body stream (React Native, the whatwg-
   });
 });
 
-describe('an engine without Symbol.asyncIterator (Hermes in React Native 0.73–0.76)', () => {
+describe('an engine without Symbol.asyncIterator (Hermes, React Native\'s)', () => {
   it('walks a paginator through `@@asyncIterator`, the key Babel\'s `for await` asks for there', async () => {
     // The built client bundled as Metro would, with Symbol.asyncIterator undefined as on Hermes:
     // the key was the text "undefined", and `for await` threw "Object is not async iterable".
@@ -139,8 +139,11 @@ describe("toFormData in React Native, whose native side sends no Blob", () => {
     }
   });
 
-  it('refuses a file that is neither a Blob nor a { uri }, which was sent as "[object Object]"', () => {
-    expect(() => toFormData({}, { document: { path: '/tmp/x' } as unknown as Blob })).toThrow(new TypeError("document must be a Blob, a File or React Native's { uri, name, type }"));
+  it('refuses a file that is no Blob, and a { uri } outside React Native, which were sent as "[object Object]"', () => {
+    const refusal = new TypeError("document must be a Blob or a File, or in React Native a { uri, name, type }");
+    expect(() => toFormData({}, { document: { path: '/tmp/x' } as unknown as Blob })).toThrow(refusal);
+    expect(() => toFormData({}, { document: { uri: 'file:///x.jpg', name: 'x.jpg', type: 'image/jpeg' } })).toThrow(refusal);
+    expect(toFormData({}, { document: new Blob(['%PDF'], { type: 'application/pdf' }) }).get('document')).toBeInstanceOf(Blob);
   });
 });
 
@@ -151,6 +154,12 @@ describe("createClient under React Native's own URL and Headers", () => {
     class ReactNativeURL extends NativeURL {
       override get origin(): string {
         throw new Error('URL.origin is not implemented');
+      }
+      override get username(): string {
+        throw new Error('URL.username is not implemented');
+      }
+      override get password(): string {
+        throw new Error('URL.password is not implemented');
       }
     }
     globalThis.URL = ReactNativeURL as typeof URL;

@@ -8,7 +8,8 @@ import { parseArguments, usage, type InspectCommand } from './arguments.ts';
 import { exitCodes, type ExitCode } from './exit-codes.ts';
 import { loadLocalizer, type LocalizerModule } from './locales.ts';
 import { readSource } from './read-source.ts';
-import { renderJson, renderResult, toSafeText } from './render.ts';
+import { renderJson, renderResult } from './render.ts';
+import { toSafeText } from '../safe-text.ts';
 
 /** The surroundings of a run. */
 export interface CliContext {

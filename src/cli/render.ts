@@ -6,6 +6,7 @@
  */
 import type { ApiError, ApiResult, ApiSuccess, Issue } from '../model.ts';
 import type { Localizer } from '../i18n/localizer.ts';
+import { toSafeText } from '../safe-text.ts';
 
 /** How to render. */
 export interface RenderOptions {
@@ -20,26 +21,8 @@ const maxPreviewLines = 40;
 /** Characters of a one-line value (extensions, a failed item's raw data). */
 const maxInlineLength = 160;
 
-/**
- * C0 and C1 controls (ESC starts a terminal sequence, and U+009B is a one-character CSI), line
- * and paragraph separators, and the bidirectional controls of Unicode TR 9 that can reorder what
- * a reader sees ("Trojan Source", CVE-2021-42574).
- */
-const unsafeCharacters = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/** {@link unsafeCharacters} that `JSON.stringify` leaves as they are: all but the C0 controls. */
+/** The unsafe characters (safe-text.ts) that `JSON.stringify` leaves as they are: all but the C0 controls. */
 const unsafeInJson = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-const namedEscapes: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
- * Server text made safe to print: each control or bidirectional character becomes an escape.
- * @example
- * toSafeText('Bad\u001b[31m request\n'); // 'Bad\\u001b[31m request\\n'
- */
-export function toSafeText(text: string): string {
-  return text.replace(unsafeCharacters, (character) => namedEscapes[character] ?? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
 
 /** What `--json` prints for bytes: {@link toBinaryJson}. */
 export interface BinaryJson {

@@ -380,14 +380,17 @@ function setOptionHeader(target: Record<string, string>, name: string, value: st
  * password out, into the caller's logs; this one does not.
  */
 function refuseUserinfo(what: string, url: string): void {
-  let parsed: URL | undefined;
+  let named: boolean;
   try {
-    parsed = new URL(url);
+    // As the URL parser reads it: `https:user:pw@host` and `https:\\user:pw@host` name a user too.
+    const parsed = new URL(url);
+    named = parsed.username !== '' || parsed.password !== '';
   } catch {
-    // No URL: said by the caller's own check.
+    // No URL, or React Native's own, whose `username` is "not implemented": by its spelling, so
+    // that the error that follows never spells a password out.
+    named = /^[a-z][\w+.-]*:[/\\]*[^/?#\\]*@/i.test(url);
   }
-  // As the URL parser reads it: `https:user:pw@host` and `https:\\user:pw@host` name a user too.
-  if (parsed?.username || parsed?.password) throw new TypeError(`${what} carries a user or password, which fetch refuses: send credentials in a header`);
+  if (named) throw new TypeError(`${what} carries a user or password, which fetch refuses: send credentials in a header`);
 }
 
 /**

@@ -30,19 +30,20 @@ const isReactNative = (): boolean => typeof navigator !== 'undefined' && navigat
  */
 export function toFormData(json: unknown, files: Readonly<Record<string, Blob | NativeFile>>, options?: FormDataOptions): FormData {
   const form = new FormData();
+  const native = isReactNative();
   // `undefined` is no JSON (JSON.stringify gives it back, not text): a form of files alone has no JSON part.
   if (json !== undefined) {
     const text = JSON.stringify(json);
     // React Native's FormData takes a part as `{string, type}` and sends it with that type.
-    form.append(options?.jsonPart ?? 'data', isReactNative() ? ({ string: text, type: 'application/json' } as unknown as Blob) : new Blob([text], { type: 'application/json' }));
+    form.append(options?.jsonPart ?? 'data', native ? ({ string: text, type: 'application/json' } as unknown as Blob) : new Blob([text], { type: 'application/json' }));
   }
   for (const name of Object.keys(files)) {
     const file = files[name]!;
-    if (typeof File === 'function' && file instanceof File) form.append(name, file, file.name);
-    else if (file instanceof Blob) form.append(name, file, name);
-    // Any other value was sent as the text "[object Object]".
-    else if (typeof (file as Partial<NativeFile> | null)?.uri === 'string') form.append(name, file as unknown as Blob);
-    else throw new TypeError(`${name} must be a Blob, a File or React Native's { uri, name, type }`);
+    if (native && typeof (file as Partial<NativeFile> | null)?.uri === 'string') form.append(name, file as unknown as Blob);
+    else if (typeof File === 'function' && file instanceof File) form.append(name, file, file.name);
+    // A Blob by shape, of any realm; any other value was sent as the text "[object Object]".
+    else if (typeof (file as Partial<Blob> | null)?.arrayBuffer === 'function') form.append(name, file as Blob, name);
+    else throw new TypeError(`${name} must be a Blob or a File, or in React Native a { uri, name, type }`);
   }
   return form;
 }

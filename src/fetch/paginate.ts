@@ -623,7 +623,7 @@ class Walk {
 const doneResult: IteratorReturnResult<undefined> = Object.freeze({ done: true, value: undefined });
 
 /**
- * The key `for await` looks an iterator up by: Hermes (React Native 0.73–0.76) has no
+ * The key `for await` looks an iterator up by: Hermes (React Native's engine) has no
  * `Symbol.asyncIterator`, and Babel's `for await` then asks for `@@asyncIterator`. Under the
  * missing symbol, the key was the text "undefined": "Object is not async iterable".
  */

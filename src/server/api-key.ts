@@ -44,7 +44,7 @@ export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: Reques
   // Checked now: missing, it would fail each request with a key, as a 500.
   if (typeof verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
   const named = option('header') ?? 'x-api-key';
-  if (typeof named !== 'string' || !isFieldName(named)) throw new TypeError(`header must be a header name, not ${JSON.stringify(named)}`);
+  if (typeof named !== 'string' || !isFieldName(named)) throw new TypeError(`header must be a header name, not ${typeof named === 'string' ? JSON.stringify(named) : `a ${typeof named}`}`);
   const header = named.toLowerCase();
   const dialect = option('dialect') as DialectOption | undefined;
   return async (request) => {

@@ -64,6 +64,9 @@ export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError
   }
 }
 
+/** Whether a member is a text that starts so; never `String()` of it, which a null-prototype object makes throw. */
+const startsWith = (value: unknown, prefix: string): boolean => typeof value === 'string' && value.startsWith(prefix);
+
 /** A member of what was thrown, or of what it holds, read as {@link readClassMember} reads. */
 const read = (target: unknown, key: string): unknown => (isRecord(target) ? readClassMember(target, key) : undefined);
 
@@ -94,10 +97,11 @@ export function isUpstreamError(thrown: unknown): boolean {
     isRecord(read(read(thrown, 'response') ?? read(thrown, 'rawResponse'), 'headers')) ||
     read(thrown, 'code') === 'UND_ERR_RESPONSE_STATUS_CODE' ||
     isReceived(read(thrown, 'headers')) ||
-    (isRecord(read(thrown, 'raw')) && String(read(thrown, 'type')).startsWith('Stripe')) ||
-    (typeof read(thrown, 'retryable') === 'boolean' && read(thrown, 'time') instanceof Date) ||
+    (isRecord(read(thrown, 'raw')) && startsWith(read(thrown, 'type'), 'Stripe')) ||
+    // A Date of any realm (an SDK loaded in a vm): `instanceof` sees one realm's only.
+    (typeof read(thrown, 'retryable') === 'boolean' && Object.prototype.toString.call(read(thrown, 'time')) === '[object Date]') ||
     (typeof read(thrown, '$fault') === 'string' && isRecord(read(thrown, '$metadata'))) ||
-    String(read(thrown, 'moreInfo')).startsWith('https://www.twilio.com/docs/errors/')
+    startsWith(read(thrown, 'moreInfo'), 'https://www.twilio.com/docs/errors/')
   );
 }
 

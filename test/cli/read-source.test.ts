@@ -300,17 +300,13 @@ describe('readSource from a file or standard input', () => {
     expect(resultOf(read)).toMatchObject({ ok: false, error: { status: 500, detail: '500 Internal Server Error: database timeout' } });
   });
 
-  it('reads a br or deflate body as it is when the compressed data ends before its bytes do, and says so when that is no text', async () => {
-    for (const [coding, compress] of [['br', brotliCompressSync], ['deflate', deflateSync]] as const) {
-      const compressed = compress('{"message":"first"}');
-      const body = new Uint8Array([...compressed, ...encode('{"message":"second"}')]);
+  it('ignores bytes after the compressed data, as fetch does live', async () => {
+    // Node's fetch decodes gzip, deflate and br with trailing bytes (a NUL, a new line) and drops
+    // them; the saved response was refused as no such data.
+    for (const [coding, compress, trailing] of [['gzip', gzipSync, [0, 0, 0, 0]], ['br', brotliCompressSync, [0x0a]], ['deflate', deflateSync, [0x0a]]] as const) {
+      const body = new Uint8Array([...compress('{"message":"first"}'), ...trailing]);
       const path = save(`trailing-${coding}.http`, new Uint8Array([...encode(`HTTP/1.1 400 Bad Request\r\nContent-Type: application/json\r\nContent-Encoding: ${coding}\r\n\r\n`), ...body]));
-      const read = await readSource(inspect(path), { readStdin: noStdin });
-      expect(read, coding).toEqual({
-        ok: false,
-        exitCode: 5,
-        message: `${path} is not a response body: ${findNonText(body)!}; faultline reads JSON and text bodies. Its Content-Encoding is ${coding}, but its bytes are not ${coding} data: the ${coding} data ends after ${compressed.byteLength} of its ${body.byteLength} bytes.`,
-      });
+      expect(resultOf(await readSource(inspect(path), { readStdin: noStdin })), coding).toMatchObject({ ok: false, error: { status: 400, detail: 'first' } });
     }
   });
 

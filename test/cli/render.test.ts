@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderError, renderJson, renderResult, renderSuccess, renderTable, toPathText, toSafeJson, toSafeText } from '../../src/cli/render.ts';
+import { renderError, renderJson, renderResult, renderSuccess, renderTable, toPathText, toSafeJson } from '../../src/cli/render.ts';
+import { toSafeText } from '../../src/safe-text.ts';
 import { createLocalizer } from '../../src/i18n/index.ts';
 import { normalize, type ApiError, type ApiResult } from '../../src/index.ts';
 import { readLocale, readText } from '../i18n/locale-files.ts';

@@ -227,6 +227,9 @@ describe('sending requests', () => {
     await expect(api.get('http://user:PASSWORD@127.0.0.1:1/x')).rejects.toThrow(new TypeError('The URL carries a user or password, which fetch refuses: send credentials in a header'));
     // Spelled as the URL parser still reads a user: without slashes, with backslashes.
     for (const baseUrl of ['https:user:s3cret@127.0.0.1/api', 'https:\\\\user:s3cret@127.0.0.1/api']) expect(() => createClient({ baseUrl }), baseUrl).toThrow('baseUrl carries a user or password');
+    // Nor is a password spelled out when the URL does not parse.
+    expect(() => createClient({ baseUrl: 'https://user:s3cret@exa mple.com/api' })).toThrow(new TypeError('baseUrl carries a user or password, which fetch refuses: send credentials in a header'));
+    await expect(api.get('https://user:s3cret@exa mple.com/x')).rejects.toThrow(new TypeError('The URL carries a user or password, which fetch refuses: send credentials in a header'));
     // An @ in a path or query is no user, a backslash's path included.
     expect(createClient({ baseUrl: 'https://api.example.com/users/@me?by=a@b' })).toBeDefined();
     expect(createClient({ baseUrl: 'https://api.example.com\\v1@x' })).toBeDefined();

@@ -736,8 +736,18 @@ describe('prefetch', () => {
     let releasePage2: () => void = () => {};
     const page2Held = new Promise<void>((resolve) => (releasePage2 = resolve));
     let validated = 0;
+    let page2Validating: () => void = () => {};
+    const page2Started = new Promise<void>((resolve) => (page2Validating = resolve));
     const held: StandardSchemaV1<unknown, number> = {
-      '~standard': { version: 1, vendor: 'test', validate: (value) => (++validated <= 3 ? { value: value as number } : page2Held.then(() => ({ value: value as number }))) },
+      '~standard': {
+        version: 1,
+        vendor: 'test',
+        validate: (value) => {
+          if (++validated <= 3) return { value: value as number };
+          page2Validating();
+          return page2Held.then(() => ({ value: value as number }));
+        },
+      },
     };
     const pages = ['[1,2,3]', '[4,5,6]', '[7,8,9]'];
     const fetchPages = async (input: RequestInfo | URL): Promise<Response> => {
@@ -746,13 +756,41 @@ describe('prefetch', () => {
     };
     const api = createClient({ baseUrl: 'https://api.example.com', fetch: fetchPages });
     const walk = api.paginate('/items', { prefetch: true, schema: held, maxPages: 3 });
-    for await (const item of walk) if (item === 1) break;
+    for await (const item of walk) {
+      // Page 2, prefetched, has arrived and is being validated: the abort can no longer end it.
+      await page2Started;
+      if (item === 1) break;
+    }
     const atBreak = { ...walk.progress };
     releasePage2();
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(atBreak).toMatchObject({ pages: 1, items: 3, done: true });
     expect(walk.progress).toEqual(atBreak);
     expect(await collect(walk)).toEqual([]);
+  });
+
+  it('leaves a walk closed by `break` as it was when the prefetched page arrives after it, from a fetch that does not hear the abort', async () => {
+    // A fetch of the caller's may let a request finish whatever the signal says; its page came
+    // back after the `break` and counted in progress.
+    let releasePage2: () => void = () => {};
+    const page2Held = new Promise<void>((resolve) => (releasePage2 = resolve));
+    let requests = 0;
+    const deafFetch = async (input: RequestInfo | URL): Promise<Response> => {
+      const page = Number(new URL(String(input)).searchParams.get('p') ?? 1);
+      requests++;
+      if (page === 2) await page2Held;
+      return new Response(`[${page}]`, { headers: { 'content-type': 'application/json', link: `</items?p=${page + 1}>; rel="next"` } });
+    };
+    const walk = createClient({ baseUrl: 'https://api.example.com', fetch: deafFetch }).paginate('/items', { prefetch: true, maxPages: 3 });
+    for await (const item of walk) {
+      while (requests < 2) await new Promise((resolve) => setTimeout(resolve, 1));
+      if (item === 1) break;
+    }
+    const atBreak = { ...walk.progress };
+    releasePage2();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(atBreak).toMatchObject({ pages: 1, items: 1, done: true });
+    expect(walk.progress).toEqual(atBreak);
   });
 
   it('throws nothing more once closed: a failure found in a page after the `break` is of a page never handed out', async () => {
@@ -765,7 +803,7 @@ describe('prefetch', () => {
     const walk = createClient({ baseUrl: 'https://api.example.com', fetch: fetchPages }).paginate('/items', { prefetch: true });
     for await (const item of walk) {
       // Page 2 is read meanwhile, and its link to another origin found.
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      while (walk.progress.pages < 2) await new Promise((resolve) => setTimeout(resolve, 1));
       if (item === 1) break;
     }
     expect(await collect(walk)).toEqual([]);

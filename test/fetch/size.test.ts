@@ -94,9 +94,12 @@ describe('faultline/fetch bundle size', () => {
     // paginator was no async iterable, a hooked GET with a key sent a body, a URL without `origin`
     // was said to be no URL and a CR in a key went through, and for a review's fixes: a closed
     // walk throws nothing more, a user in a URL is found by the URL parser, and a message escapes
-    // C1 controls, separators and bidi overrides too, never cut inside an escape).
+    // C1 controls, separators and bidi overrides too, never cut inside an escape; by 80 (10,324)
+    // for a second review's: the message's escapes shared with the faultline command (three more
+    // bidi marks), and a password in a URL that does not parse, or under React Native's URL,
+    // found by its spelling rather than spelled out).
     const goal = 5_064;
-    const shareCeiling = 10_256;
+    const shareCeiling = 10_336;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

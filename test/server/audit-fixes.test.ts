@@ -2,6 +2,7 @@
  * An outside audit's findings in faultline/server, each a test of what a user sees: the status,
  * headers and body of the answer, or the error thrown and its message.
  */
+import { runInNewContext } from 'node:vm';
 import ky from 'ky';
 import { createFetch } from 'ofetch';
 import { describe, expect, it } from 'vitest';
@@ -316,7 +317,9 @@ describe('answers built while Object.prototype is polluted', () => {
       delete (Object.prototype as Record<string, unknown>)['dialect'];
     }
     expect(refused?.headers['content-type']).toBe('application/problem+json');
-    expect(() => createApiKeyGuard({ verify: () => true, header: 5 as unknown as string })).toThrow(new TypeError('header must be a header name, not 5'));
+    expect(() => createApiKeyGuard({ verify: () => true, header: 5 as unknown as string })).toThrow(new TypeError('header must be a header name, not a number'));
+    expect(() => createApiKeyGuard({ verify: () => true, header: 10n as unknown as string })).toThrow(new TypeError('header must be a header name, not a bigint'));
+    expect(() => createApiKeyGuard({ verify: () => true, header: 'x key' })).toThrow(new TypeError('header must be a header name, not "x key"'));
   });
 });
 
@@ -480,6 +483,14 @@ describe("an error that stays the server's own beside the SDKs' markers", () => 
     expect(fromError({ status: 400, message: 'Bad CSV row', raw: { line: 3 } })).toMatchObject({ status: 400, detail: 'Bad CSV row' });
     expect(fromError(Object.assign(new Error('Quota used up'), { status: 429, moreInfo: 'See the billing page' }))).toMatchObject({ status: 429, detail: 'Quota used up' });
     expect(fromError(Object.assign(new Error('Bad filter'), { status: 400, $fault: 'client' }))).toMatchObject({ status: 400, detail: 'Bad filter' });
+    // A member that is no text is read as none, never turned into one (a null-prototype object's String() throws: a 500).
+    expect(fromError(Object.assign(new Error('nope'), { status: 404, moreInfo: Object.create(null) as object }))).toMatchObject({ status: 404, detail: 'nope' });
+    expect(fromError(Object.assign(new Error('nope'), { status: 404, raw: {}, type: Object.create(null) as object }))).toMatchObject({ status: 404, detail: 'nope' });
+  });
+
+  it("knows aws-sdk v2's error whose `time` is a Date of another realm", () => {
+    const awsError = Object.assign(new Error('Access Denied'), { statusCode: 403, code: 'AccessDenied', retryable: false, time: runInNewContext('new Date()') as Date });
+    expect(fromError(awsError)).toMatchObject({ status: 502 });
   });
 });
 
@@ -562,7 +573,7 @@ describe("an upstream's batch failures", () => {
 });
 
 describe('an error built while Object.prototype is polluted, with a body that shares its members', () => {
-  it('is built at once: the body, which no builder writes, is not copied, and a shared member is copied once', () => {
+  it('is built at once: the body, which no builder writes, is not copied', () => {
     // Each path to a shared member was copied: 2^26 copies of a 26-deep body, out of memory.
     let shared: Record<string, unknown> = { leaf: 1 };
     for (let level = 0; level < 26; level++) shared = { l: shared, r: shared };
