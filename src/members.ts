@@ -18,9 +18,11 @@ export function readOwn(target: object, key: string): unknown {
 
 /**
  * A member of `target` itself or of a prototype of its class: a Web `Response`'s `status` and
- * `headers` are accessors of Response.prototype. Never one Object.prototype lends, polluted or not.
+ * `headers` are accessors of Response.prototype. Never one Object.prototype lends, polluted or
+ * not; `undefined` when `target` is no record (a text, a list, nothing).
  */
-export function readClassMember(target: object, key: string): unknown {
+export function readClassMember(target: unknown, key: string): unknown {
+  if (!isRecord(target)) return undefined;
   for (let owner: object | null = target; owner !== null && owner !== Object.prototype; owner = Object.getPrototypeOf(owner) as object | null) {
     if (hasOwn.call(owner, key)) return (target as Record<string, unknown>)[key];
   }

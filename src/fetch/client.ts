@@ -380,6 +380,8 @@ function setOptionHeader(target: Record<string, string>, name: string, value: st
  * password out, into the caller's logs; this one does not.
  */
 function refuseUserinfo(what: string, url: string): void {
+  // No `@`, no user: the URL is not parsed again on every call with an absolute path (a page's next link).
+  if (!url.includes('@')) return;
   let named: boolean;
   try {
     // As the URL parser reads it: `https:user:pw@host` and `https:\\user:pw@host` name a user too.

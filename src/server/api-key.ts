@@ -3,7 +3,7 @@
  * it — 200 when valid, 401 when invalid or missing — and runs no business logic.
  */
 import { readHeaders, type HeadersLike } from '../headers.ts';
-import { isRecord, readClassMember } from '../members.ts';
+import { readClassMember } from '../members.ts';
 import { isFieldName } from './header-safety.ts';
 import type { DialectOption } from './builders/index.ts';
 import { createError } from './create-error.ts';
@@ -39,14 +39,13 @@ export interface RequestHead {
 export function createApiKeyGuard(options: ApiKeyGuardOptions): (request: RequestHead) => Promise<BuiltResponse | undefined> {
   // Read once, of the options or their class, never of a polluted Object.prototype (its `header`
   // had the key looked for elsewhere, its `dialect` changed the answers after the guard was made).
-  const option = (name: keyof ApiKeyGuardOptions): unknown => (isRecord(options) ? readClassMember(options, name) : undefined);
-  const verify = option('verify');
+  const verify = readClassMember(options, 'verify');
   // Checked now: missing, it would fail each request with a key, as a 500.
   if (typeof verify !== 'function') throw new TypeError('createApiKeyGuard needs verify, a function');
-  const named = option('header') ?? 'x-api-key';
+  const named = readClassMember(options, 'header') ?? 'x-api-key';
   if (typeof named !== 'string' || !isFieldName(named)) throw new TypeError(`header must be a header name, not ${typeof named === 'string' ? JSON.stringify(named) : `a ${typeof named}`}`);
   const header = named.toLowerCase();
-  const dialect = option('dialect') as DialectOption | undefined;
+  const dialect = readClassMember(options, 'dialect') as DialectOption | undefined;
   return async (request) => {
     const read = readHeaders(request.headers);
     // A CORS preflight (Fetch standard §4.8) carries no x-api-key: browsers send custom headers

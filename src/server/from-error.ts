@@ -18,7 +18,8 @@
  * It never throws: whatever the thrown value does when read, the answer is at worst a plain 500.
  */
 import { isApiError, isResponseError } from '../response-error.ts';
-import { isRecord, readClassMember, toOwnView } from '../members.ts';
+// `read`: a member of what was thrown, or of what it holds, never one a polluted Object.prototype lends.
+import { isRecord, readClassMember as read, toOwnView } from '../members.ts';
 import type { ApiError, ErrorKind } from '../model.ts';
 import { isOwn } from '../own-errors.ts';
 import { isHttpStatus, toErrorKind } from '../status.ts';
@@ -66,9 +67,6 @@ export function fromError(thrown: unknown, options?: FromErrorOptions): ApiError
 
 /** Whether a member is a text that starts so; never `String()` of it, which a null-prototype object makes throw. */
 const startsWith = (value: unknown, prefix: string): boolean => typeof value === 'string' && value.startsWith(prefix);
-
-/** A member of what was thrown, or of what it holds, read as {@link readClassMember} reads. */
-const read = (target: unknown, key: string): unknown => (isRecord(target) ? readClassMember(target, key) : undefined);
 
 /**
  * Headers received with a response, a record or a Headers object (Web, undici, axios): they name
