@@ -26,6 +26,15 @@ describe('the built package', () => {
   });
 });
 
+describe('package.json', () => {
+  it('says sideEffects: false, as DESIGN.md asks: the command is a bin, which no bundler imports', () => {
+    const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { sideEffects?: unknown; bin?: unknown; exports: Record<string, unknown> };
+    expect(manifest.sideEffects).toBe(false);
+    expect(manifest.bin).toEqual({ faultline: './dist/cli.js' });
+    expect(Object.keys(manifest.exports).some((path) => path.includes('cli'))).toBe(false);
+  });
+});
+
 describe('a subpath for a resolver that ignores `exports`', () => {
   // Metro before 0.82, in React Native 0.73–0.78 (package exports off by default), and webpack 4 resolve
   // `faultline/fetch` as a folder: "Unable to resolve module faultline/fetch" without one.

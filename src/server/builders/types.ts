@@ -2,7 +2,7 @@
  * The server side of a dialect: model → body. It lives in `faultline/server`, apart from the
  * parsing side in src/dialects/, so that a frontend that only normalizes never bundles it.
  */
-import type { ApiError, BatchInfo, Cursor, HalLink, Init, PageInfo } from '../../model.ts';
+import type { ApiError, BatchInfo, Cursor, Dialect, HalLink, Init, PageInfo } from '../../model.ts';
 
 /**
  * What a success carries besides its data. Each dialect writes what it has a place for: `page`
@@ -30,11 +30,12 @@ export interface SuccessShape {
 export type BuiltDialect = 'plain' | 'problem' | 'status-message' | 'envelope';
 
 /**
- * What a `dialect` option takes: a dialect faultline/server writes, a builder of your own, or
- * `'unknown'` — DESIGN.md's `Dialect` has it — for the default, `'problem'`. The dialects that
- * are only read (`stripe`, `graphql`, ...) are no option; from JavaScript they are a TypeError.
+ * What a `dialect` option takes: any {@link Dialect} (DESIGN.md's `dialect?: Dialect`), or a
+ * builder of your own. The seeds' four are written as such; `unknown` and the dialects faultline
+ * only reads (`stripe`, `graphql`, ...), which a gateway may pass on as `error.dialect`, are
+ * answered in `problem`, RFC 9457's standard. Any other name is a TypeError.
  */
-export type DialectOption = BuiltDialect | 'unknown' | DialectBuilder;
+export type DialectOption = Dialect | DialectBuilder;
 
 /** One dialect's builder. */
 export interface DialectBuilder {
