@@ -13,7 +13,7 @@ import { isPrototypeClean, readOwn, toOwnCopy } from './members.ts';
 import { indexDialects, selectDialect, type DialectIndex } from './select-dialect.ts';
 import type { ApiResult, ApiSuccess, Dialect, DialectId } from './model.ts';
 import { parseRateLimit, parseRetryAfter, parseRetryAfterMs } from './retry-timing.ts';
-import { isErrorKind, isHttpStatus, toErrorKind, toReasonPhrase } from './status.ts';
+import { isErrorKind, isHttpStatus, toErrorKind, toKindTitle, toReasonPhrase } from './status.ts';
 
 /** A response as `normalize` takes it. */
 export interface NormalizeInput {
@@ -252,7 +252,10 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
     status,
     // DESIGN.md: the server's title, else the status text; a 2xx has none, so the kind's title.
     title: errorFacts.title,
-    detail: errorFacts.detail,
+    // A message that only repeats the title explains nothing more: faultline/server writes the
+    // status text as the message of an error with no detail (seeds 000, 002 and 004 require one),
+    // which reads back as none (RELIABILITY.md: normalize(build(e)) gives back e's facts).
+    detail: errorFacts.detail === (errorFacts.title || toReasonPhrase(status) || toKindTitle(kind)) ? undefined : errorFacts.detail,
     code: errorFacts.code,
     type: errorFacts.type,
     instance: errorFacts.instance,

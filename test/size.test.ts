@@ -107,9 +107,11 @@ describe('bundle size', () => {
     // message; by 16 (20,287) for an issue's field and path keys cut at 1,024 characters, which a
     // body nesting many fields under one huge key repeated into gigabytes once serialized; by 64
     // (20,337) for a `traceparent` read as W3C's test suite reads it — lower-case, version 00 of 55
-    // characters — and ASP.NET Core's body `traceId` kept as its trace-id, as the header's is).
+    // characters — and ASP.NET Core's body `traceId` kept as its trace-id, as the header's is; by 16
+    // (20,353) for a message that only repeats the title read as no detail, so that an error
+    // faultline/server wrote without one reads back without one).
     const goal = 4_096;
-    const ceiling = 20_352;
+    const ceiling = 20_368;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -176,9 +178,10 @@ describe('bundle size', () => {
     // by 48 (11,875) for an issue's field and path keys cut at 1,024 characters, which a body
     // nesting many fields under one huge key repeated into gigabytes once serialized; by 48
     // (11,925) for a `traceparent` read as W3C's test suite reads it and ASP.NET Core's body
-    // `traceId` kept as its trace-id).
+    // `traceId` kept as its trace-id; by 16 (11,944) for a message that only repeats the title read
+    // as no detail).
     const goal = 3_072;
-    const ceiling = 11_936;
+    const ceiling = 11_952;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -241,9 +244,11 @@ describe('bundle size', () => {
     // header-safety in a chunk of its own, which the faultline command shares for its header-name
     // rule: no code was added, the bundle's order changed; by 32 (8,852) for a second review's
     // fixes: SDK members read as texts only, never String() of them, a Date of any realm, and the
-    // key guard's refusal of a `header` of any type).
+    // key guard's refusal of a `header` of any type; by 112 (8,974) for the `dialect` option taking
+    // any Dialect, as DESIGN.md types it: the dialects faultline only reads, listed, are answered
+    // in problem).
     const goal = 4_096;
-    const ceiling = 8_864;
+    const ceiling = 8_976;
     console.log(`faultline/server: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(text).not.toContain('zod');
     expect(size).toBeLessThanOrEqual(ceiling);

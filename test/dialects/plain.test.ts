@@ -169,7 +169,13 @@ describe('FastAPI validation errors', () => {
   });
 
   it('keeps a string detail the message', () => {
-    expect(read({ status: 404, body: { detail: 'Not Found' } })).toMatchObject({ kind: 'not_found', detail: 'Not Found', issues: [] });
+    expect(read({ status: 404, body: { detail: 'Item not found' } })).toMatchObject({ kind: 'not_found', detail: 'Item not found', issues: [] });
+  });
+
+  it('reads a string detail that only repeats the title as none, as FastAPI\'s HTTPException(404) sends it', () => {
+    const error = read({ status: 404, body: { detail: 'Not Found' } });
+    expect(error).toMatchObject({ kind: 'not_found', title: 'Not Found', issues: [] });
+    expect(error).not.toHaveProperty('detail');
   });
 });
 

@@ -30,7 +30,7 @@ const expectations: Readonly<Record<string, Expected>> = {
     kind: 'forbidden',
     status: 403,
     title: 'Forbidden',
-    detail: 'Forbidden',
+    // The message only repeats the title: no detail of its own.
     issues: [],
     retryable: false,
     dialect: 'status-code',

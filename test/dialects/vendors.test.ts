@@ -693,7 +693,8 @@ const expectations: Readonly<Record<string, Expected>> = {
     dialect: 'problem',
   }),
   // Phoenix's ErrorJSON: the status text as the one `detail` under `errors`, which names no field.
-  'phoenix-404-error-json.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', detail: 'Not Found', retryable: false, dialect: 'plain' }),
+  // Its detail only repeats the title: read as none.
+  'phoenix-404-error-json.json': fails({ kind: 'not_found', status: 404, title: 'Not Found', retryable: false, dialect: 'plain' }),
   // Mistral: FastAPI's `detail` list inside its `message`, read as FastAPI's; the rest of its OpenAI-like members kept.
   'mistral-422-extra-forbidden.json': fails({
     kind: 'validation',
@@ -797,7 +798,7 @@ describe('the spellings they brought', () => {
   });
 
   it("reads Phoenix's `{errors: {detail}}` as the detail only as the whole body: a changeset's errors stay issues", () => {
-    expect(toError(normalize({ status: 500, body: { errors: { detail: 'Internal Server Error' } } }))).toMatchObject({ kind: 'server', detail: 'Internal Server Error', issues: [], extensions: {} });
+    expect(toError(normalize({ status: 500, body: { errors: { detail: 'The database is down' } } }))).toMatchObject({ kind: 'server', detail: 'The database is down', issues: [], extensions: {} });
     const changeset = toError(normalize({ status: 422, body: { errors: { email: ["can't be blank"], password: ['should be at least 8 character(s)'] } } }));
     expect(changeset).toMatchObject({ kind: 'validation', issues: [{ path: ['email'], field: 'email', message: "can't be blank" }, { path: ['password'], field: 'password', message: 'should be at least 8 character(s)' }] });
     // A field named `detail` beside others, or beside members of the body, is a field.

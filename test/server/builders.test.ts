@@ -793,7 +793,7 @@ describe('createError', () => {
 
   it('reads a time-out, a failed upstream and an aborted error back, as a client, with the status they were answered with', () => {
     expect(readError(buildError(createError({ kind: 'timeout' })))).toMatchObject({ kind: 'timeout', status: 504, title: 'Gateway Timeout', retryable: true });
-    expect(readError(buildError(createError({ kind: 'network' }), { dialect: 'plain' }))).toMatchObject({ kind: 'unavailable', status: 502, detail: 'Bad Gateway', retryable: true });
+    expect(readError(buildError(createError({ kind: 'network' }), { dialect: 'plain' }))).toMatchObject({ kind: 'unavailable', status: 502, title: 'Bad Gateway', retryable: true });
     expect(readError(buildError(createError({ kind: 'aborted' }), { dialect: 'status-message' }))).toMatchObject({ kind: 'bad_request', status: 499, detail: 'Aborted', retryable: false });
   });
 

@@ -242,13 +242,18 @@ function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltRespo
   };
   const issues = error.issues.map(issueFacts);
   const extensions = comparableExtensions(dialect, error.extensions);
+  // A message that only repeats the title a client reads (the status text, in the dialects other
+  // than problem) is read as no detail: the builders write the title as the message of an error
+  // with no detail.
+  const readTitle = client.title;
+  const unlessTitle = (detail: string): string | undefined => (detail === readTitle ? undefined : detail);
   switch (dialect) {
     case 'problem':
       // A detail that repeats the title is read as none (seed 001 always sends one).
       return { ...common, title, detail: error.detail === title ? undefined : error.detail, code: error.code, type: error.type ?? 'about:blank', instance: error.instance, issues, extensions };
     case 'status-message':
     case 'plain':
-      return { ...common, detail: error.detail ?? title, code: error.code, issues, extensions };
+      return { ...common, detail: unlessTitle(error.detail ?? title), code: error.code, issues, extensions };
     case 'envelope': {
       // Seed 004: `code` is an integer, always present; the status stands in for a missing one
       // and for one that is no integer. A lone issue's message is the error object's, unless the
@@ -257,7 +262,7 @@ function expectedFacts(dialect: BuiltDialect, error: ApiError, built: BuiltRespo
       const code = error.code !== undefined && /^-?\d{1,15}$/.test(error.code) ? String(Number(error.code)) : String(status);
       const lone = error.issues.length === 1 ? error.issues[0]! : undefined;
       const carried = lone !== undefined && lone.path.length > 0 && lone.message === (error.detail ?? lone.message) && (lone.code ?? code) === code;
-      const detail = error.detail ?? lone?.message ?? title;
+      const detail = unlessTitle(error.detail ?? lone?.message ?? title);
       return { ...common, detail, code, issues: error.issues.map((issue) => ({ ...issueFacts(issue), code: issue.code ?? (carried ? code : undefined) })), extensions };
     }
   }
