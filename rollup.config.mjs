@@ -13,8 +13,30 @@ const entries = {
   cli: 'src/cli/index.ts',
 };
 
+/**
+ * Builds with no declarations of their own: `faultline/i18n` for servers (the `node` condition),
+ * typed by the lean build's dist/i18n.d.ts and .d.cts, whose API it has.
+ */
+const serverEntries = {
+  'i18n-node': 'src/i18n/node.ts',
+};
+
 /** Peer dependencies stay imports; they are never bundled (nor the CLI's Node built-ins). */
 const external = (id) => /^(zod|i18next|ts-pattern)(\/|$)/.test(id) || id.startsWith('node:');
+
+/**
+ * locales/*.json as modules, for the server build of faultline/i18n: `export default {…}`, bundled,
+ * so that no JSON is imported at run time (Node 20's minors differ on import attributes).
+ */
+const json = {
+  name: 'faultline-json',
+  transform(code, id) {
+    if (!id.endsWith('.json')) return null;
+    // JSON.parse makes a member of "__proto__"; an object literal would set the prototype with it.
+    if (code.includes('"__proto__"')) this.error(`${id}: a "__proto__" key cannot be written as an object literal`);
+    return { code: `export default ${JSON.stringify(JSON.parse(code))};`, map: { mappings: '' } };
+  },
+};
 
 /**
  * The localizer (which imports i18next) in a chunk of its own, and the core modules every entry
@@ -32,12 +54,12 @@ const manualChunks = (id) => {
 
 export default [
   {
-    input: entries,
+    input: { ...entries, ...serverEntries },
     external,
     // Peer dependencies are imported for what they export, never for their side effects: no bare
     // `import 'i18next'` is left in an entry that does not use it.
     treeshake: { moduleSideEffects: (_id, isExternal) => !isExternal },
-    plugins: [typescript({ tsconfig: './tsconfig.build.json' })],
+    plugins: [typescript({ tsconfig: './tsconfig.build.json' }), json],
     // The localizer imports i18next, which does not declare itself free of side effects: in a
     // chunk of its own, a bundle that uses only negotiateLanguage or escapeHtml leaves it out.
     output: [

@@ -52,3 +52,41 @@ describe('a subpath for a resolver that ignores `exports`', () => {
     expect(files).toContain(entry);
   });
 });
+
+describe('the exports map', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { exports: Record<string, unknown> };
+  type Conditions = { readonly [condition: string]: string | Conditions };
+
+  /** Every object of conditions under `exports`, each with the path of conditions that leads to it. */
+  function* toConditionObjects(value: unknown, where: string): Generator<[string, Conditions]> {
+    if (typeof value !== 'object' || value === null) return;
+    yield [where, value as Conditions];
+    for (const [condition, target] of Object.entries(value)) yield* toConditionObjects(target, `${where} > ${condition}`);
+  }
+
+  it('lists `types` first in each object of conditions, and `node` before `import`, `require` and `default`', () => {
+    // Node and TypeScript take the first condition that matches, in the object's order.
+    const misordered: string[] = [];
+    for (const [subpath, conditions] of Object.entries(manifest.exports)) {
+      for (const [where, object] of toConditionObjects(conditions, subpath)) {
+        const keys = Object.keys(object);
+        if (keys.includes('types') && keys[0] !== 'types') misordered.push(`${where}: types is not first`);
+        const node = keys.indexOf('node');
+        if (node !== -1 && keys.some((key, index) => ['import', 'require', 'default'].includes(key) && index < node)) misordered.push(`${where}: node comes after import, require or default`);
+        if (keys.includes('default') && keys.at(-1) !== 'default') misordered.push(`${where}: default is not last`);
+      }
+    }
+    expect(misordered).toEqual([]);
+  });
+
+  it("resolves faultline/i18n to the server build under `node` and to the lean build otherwise, both typed by the lean build's declarations", () => {
+    const typed = (format: 'import' | 'require', file: string): Conditions => ({ types: format === 'import' ? './dist/i18n.d.ts' : './dist/i18n.d.cts', default: file });
+    expect(manifest.exports['./i18n']).toEqual({
+      node: { import: typed('import', './dist/i18n-node.js'), require: typed('require', './dist/i18n-node.cjs') },
+      import: typed('import', './dist/i18n.js'),
+      require: typed('require', './dist/i18n.cjs'),
+    });
+    // Only faultline/i18n has a server build.
+    expect(Object.entries(manifest.exports).filter(([, conditions]) => JSON.stringify(conditions).includes('"node"')).map(([subpath]) => subpath)).toEqual(['./i18n']);
+  });
+});

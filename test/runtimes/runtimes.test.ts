@@ -1,6 +1,7 @@
 /**
  * Runtime smoke test (issue 7): test/runtimes/smoke.mjs normalizes, builds and fetches against a
- * local server on 127.0.0.1 under Node, Bun and Deno, importing the BUILT package from dist/.
+ * local server on 127.0.0.1 under Node, Bun and Deno, importing the BUILT package from dist/, and
+ * localizes through `faultline/i18n` resolved by name (the server build of the `node` condition).
  * Run `npm run build` first (`npm test` does). Bun and Deno are the `bun` and `deno`
  * devDependencies; a missing binary fails the test, it is never skipped.
  */
@@ -110,6 +111,8 @@ describe('the built package under each runtime', () => {
           retries: [{ attempt: 1, delayMs: 0, kind: 'rate_limited' }],
           data: { id: 7, name: 'Ada' },
         },
+        // `faultline/i18n` by name: the server build, German and French with no set-up.
+        i18n: { resolved: 'dist/i18n-node.js', de: 'Nicht gefunden', fr: 'Non trouvé' },
       });
     });
   }

@@ -139,6 +139,19 @@ async function fetchWithRetry() {
   }
 }
 
+// (4) faultline/i18n by its package name, resolved through package.json `exports` as an
+// application resolves it: Node, Bun and Deno match its `node` condition, whose build holds every
+// language of locales/ with no set-up.
+async function localizeByPackageName() {
+  const { createLocalizer, localize } = await import('faultline/i18n');
+  const error = createError({ kind: 'not_found' });
+  const de = localize(error, 'de').title;
+  check(de === 'Nicht gefunden', `localize(error, 'de') is German, got ${de}`);
+  const fr = createLocalizer({ language: 'fr' }).localize(error).title;
+  check(fr === 'Non trouvé', `createLocalizer({ language: 'fr' }) is French, got ${fr}`);
+  return { resolved: import.meta.resolve('faultline/i18n').replace(/^.*\/dist\//, 'dist/'), de, fr };
+}
+
 try {
   const results = {
     runtime,
@@ -146,6 +159,7 @@ try {
     normalize: normalizeSeed(),
     build: await buildAndReadBack(),
     fetch: await fetchWithRetry(),
+    i18n: await localizeByPackageName(),
   };
   console.log(JSON.stringify(results));
   process.exitCode = 0;
