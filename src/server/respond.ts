@@ -263,7 +263,7 @@ function buildOkWith(data: unknown, given: OkOptions | undefined, cookies: strin
   const link = options.links && (builder.id !== 'problem' || body === undefined) ? toLinkHeader(options.links) : '';
   if (link) headers['link'] = assertHeaderValue('Link', headers['link'] ? `${link}, ${headers['link']}` : link);
   if (body === undefined) return { status, headers, body: '' };
-  return { status, headers: { 'content-type': builder.successMediaType(body), ...headers }, body: stringify(body, 'The data') };
+  return { status, headers: { 'content-type': builder.successMediaType(body, options), ...headers }, body: stringify(body, 'The data') };
 }
 
 // What a URI reference in a header cannot hold as it is (RFC 3986 §2, RFC 8288 §3): characters

@@ -230,7 +230,7 @@ describe('a path segment of digits that is a key, not an index', () => {
 describe('a header given as undefined or null', () => {
   it('is a header not given, never the text "undefined" or "null"', () => {
     const headers = { 'retry-after': undefined, 'x-trace': null, 'x-kept': 'yes' } as unknown as Record<string, string>;
-    expect(buildOk({ id: 1 }, { headers }).headers).toEqual({ 'content-type': 'application/json', 'x-kept': 'yes' });
+    expect(buildOk({ id: 1 }, { headers }).headers).toEqual({ 'content-type': 'application/hal+json', 'x-kept': 'yes' });
     const answered = toResponse(createError({ kind: 'not_found' }), { headers });
     expect([answered.headers.get('retry-after'), answered.headers.get('x-trace'), answered.headers.get('x-kept')]).toEqual([null, null, 'yes']);
   });
@@ -250,7 +250,7 @@ describe('header names', () => {
   });
 
   it('takes every token, in any case', () => {
-    expect(buildOk({ id: 1 }, { headers: { "X-Odd!#$%&'*+.^_`|~9": 'v' } }).headers).toEqual({ 'content-type': 'application/json', "x-odd!#$%&'*+.^_`|~9": 'v' });
+    expect(buildOk({ id: 1 }, { headers: { "X-Odd!#$%&'*+.^_`|~9": 'v' } }).headers).toEqual({ 'content-type': 'application/hal+json', "x-odd!#$%&'*+.^_`|~9": 'v' });
   });
 });
 

@@ -22,8 +22,10 @@ function putControls(body: Record<string, unknown>, key: '_links' | '_embedded',
 export const problemBuilder: DialectBuilder = {
   id: 'problem',
   errorMediaType: 'application/problem+json',
-  // HAL's root is an object with controls (draft-kelly-json-hal §4); anything else is plain JSON.
-  successMediaType: (body) => (typeof body === 'object' && body !== null && ('_links' in body || '_embedded' in body) ? 'application/hal+json' : 'application/json'),
+  // Seed 001: "We use HAL (application/hal+json) for successful responses (2xx)". A HAL resource
+  // is an object, its `_links` and `_embedded` optional (draft-kelly-json-hal §4); a list or a
+  // text is plain JSON, and so is seed 003's chunk, which a HAL reader would take for a resource.
+  successMediaType: (body, { cursor }) => (typeof body === 'object' && body !== null && !Array.isArray(body) && cursor === undefined ? 'application/hal+json' : 'application/json'),
   buildError(error, status) {
     const body = startBody(error, true);
     // RFC 9457 §3.1.1: "about:blank" is the default; it need not be sent.

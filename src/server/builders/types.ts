@@ -43,8 +43,8 @@ export interface DialectBuilder {
   readonly id: BuiltDialect;
   /** The `Content-Type` of an error body. */
   readonly errorMediaType: string;
-  /** The `Content-Type` of a success body (`body` is what buildSuccess made of it). */
-  successMediaType(body: unknown): string;
+  /** The `Content-Type` of a success body (`body` is what buildSuccess made of it from `shape`). */
+  successMediaType(body: unknown, shape: SuccessShape): string;
   /** The JSON body of an error; its status member, where the dialect has one, is the error's status. */
   buildError(error: ApiError, status: number): unknown;
   /** The JSON body of a success. */
