@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { errorKinds, normalize, type ApiError, type ApiSuccess, type Dialect, type ErrorKind, type Issue, type ItemFailure } from '../../src/index.ts';
+import { errorKinds, normalize, normalizeResponse, type ApiError, type ApiSuccess, type Dialect, type ErrorKind, type Issue, type ItemFailure } from '../../src/index.ts';
 import {
   buildError,
   buildOk,
@@ -636,6 +636,27 @@ describe('the dialect option', () => {
     expect(buildError(error, { dialect: 'unknown' }).headers['content-type']).toBe('application/problem+json');
     const links = { self: { href: '/campaigns/7' } };
     expect(buildOk({ id: 7 }, { dialect: 'unknown', links })).toEqual(buildOk({ id: 7 }, { links }));
+  });
+});
+
+describe('successes in the problem dialect, seed 001: "We use HAL (application/hal+json) for successful responses (2xx)"', () => {
+  it('labels every object HAL, with or without controls, and reads it back as the data', async () => {
+    for (const status of [200, 201, 202]) {
+      const response = ok({ id: 7, name: 'Spring sale' }, { status });
+      expect(response.headers.get('content-type')).toBe('application/hal+json');
+      const read = await normalizeResponse(response);
+      expect(read).toMatchObject({ ok: true, value: { status, dialect: 'problem', data: { id: 7, name: 'Spring sale' } } });
+    }
+    expect(ok({ id: 7 }, { dialect: 'problem', links: { self: { href: '/campaigns/7' } } }).headers.get('content-type')).toBe('application/hal+json');
+  });
+
+  it('labels a list, a text and seed 003 chunk plain JSON, which no HAL resource is', async () => {
+    expect(ok([1, 2]).headers.get('content-type')).toBe('application/json');
+    expect(ok('done').headers.get('content-type')).toBe('application/json');
+    const chunk = ok([{ id: 1 }], { cursor: { offset: '1', hasNext: true } });
+    expect(chunk.headers.get('content-type')).toBe('application/json');
+    expect(await normalizeResponse(chunk)).toMatchObject({ ok: true, value: { data: [{ id: 1 }], cursor: { offset: '1', hasNext: true } } });
+    expect(ok(undefined, { status: 204 }).headers.get('content-type')).toBeNull();
   });
 });
 
