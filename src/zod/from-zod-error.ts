@@ -6,13 +6,14 @@
 import type * as z from 'zod';
 import { toApiError } from '../create-error.ts';
 import { markOwn } from '../own-errors.ts';
-import { createIssue } from '../issues.ts';
+import { createIssue, maxDepth } from '../issues.ts';
+import { toCode } from '../members.ts';
 import type { ApiErrorOf, Issue, IssueParam } from '../model.ts';
 
 /** One issue as zod (or any Standard Schema library) reports it; only these members are read. */
 export interface ZodIssueLike {
-  /** Zod's issue code (`invalid_type`, `too_small`, ...), kept as the issue's `code`. */
-  readonly code?: string | undefined;
+  /** Zod's issue code (`invalid_type`, `too_small`, ...), kept as the issue's `code`; a number (`1001`) as its text. */
+  readonly code?: string | number | undefined;
   /** Zod gives property keys; Standard Schema may give `{ key }` segments. */
   readonly path?: readonly (PropertyKey | {
     /**
@@ -46,7 +47,8 @@ export interface FromZodErrorOptions {
    * The most issues the error lists: the first ones are kept, and `detail` says how many there
    * were (`'Request failed validation (10000 issues; the first 1000 are listed)'`). An array of
    * 10,000 bad items made an answer over 1 MiB, more than faultline's `normalizeResponse` and
-   * faultline/fetch's client read by default (which then saw an empty `bad_request`). A positive
+   * faultline/fetch's client read by default (which then saw an empty `bad_request`). Fewer are
+   * listed when their paths, fields, messages and codes pass 256 KiB of JSON. A positive
    * integer, else a `RangeError`.
    * @default 1000
    */
@@ -54,6 +56,31 @@ export interface FromZodErrorOptions {
 }
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
+/**
+ * The most characters an issue keeps of its message. zod writes what it was given into some
+ * (`z.strictObject` lists every unknown key: 60,000 keys made one message of 768,907 characters,
+ * an answer no client read whole); a message cut says so with an ellipsis.
+ */
+const maxMessageLength = 1_000;
+
+/**
+ * The most UTF-8 bytes the listed issues' paths, fields, messages and codes take as JSON, which
+ * is what a builder writes of them: past it no further issue is listed, and `detail` says how
+ * many there were, as past `maxIssues`. A dialect writes each at most twice as long (a pointer
+ * spells `~` as `~0`), so the answer stays well under a client's 1 MiB cap; 1,000 issues of a
+ * 250-level recursive schema, each path spelled whole, made a 2.6 MB answer of an 18 KB request.
+ */
+const maxIssueBytes = 256 * 1024;
+
+/** A message cut at {@link maxMessageLength} with an ellipsis, never between the halves of a surrogate pair. */
+function toMessage(message: string): string {
+  if (message.length <= maxMessageLength) return message;
+  let end = maxMessageLength - 1;
+  // A high surrogate last would be half a character: UTF-8 has no bytes for it.
+  if (/[\uD800-\uDBFF]/.test(message[end - 1]!)) end--;
+  return `${message.slice(0, end)}…`;
+}
 
 /**
  * A path segment as the model holds it; `undefined` for one no path can name (an object as a
@@ -97,20 +124,25 @@ function toPath(path: unknown): (string | number)[] {
 /** The model's issue of a zod issue; `undefined` when it has no message. */
 function toIssue(issue: unknown, prefix: readonly (string | number)[]): Issue | undefined {
   if (!isObject(issue) || typeof issue['message'] !== 'string') return undefined;
-  const path = [...prefix, ...toPath(issue['path'])];
-  const code = typeof issue['code'] === 'string' ? issue['code'] : undefined;
+  // The first of the model's 64 keys, as every reader cuts a path (issues.ts `maxDepth`), and the
+  // field spelled of them: a recursive schema 250 levels deep gave issues paths of 250 keys.
+  const path = [...prefix, ...toPath(issue['path'])].slice(0, maxDepth);
+  // DESIGN: a code is a string; a numeric one (`1001`) was dropped.
+  const code = toCode(issue['code']);
   const zod3 = code !== undefined && Object.hasOwn(zod3Codes, code) ? zod3Codes[code] : undefined;
   // The facts the message is made of (minimum, format, ...) go in `params`, so that
   // faultline/i18n can say the message in another language.
-  return createIssue(path, issue['message'], path.length > 0 ? toField(path) : undefined, zod3?.[0] ?? code, toParams(issue, zod3));
+  return createIssue(path, toMessage(issue['message']), path.length > 0 ? toField(path) : undefined, zod3?.[0] ?? code, toParams(issue, zod3));
 }
 
 /** One walk of an error's issues (see {@link addIssue}). */
 interface Walk {
   /** The issues found so far, up to `maxIssues`. */
   readonly issues: Issue[];
-  /** How many issues `issues` keeps at most. */
-  readonly maxIssues: number;
+  /** How many issues `issues` keeps at most; lowered to the number kept once their bytes would pass {@link maxIssueBytes}. */
+  maxIssues: number;
+  /** The UTF-8 bytes of the kept issues' JSON (see {@link maxIssueBytes}). */
+  bytes: number;
   /** How many issues were found, the ones not kept too. */
   found: number;
   /** The wrappers opened so far: an error made by hand may hold one in itself. */
@@ -137,8 +169,15 @@ function addIssue(issue: unknown, prefix: readonly (string | number)[], walk: Wa
     // Past the cap an issue is counted, not read.
     if (++walk.found > walk.maxIssues) return;
     const converted = toIssue(issue, prefix);
-    if (converted) walk.issues.push(converted);
-    else walk.unsaid = true;
+    if (!converted) {
+      walk.unsaid = true;
+      return;
+    }
+    const { path, field, message, code } = converted;
+    walk.bytes += new TextEncoder().encode(JSON.stringify([path, field, message, code])).length;
+    // The first issue is always listed: alone, its 64 keys of 1,024 characters are under the cap.
+    if (walk.bytes > maxIssueBytes && walk.issues.length > 0) walk.maxIssues = walk.issues.length;
+    else walk.issues.push(converted);
     return;
   }
   walk.opened.add(issue);
@@ -168,7 +207,9 @@ function toParam(value: unknown): IssueParam | undefined {
   if (Array.isArray(value)) {
     const items = value.map(toListItem).filter((item) => item !== undefined);
     // An empty list would be shown as "Must be one of: ."; without it, the code's own text is said.
-    return items.length > 0 ? items : undefined;
+    // One longer than a message may be (60,000 unknown keys) made faultline/i18n's message of it
+    // as long as zod's; without it, the message cut at maxMessageLength stays.
+    return items.length > 0 && items.join(', ').length <= maxMessageLength ? items : undefined;
   }
   return undefined;
 }
@@ -176,8 +217,11 @@ function toParam(value: unknown): IssueParam | undefined {
 /** Zod 3 names two of these facts otherwise, for the same codes: `type` (of too_small / too_big) and `multipleOf`. */
 const zod3Names: Readonly<Record<string, string>> = { type: 'origin', multipleOf: 'divisor' };
 
-/** A zod 3 code's zod 4 successor, the zod 3 member holding the fact its texts need, and that fact's zod 4 name. */
-type Zod3Code = readonly [code: string, member: string, param: string];
+/**
+ * A zod 3 code's zod 4 successor, the zod 3 member holding the fact its texts need, that fact's
+ * zod 4 name, and its value when zod 3 gives none.
+ */
+type Zod3Code = readonly [code: string, member?: string, param?: string, value?: string];
 
 /**
  * Zod 3 codes that zod 4 renamed. faultline/i18n has texts for zod 4's codes only, so a zod 3
@@ -189,6 +233,10 @@ const zod3Codes: Readonly<Record<string, Zod3Code>> = {
   invalid_enum_value: ['invalid_value', 'options', 'values'],
   // zod 4 gives a literal's one choice as `values: [choice]`.
   invalid_literal: ['invalid_value', 'expected', 'values'],
+  // zod 4 reports an invalid Date as `invalid_type` with `expected: 'date'`; zod 3 says no more than its code.
+  invalid_date: ['invalid_type', 'expected', 'expected', 'date'],
+  // zod 4 reports a discriminator no option has as `invalid_union`, whose `options` are not read either.
+  invalid_union_discriminator: ['invalid_union', 'options'],
 };
 
 /** An issue's facts under zod 4's names: zod's own, a zod 3 issue's renamed, a refinement's params; `undefined` when there are none. */
@@ -199,11 +247,9 @@ function toParams(issue: Record<string, unknown>, zod3: Zod3Code | undefined): R
     const param = toParam(value);
     if (param !== undefined && name !== '__proto__') params[name] ??= param;
   };
-  if (zod3) {
-    const [, member, name] = zod3;
-    put(name, name === 'values' && !Array.isArray(issue[member]) ? [issue[member]] : issue[member]);
-  }
-  for (const name of paramNames) if (name !== zod3?.[1]) put(name, issue[name]);
+  const [, member = '', name, fixed] = zod3 ?? [];
+  if (name) put(name, fixed ?? (name === 'values' && !Array.isArray(issue[member]) ? [issue[member]] : issue[member]));
+  for (const name of paramNames) if (name !== member) put(name, issue[name]);
   // Under zod 4's names, or faultline/i18n finds no `origin` or `divisor` for a zod 3 issue and
   // leaves its English message. `type` only for the size codes: other libraries' issues use it otherwise.
   for (const name of Object.keys(zod3Names)) if (name !== 'type' || issue['code'] === 'too_small' || issue['code'] === 'too_big') put(zod3Names[name]!, issue[name]);
@@ -246,7 +292,9 @@ function toDateLimits(params: Record<string, IssueParam>): void {
  * A `validation` error (400 Bad Request by default) with one issue per zod issue: its path,
  * the path spelled `items[0].name` as `field`, its message and its code. A record's or a map's
  * key and a map's or a set's element that failed (zod 4's `invalid_key`, `invalid_element`) give
- * the issues found in them, as zod's `treeifyError` does. At most `maxIssues` (1,000) are listed.
+ * the issues found in them, as zod's `treeifyError` does. At most `maxIssues` (1,000) are listed,
+ * fewer when their paths and messages pass 256 KiB; a path keeps its first 64 keys, a message its
+ * first 1,000 characters.
  * @example
  * const parsed = userSchema.safeParse(await request.json());
  * if (!parsed.success) return toResponse(fromZodError(parsed.error), { dialect: 'problem' });
@@ -258,7 +306,7 @@ export function fromZodError(error: z.core.$ZodError | z.ZodError | ZodErrorLike
   const { maxIssues = 1000 } = options;
   if (!Number.isInteger(maxIssues) || maxIssues < 1) throw new RangeError('fromZodError: options.maxIssues must be a positive integer');
   const [issues, length] = readIssueList(error);
-  const walk: Walk = { issues: [], maxIssues, found: 0, opened: new Set(), unsaid: false };
+  const walk: Walk = { issues: [], maxIssues, bytes: 0, found: 0, opened: new Set(), unsaid: false };
   for (let position = 0; position < length; position++) {
     try {
       addIssue(issues[position], [], walk);
@@ -288,8 +336,8 @@ function readIssueList(error: unknown): [issues: readonly unknown[], length: num
 }
 
 /** The caller's detail, and how many issues there were when not all are listed. */
-function toDetail(detail: string | undefined, { found, maxIssues }: Walk): string | undefined {
-  if (found <= maxIssues) return detail;
-  const count = `${found} issues; the first ${maxIssues} are listed`;
+function toDetail(detail: string | undefined, { found, issues }: Walk): string | undefined {
+  if (found <= issues.length) return detail;
+  const count = `${found} issues; the first ${issues.length} are listed`;
   return detail === undefined ? count : `${detail} (${count})`;
 }

@@ -17,6 +17,22 @@ import { errorKinds, type ErrorKind } from '../model.ts';
  */
 const createSchema = <Schema>(create: () => Schema): Schema => create();
 
+// zod 3 has no `z.looseObject`, `z.int` or `.meta`. Where zod has them (zod 4) the schemas are
+// built with them, as before, so that their types and JSON Schema are zod 4's own; under zod 3 with
+// its `passthrough()`, `number().int()` and `describe()`, so that `faultline/zod` loads and its
+// schemas parse beside zod 3: its import threw "z.looseObject is not a function" there.
+
+/** An object schema that keeps unknown members: `z.looseObject`, else zod 3's `passthrough()`. */
+const looseObject = <Shape extends z.core.$ZodLooseShape>(shape: Shape): Loose<Shape> =>
+  z.looseObject ? z.looseObject(shape) : (z.object(shape) as unknown as { passthrough: () => Loose<Shape> }).passthrough();
+
+/** An integer schema: `z.int()`, else zod 3's `number().int()`. */
+const int = (): z.ZodInt => (z.int ? z.int() : (z.number().int() as unknown as z.ZodInt));
+
+/** `schema` with a title and a description for JSON Schema: `.meta()`, else zod 3's `describe()` (zod 3 has no title). */
+const withMeta = <Schema extends z.ZodType>(schema: Schema, meta: { title: string; description: string }): Schema =>
+  schema.meta ? schema.meta(meta) : (schema.describe(meta.description) as Schema);
+
 /** An optional string member. */
 export type OptionalString = z.ZodOptional<z.ZodString>;
 /** An optional integer member. */
@@ -43,13 +59,14 @@ export type ProblemErrorSchema = Loose<{
 
 /** One entry of a problem's `errors[]`: seed 001 `{title, detail}`, RFC 9457 §3 `{detail, pointer}`. */
 export const problemErrorSchema: ProblemErrorSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
+  withMeta(
+    looseObject({
       title: z.string().describe('The problem code, e.g. "invalid_type" (seed 001).').optional(),
       detail: z.string().describe('What is wrong, e.g. "`body.name` is `undefined`, but `string` is expected." (seed 001).').optional(),
       pointer: z.string().describe('A JSON Pointer (RFC 6901) to the field in the request, e.g. "#/name" (RFC 9457 §3).').optional(),
-    })
-    .meta({ title: 'Problem error', description: 'One field-level problem of a problem details `errors` collection (seed 001, RFC 9457 §3).' }),
+    }),
+    { title: 'Problem error', description: 'One field-level problem of a problem details `errors` collection (seed 001, RFC 9457 §3).' },
+  ),
 );
 
 /** Type of {@link problemSchema}. */
@@ -75,16 +92,17 @@ export type ProblemSchema = Loose<{
  * problemSchema.parse({ title: 'Not Found', status: 404, detail: 'Campaign cmp_99 does not exist.' });
  */
 export const problemSchema: ProblemSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
+  withMeta(
+    looseObject({
       type: z.string().describe('A URI reference that identifies the problem type; "about:blank" when absent (RFC 9457 §3.1.1).').optional(),
       title: z.string().describe('A short, human-readable summary of the problem type (RFC 9457 §3.1.4).').optional(),
-      status: z.int().min(100).max(599).describe('The HTTP status code of this occurrence (RFC 9457 §3.1.2).').optional(),
+      status: int().min(100).max(599).describe('The HTTP status code of this occurrence (RFC 9457 §3.1.2).').optional(),
       detail: z.string().describe('A human-readable explanation specific to this occurrence (RFC 9457 §3.1.4).').optional(),
       instance: z.string().describe('A URI reference that identifies this occurrence (RFC 9457 §3.1.5).').optional(),
       errors: z.array(problemErrorSchema).describe('Field-level problems of a failed validation (seed 001).').optional(),
-    })
-    .meta({ title: 'Problem details', description: 'An error body in the RFC 9457 problem details format, application/problem+json (seed 001).' }),
+    }),
+    { title: 'Problem details', description: 'An error body in the RFC 9457 problem details format, application/problem+json (seed 001).' },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -112,8 +130,8 @@ export type HalLinkSchema = Loose<{
 
 /** A HAL link object (draft-kelly-json-hal §5): `href` and its optional properties. */
 export const halLinkSchema: HalLinkSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
+  withMeta(
+    looseObject({
       href: z.string().describe('A URI, or a URI template when `templated` is true (draft-kelly-json-hal §5.1).'),
       templated: z.boolean().describe('Whether `href` is a URI template (RFC 6570) to fill in (draft-kelly-json-hal §5.2).').optional(),
       type: z.string().describe('The media type of the target resource.').optional(),
@@ -122,8 +140,9 @@ export const halLinkSchema: HalLinkSchema = /* @__PURE__ */ createSchema(() =>
       profile: z.string().describe('A URI of a profile of the target resource, RFC 6906 (draft-kelly-json-hal §5.6).').optional(),
       title: z.string().describe('A human-readable label of the link (draft-kelly-json-hal §5.7).').optional(),
       hreflang: z.string().describe('The language of the target resource (draft-kelly-json-hal §5.8).').optional(),
-    })
-    .meta({ title: 'HAL link', description: 'A HAL link object (draft-kelly-json-hal §5, seed 001).' }),
+    }),
+    { title: 'HAL link', description: 'A HAL link object (draft-kelly-json-hal §5, seed 001).' },
+  ),
 );
 
 /** A resource as an `_embedded` member holds it: any object. */
@@ -144,18 +163,19 @@ export type HalSchema = Loose<{
  * `_embedded`, as `buildOk(data, { embedded })` writes, is HAL too.
  */
 export const halSchema: HalSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
+  withMeta(
+    looseObject({
       _links: z
         .record(z.string(), z.union([halLinkSchema, z.array(halLinkSchema)]))
         .describe('Links by relation type (draft-kelly-json-hal §4.1.1).')
         .optional(),
       _embedded: z
-        .record(z.string(), z.union([z.looseObject({}), z.array(z.looseObject({}))]))
+        .record(z.string(), z.union([looseObject({}), z.array(looseObject({}))]))
         .describe('Embedded resources by relation type (draft-kelly-json-hal §4.1.2).')
         .optional(),
-    })
-    .meta({ title: 'HAL resource', description: 'A success body in HAL, application/hal+json (seed 001).' }),
+    }),
+    { title: 'HAL resource', description: 'A success body in HAL, application/hal+json (seed 001).' },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -175,14 +195,15 @@ export type StatusMessageSchema = Loose<{
 
 /** A status-message error body (seed 002). */
 export const statusMessageSchema: StatusMessageSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
-      status: z.int().min(100).max(599).describe('The status code for the error (seed 002).'),
+  withMeta(
+    looseObject({
+      status: int().min(100).max(599).describe('The status code for the error (seed 002).'),
       message: z.string().describe('A human readable error message (seed 002).'),
       request_id: z.string().describe('A request ID (seed 002).').optional(),
       trace_id: z.string().describe('A tracing ID (seed 002).').optional(),
-    })
-    .meta({ title: 'Status and message error', description: 'An error body of status, message and optional request and trace IDs (seed 002).' }),
+    }),
+    { title: 'Status and message error', description: 'An error body of status, message and optional request and trace IDs (seed 002).' },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -198,14 +219,15 @@ export type PlainErrorSchema = Loose<{
 
 /** A flat error body `{code, message}` (seeds 000 and 003); the code is a string or a number. */
 export const plainErrorSchema: PlainErrorSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
+  withMeta(
+    looseObject({
       // Optional: seed 000 documents no body members, and faultline/server's plain builder (and its
       // API-key guard) answers `{message}` alone when an error has no code.
       code: z.union([z.string(), z.number()]).describe('The error code, e.g. "VALIDATION_FAILED" or 40401 (seed 003).').optional(),
       message: z.string().describe('What went wrong, in the language of Accept-Language (seed 003).'),
-    })
-    .meta({ title: 'Error', description: 'A JSON error body with an error code and a message (seeds 000 and 003).' }),
+    }),
+    { title: 'Error', description: 'A JSON error body with an error code and a message (seeds 000 and 003).' },
+  ),
 );
 
 /** Type of {@link chunkOf}'s schemas. */
@@ -224,13 +246,14 @@ export type ChunkSchema<Item extends z.core.SomeType> = Loose<{
  * const customersChunkSchema = chunkOf(z.object({ id: z.int(), firstName: z.string() }));
  */
 export function chunkOf<Item extends z.core.SomeType>(itemSchema: Item): ChunkSchema<Item> {
-  return z
-    .looseObject({
+  return withMeta(
+    looseObject({
       result: z.array(itemSchema).describe('The records of this chunk.'),
       offset: z.string().describe('Where the next chunk starts: the `offset` query parameter of the next request (seed 003).'),
       hasNext: z.boolean().describe('Whether another chunk follows; false on the last chunk (seed 003).'),
-    })
-    .meta({ title: 'Chunk', description: 'One chunk of a chunked read: records, the offset of the next chunk, and whether there is one (seed 003).' });
+    }),
+    { title: 'Chunk', description: 'One chunk of a chunked read: records, the offset of the next chunk, and whether there is one (seed 003).' },
+  );
 }
 
 /** A chunk of a chunked read (seed 003) with records of any shape. */
@@ -259,17 +282,18 @@ export type EnvelopeMetadataSchema = Loose<{
 
 /** The `metadata` object of an envelope (seed 004): page figures for reads, item indices for writes. */
 export const envelopeMetadataSchema: EnvelopeMetadataSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
-      page: z.int().nonnegative().describe('Current page number (GET).').optional(),
-      pagesCount: z.int().nonnegative().describe('Total number of pages (GET).').optional(),
-      recordsPerPage: z.int().nonnegative().describe('Maximum number of records per each page (GET).').optional(),
-      recordsCount: z.int().nonnegative().describe('Total number of records available (GET).').optional(),
-      receivedItemsCount: z.int().nonnegative().describe('Total number of items received (POST, PATCH, DELETE).').optional(),
-      validItems: z.array(z.int().nonnegative()).describe('Indices of the valid items of the request collection (POST, PATCH, DELETE).').optional(),
-      invalidItems: z.array(z.int().nonnegative()).describe('Indices of the invalid items of the request collection (POST, PATCH, DELETE).').optional(),
-    })
-    .meta({ title: 'Envelope metadata', description: 'Describes the response: page figures for reads; received, valid and invalid items for writes (seed 004).' }),
+  withMeta(
+    looseObject({
+      page: int().nonnegative().describe('Current page number (GET).').optional(),
+      pagesCount: int().nonnegative().describe('Total number of pages (GET).').optional(),
+      recordsPerPage: int().nonnegative().describe('Maximum number of records per each page (GET).').optional(),
+      recordsCount: int().nonnegative().describe('Total number of records available (GET).').optional(),
+      receivedItemsCount: int().nonnegative().describe('Total number of items received (POST, PATCH, DELETE).').optional(),
+      validItems: z.array(int().nonnegative()).describe('Indices of the valid items of the request collection (POST, PATCH, DELETE).').optional(),
+      invalidItems: z.array(int().nonnegative()).describe('Indices of the invalid items of the request collection (POST, PATCH, DELETE).').optional(),
+    }),
+    { title: 'Envelope metadata', description: 'Describes the response: page figures for reads; received, valid and invalid items for writes (seed 004).' },
+  ),
 );
 
 /** The seed 004 error types. */
@@ -291,15 +315,16 @@ export type EnvelopeErrorObjectSchema = Loose<{
 
 /** An envelope error object (seed 004): the `error` of a `result: "error"`, an entry of a failure's `errors`. */
 export const envelopeErrorObjectSchema: EnvelopeErrorObjectSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .looseObject({
+  withMeta(
+    looseObject({
       type: z.enum(['system', 'client', 'syntax', 'content', 'permission', 'validation']).describe('The error type (seed 004).'),
-      code: z.int().describe('Error code (seed 004).'),
+      code: int().describe('Error code (seed 004).'),
       message: z.string().describe('Error message (seed 004).'),
       description: z.string().describe('Verbose error description for developers, if available (seed 004).').optional(),
       field: z.string().describe('Name of the field whose value caused validation to fail (seed 004).').optional(),
-    })
-    .meta({ title: 'Envelope error', description: 'Detailed information about an error, with hints for developers (seed 004).' }),
+    }),
+    { title: 'Envelope error', description: 'Detailed information about an error, with hints for developers (seed 004).' },
+  ),
 );
 
 /** Type of the `result: "success"` member of {@link envelopeSchema}. */
@@ -339,27 +364,31 @@ export type EnvelopeSchema = z.ZodDiscriminatedUnion<readonly [EnvelopeSuccessSc
  * `metadata.invalidItems`; or an error with one `error` object.
  */
 export const envelopeSchema: EnvelopeSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .discriminatedUnion('result', [
-      z
-        .looseObject({ result: z.literal('success'), metadata: envelopeMetadataSchema })
-        .meta({ title: 'Envelope success', description: 'Every item was processed; the processed items sit beside `metadata` (seed 004).' }),
-      z
-        .looseObject({
+  withMeta(
+    z.discriminatedUnion('result', [
+      withMeta(
+        looseObject({ result: z.literal('success'), metadata: envelopeMetadataSchema }),
+        { title: 'Envelope success', description: 'Every item was processed; the processed items sit beside `metadata` (seed 004).' },
+      ),
+      withMeta(
+        looseObject({
           result: z.literal('failure'),
           failures: z
             // `rawData` optional, as in apiErrorSchema: buildError leaves out a failure's undefined
             // rawData (JSON has no undefined), which a schema that required it refused.
-            .array(z.looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).').optional(), errors: z.array(envelopeErrorObjectSchema) }))
+            .array(looseObject({ rawData: z.unknown().describe('Raw item data as the API understands it (seed 004).').optional(), errors: z.array(envelopeErrorObjectSchema) }))
             .describe('The items that could not be processed, mapped to the request items by `metadata.invalidItems` (seed 004).'),
           metadata: envelopeMetadataSchema,
-        })
-        .meta({ title: 'Envelope failure', description: 'Some or all items caused processing errors; no items were saved (seed 004).' }),
-      z
-        .looseObject({ result: z.literal('error'), error: envelopeErrorObjectSchema })
-        .meta({ title: 'Envelope error response', description: 'The request was not processed due to a fatal error (seed 004).' }),
-    ])
-    .meta({ title: 'Envelope', description: 'A response body whose `result` says whether the request was processed and whether it succeeded (seed 004).' }),
+        }),
+        { title: 'Envelope failure', description: 'Some or all items caused processing errors; no items were saved (seed 004).' },
+      ),
+      withMeta(
+        looseObject({ result: z.literal('error'), error: envelopeErrorObjectSchema }),
+        { title: 'Envelope error response', description: 'The request was not processed due to a fatal error (seed 004).' },
+      ),
+    ]),
+    { title: 'Envelope', description: 'A response body whose `result` says whether the request was processed and whether it succeeded (seed 004).' },
+  ),
 );
 
 // ---------------------------------------------------------------------------------------------
@@ -384,9 +413,9 @@ export type IssueSchema = z.ZodObject<
 
 /** The model's `Issue`: one field-level problem. */
 export const issueSchema: IssueSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .object({
-      path: z.array(z.union([z.string(), z.int()])).describe("Where the problem is: ['items', 0, 'name']; [] when not tied to a field."),
+  withMeta(
+    z.object({
+      path: z.array(z.union([z.string(), int()])).describe("Where the problem is: ['items', 0, 'name']; [] when not tied to a field."),
       field: z.string().describe("The server's own spelling of the field: 'items[0].name', '/items/0/name'.").optional(),
       message: z.string().describe("What is wrong, in the server's (or the validator's) words."),
       code: z.string().describe("The server's machine code for the problem: 'invalid_type', '1001'.").optional(),
@@ -394,8 +423,9 @@ export const issueSchema: IssueSchema = /* @__PURE__ */ createSchema(() =>
         .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))]))
         .describe("The facts a message about the code is made of: { origin: 'string', minimum: 3 }.")
         .optional(),
-    })
-    .meta({ title: 'Issue', description: 'One field-level problem.' }),
+    }),
+    { title: 'Issue', description: 'One field-level problem.' },
+  ),
 );
 
 /** Type of the entries of {@link apiErrorSchema}'s `failures`. */
@@ -464,13 +494,13 @@ export type ApiErrorSchema = z.ZodObject<
  * boundary, or to document one.
  */
 export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
-  z
-    .object({
+  withMeta(
+    z.object({
       // The model's own list: a kind added to ErrorKind is a kind the schema takes.
       kind: z
         .enum(errorKinds as [ErrorKind, ...ErrorKind[]])
         .describe("What went wrong, from the caller's point of view: the HTTP status decides, the body refines a status that says little (a 2xx envelope error, a plain 400 or 422)."),
-      status: z.int().min(100).max(599).describe('The HTTP status; absent for network failures, timeouts on the client and aborts.').optional(),
+      status: int().min(100).max(599).describe('The HTTP status; absent for network failures, timeouts on the client and aborts.').optional(),
       title: z.string().describe("A short summary: the server's, else the standard status text."),
       detail: z.string().describe("The server's explanation of this occurrence.").optional(),
       code: z.string().describe('The machine code from the body, as a string.').optional(),
@@ -479,15 +509,16 @@ export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
       issues: z.array(issueSchema).describe('Field-level problems; [] when the error is not about fields.'),
       failures: z
         .array(
-          z
+          withMeta(
             // `rawData` and `body` optional: undefined in the model, so absent from the JSON of an
             // error, which a JSON Schema that required them would refuse.
-            .object({
-              index: z.int().nonnegative().describe("The item's index in the request collection (seed 004: from `metadata.invalidItems`)."),
+            z.object({
+              index: int().nonnegative().describe("The item's index in the request collection (seed 004: from `metadata.invalidItems`)."),
               rawData: z.unknown().describe("The item's data as the server sent it back (seed 004 `rawData`, raw item data as the API understands it).").optional(),
               issues: z.array(issueSchema).describe("What is wrong with this item; paths are relative to the item (the error's `issues` prefix them with `index`)."),
-            })
-            .meta({ title: 'Item failure', description: 'One item of a batch request that the server refused (seed 004).' }),
+            }),
+            { title: 'Item failure', description: 'One item of a batch request that the server refused (seed 004).' },
+          ),
         )
         .describe('Envelope batch failures, mapped to the request items by index (seed 004).'),
       requestId: z.string().describe("The request id: the body's, else the `X-Request-Id` / `Request-Id` header (or AWS's and Slack's own).").optional(),
@@ -506,6 +537,7 @@ export const apiErrorSchema: ApiErrorSchema = /* @__PURE__ */ createSchema(() =>
       dialect: z.string().describe("The dialect that read the body: a built-in's id (plain, problem, status-message, envelope, json-api, …), a custom dialect's, or unknown when none did."),
       extensions: z.record(z.string(), z.unknown()).describe('Body members the dialect does not define, kept as received.'),
       body: z.unknown().describe('What was received: parsed JSON, or text.').optional(),
-    })
-    .meta({ title: 'API error', description: 'A failed HTTP response, as faultline models it.' }),
+    }),
+    { title: 'API error', description: 'A failed HTTP response, as faultline models it.' },
+  ),
 );

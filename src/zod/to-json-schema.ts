@@ -25,11 +25,25 @@ export interface ToJsonSchemaOptions {
 
 /**
  * The JSON Schema of a zod schema, ready for an OpenAPI 3.1 document: draft 2020-12, and `{}`
- * (any value) for what JSON Schema cannot say, such as a transform's output or a `Date`.
+ * (any value) for what JSON Schema cannot say, such as a transform's output or a `Date`. A
+ * `TypeError` when the zod installed is older than 4.1, or `schema` is no zod 4 schema.
  * @example
  * const document = { openapi: '3.1.0', components: { schemas: { Problem: toJsonSchema(problemSchema) } } };
  */
 export function toJsonSchema(schema: z.core.$ZodType, options: ToJsonSchemaOptions = {}): JsonSchema {
+  // zod 3 (which faultline/zod's peer range admits, for fromZodError and the schemas) has no
+  // toJSONSchema, and zod 4.0's warned of the 'openapi-3.0' target and wrote draft 2020-12.
+  const version = z.core?.version;
+  if (typeof z.toJSONSchema !== 'function' || !version || (version.major === 4 && version.minor < 1)) {
+    throw new TypeError(`toJsonSchema needs zod 4.1 or later; found zod ${version ? `${version.major}.${version.minor}.${version.patch}` : 3}`);
+  }
+  // zod's own failure on anything else ("Cannot read properties of undefined (reading 'def')")
+  // named neither the argument nor what it takes.
+  const internals: unknown = typeof schema === 'object' && schema !== null ? (schema as { _zod?: unknown })._zod : undefined;
+  if (typeof internals !== 'object' || internals === null || !('def' in internals)) {
+    const received = schema === null ? 'null' : typeof schema !== 'object' ? typeof schema : '_def' in schema ? 'a zod 3 schema' : 'an object that is no zod schema';
+    throw new TypeError(`toJsonSchema: schema must be a zod 4 schema; received ${received}`);
+  }
   const jsonSchema = z.toJSONSchema(schema, { target: options.target ?? 'draft-2020-12', io: options.io ?? 'output', unrepresentable: 'any' });
   // A copy of the enumerable members only: zod adds a non-enumerable `~standard`, which a plain
   // object for a document has no use for.

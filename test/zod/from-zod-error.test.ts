@@ -372,3 +372,106 @@ describe('fromZodError on input that is no zod error', () => {
     expect(error.issues.map((issue) => issue.path)).toEqual([['prices'], ['prices'], ['a']]);
   });
 });
+
+describe('fromZodError on errors that would make an answer too long to read', () => {
+  /** The dialects faultline/server writes; `undefined` is its default. */
+  const dialects = ['problem', 'status-message', 'plain', 'envelope', undefined] as const;
+
+  /** What a client reads of `error` built in `dialect`: the body's UTF-8 bytes and the error normalizeResponse makes of it. */
+  async function sendAndRead(error: ApiError, dialect: (typeof dialects)[number]): Promise<{ bytes: number; read: ApiError | undefined }> {
+    const { buildError } = await import('../../src/server/index.ts');
+    const { normalizeResponse } = await import('../../src/index.ts');
+    const built = buildError(error, dialect === undefined ? {} : { dialect });
+    const result = await normalizeResponse(new Response(built.body, { status: built.status, headers: built.headers }));
+    return { bytes: new TextEncoder().encode(built.body).length, read: result.ok ? undefined : result.error };
+  }
+
+  /** A schema nested `depth` levels under `child`, with a list of numbers at every level. */
+  const nested: z.ZodType = z.object({ child: z.lazy(() => nested).optional(), items: z.array(z.number()).optional() });
+  /** 1,000 bad items 250 levels deep: a request of 7 KB whose issues each have a path of 252 keys. */
+  const deepInput = (): unknown => {
+    let input: unknown = { items: Array.from({ length: 1000 }, () => 'x') };
+    for (let level = 0; level < 250; level++) input = { child: input };
+    return input;
+  };
+
+  it("keeps the first 64 keys of a path, the model's most, and spells the field of them, as readers cut a path they read", async () => {
+    const error = fromZodError(failParse(nested, deepInput()), { maxIssues: 3 });
+    const path = Array.from({ length: 64 }, () => 'child');
+    expect(error.issues.map((issue) => issue.path)).toEqual([path, path, path]);
+    expect(error.issues[0]!.field).toBe(path.join('.'));
+    for (const dialect of dialects) expect((await sendAndRead(error, dialect)).read?.issues.map((issue) => issue.path)).toEqual([path, path, path]);
+  });
+
+  it('cuts a message at 1,000 characters, with an ellipsis, and never between the halves of a surrogate pair', () => {
+    const long = (message: string): string => fromZodError({ issues: [{ message }] }).issues[0]!.message;
+    expect(long('a'.repeat(1000))).toBe('a'.repeat(1000));
+    expect(long('a'.repeat(1001))).toBe(`${'a'.repeat(999)}…`);
+    // '😀' is two UTF-16 code units: cut after 999 units, its first half would be last.
+    const emoji = long(`${'a'.repeat(998)}😀😀`);
+    expect(emoji).toBe(`${'a'.repeat(998)}…`);
+    expect(long(`${'a'.repeat(997)}😀😀`)).toBe(`${'a'.repeat(997)}😀…`);
+  });
+
+  it('stops listing issues once their paths and messages pass 256 KiB, and says in the detail how many there were', () => {
+    const error = fromZodError(failParse(nested, deepInput()), { detail: 'Request failed validation' });
+    expect(error.issues.length).toBeGreaterThan(100);
+    expect(error.issues.length).toBeLessThan(1000);
+    expect(error.detail).toBe(`Request failed validation (1000 issues; the first ${error.issues.length} are listed)`);
+    expect(new TextEncoder().encode(JSON.stringify(error.issues.map(({ path, field, message, code }) => [path, field, message, code]))).length).toBeLessThanOrEqual(256 * 1024);
+    // The first issue is listed whatever its size.
+    expect(fromZodError({ issues: [{ message: 'x'.repeat(1000), path: Array.from({ length: 64 }, () => '~'.repeat(1024)) }] }).issues).toHaveLength(1);
+  });
+
+  it('answers a deep recursive schema, 60,000 unknown keys and 64 keys of 1,024 characters under 1 MiB in every dialect, read back with their issues', async () => {
+    const unknownKeys = Object.fromEntries(Array.from({ length: 60_000 }, (_, index) => [`key${index}`, 1]));
+    // 64 levels of keys of 1,024 `~` (a pointer spells each `~0`), 1,000 bad values at the bottom.
+    let longKeys: z.ZodType = z.record(z.string(), z.number());
+    let longInput: unknown = Object.fromEntries(Array.from({ length: 1000 }, (_, index) => [`k${index}`, 'x']));
+    for (let level = 0; level < 64; level++) {
+      const key = `${'~'.repeat(1020)}${String(level).padStart(4, '0')}`;
+      longKeys = z.object({ [key]: longKeys });
+      longInput = { [key]: longInput };
+    }
+    const errors = {
+      deep: fromZodError(failParse(nested, deepInput())),
+      unknownKeys: fromZodError(failParse(z.strictObject({}), unknownKeys)),
+      longKeys: fromZodError(failParse(longKeys, longInput)),
+    };
+    expect(errors.unknownKeys.issues[0]!.message).toHaveLength(1000);
+    for (const [name, error] of Object.entries(errors)) {
+      for (const dialect of dialects) {
+        const { bytes, read } = await sendAndRead(error, dialect);
+        console.log(`${name} in ${dialect ?? 'the default'} dialect: ${bytes} bytes, ${read?.issues.length} issues`);
+        expect(bytes, `${name} in ${dialect}`).toBeLessThan(1_048_576);
+        expect(read, `${name} in ${dialect}`).toMatchObject({ kind: 'validation' });
+        expect(read?.issues.map((issue) => issue.message), `${name} in ${dialect}`).toEqual(error.issues.map((issue) => issue.message));
+      }
+    }
+  });
+
+  it('leaves out a list param longer than a message may be, so that faultline/i18n makes no longer message of it', () => {
+    const unknownKeys = Object.fromEntries(Array.from({ length: 60_000 }, (_, index) => [`key${index}`, 1]));
+    expect(fromZodError(failParse(z.strictObject({}), unknownKeys)).issues[0]).not.toHaveProperty('params');
+    expect(fromZodError(failParse(z.strictObject({}), { a: 1, b: 2 })).issues[0]!.params).toEqual({ keys: ['a', 'b'] });
+  });
+});
+
+describe('fromZodError on codes', () => {
+  it('keeps a numeric code as its text, as the model holds codes', () => {
+    expect(fromZodError({ issues: [{ message: 'Name is required', path: ['name'], code: 1001 }] }).issues[0]!.code).toBe('1001');
+    expect(fromZodError({ issues: [{ message: 'm', code: Number.NaN }] }).issues[0]).not.toHaveProperty('code');
+  });
+
+  it("gives zod 3's invalid_date and invalid_union_discriminator under zod 4's names, with zod 4's params", () => {
+    const date = fromZodError(z3.z.object({ at: z3.z.date() }).safeParse({ at: new Date('x') }).error!).issues[0];
+    expect(date).toEqual({ path: ['at'], field: 'at', message: 'Invalid date', code: 'invalid_type', params: { expected: 'date' } });
+    expect(fromZodError(failParse(z.object({ at: z.date() }), { at: new Date('x') })).issues[0]).toMatchObject({ code: 'invalid_type', params: { expected: 'date' } });
+    const union = z3.z.discriminatedUnion('type', [z3.z.object({ type: z3.z.literal('a') }), z3.z.object({ type: z3.z.literal('b') })]);
+    const discriminator = fromZodError(union.safeParse({ type: 'c' }).error!).issues[0];
+    expect(discriminator).toEqual({ path: ['type'], field: 'type', message: "Invalid discriminator value. Expected 'a' | 'b'", code: 'invalid_union' });
+    const zod4 = z.discriminatedUnion('type', [z.object({ type: z.literal('a') }), z.object({ type: z.literal('b') })]);
+    expect(fromZodError(failParse(zod4, { type: 'c' })).issues[0]).toMatchObject({ path: ['type'], code: 'invalid_union' });
+    expect(fromZodError(failParse(zod4, { type: 'c' })).issues[0]).not.toHaveProperty('params');
+  });
+});

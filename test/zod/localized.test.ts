@@ -114,3 +114,13 @@ describe("a refinement's params", () => {
     expect(params).toEqual({ ok: 1 });
   });
 });
+
+describe('a list too long for a message', () => {
+  it('is not spelled out by the localized message, which stays as short as the message fromZodError cut', () => {
+    const unknownKeys = Object.fromEntries(Array.from({ length: 60_000 }, (_, index) => [`key${index}`, 1]));
+    const { en, de } = messagesOf(z.strictObject({}), unknownKeys);
+    // No `keys` to fill "Unknown field: {{keys}}." with: zod's message, cut, stays in either language.
+    expect(en).toHaveLength(1000);
+    expect(de).toBe(en);
+  });
+});

@@ -1,6 +1,7 @@
 // `toJsonSchema` writes Schema Objects for OpenAPI 3.1 documents (JSON Schema draft 2020-12).
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod';
+import * as z3 from 'zod/v3';
 import { apiErrorSchema, chunkOf, envelopeSchema, fromZodError, halLinkSchema, halSchema, problemSchema, toJsonSchema, type JsonSchema } from '../../src/zod/index.ts';
 
 describe('toJsonSchema', () => {
@@ -86,5 +87,20 @@ describe('toJsonSchema', () => {
     const schema = toJsonSchema(z.object({ detail: z.string().nullable() }), { target: 'openapi-3.0' });
     expect(schema.$schema).toBeUndefined();
     expect(schema.properties?.['detail']).toEqual({ type: 'string', nullable: true });
+  });
+
+  it('refuses what is no zod 4 schema with a TypeError that names the argument, where zod failed inside', () => {
+    const inputs: [unknown, string][] = [
+      [{}, 'an object that is no zod schema'],
+      [{ type: 'object' }, 'an object that is no zod schema'],
+      [{ _zod: {} }, 'an object that is no zod schema'],
+      [undefined, 'undefined'],
+      [null, 'null'],
+      ['string', 'string'],
+      [z3.z.object({ name: z3.z.string() }), 'a zod 3 schema'],
+    ];
+    for (const [input, received] of inputs) {
+      expect(() => toJsonSchema(input as z.ZodType)).toThrow(new TypeError(`toJsonSchema: schema must be a zod 4 schema; received ${received}`));
+    }
   });
 });
