@@ -325,7 +325,8 @@ const indexBuiltIns = (): DialectIndex => (builtInIndex ??= indexDialects(builtI
  * detectDialect({ result: 'error', error: { type: 'system', code: 1, message: 'Down' } }); // 'envelope'
  */
 export function detectDialect(body: unknown, contentType?: string): Dialect {
-  const mediaType = toMediaType(contentType);
+  // Total, as normalize is: a content type that is no text (a number, a Headers) is none.
+  const mediaType = toMediaType(typeof contentType === 'string' ? contentType : undefined);
   const { value, binary } = decodeBody(body, mediaType, true);
   return (binary ? 'unknown' : (selectDialect(indexBuiltIns(), value, mediaType, undefined)?.id ?? 'unknown')) as Dialect;
 }

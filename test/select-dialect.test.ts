@@ -86,6 +86,14 @@ describe('detection by required members', () => {
     expect(detectDialect(hidden)).toBe('google');
   });
 
+  it('takes a content type that is no text for none, as normalize takes bad input: never a TypeError from inside', () => {
+    const problem = { title: 'Not Found', detail: 'No campaign 7' };
+    for (const contentType of [5, null, {}, ['application/json'], new Headers({ 'content-type': 'application/problem+json' })]) {
+      expect(detectDialect(problem, contentType as unknown as string), String(contentType)).toBe('problem');
+      expect(detectDialect({ code: 'x', message: 'y' }, contentType as unknown as string)).toBe('plain');
+    }
+  });
+
   it("reads the README's custom dialect, which reads `body.failed`, on an object of that prototype", () => {
     const acme: DialectParser = { id: 'acme', mediaTypes: [], requiresOneOf: ['failed'], detect: (body) => (body as { failed?: unknown }).failed === true, parse: () => ({ ok: false, code: 'quota' }) };
     const read = createNormalizer({ dialects: [acme, plainDialect] });

@@ -298,15 +298,31 @@ function toResponse(status: number, headers: readonly HeaderPair[], body: Uint8A
   return new Response(nullBodyStatuses.has(status) ? null : new Uint8Array(body.subarray(0, maxBodyBytes + 1)), { status, headers: fields });
 }
 
+/**
+ * The status a bare JSON body names of itself — a problem's or seed 002's `status`, NestJS's
+ * `statusCode` — as an HTTP status from 100 to 599; `undefined` for any other body.
+ */
+function toBodyStatus(bytes: Uint8Array): number | undefined {
+  let body: unknown;
+  try {
+    body = JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    return undefined;
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { status, statusCode } = body as { status?: unknown; statusCode?: unknown };
+  return [status, statusCode].find((value): value is number => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599);
+}
+
 /** The saved bytes (a file or standard input) as a response: read as the same response live is. */
 async function readSaved(bytes: Uint8Array, label: string, command: InspectCommand): Promise<SourceRead> {
   const saved = parseSavedResponse(bytes);
   if (saved?.headOverLimit) {
     return { ok: false, exitCode: exitCodes.notAResponse, message: `${label} is not a response body: its head (status line and headers) runs past ${maxHeadBytes} bytes without the blank line that ends it` };
   }
-  const status = command.status ?? saved?.status;
+  const status = command.status ?? saved?.status ?? toBodyStatus(bytes);
   if (status === undefined) {
-    return { ok: false, exitCode: exitCodes.usage, message: `${label} is a bare body: give its status with --status <code> (a response saved with curl -i carries its own)` };
+    return { ok: false, exitCode: exitCodes.usage, message: `${label} is a bare body that names no status: give it with --status <code> (a response saved with curl -i carries its own)` };
   }
   const headers = withHeaders(saved?.headers ?? [], command.headers);
   const encoding = findHeader(headers, 'content-encoding');
