@@ -37,11 +37,14 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
 /** The reader of a body being read, for {@link readBodyUntil} to cancel. */
 type HeldReader = { reader?: ReadableStreamDefaultReader<Uint8Array> };
 
-/** Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream; `held` is given the reader. */
-async function readBodyCapped(response: Response, limit: number, held: HeldReader | undefined): Promise<BodyRead> {
+/**
+ * Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream.
+ * `headers` are the response's, read once by the caller; `held` is given the reader.
+ */
+async function readBodyCapped(response: Response, headers: Headers, limit: number, held: HeldReader | undefined): Promise<BodyRead> {
   const stream = response.body;
   if (stream === null) return { bytes: undefined, overflow: false };
-  const declared = Number(response.headers.get('content-length'));
+  const declared = Number(headers.get('content-length'));
   if (declared > limit) {
     // A declared length over the cap: read nothing.
     await stream?.cancel().catch(() => {});
@@ -83,9 +86,9 @@ async function readBodyCapped(response: Response, limit: number, held: HeldReade
  * is the same either way. One race for the whole body, not one per chunk: the reader is cancelled
  * when the signal wins (best effort: a stream may ignore it), which ends the loop's pending read.
  */
-async function readBodyUntil(response: Response, limit: number, signal: AbortSignal): Promise<BodyRead> {
+async function readBodyUntil(response: Response, headers: Headers, limit: number, signal: AbortSignal): Promise<BodyRead> {
   const held: HeldReader = {};
-  const read = await untilAborted(readBodyCapped(response, limit, held), signal);
+  const read = await untilAborted(readBodyCapped(response, headers, limit, held), signal);
   if (read !== abortedFirst) return read;
   try {
     held.reader?.cancel(signal.reason).catch(() => {});
@@ -178,6 +181,9 @@ export async function readResponse<T = unknown>(response: Response, options: Nor
   try {
     status = response.status;
     headers = response.headers;
+    // An object with a status but no Headers (`{ status: 200 }`) is no response either: read on, it
+    // failed as a network error ("Cannot read properties of undefined").
+    if (typeof headers?.get !== 'function') throw headers;
     // Read only when the status says nothing: an opaque response's (undici's getter costs).
     type = isHttpStatus(status) ? undefined : response.type;
   } catch {
@@ -202,7 +208,7 @@ export async function readResponse<T = unknown>(response: Response, options: Nor
   let read: BodyRead;
   let unread: string | undefined;
   try {
-    read = await (signal ? readBodyUntil(response, limit, signal) : readBodyCapped(response, limit, undefined));
+    read = await (signal ? readBodyUntil(response, headers, limit, signal) : readBodyCapped(response, headers, limit, undefined));
   } catch (failure) {
     read = { bytes: undefined, overflow: false, failure };
     // A body read before (`await response.json()`, then normalizeResponse) is locked: no reader,

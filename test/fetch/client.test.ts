@@ -518,6 +518,15 @@ describe('reading responses', () => {
     await expect(buggy.get('/')).rejects.toThrow(RangeError);
   });
 
+  it('reads what a custom fetch answers that is no Response, one without Headers included, as an invalid_response "Not a response", not a network failure to retry', async () => {
+    for (const answer of [{ status: 200 }, { status: 200, ok: true, headers: { 'content-type': 'application/json' }, body: null }, { status: 503, headers: null }]) {
+      let calls = 0;
+      const api = createClient({ baseUrl: 'https://api.example.com', wait: noWait, fetch: () => (calls++, Promise.resolve(answer as unknown as Response)) });
+      expect(await api.get('/x'), JSON.stringify(answer)).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'Not a response', retryable: false } });
+      expect(calls).toBe(1);
+    }
+  });
+
   it('maps seed 004 partial failures to their request items and never retries them', async () => {
     server.route(
       '/batch',
