@@ -813,6 +813,30 @@ describe('toFormData (seed 003 multipart)', () => {
     const form = toFormData([1], {}, { jsonPart: 'payload' });
     expect([...form.keys()]).toEqual(['payload']);
   });
+
+  it('sends the JSON part alone when files are left out, undefined, or null from JavaScript', async () => {
+    for (const form of [toFormData({ title: 'Contract' }), toFormData({ title: 'Contract' }, undefined), toFormData({ title: 'Contract' }, null as unknown as undefined), toFormData({ title: 'Contract' }, undefined, { jsonPart: 'payload' })]) {
+      expect(form.getAll('data').length + form.getAll('payload').length).toBe(1);
+      expect([...form.keys()]).toHaveLength(1);
+      const part = (form.get('data') ?? form.get('payload')) as File;
+      expect(part.type).toBe('application/json');
+      expect(JSON.parse(await part.text())).toEqual({ title: 'Contract' });
+    }
+  });
+
+  it('refuses files that are no record of parts with a TypeError naming files, where a text or a list was spread into parts named by index', () => {
+    const pdf = new Blob(['%PDF'], { type: 'application/pdf' });
+    const refused: readonly (readonly [unknown, string])[] = [
+      ['contract.pdf', 'a string'],
+      [42, 'a number'],
+      [true, 'a boolean'],
+      [[pdf], 'an array'],
+      [() => pdf, 'a function'],
+    ];
+    for (const [files, described] of refused) {
+      expect(() => toFormData({ title: 'Contract' }, files as never), described).toThrow(new TypeError(`files must be a record of part names to Blobs or Files, not ${described}`));
+    }
+  });
 });
 
 describe("what a caller coming from ky expects (an audit of the client against ky's documented behaviour)", () => {
