@@ -7,6 +7,7 @@ import { readOwn } from './members.ts';
 import type { ApiResult } from './model.ts';
 import { normalize, type Normalize, type NormalizeOptions } from './normalize.ts';
 import { isHttpStatus } from './status.ts';
+import { abortedFirst, untilAborted } from './until-aborted.ts';
 
 /** How to read a response. */
 export interface NormalizeResponseOptions extends NormalizeOptions {
@@ -33,11 +34,17 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   return bytes;
 }
 
-/** Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream. */
-async function readBodyCapped(response: Response, limit: number): Promise<BodyRead> {
+/** The reader of a body being read, for {@link readBodyUntil} to cancel. */
+type HeldReader = { reader?: ReadableStreamDefaultReader<Uint8Array> };
+
+/**
+ * Reads at most `limit` bytes (plus the chunk that crossed it), then cancels the stream.
+ * `headers` are the response's, read once by the caller; `held` is given the reader.
+ */
+async function readBodyCapped(response: Response, headers: Headers, limit: number, held: HeldReader | undefined): Promise<BodyRead> {
   const stream = response.body;
   if (stream === null) return { bytes: undefined, overflow: false };
-  const declared = Number(response.headers.get('content-length'));
+  const declared = Number(headers.get('content-length'));
   if (declared > limit) {
     // A declared length over the cap: read nothing.
     await stream?.cancel().catch(() => {});
@@ -51,6 +58,7 @@ async function readBodyCapped(response: Response, limit: number): Promise<BodyRe
     return text.length > limit ? { bytes: undefined, overflow: true } : { bytes: text || undefined, overflow: false };
   }
   const reader = stream.getReader();
+  if (held) held.reader = reader;
   const chunks: Uint8Array[] = [];
   let total = 0;
   try {
@@ -69,6 +77,25 @@ async function readBodyCapped(response: Response, limit: number): Promise<BodyRe
     return { bytes: undefined, overflow: false, failure };
   }
   return { bytes: concat(chunks, total), overflow: false };
+}
+
+/**
+ * {@link readBodyCapped}, ended by `signal` whether or not the body honours it: a stream that
+ * ignores cancel (a mock fetch's), a `text()` that never settles. The read fails with the signal's
+ * reason, as undici's body read does when its fetch's signal aborts, so that what the caller sees
+ * is the same either way. One race for the whole body, not one per chunk: the reader is cancelled
+ * when the signal wins (best effort: a stream may ignore it), which ends the loop's pending read.
+ */
+async function readBodyUntil(response: Response, headers: Headers, limit: number, signal: AbortSignal): Promise<BodyRead> {
+  const held: HeldReader = {};
+  const read = await untilAborted(readBodyCapped(response, headers, limit, held), signal);
+  if (read !== abortedFirst) return read;
+  try {
+    held.reader?.cancel(signal.reason).catch(() => {});
+  } catch {
+    // A reader of the caller's whose cancel throws: nothing more can be released.
+  }
+  return { bytes: undefined, overflow: false, failure: signal.reason };
 }
 
 /**
@@ -138,13 +165,25 @@ const isStatusLine = (status: unknown): status is number => Number.isInteger(sta
  * @example
  * const result = await normalizeResponse(await fetch(url));
  */
-export async function normalizeResponse<T = unknown>(response: Response, options?: NormalizeResponseOptions): Promise<ApiResult<T>> {
+export function normalizeResponse<T = unknown>(response: Response, options?: NormalizeResponseOptions): Promise<ApiResult<T>> {
+  return readResponse<T>(response, options, undefined);
+}
+
+/**
+ * {@link normalizeResponse}, its body read ended by `signal` (the client's attempt signal: the
+ * caller's abort and the time-outs) whether or not the response honours it. Not exported from the
+ * package: the client's own.
+ */
+export async function readResponse<T = unknown>(response: Response, options: NormalizeResponseOptions | undefined, signal: AbortSignal | undefined): Promise<ApiResult<T>> {
   let status: unknown;
   let headers: Headers;
   let type: unknown;
   try {
     status = response.status;
     headers = response.headers;
+    // An object with a status but no Headers (`{ status: 200 }`) is no response either: read on, it
+    // failed as a network error ("Cannot read properties of undefined").
+    if (typeof headers?.get !== 'function') throw headers;
     // Read only when the status says nothing: an opaque response's (undici's getter costs).
     type = isHttpStatus(status) ? undefined : response.type;
   } catch {
@@ -169,7 +208,7 @@ export async function normalizeResponse<T = unknown>(response: Response, options
   let read: BodyRead;
   let unread: string | undefined;
   try {
-    read = await readBodyCapped(response, limit);
+    read = await (signal ? readBodyUntil(response, headers, limit, signal) : readBodyCapped(response, headers, limit, undefined));
   } catch (failure) {
     read = { bytes: undefined, overflow: false, failure };
     // A body read before (`await response.json()`, then normalizeResponse) is locked: no reader,

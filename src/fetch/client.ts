@@ -10,7 +10,7 @@ import { isJsonMediaType, toMediaType } from '../headers.ts';
 import { isHttpUrl, setMember } from '../members.ts';
 import type { ApiError, ApiResult, DialectId } from '../model.ts';
 import type { Normalize } from '../normalize.ts';
-import { describeCause, messageOf, normalizeResponse, toFailureKind } from '../normalize-response.ts';
+import { describeCause, messageOf, readResponse, toFailureKind } from '../normalize-response.ts';
 import { ResponseError } from '../response-error.ts';
 import type { AnyHeaders, BodyInput, HeadersShape } from '../web-types.ts';
 import { createPaginator, type PaginateOptions, type Paginator, type PageSource } from './paginate.ts';
@@ -553,14 +553,22 @@ export function createClient(options: ClientOptions): Client {
       }
     }
     try {
-      if (request) {
+      let fetched: Response | Promise<Response>;
+      if (response) fetched = response;
+      else if (request) {
         // The afterResponse hooks get the request unsent, so that they can send it again (ky keeps
         // such a clone): `request.clone()` after a token refresh works for a PUT too. Not for a
         // stream body: it is read once, and a clone would hold all of it in memory.
-        const outgoing = afterResponse.length > 0 && !response && request.body !== null && resendableBody(body) ? request.clone() : request;
+        const outgoing = afterResponse.length > 0 && request.body !== null && resendableBody(body) ? request.clone() : request;
         const sent = follow ? Object.fromEntries(outgoing.headers) : undefined;
-        response ??= sent && hasCredentials(sent) ? await fetchRequestFollowing(outgoing, sent, extra) : await fetchFunction(outgoing);
-      } else response = follow && hasCredentials(headers) ? await fetchFollowing(fetchFunction, url, init, baseOrigin) : await fetchFunction(url, init);
+        fetched = sent && hasCredentials(sent) ? fetchRequestFollowing(outgoing, sent, extra) : fetchFunction(outgoing);
+      } else fetched = follow && hasCredentials(headers) ? fetchFollowing(fetchFunction, url, init, baseOrigin) : fetchFunction(url, init);
+      // Raced with the attempt's signal: a fetch that ignores it (a mock, a polyfill, a test's
+      // `new Promise(() => {})`) would hold the call past its abort or time-out. Without a signal,
+      // awaited as it is: the hot path of a call without time-outs.
+      const answered = link.signal ? await untilAborted(fetched, link.signal) : await fetched;
+      if (answered === abortedFirst) return toAbortedSent(link, timeoutMs, url);
+      response = answered;
     } catch (failure) {
       if (link.cause()) return toAbortedSent(link, timeoutMs, url);
       // An abort or time-out of a signal not the attempt's (a hook's own, a page being closed), and
@@ -580,7 +588,8 @@ export function createClient(options: ClientOptions): Client {
       if (answered === abortedFirst) return toAbortedSent(link, timeoutMs, url);
       response = answered;
     }
-    let result = await normalizeResponse(response, response.ok ? successRead : errorRead);
+    // The body read is raced with the signal too, for a stream that ignores it (normalize-response.ts).
+    let result = await readResponse(response, response.ok ? successRead : errorRead, link.signal);
     // An HTML page in a 2xx, asked for JSON first (the default Accept) and not for HTML: a single-page
     // app's fallback for an unknown /api route, a captive portal, a proxy's page. As data it would
     // be a string typed as the caller's `T`; ky's `.json()` throws on it.

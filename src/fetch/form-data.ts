@@ -21,14 +21,18 @@ const isReactNative = (): boolean => typeof navigator !== 'undefined' && navigat
 
 /**
  * A `multipart/form-data` body: `json` as one part of type `application/json` (none when `json`
- * is `undefined`), then each file as a binary part under its key (a `File` keeps its own name).
+ * is `undefined`), then each file as a binary part under its key (a `File` keeps its own name);
+ * `files` left out or `undefined` (`null` too, from JavaScript) sends the JSON part alone.
  * Send it as `body`, without a `Content-Type`: `fetch` writes the boundary. In React Native, a
  * file is a `{uri, name, type}` and the JSON part goes as text of its type: its native side sends
  * no Blob ("Unrecognized FormData part" on Android).
  * @example
  * await api.post('/documents', { body: toFormData({ title: 'Contract' }, { document: pdf }) });
  */
-export function toFormData(json: unknown, files: Readonly<Record<string, Blob | NativeFile>>, options?: FormDataOptions): FormData {
+export function toFormData(json: unknown, files?: Readonly<Record<string, Blob | NativeFile>> | undefined, options?: FormDataOptions): FormData {
+  // `null` means none, as for the client's options. A list's files went as parts named "0", "1",
+  // a number or function was dropped unsaid, a text failed on its letters ("0 must be a Blob"): said at once.
+  if (files != null && (typeof files !== 'object' || Array.isArray(files))) throw new TypeError(`files must be a record of part names to Blobs or Files, not ${Array.isArray(files) ? 'an array' : `a ${typeof files}`}`);
   const form = new FormData();
   const native = isReactNative();
   // `undefined` is no JSON (JSON.stringify gives it back, not text): a form of files alone has no JSON part.
@@ -37,6 +41,7 @@ export function toFormData(json: unknown, files: Readonly<Record<string, Blob | 
     // React Native's FormData takes a part as `{string, type}` and sends it with that type.
     form.append(options?.jsonPart ?? 'data', native ? ({ string: text, type: 'application/json' } as unknown as Blob) : new Blob([text], { type: 'application/json' }));
   }
+  if (files == null) return form;
   for (const name of Object.keys(files)) {
     const file = files[name]!;
     if (native && typeof (file as Partial<NativeFile> | null)?.uri === 'string') form.append(name, file as unknown as Blob);

@@ -137,37 +137,5 @@ export function waitFor(ms: number, signal: AbortSignal | undefined): Promise<bo
   });
 }
 
-/** What {@link untilAborted} gives when the signal fired first. */
-export const abortedFirst: unique symbol = /* @__PURE__ */ Symbol('aborted');
-
-/**
- * What `work` gives (a hook's answer), or {@link abortedFirst} as soon as `signal` aborts,
- * whichever comes first: a slow hook never holds a call past its abort or time-out (README
- * "Timeouts": the signal is respected at every stage). The hook runs on; a `Response` it gives
- * after the abort is cancelled, so that its connection is freed.
- */
-export function untilAborted<T>(work: T | Promise<T>, signal: AbortSignal | undefined): Promise<T | typeof abortedFirst> {
-  if (!signal || !(work instanceof Promise)) return Promise.resolve(work);
-  return new Promise((resolve, reject) => {
-    // An abort before: the event has fired already (a hook that aborted before its first await).
-    let late = signal.aborted;
-    const onAbort = (): void => {
-      late = true;
-      resolve(abortedFirst);
-    };
-    if (late) resolve(abortedFirst);
-    else signal.addEventListener('abort', onAbort, { once: true });
-    work.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        if (late && value instanceof Response) value.body?.cancel().catch(() => {});
-        resolve(value);
-      },
-      (failure: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        // After the abort, what the hook throws has no caller left to hear it.
-        if (!late) reject(failure);
-      },
-    );
-  });
-}
+/** The wait every stage of an attempt is raced with: in the core, which `normalizeResponse` uses too. */
+export { abortedFirst, untilAborted } from '../until-aborted.ts';

@@ -518,6 +518,15 @@ describe('reading responses', () => {
     await expect(buggy.get('/')).rejects.toThrow(RangeError);
   });
 
+  it('reads what a custom fetch answers that is no Response, one without Headers included, as an invalid_response "Not a response", not a network failure to retry', async () => {
+    for (const answer of [{ status: 200 }, { status: 200, ok: true, headers: { 'content-type': 'application/json' }, body: null }, { status: 503, headers: null }]) {
+      let calls = 0;
+      const api = createClient({ baseUrl: 'https://api.example.com', wait: noWait, fetch: () => (calls++, Promise.resolve(answer as unknown as Response)) });
+      expect(await api.get('/x'), JSON.stringify(answer)).toMatchObject({ ok: false, error: { kind: 'invalid_response', detail: 'Not a response', retryable: false } });
+      expect(calls).toBe(1);
+    }
+  });
+
   it('maps seed 004 partial failures to their request items and never retries them', async () => {
     server.route(
       '/batch',
@@ -803,6 +812,30 @@ describe('toFormData (seed 003 multipart)', () => {
   it('names the JSON part as asked', () => {
     const form = toFormData([1], {}, { jsonPart: 'payload' });
     expect([...form.keys()]).toEqual(['payload']);
+  });
+
+  it('sends the JSON part alone when files are left out, undefined, or null from JavaScript', async () => {
+    for (const form of [toFormData({ title: 'Contract' }), toFormData({ title: 'Contract' }, undefined), toFormData({ title: 'Contract' }, null as unknown as undefined), toFormData({ title: 'Contract' }, undefined, { jsonPart: 'payload' })]) {
+      expect(form.getAll('data').length + form.getAll('payload').length).toBe(1);
+      expect([...form.keys()]).toHaveLength(1);
+      const part = (form.get('data') ?? form.get('payload')) as File;
+      expect(part.type).toBe('application/json');
+      expect(JSON.parse(await part.text())).toEqual({ title: 'Contract' });
+    }
+  });
+
+  it('refuses files that are no record of parts with a TypeError naming files, where a text or a list was spread into parts named by index', () => {
+    const pdf = new Blob(['%PDF'], { type: 'application/pdf' });
+    const refused: readonly (readonly [unknown, string])[] = [
+      ['contract.pdf', 'a string'],
+      [42, 'a number'],
+      [true, 'a boolean'],
+      [[pdf], 'an array'],
+      [() => pdf, 'a function'],
+    ];
+    for (const [files, described] of refused) {
+      expect(() => toFormData({ title: 'Contract' }, files as never), described).toThrow(new TypeError(`files must be a record of part names to Blobs or Files, not ${described}`));
+    }
   });
 });
 

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, maxTimerMs, toBackoffMs, toRetryPolicy, unwrap, type ClientOptions, type RetryEvent } from '../../src/fetch/index.ts';
 import { hangingBody, htmlPage, hugeBody, json, resetMidBody, silence, startServer, text, type Handler, type TestServer } from './server.ts';
+import { countListeners } from './signals.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -371,22 +372,6 @@ describe('server-given delays are honoured exactly, without jitter, capped by ma
     expect(await patient.get(slow)).toMatchObject({ ok: true, value: { data: { late: true } } });
   });
 });
-
-/** Wraps a signal's listener methods to count the abort listeners left registered. */
-function countListeners(signal: AbortSignal): () => number {
-  const registered = new Set<unknown>();
-  const add = signal.addEventListener.bind(signal);
-  const remove = signal.removeEventListener.bind(signal);
-  signal.addEventListener = ((type: string, listener: EventListener, options?: AddEventListenerOptions) => {
-    if (type === 'abort') registered.add(listener);
-    add(type, listener, options);
-  }) as typeof signal.addEventListener;
-  signal.removeEventListener = ((type: string, listener: EventListener, options?: EventListenerOptions) => {
-    if (type === 'abort') registered.delete(listener);
-    remove(type, listener, options);
-  }) as typeof signal.removeEventListener;
-  return () => registered.size;
-}
 
 describe('timeouts and aborts', () => {
   it('ends within 50 ms of an abort during a 10 s backoff, after one request, leaving no listener behind', async () => {

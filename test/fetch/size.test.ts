@@ -97,9 +97,13 @@ describe('faultline/fetch bundle size', () => {
     // C1 controls, separators and bidi overrides too, never cut inside an escape; by 80 (10,324)
     // for a second review's: the message's escapes shared with the faultline command (three more
     // bidi marks), and a password in a URL that does not parse, or under React Native's URL,
-    // found by its spelling rather than spelled out).
+    // found by its spelling rather than spelled out; by 96 (10,425) for a fetch or a body that
+    // ignores the signal (a mock's, a polyfill's, a hook's response) ended all the same by the
+    // caller's abort and the time-outs: the fetch and the whole body read raced with the attempt's
+    // signal, the reader cancelled, and any thenable a fetch of another realm gives raced too; by
+    // 32 (10,442) for an object with a status but no Headers read as no response, not a network failure).
     const goal = 5_064;
-    const shareCeiling = 10_336;
+    const shareCeiling = 10_464;
     console.log(`createClient + normalize: ${size} bytes gzipped (goal ≤ ${goal}); normalize alone ${core}; the client's share ${share} (ceiling ${shareCeiling}); for scale: ky 5,064, ofetch 4,026`);
     expect(share).toBeLessThanOrEqual(shareCeiling);
   });

@@ -425,6 +425,17 @@ describe('normalizeResponse is total', () => {
     });
   }
 
+  it('reads an object with a status but no Headers as no response: an invalid_response "Not a response", as every other non-Response', async () => {
+    // `{ status: 200 }` was a network failure whose detail was a TypeError's message ("Cannot read properties of undefined").
+    for (const input of [{ status: 200 }, { status: 404, headers: null }, { status: 200, headers: { 'content-type': 'application/json' }, body: null }, { status: 0 }, null, 42]) {
+      const result = await normalizeResponse(input as unknown as Response);
+      expect(result, JSON.stringify(input)).toEqual({ ok: false, error: expect.objectContaining({ kind: 'invalid_response', detail: 'Not a response', retryable: false }) });
+      expect(result.ok || result.error.status).toBeUndefined();
+    }
+    // A response-like object with Headers (React Native's, a polyfill's) is still read.
+    expect(await normalizeResponse({ status: 404, headers: new Headers(), body: null } as unknown as Response)).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404 } });
+  });
+
   it('resolves to a well-formed result for 5,000 generated responses of arbitrary bytes', { timeout: propertyTimeout }, async () => {
     await fc.assert(
       fc.asyncProperty(
