@@ -92,8 +92,12 @@ const leadingCodeSpan = /^`([\w$.[\]]+)`/;
  */
 export const maxNameLength = 1_024;
 
-/** A name cut at {@link maxNameLength}; joined names are cut as they are joined, so that no spelling grows past it. */
-export const toName = <T extends string | number>(name: T): T => (typeof name === 'string' ? (name.slice(0, maxNameLength) as T) : name);
+/**
+ * A name cut at {@link maxNameLength}, never between the halves of a surrogate pair (a lone one is
+ * JSON that strict parsers refuse); joined names are cut as they are joined, so that no spelling grows past it.
+ */
+export const toName = <T extends string | number>(name: T): T =>
+  typeof name === 'string' ? (name.slice(0, (name.charCodeAt(maxNameLength - 1) & 0xfc00) === 0xd800 ? maxNameLength - 1 : maxNameLength) as T) : name;
 
 /** Builds a frozen issue, dropping absent optional members (exactOptionalPropertyTypes); names cut at {@link maxNameLength}. */
 export function createIssue(path: readonly (string | number)[], message: string, field?: string, code?: string, params?: Issue['params']): Issue {

@@ -79,13 +79,16 @@ describe('the exports map', () => {
     expect(misordered).toEqual([]);
   });
 
-  it("resolves faultline/i18n to the server build under `node` and to the lean build otherwise, both typed by the lean build's declarations", () => {
+  it("resolves faultline/i18n to the server build under `node` and to the lean build otherwise, `browser` first, both typed by the lean build's declarations", () => {
     const typed = (format: 'import' | 'require', file: string): Conditions => ({ types: format === 'import' ? './dist/i18n.d.ts' : './dist/i18n.d.cts', default: file });
     expect(manifest.exports['./i18n']).toEqual({
+      // A resolver that matches both (webpack's electron-renderer target) builds for a page.
+      browser: { import: typed('import', './dist/i18n.js'), require: typed('require', './dist/i18n.cjs') },
       node: { import: typed('import', './dist/i18n-node.js'), require: typed('require', './dist/i18n-node.cjs') },
       import: typed('import', './dist/i18n.js'),
       require: typed('require', './dist/i18n.cjs'),
     });
+    expect(Object.keys(manifest.exports['./i18n'] as object).slice(0, 2)).toEqual(['browser', 'node']);
     // Only faultline/i18n has a server build.
     expect(Object.entries(manifest.exports).filter(([, conditions]) => JSON.stringify(conditions).includes('"node"')).map(([subpath]) => subpath)).toEqual(['./i18n']);
   });

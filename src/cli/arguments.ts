@@ -38,8 +38,8 @@ Prints the normalized model of an HTTP response: a saved body, a response saved 
 \`curl -i\` (status line, headers, blank line, body), a live http(s) URL, or standard input (-).
 
 Options:
-  --status <code>          The status of a bare body (required for one that names none
-                           in a status member); replaces the status line of a saved
+  --status <code>          The status of a bare body (required unless its status member
+                           names a 4xx or 5xx); replaces the status line of a saved
                            response. Not for URLs.
   -H, --header "Name: value"
                            A response header of a saved body (repeatable), or a request

@@ -299,8 +299,9 @@ function toResponse(status: number, headers: readonly HeaderPair[], body: Uint8A
 }
 
 /**
- * The status a bare JSON body names of itself — a problem's or seed 002's `status`, NestJS's
- * `statusCode` — as an HTTP status from 100 to 599; `undefined` for any other body.
+ * The error status a bare JSON body names of itself — a problem's or seed 002's `status`, NestJS's
+ * `statusCode` — from 400 to 599; `undefined` for any other body. A success's `status` member is
+ * data (`{"id": 7, "status": 204}`, an order's), which would be read as a 204 and its body dropped.
  */
 function toBodyStatus(bytes: Uint8Array): number | undefined {
   let body: unknown;
@@ -311,7 +312,7 @@ function toBodyStatus(bytes: Uint8Array): number | undefined {
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const { status, statusCode } = body as { status?: unknown; statusCode?: unknown };
-  return [status, statusCode].find((value): value is number => Number.isInteger(value) && (value as number) >= 100 && (value as number) <= 599);
+  return [status, statusCode].find((value): value is number => Number.isInteger(value) && (value as number) >= 400 && (value as number) <= 599);
 }
 
 /** The saved bytes (a file or standard input) as a response: read as the same response live is. */

@@ -29,8 +29,10 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   // The caller chose its languages: none of ours beside them.
   if (options.resources !== undefined) return localizer;
   // Deep and not overwriting (i18next's `addResourceBundle(…, true, false)`): an application's
-  // instance may hold texts of its own under faultline's namespace, loaded by its backend.
-  for (const [language, texts] of Object.entries(bundledLocales)) localizer.i18n.addResourceBundle(language, 'faultline', texts, true, false);
+  // instance may hold texts of its own under faultline's namespace, loaded by its backend. A copy
+  // each: i18next before 23.x's copying merge keeps the objects given, and one localizer's
+  // `addLocale` changed every other's texts (one tenant's wording in another's answers).
+  for (const [language, texts] of Object.entries(bundledLocales)) localizer.i18n.addResourceBundle(language, 'faultline', structuredClone(texts), true, false);
   return localizer;
 }
 

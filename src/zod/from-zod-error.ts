@@ -338,6 +338,6 @@ function readIssueList(error: unknown): [issues: readonly unknown[], length: num
 /** The caller's detail, and how many issues there were when not all are listed. */
 function toDetail(detail: string | undefined, { found, issues }: Walk): string | undefined {
   if (found <= issues.length) return detail;
-  const count = `${found} issues; the first ${issues.length} are listed`;
+  const count = `${found} issues; ${issues.length === 1 ? 'the first is' : `the first ${issues.length} are`} listed`;
   return detail === undefined ? count : `${detail} (${count})`;
 }

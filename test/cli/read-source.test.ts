@@ -192,12 +192,12 @@ describe('readSource from a file or standard input', () => {
   it('refuses a bare body that names no status, without --status, as a usage error that names the file', async () => {
     const path = save('no-status.json', body);
     expect(await readSource(inspect(path), { readStdin: noStdin })).toEqual({ ok: false, exitCode: 2, message: expect.stringContaining(`${path} is a bare body that names no status`) });
-    for (const [name, text] of [['text.txt', 'Not Found'], ['list.json', '[{"status":404}]'], ['odd.json', '{"status":"404"}'], ['past.json', '{"status":700}']]) {
+    for (const [name, text] of [['text.txt', 'Not Found'], ['list.json', '[{"status":404}]'], ['odd.json', '{"status":"404"}'], ['past.json', '{"status":700}'], ['order.json', '{"id":7,"status":204}'], ['step.json', '{"id":7,"status":150}']]) {
       expect(await readSource(inspect(save(name!, text!)), { readStdin: noStdin }), name).toMatchObject({ ok: false, exitCode: 2 });
     }
   });
 
-  it("takes the status a bare body names of itself: a problem's or seed 002's `status`, NestJS's `statusCode`; --status over it", async () => {
+  it("takes the error status a bare body names of itself: a problem's or seed 002's `status`, NestJS's `statusCode`; --status over it", async () => {
     const problem = save('problem.json', JSON.stringify({ title: 'Not Found', status: 404, detail: 'No campaign 7' }));
     expect(resultOf(await readSource(inspect(problem), { readStdin: noStdin }))).toMatchObject({ ok: false, error: { kind: 'not_found', status: 404, detail: 'No campaign 7', dialect: 'problem' } });
     const seed002 = save('seed-002.json', JSON.stringify({ status: 429, message: 'Too many requests', request_id: 'req_1' }));

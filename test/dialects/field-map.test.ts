@@ -466,4 +466,14 @@ describe('a key nested over many fields', () => {
     expect(JSON.stringify(error).length).toBeLessThan(100_000_000);
     expect(Object.keys(error.body as object)[0]).toHaveLength(400_000);
   });
+
+  it('cuts a key at 1,023 characters rather than between the halves of an emoji, which strict JSON parsers refuse alone', () => {
+    const key = `${'a'.repeat(1_023)}😀tail`;
+    const error = toError(normalize({ status: 422, body: { errors: { [key]: ['is invalid'] } } }));
+    expect(error.issues[0]?.path[0]).toBe('a'.repeat(1_023));
+    expect(error.issues[0]?.field).toBe('a'.repeat(1_023));
+    // A key whose 1,024th character is a whole one keeps 1,024.
+    const whole = toError(normalize({ status: 422, body: { errors: { [`${'a'.repeat(1_022)}😀tail`]: ['is invalid'] } } }));
+    expect(whole.issues[0]?.path[0]).toBe(`${'a'.repeat(1_022)}😀`);
+  });
 });

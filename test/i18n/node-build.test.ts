@@ -190,6 +190,23 @@ describe('createLocalizer of the server build', () => {
     // Another localizer's texts are its own: faultline's bundled texts were copied, not shared.
     expect(serverBuild.createLocalizer().localize(notFound, 'de').title).toBe(german('status.404'));
   });
+
+  it('gives i18next a copy of each bundled language, never the objects every localizer shares', async () => {
+    // i18next 23.0 (in the peer range) merges the objects it is given by reference, unlike 26: a
+    // localizer's addLocale then changed every other's texts. Its instance sees what was handed over.
+    const application = createInstance();
+    await application.init({ lng: 'en', resources: {} });
+    const given: unknown[] = [];
+    const add = application.addResourceBundle.bind(application);
+    application.addResourceBundle = (language: string, namespace: string, texts: unknown, ...rest: [boolean?, boolean?]) => {
+      given.push(texts);
+      return add(language, namespace, texts, ...rest);
+    };
+    serverBuild.createLocalizer({ i18n: application });
+    expect(given).toHaveLength(localeTags.length);
+    for (const texts of given) expect(Object.values(bundledLocales)).not.toContain(texts);
+    expect(given).toEqual(Object.values(bundledLocales));
+  });
 });
 
 describe('the server build', () => {

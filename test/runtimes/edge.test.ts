@@ -288,7 +288,7 @@ describe('the built package in edge runtimes', () => {
       await setUp();
       const found = await call(name, '/customers/7');
       expect(found.status).toBe(200);
-      expect(found.headers.get('content-type')).toBe('application/json');
+      expect(found.headers.get('content-type')).toBe('application/hal+json');
       expect(await normalizeResponse(found)).toMatchObject({ ok: true, value: { status: 200, data: { id: 7, name: 'Ada' }, requestId: 'req-ok' } });
 
       const missing = await call(name, '/customers/8');

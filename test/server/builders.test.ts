@@ -599,6 +599,11 @@ describe('toResponse and ok give real Web Responses', () => {
 describe('the dialect option', () => {
   const error = createError({ status: 404, detail: 'No campaign 7' });
 
+  it('takes null from JavaScript for none, as every option: the default, problem', () => {
+    expect(buildError(error, { dialect: null as unknown as Dialect })).toEqual(buildError(error));
+    expect(buildOk({ id: 7 }, { dialect: null as unknown as Dialect })).toEqual(buildOk({ id: 7 }));
+  });
+
   it('takes any Dialect, as DESIGN.md types it, and a builder of your own', () => {
     expectTypeOf<NonNullable<ErrorResponseOptions['dialect']>>().toEqualTypeOf<Dialect | DialectBuilder>();
     expectTypeOf<NonNullable<OkOptions['dialect']>>().toEqualTypeOf<Dialect | DialectBuilder>();
@@ -645,9 +650,26 @@ describe('successes in the problem dialect, seed 001: "We use HAL (application/h
       const response = ok({ id: 7, name: 'Spring sale' }, { status });
       expect(response.headers.get('content-type')).toBe('application/hal+json');
       const read = await normalizeResponse(response);
-      expect(read).toMatchObject({ ok: true, value: { status, dialect: 'problem', data: { id: 7, name: 'Spring sale' } } });
+      expect(read).toMatchObject({ ok: true, value: { status, data: { id: 7, name: 'Spring sale' } } });
     }
     expect(ok({ id: 7 }, { dialect: 'problem', links: { self: { href: '/campaigns/7' } } }).headers.get('content-type')).toBe('application/hal+json');
+  });
+
+  it('reads back what an object labelled HAL holds: a chunk or an envelope built by hand keeps its cursor and page, data shaped like an error reads as one', async () => {
+    const chunk = ok({ result: [1, 2], offset: '2', hasNext: true });
+    expect(chunk.headers.get('content-type')).toBe('application/hal+json');
+    expect(await normalizeResponse(chunk)).toMatchObject({ ok: true, value: { data: [1, 2], cursor: { offset: '2', hasNext: true } } });
+    const envelope = ok({ result: 'success', items: [{ id: 1 }], metadata: { page: 1, pagesCount: 3 } });
+    expect(await normalizeResponse(envelope)).toMatchObject({ ok: true, value: { dialect: 'envelope', page: { page: 1, pagesCount: 3 } } });
+    expect(await normalizeResponse(ok({ result: 'error', error: { type: 'system', code: 500, message: 'Down' } }))).toMatchObject({ ok: false, error: { kind: 'server', detail: 'Down' } });
+    // HAL with its controls is the problem dialect's, whatever the rest looks like.
+    const hal = ok({ result: [1] }, { links: { self: { href: '/x' } } });
+    expect(await normalizeResponse(hal)).toMatchObject({ ok: true, value: { dialect: 'problem', data: { result: [1] }, links: { self: { href: '/x' } } } });
+  });
+
+  it('labels a value by the JSON text it has: a Date is a string, a toJSON giving a list is a list', () => {
+    expect(ok(new Date(0)).headers.get('content-type')).toBe('application/json');
+    expect(ok({ toJSON: () => [1, 2] }).headers.get('content-type')).toBe('application/json');
   });
 
   it('labels a list, a text and seed 003 chunk plain JSON, which no HAL resource is', async () => {

@@ -164,6 +164,8 @@ describe('fromZodError', () => {
     expect(error.issues.map((issue) => issue.field)).toEqual(['a', 'b']);
     expect(error.detail).toBe('Request failed validation (3 issues; the first 2 are listed)');
     expect(fromZodError(three, { maxIssues: 3 })).not.toHaveProperty('detail');
+    // One listed: said in the singular.
+    expect(fromZodError(three, { maxIssues: 1 }).detail).toBe('3 issues; the first is listed');
   });
 
   it('refuses a maxIssues that is no positive integer with a RangeError that names it', () => {

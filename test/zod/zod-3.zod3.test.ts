@@ -25,6 +25,8 @@ describe('faultline/zod under zod 3', () => {
   it('loads, from the source and from the ESM build, where it threw "z.looseObject is not a function"', async () => {
     const built = await import('../../dist/zod.js');
     expect(typeof built.fromZodError).toBe('function');
+    // The build's `zod` is zod 3 here: its schemas are zod 3's (the test proves nothing otherwise).
+    expect(built.problemSchema).toBeInstanceOf(z3.ZodObject);
     expect(built.problemSchema.safeParse({ status: 404, title: 'Not Found' }).success).toBe(true);
   });
 

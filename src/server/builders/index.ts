@@ -27,8 +27,9 @@ void everyDialectListed;
 
 /** The builder of a dialect; `problem` (RFC 9457) for nothing named, `unknown` and the dialects only read; a TypeError for any other name. */
 export function toBuilder(dialect: DialectOption | undefined): DialectBuilder {
-  if (typeof dialect === 'object') return dialect;
-  const builder = Object.hasOwn(builders, dialect ?? '') ? builders[dialect as BuiltDialect] : dialect === undefined || (answeredAsProblem as readonly unknown[]).includes(dialect) ? problemBuilder : undefined;
+  // `null` from JavaScript is none, as for every option: it was taken for a builder, and failed on its `id`.
+  if (typeof dialect === 'object' && dialect !== null) return dialect;
+  const builder = Object.hasOwn(builders, dialect ?? '') ? builders[dialect as BuiltDialect] : dialect == null || (answeredAsProblem as readonly unknown[]).includes(dialect) ? problemBuilder : undefined;
   if (!builder) throw new TypeError(`Unknown dialect ${String(dialect)}; use one of ${Object.keys(builders).join(', ')}, or a dialect faultline reads (answered in problem)`);
   return builder;
 }

@@ -25,7 +25,8 @@ export const problemBuilder: DialectBuilder = {
   // Seed 001: "We use HAL (application/hal+json) for successful responses (2xx)". A HAL resource
   // is an object, its `_links` and `_embedded` optional (draft-kelly-json-hal §4); a list or a
   // text is plain JSON, and so is seed 003's chunk, which a HAL reader would take for a resource.
-  successMediaType: (body, { cursor }) => (typeof body === 'object' && body !== null && !Array.isArray(body) && cursor === undefined ? 'application/hal+json' : 'application/json'),
+  // A value with its own JSON text (a Date's is a string) is what that text is.
+  successMediaType: (body, { cursor }) => (isRecord(body) && typeof body['toJSON'] !== 'function' && cursor === undefined ? 'application/hal+json' : 'application/json'),
   buildError(error, status) {
     const body = startBody(error, true);
     // RFC 9457 §3.1.1: "about:blank" is the default; it need not be sent.
