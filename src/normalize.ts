@@ -72,6 +72,14 @@ function decodeText(raw: string, mediaType: string): DecodedBody {
     try {
       return { value: JSON.parse(text), malformed: false, text };
     } catch {
+      // Seed 002's own example breaks its message with a line continuation (`named \` and a new
+      // line, reStructuredText's), which no JSON text holds anywhere: the lines joined, it parses.
+      try {
+        const joined = text.replace(/\\\r?\n\s*/g, '');
+        if (joined !== text) return { value: JSON.parse(joined), malformed: false, text };
+      } catch {
+        // Malformed for another reason too.
+      }
       return { value: text, malformed: declaredJson };
     }
   }

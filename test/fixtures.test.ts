@@ -797,6 +797,36 @@ describe('normalizing each seed fixture', () => {
   }
 });
 
+describe("seed 002's example as printed", () => {
+  // The seed's code block, character for character: its message broken by a reStructuredText line
+  // continuation (a backslash, then a new line), which makes the text no JSON as it stands.
+  const printed = String.raw`{
+     "status": 400,
+     "message": "Error updating database: Can't find campaign named \
+                 'CampaignName'",
+     "request_id":"1ab23456-c78d-9012-3456-78efg9hi01j2",
+     "trace_id":"1a2b3456789cd0ef1g234hijklm5nopq"
+   }`;
+
+  it('reads it as the fixture that joins the lines, ids and all', () => {
+    expect(printed).toContain('named \\\n');
+    const read = normalize({ status: 400, headers: { 'content-type': 'application/json' }, body: printed });
+    const joined = normalizeFixture(fixtures.get('status-message/002-400-bad-request.json')!);
+    expect(read.ok ? undefined : read.error).toMatchObject({
+      kind: 'bad_request',
+      dialect: 'status-message',
+      detail: "Error updating database: Can't find campaign named 'CampaignName'",
+      requestId: '1ab23456-c78d-9012-3456-78efg9hi01j2',
+      traceId: '1a2b3456789cd0ef1g234hijklm5nopq',
+    });
+    expect(read.ok ? undefined : pick(read.error, errorKeys.filter((key) => key !== 'body'))).toEqual(joined.ok ? undefined : pick(joined.error, errorKeys.filter((key) => key !== 'body')));
+    // With CRLF line ends too; a body malformed for another reason stays malformed text.
+    expect(normalize({ status: 400, headers: { 'content-type': 'application/json' }, body: printed.replaceAll('\n', '\r\n') })).toMatchObject({ ok: false, error: { requestId: '1ab23456-c78d-9012-3456-78efg9hi01j2' } });
+    const broken = normalize({ status: 400, headers: { 'content-type': 'application/json' }, body: `${printed},` });
+    expect(broken.ok ? undefined : broken.error.requestId).toBeUndefined();
+  });
+});
+
 describe('what every normalized fixture guarantees', () => {
   it('keeps the body as received: parsed JSON, text, or undefined when empty', () => {
     for (const [name, fixture] of fixtures) {

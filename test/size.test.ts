@@ -111,9 +111,10 @@ describe('bundle size', () => {
     // (20,353) for a message that only repeats the title read as no detail, so that an error
     // faultline/server wrote without one reads back without one; by 48 (20,401) for a review's
     // fixes: `application/hal+json` without `_links` or `_embedded` detected by what the body holds
-    // (seed 001 labels every success HAL), and a key never cut between the halves of a surrogate pair).
+    // (seed 001 labels every success HAL), and a key never cut between the halves of a surrogate pair;
+    // by 32 (20,435) for seed 002's printed example read as JSON, its line continuation joined).
     const goal = 4_096;
-    const ceiling = 20_416;
+    const ceiling = 20_448;
     console.log(`normalize, 21 dialects: ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling})`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
@@ -182,9 +183,10 @@ describe('bundle size', () => {
     // (11,925) for a `traceparent` read as W3C's test suite reads it and ASP.NET Core's body
     // `traceId` kept as its trace-id; by 16 (11,944) for a message that only repeats the title read
     // as no detail; by 48 (11,986) for HAL without controls detected by what it holds, and a key
-    // never cut between the halves of a surrogate pair).
+    // never cut between the halves of a surrogate pair; by 32 (12,019) for seed 002's printed
+    // example read as JSON, its line continuation joined).
     const goal = 3_072;
-    const ceiling = 12_000;
+    const ceiling = 12_032;
     console.log(`createNormalizer(seedDialects): ${size} bytes gzipped (goal ≤ ${goal}, ceiling ${ceiling}); for scale: ky 5,064, ofetch 4,026, axios 22,212`);
     expect(size).toBeLessThanOrEqual(ceiling);
   });
