@@ -113,12 +113,7 @@ export function selectDialect(
   const named = forced === undefined ? undefined : index.list.find((dialect) => dialect.id === forced);
   if (named) return named;
   // A media type is the server's word on what the body is: it wins over what the body looks like.
-  // Except HAL without controls: seed 001 labels every success HAL, so `application/hal+json`
-  // says only that the body is an object; what it holds (seed 003's chunk, an envelope) says more.
-  const typed =
-    (typeof body === 'object' ? body !== null : !isJsonMediaType(mediaType)) && !(mediaType === 'application/hal+json' && isRecord(body) && !hasOwn.call(body, '_links') && !hasOwn.call(body, '_embedded'))
-      ? index.byMediaType.get(mediaType)
-      : undefined;
+  const typed = (typeof body === 'object' ? body !== null : !isJsonMediaType(mediaType)) ? index.byMediaType.get(mediaType) : undefined;
   if (typed !== undefined) return typed.find((dialect, position) => position === typed.length - 1 || claims(dialect, body, mediaType));
   // A marker header names its dialect whatever the body — an XML text, or none at all (a HEAD) —
   // unless a dialect tried before it claims the body by its own marks.

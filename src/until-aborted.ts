@@ -31,7 +31,8 @@ export function untilAborted<T>(work: T | PromiseLike<T>, signal: AbortSignal | 
     (work as PromiseLike<T>).then(
       (value) => {
         signal.removeEventListener('abort', onAbort);
-        if (late && value instanceof Response) value.body?.cancel().catch(() => {});
+        // By shape: a Response of another realm or polyfill holds a connection too.
+        if (late) (value as { body?: { cancel?: () => Promise<void> } } | null)?.body?.cancel?.().catch(() => {});
         resolve(value);
       },
       (failure: unknown) => {

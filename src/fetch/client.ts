@@ -552,6 +552,9 @@ export function createClient(options: ClientOptions): Client {
         if (changed instanceof Request) request = link.signal ? new Request(changed, { signal: link.signal }) : changed;
       }
     }
+    // Aborted already (a signal the caller aborted before the call): nothing is sent, as the hooks'
+    // path decides above; a fetch that ignores the signal would have sent the request.
+    if (!response && link.signal?.aborted) return toAbortedSent(link, timeoutMs, url);
     try {
       let fetched: Response | Promise<Response>;
       if (response) fetched = response;
@@ -606,10 +609,13 @@ export function createClient(options: ClientOptions): Client {
     // A success says what its headers said (an ETag, a file name, a HEAD's Content-Length); an
     // error does not carry them: errors are logged and passed on, and their facts are read already.
     if (result.ok) (result.value as { headers?: Readonly<Record<string, string>> }).headers = toHeaderValues(response.headers);
-    if (!result.ok && link.cause()) {
+    const cause = link.cause();
+    if (!result.ok && cause) {
       const { kind } = result.error;
-      // The signal fired while the body was read: say why, rather than "the body broke off".
-      if (kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(link.cause(), timeoutMs, link.signal?.reason);
+      // The signal fired while the body was read: say why, rather than "the body broke off". An
+      // error status keeps its kind when only the attempt timed out (a 503 is retried as one); the
+      // caller's abort and the total time-out end the call, whatever the status was.
+      if (cause !== 'attempt' || kind === 'aborted' || kind === 'timeout' || kind === 'network' || kind === 'invalid_response') result = toAbortFailure(cause, timeoutMs, link.signal?.reason);
     }
     return { result, headers: response.headers, url: response.url || url };
   };

@@ -49,6 +49,9 @@ export async function fetchFollowing(fetchFunction: (url: string, init: RequestI
   let current = url;
   let request: RequestInit = { ...init, redirect: 'manual' };
   for (let hops = 0; ; hops++) {
+    // A fetch that ignores the signal would let the hops go on, credentials and all, after the
+    // call has ended as aborted: none is sent once the signal has fired.
+    if (init.signal?.aborted) throw init.signal.reason;
     const response = await fetchFunction(current, request);
     // A browser-like runtime hides where a redirect leads: only a request that may be sent again is sent again, followed by fetch.
     if (response.type === 'opaqueredirect' && (request.method === 'GET' || request.method === 'HEAD')) return fetchFunction(current, { ...request, redirect: 'follow' });

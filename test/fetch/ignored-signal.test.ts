@@ -163,4 +163,66 @@ describe('a fetch or a body that ignores the signal (a mock, a polyfill, a hook\
       expect(vi.getTimerCount()).toBe(0);
     }
   });
+
+  it("ends an error status whose body the caller's abort or the total time-out cut as aborted or timeout, not as the status's kind to retry", async () => {
+    useClock();
+    const fetch = async (): Promise<Response> => new Response(hangingStream(), { status: 503, headers: { 'content-type': 'application/json' } });
+    const controller = new AbortController();
+    const aborted = watch(createClient({ baseUrl: 'https://api.example.com', fetch, retry: 0 }).get('/x', { signal: controller.signal }));
+    const total = watch(createClient({ baseUrl: 'https://api.example.com', fetch, retry: 0, totalTimeoutMs: 250 }).get('/x'));
+    await settle();
+    controller.abort('user left');
+    await vi.advanceTimersByTimeAsync(250);
+    await settle();
+    expect(aborted()?.value).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The request was aborted: user left', retryable: false } });
+    expect(total()?.value).toMatchObject({ ok: false, error: { kind: 'timeout', detail: 'The request took longer than its total timeout' } });
+  });
+
+  it('retries a 503 whose body only the attempt time-out cut, as a 503', async () => {
+    useClock();
+    let calls = 0;
+    const fetch = async (): Promise<Response> => (++calls === 1 ? new Response(hangingStream(), { status: 503 }) : new Response('{"id":7}', { status: 200, headers: { 'content-type': 'application/json' } }));
+    const outcome = watch(createClient({ baseUrl: 'https://api.example.com', fetch, retry: { limit: 1, delayMs: 10, backoffLimitMs: 10 }, timeoutMs: 250 }).get('/x'));
+    await vi.advanceTimersByTimeAsync(300);
+    await settle();
+    expect(calls).toBe(2);
+    expect(outcome()?.value).toMatchObject({ ok: true, value: { data: { id: 7 } } });
+  });
+
+  it('sends nothing for a signal aborted before the call, whatever the fetch does with it', async () => {
+    let calls = 0;
+    const fetch = async (): Promise<Response> => (calls++, new Response('{}'));
+    const result = await createClient({ baseUrl: 'https://api.example.com', fetch }).get('/x', { signal: AbortSignal.abort('gone') });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'aborted', detail: 'The request was aborted: gone' } });
+    expect(calls).toBe(0);
+  });
+
+  it('follows no more redirects once the call is aborted, with or without credentials, when the fetch ignores the signal', async () => {
+    useClock();
+    const sent: string[] = [];
+    const fetch = (url: string | URL | Request): Promise<Response> =>
+      new Promise((resolve) => setTimeout(() => (sent.push(String(url)), resolve(new Response(null, { status: 302, headers: { location: `/hop${sent.length}` } }))), 50));
+    const controller = new AbortController();
+    const outcome = watch(createClient({ baseUrl: 'https://api.example.com', fetch, apiKey: 'k', retry: 0 }).get('/x', { signal: controller.signal }));
+    await vi.advanceTimersByTimeAsync(120);
+    controller.abort();
+    const atAbort = sent.length;
+    await vi.advanceTimersByTimeAsync(1_000);
+    await settle();
+    expect(outcome()?.value).toMatchObject({ ok: false, error: { kind: 'aborted' } });
+    // The hop under way when the abort came may still answer; none is sent after it.
+    expect(sent.length).toBeLessThanOrEqual(atAbort + 1);
+  });
+
+  it("cancels a late response of another realm or polyfill, known by its shape, so that its connection is freed", async () => {
+    useClock();
+    let cancelled = false;
+    const late = { status: 200, ok: true, url: '', headers: new Headers(), body: { cancel: async () => void (cancelled = true), getReader: () => ({}) } };
+    const fetch = (): Promise<Response> => new Promise((resolve) => setTimeout(() => resolve(late as unknown as Response), 500));
+    const outcome = watch(createClient({ baseUrl: 'https://api.example.com', fetch, retry: 0, timeoutMs: 250 }).get('/x'));
+    await vi.advanceTimersByTimeAsync(600);
+    await settle();
+    expect(outcome()?.value).toMatchObject({ ok: false, error: { kind: 'timeout' } });
+    expect(cancelled).toBe(true);
+  });
 });

@@ -650,21 +650,28 @@ describe('successes in the problem dialect, seed 001: "We use HAL (application/h
       const response = ok({ id: 7, name: 'Spring sale' }, { status });
       expect(response.headers.get('content-type')).toBe('application/hal+json');
       const read = await normalizeResponse(response);
-      expect(read).toMatchObject({ ok: true, value: { status, data: { id: 7, name: 'Spring sale' } } });
+      expect(read).toMatchObject({ ok: true, value: { status, dialect: 'problem', data: { id: 7, name: 'Spring sale' } } });
     }
     expect(ok({ id: 7 }, { dialect: 'problem', links: { self: { href: '/campaigns/7' } } }).headers.get('content-type')).toBe('application/hal+json');
   });
 
-  it('reads back what an object labelled HAL holds: a chunk or an envelope built by hand keeps its cursor and page, data shaped like an error reads as one', async () => {
+  it("labels plain JSON an object with `result`, the seeds' own shapes: a chunk or an envelope built by hand keeps its cursor and page", async () => {
     const chunk = ok({ result: [1, 2], offset: '2', hasNext: true });
-    expect(chunk.headers.get('content-type')).toBe('application/hal+json');
+    expect(chunk.headers.get('content-type')).toBe('application/json');
     expect(await normalizeResponse(chunk)).toMatchObject({ ok: true, value: { data: [1, 2], cursor: { offset: '2', hasNext: true } } });
     const envelope = ok({ result: 'success', items: [{ id: 1 }], metadata: { page: 1, pagesCount: 3 } });
     expect(await normalizeResponse(envelope)).toMatchObject({ ok: true, value: { dialect: 'envelope', page: { page: 1, pagesCount: 3 } } });
-    expect(await normalizeResponse(ok({ result: 'error', error: { type: 'system', code: 500, message: 'Down' } }))).toMatchObject({ ok: false, error: { kind: 'server', detail: 'Down' } });
-    // HAL with its controls is the problem dialect's, whatever the rest looks like.
+    // With HAL controls it is HAL, whatever else it holds.
     const hal = ok({ result: [1] }, { links: { self: { href: '/x' } } });
+    expect(hal.headers.get('content-type')).toBe('application/hal+json');
     expect(await normalizeResponse(hal)).toMatchObject({ ok: true, value: { dialect: 'problem', data: { result: [1] }, links: { self: { href: '/x' } } } });
+  });
+
+  it('reads a HAL success as the data it is, whatever members it has: HAL names the dialect', () => {
+    // A payment attempt's or a CI run's `result` is data under HAL, never an envelope's error.
+    for (const body of [{ id: 1, result: 'failure' }, { id: 9, result: 'error', error: { type: 'system', code: 1, message: 'conversion failed' } }, { result: 'ok', offset: 3, hasNext: false }]) {
+      expect(normalize({ status: 200, headers: { 'content-type': 'application/hal+json' }, body }), JSON.stringify(body)).toMatchObject({ ok: true, value: { dialect: 'problem', data: body } });
+    }
   });
 
   it('labels a value by the JSON text it has: a Date is a string, a toJSON giving a list is a list', () => {

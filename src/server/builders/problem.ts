@@ -24,9 +24,14 @@ export const problemBuilder: DialectBuilder = {
   errorMediaType: 'application/problem+json',
   // Seed 001: "We use HAL (application/hal+json) for successful responses (2xx)". A HAL resource
   // is an object, its `_links` and `_embedded` optional (draft-kelly-json-hal §4); a list or a
-  // text is plain JSON, and so is seed 003's chunk, which a HAL reader would take for a resource.
-  // A value with its own JSON text (a Date's is a string) is what that text is.
-  successMediaType: (body, { cursor }) => (isRecord(body) && typeof body['toJSON'] !== 'function' && cursor === undefined ? 'application/hal+json' : 'application/json'),
+  // text is plain JSON. So is an object with `result` and no HAL controls, the member of the seeds'
+  // own shapes (003's chunk, 004's envelope) written with or without the options: HAL would name
+  // the problem dialect, and a reader take the chunk for a resource. A value with its own JSON
+  // text (a Date's is a string) is what that text is.
+  successMediaType: (body, { cursor }) =>
+    isRecord(body) && typeof body['toJSON'] !== 'function' && cursor === undefined && (!Object.hasOwn(body, 'result') || Object.hasOwn(body, '_links') || Object.hasOwn(body, '_embedded'))
+      ? 'application/hal+json'
+      : 'application/json',
   buildError(error, status) {
     const body = startBody(error, true);
     // RFC 9457 §3.1.1: "about:blank" is the default; it need not be sent.
