@@ -85,7 +85,7 @@ export interface ClientOptions {
   readonly headers?: RequestHeaders | undefined;
   /** Sent as `x-api-key` (seed 003); never to another origin. One that cannot be a header value throws a `TypeError`. */
   readonly apiKey?: string | undefined;
-  /** Sent as `Accept-Language` (seed 003), for messages in this language. One that cannot be a header value throws a `TypeError`. */
+  /** Sent as `Accept-Language` (seed 003), for messages in this language; an empty one is none. One that is no text or cannot be a header value throws a `TypeError`. */
   readonly language?: string | undefined;
   /**
    * The dialect every response is read as, skipping detection: for an API whose data could pass
@@ -364,10 +364,12 @@ function toFunction<T>(value: T, name: string): T | undefined {
  * undici on every call, in words that do not name it. The value is not repeated: it may be a key.
  */
 function setOptionHeader(target: Record<string, string>, name: string, value: string | undefined, option: string): void {
-  if (value === undefined) return;
+  // An empty one is none, as faultline/server takes an empty `language`: an empty header says nothing.
+  if (value == null || value === '') return;
   try {
-    // Checked here too: React Native's Headers (whatwg-fetch) takes a CR or LF as it comes.
-    if (/[\0\r\n]/.test(value)) throw value;
+    // Checked here too: React Native's Headers (whatwg-fetch) takes a CR or LF as it comes. A
+    // number would be sent as its digits.
+    if (typeof value !== 'string' || /[\0\r\n]/.test(value)) throw value;
     toHeaderRecord(target, [[name, value]]);
   } catch {
     throw new TypeError(`${option} is not a valid ${name} value`);

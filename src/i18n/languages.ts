@@ -4,8 +4,11 @@
  * language (`de-LU` → `de`); q-values decide the order; no header means the configured default.
  */
 
-/** How many ranges of a header are read; a longer header is cut (a 10 KB header is no reason to work hard). */
-const maxRanges = 64;
+/**
+ * How many ranges of a header are read: every range of a 10 KB header (the q-values of its last
+ * ones count too, seed 003), and no more, so that a megabyte of commas stays milliseconds of work.
+ */
+const maxRanges = 1e4;
 
 // RFC 4647 §2.1 language-range, and RFC 9110 §12.4.2 qvalue.
 const languageRange = /^(?:\*|[a-z]{1,8}(?:-[a-z\d]{1,8})*)$/i;

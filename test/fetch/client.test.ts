@@ -213,10 +213,24 @@ describe('sending requests', () => {
     for (const apiKey of ['a\nb', 'a\0b', 'schlüssel\u2603']) {
       expect(() => createClient({ baseUrl: server.origin, apiKey })).toThrow(new TypeError('apiKey is not a valid x-api-key value'));
     }
-    for (const language of ['日本語', 'de\r\nX-Injected: 1']) {
+    for (const language of ['日本語', 'de\r\nX-Injected: 1', 123, ['de']] as string[]) {
       expect(() => createClient({ baseUrl: server.origin, language })).toThrow(new TypeError('language is not a valid accept-language value'));
     }
     expect(createClient({ baseUrl: server.origin, apiKey: 'clé-1', language: 'de-CH, en;q=0.5' })).toBeDefined();
+  });
+
+  it('sends no Accept-Language for an empty language, as faultline/server takes an empty one for none', async () => {
+    let seen: string | undefined = 'unset';
+    server.route('/lang', (request, response) => {
+      seen = request.headers['accept-language'];
+      response.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    });
+    await createClient({ baseUrl: server.origin }).get('/lang');
+    const withoutLanguage = seen;
+    await createClient({ baseUrl: server.origin, language: '' }).get('/lang');
+    // What fetch sends of itself when the client sends none (undici: `*`), never an empty header.
+    expect(seen).toBe(withoutLanguage);
+    expect(seen).not.toBe('');
   });
 
   it('refuses at once a baseUrl with a user or password, which fetch refuses, and never spells the password out', async () => {

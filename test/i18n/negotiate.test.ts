@@ -196,6 +196,13 @@ describe('negotiateLanguage: malformed headers', () => {
     expect(negotiateLanguage(`ja${'-a'.repeat(150_000)}, fr;q=0.5`)).toBe('fr');
   });
 
+  it('respects the q-values of every range of a 10 KB header: its best language may come last', () => {
+    // 1,130 unlisted ranges at q=0.1, then German at q=1: the first 64 alone were read, English came back.
+    expect(negotiateLanguage(`${'zz;q=0.1,'.repeat(1_130)}de`)).toBe('de');
+    expect(negotiateLanguage(`fr;q=0.5,${'zz;q=0.1,'.repeat(70)}de`)).toBe('de');
+    expect(negotiateLanguage(`${','.repeat(64)}de`)).toBe('de');
+  });
+
   it('returns a supported tag for a header of 10,000 ranges', () => {
     const unlisted = Array.from({ length: 10_000 }, (_, index) => `x${index % 1000}-y${index};q=0.${(index % 9) + 1}`);
     expect(isSupported(negotiateLanguage(unlisted.join(', ')))).toBe(true);

@@ -197,7 +197,7 @@ describe('fallbacks', () => {
     const resources = readExistingLocales();
     const localizer = createLocalizer({ resources });
     const english = localizer.localize(createError({ status: 422, issues: [{ path: ['name'], message: 'Too short', code: 'too_small_string', params: { minimum: 1 } }, { path: ['tags'], message: 'Too few', code: 'too_small_array', params: { minimum: 1 } }] }), 'en');
-    expect(english.issues.map((issue) => issue.message)).toEqual(['Length must be at least 1.', 'Number of items must be at least 1.']);
+    expect(english.issues.map((issue) => issue.message)).toEqual(['Number of characters must be at least 1.', 'Number of items must be at least 1.']);
     // Nor any language whose counted noun has a plural: no figure is followed by that plural.
     // (German "Zeichen" and Norwegian "tegn" are the same for one and for many.)
     const plurals: Readonly<Record<string, readonly string[]>> = { en: ['characters', 'items'], fr: ['caractères', 'éléments'], es: ['caracteres', 'elementos'], it: ['caratteri', 'elementi'], nl: ['tekens', 'items'], de: ['Einträge'], nb: ['elementer'] };

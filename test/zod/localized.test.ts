@@ -46,7 +46,7 @@ describe('an exclusive bound', () => {
     expect(messagesOf(z.int().min(5), 1)).toEqual({ en: 'Must be at least 5.', de: 'Muss mindestens 5 sein.' });
     expect(messagesOf(z.number().max(3), 4)).toEqual({ en: 'Must be at most 3.', de: 'Darf höchstens 3 sein.' });
     // A length(3) string of 2 characters is shorter than 3: the text stays true.
-    expect(messagesOf(z.string().length(3), 'ab')).toEqual({ en: 'Length must be at least 3.', de: 'Muss mindestens 3 Zeichen lang sein.' });
+    expect(messagesOf(z.string().length(3), 'ab')).toEqual({ en: 'Number of characters must be at least 3.', de: 'Muss mindestens 3 Zeichen lang sein.' });
   });
 });
 
