@@ -51,6 +51,23 @@ describe('a subpath for a resolver that ignores `exports`', () => {
     const files = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { files: string[] }).files;
     expect(files).toContain(entry);
   });
+
+  it("names for React Native and browsers the ESM build `exports` gives, root and subpaths alike: one copy of the core", () => {
+    // Metro 0.82+ reads a subpath folder's package.json as the nearest one, hiding the root's
+    // `exports`: `faultline` came through `exports` as ESM and `faultline/fetch` through `main` as
+    // CJS, two copies of the core in one app (`unwrap` of one, `ResponseError` of the other).
+    const rootManifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown> & { exports: Record<string, { import: { default: string } }> };
+    expect(rootManifest['react-native']).toBe(rootManifest.exports['.']!.import.default);
+    expect(rootManifest['browser']).toBe(rootManifest.exports['.']!.import.default);
+    for (const entry of ['server', 'zod', 'fetch', 'i18n']) {
+      const manifest = JSON.parse(readFileSync(join(root, entry, 'package.json'), 'utf8')) as Record<string, string>;
+      const esm = join(root, 'dist', `${entry}.js`);
+      // The lean faultline/i18n, as exports' `browser` condition gives it.
+      expect(join(root, entry, manifest['react-native']!), entry).toBe(esm);
+      expect(join(root, entry, manifest['browser']!), entry).toBe(esm);
+      expect(join(root, entry, manifest['module']!), entry).toBe(esm);
+    }
+  });
 });
 
 describe('the exports map', () => {

@@ -36,13 +36,29 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   return localizer;
 }
 
+const sharedKey = Symbol.for('faultline.i18n.shared-localizer');
+let ownShared: Localizer | undefined;
+
 /**
  * The localizer behind {@link localize} and {@link addLocale}, made on first use of either, so
  * that importing costs nothing, and before any `addLocale` of the application's, whose texts
- * then replace faultline's own.
+ * then replace faultline's own. Kept on globalThis under a registered symbol, as the own-error
+ * registry is: a process that loads both the ESM and the CJS build (an app in one, a dependency
+ * in the other) has one set of texts, where `addLocale` of one copy was not seen by `localize`
+ * of the other.
  */
-let sharedLocalizer: Localizer | undefined;
-const shared = (): Localizer => (sharedLocalizer ??= createLocalizer());
+function shared(): Localizer {
+  const registry = globalThis as { [sharedKey]?: Localizer };
+  const found = registry[sharedKey] ?? ownShared;
+  if (found) return found;
+  ownShared = createLocalizer();
+  try {
+    registry[sharedKey] = ownShared;
+  } catch {
+    // A frozen globalThis (SES lockdown): this copy keeps its own.
+  }
+  return ownShared;
+}
 
 /**
  * Adds or replaces one language's texts for {@link localize}: every language of `locales/` is

@@ -33,8 +33,9 @@ export interface ToJsonSchemaOptions {
 export function toJsonSchema(schema: z.core.$ZodType, options: ToJsonSchemaOptions = {}): JsonSchema {
   // zod 3 (which faultline/zod's peer range admits, for fromZodError and the schemas) has no
   // toJSONSchema, and zod 4.0's warned of the 'openapi-3.0' target and wrote draft 2020-12.
-  const version = z.core?.version;
-  if (typeof z.toJSONSchema !== 'function' || !version || (version.major === 4 && version.minor < 1)) {
+  // `in` before each read of a zod-4-only export: webpack 5 fails the build on `z.core` under zod 3.
+  const version = 'core' in (z as object) ? z.core.version : undefined;
+  if (!('toJSONSchema' in (z as object)) || typeof z.toJSONSchema !== 'function' || !version || (version.major === 4 && version.minor < 1)) {
     throw new TypeError(`toJsonSchema needs zod 4.1 or later; found zod ${version ? `${version.major}.${version.minor}.${version.patch}` : 3}`);
   }
   // zod's own failure on anything else ("Cannot read properties of undefined (reading 'def')")

@@ -209,6 +209,19 @@ describe('createLocalizer of the server build', () => {
   });
 });
 
+describe('the shared localizer of the server build', () => {
+  it('is one in a process that loads both the ESM and the CJS build: addLocale of one is localize of the other', () => {
+    const script = `
+      const esm = await import(${JSON.stringify(join(root, 'dist', 'i18n-node.js'))});
+      const cjs = (await import('node:module')).createRequire(import.meta.url)(${JSON.stringify(join(root, 'dist', 'i18n-node.cjs'))});
+      const { createError } = await import(${JSON.stringify(join(root, 'dist', 'server.js'))});
+      esm.addLocale('de', { status: { 404: 'Gibt es nicht' } });
+      console.log(JSON.stringify([esm.localize(createError({ kind: 'not_found' }), 'de').title, cjs.localize(createError({ kind: 'not_found' }), 'de').title]));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual(['Gibt es nicht', 'Gibt es nicht']);
+  });
+});
+
 describe('the server build', () => {
   it('bundles every file of locales/, as it is', () => {
     expect(Object.keys(bundledLocales).sort()).toEqual(localeTags);

@@ -30,6 +30,17 @@ describe('faultline/zod under zod 3', () => {
     expect(built.problemSchema.safeParse({ status: 404, title: 'Not Found' }).success).toBe(true);
   });
 
+  it('reads every zod-4-only export behind an `in` check, which webpack 5 takes for a check and not a build error under zod 3', async () => {
+    // webpack 5 failed the build: "export 'looseObject' (imported as 'z') was not found in 'zod'".
+    const { readFile } = await import('node:fs/promises');
+    const built = await readFile(new URL('../../dist/zod.js', import.meta.url), 'utf8');
+    for (const name of ['looseObject', 'int', 'core', 'toJSONSchema']) {
+      const reads = built.match(new RegExp(String.raw`\bz\.${name}\b`, 'g')) ?? [];
+      expect(reads.length, name).toBeGreaterThan(0);
+      expect(built, name).toContain(`'${name}' in z`);
+    }
+  });
+
   it("reads zod 3's errors, its codes under zod 4's names", () => {
     const schema = z3.object({ email: z3.string().email(), size: z3.enum(['s', 'm']), at: z3.date(), tags: z3.array(z3.string()).max(1) });
     const error = fromZodError(failParse(schema, { email: 'ada@', size: 'xl', at: new Date('x'), tags: ['a', 'b'] }));
