@@ -9,6 +9,7 @@
  * @module faultline/i18n
  */
 import type { ApiError } from '../model.ts';
+import manifest from '../../package.json' with { type: 'json' };
 import { bundledLocales } from './bundled-locales.ts';
 import { createLocalizer as createLeanLocalizer, type LocaleResources, type Localizer, type LocalizerOptions } from './localizer.ts';
 
@@ -36,7 +37,8 @@ export function createLocalizer(options: LocalizerOptions = {}): Localizer {
   return localizer;
 }
 
-const sharedKey = Symbol.for('faultline.i18n.shared-localizer');
+// Of this version only: another version of faultline in the process has texts of its own.
+const sharedKey = Symbol.for(`faultline.i18n.shared-localizer@${manifest.version}`);
 let ownShared: Localizer | undefined;
 
 /**

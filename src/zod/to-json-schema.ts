@@ -35,7 +35,9 @@ export function toJsonSchema(schema: z.core.$ZodType, options: ToJsonSchemaOptio
   // toJSONSchema, and zod 4.0's warned of the 'openapi-3.0' target and wrote draft 2020-12.
   // `in` before each read of a zod-4-only export: webpack 5 fails the build on `z.core` under zod 3.
   const version = 'core' in (z as object) ? z.core.version : undefined;
-  if (!('toJSONSchema' in (z as object)) || typeof z.toJSONSchema !== 'function' || !version || (version.major === 4 && version.minor < 1)) {
+  // Read once, inside its check: webpack counts only a read within the `in` check's branch.
+  const toJSONSchema = 'toJSONSchema' in (z as object) ? z.toJSONSchema : undefined;
+  if (typeof toJSONSchema !== 'function' || !version || (version.major === 4 && version.minor < 1)) {
     throw new TypeError(`toJsonSchema needs zod 4.1 or later; found zod ${version ? `${version.major}.${version.minor}.${version.patch}` : 3}`);
   }
   // zod's own failure on anything else ("Cannot read properties of undefined (reading 'def')")
@@ -45,7 +47,7 @@ export function toJsonSchema(schema: z.core.$ZodType, options: ToJsonSchemaOptio
     const received = schema === null ? 'null' : typeof schema !== 'object' ? typeof schema : '_def' in schema ? 'a zod 3 schema' : 'an object that is no zod schema';
     throw new TypeError(`toJsonSchema: schema must be a zod 4 schema; received ${received}`);
   }
-  const jsonSchema = z.toJSONSchema(schema, { target: options.target ?? 'draft-2020-12', io: options.io ?? 'output', unrepresentable: 'any' });
+  const jsonSchema = toJSONSchema(schema, { target: options.target ?? 'draft-2020-12', io: options.io ?? 'output', unrepresentable: 'any' });
   // A copy of the enumerable members only: zod adds a non-enumerable `~standard`, which a plain
   // object for a document has no use for.
   return { ...jsonSchema };

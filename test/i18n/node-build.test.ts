@@ -220,6 +220,17 @@ describe('the shared localizer of the server build', () => {
     const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     expect(JSON.parse(output)).toEqual(['Gibt es nicht', 'Gibt es nicht']);
   });
+
+  it('is shared only by copies of the same version: another version of faultline has texts of its own', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const script = `
+      const esm = await import(${JSON.stringify(join(root, 'dist', 'i18n-node.js'))});
+      const { createError } = await import(${JSON.stringify(join(root, 'dist', 'server.js'))});
+      esm.localize(createError({ kind: 'not_found' }), 'de');
+      console.log(JSON.stringify(Object.getOwnPropertySymbols(globalThis).map((symbol) => Symbol.keyFor(symbol)).filter((key) => key && key.startsWith('faultline.i18n'))));`;
+    const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(output)).toEqual([`faultline.i18n.shared-localizer@${version}`]);
+  });
 });
 
 describe('the server build', () => {
