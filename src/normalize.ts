@@ -255,15 +255,16 @@ function normalizeWith<T>(dialects: DialectIndex, input: NormalizeInput, options
   const shouldRetry = headers['stripe-should-retry'];
   // A reset time is advice to wait only when the limit was hit, not on every response carrying it.
   const resetDelay = resetAt !== undefined && (kind === 'rate_limited' || rateLimit?.remaining === 0) ? Math.max(0, resetAt - now) : undefined;
+  // DESIGN.md: the server's title, else the status text; a 2xx has none, so the kind's title.
+  const title = errorFacts.title || toReasonPhrase(status) || toKindTitle(kind);
   const error = toApiError({
     kind,
     status,
-    // DESIGN.md: the server's title, else the status text; a 2xx has none, so the kind's title.
-    title: errorFacts.title,
+    title,
     // A message that only repeats the title explains nothing more: faultline/server writes the
     // status text as the message of an error with no detail (seeds 000, 002 and 004 require one),
     // which reads back as none (RELIABILITY.md: normalize(build(e)) gives back e's facts).
-    detail: errorFacts.detail === (errorFacts.title || toReasonPhrase(status) || toKindTitle(kind)) ? undefined : errorFacts.detail,
+    detail: errorFacts.detail === title ? undefined : errorFacts.detail,
     code: errorFacts.code,
     type: errorFacts.type,
     instance: errorFacts.instance,

@@ -6,6 +6,7 @@ import type { ApiError, ApiResult, ApiSuccess } from './model.ts';
 import { errorKinds } from './model.ts';
 import { isRecord } from './members.ts';
 import { toSafeText } from './safe-text.ts';
+import { cutWhole } from './cut-text.ts';
 
 /** At most this many characters of a message: an error tracker's title, a log line's. */
 const maxMessageLength = 300;
@@ -19,11 +20,9 @@ const maxMessageLength = 300;
 function toMessage(text: string): string {
   const line = toSafeText(text);
   if (line.length <= maxMessageLength) return line;
-  let cut = maxMessageLength - 1;
-  const escape = line.lastIndexOf('\\', cut - 1);
-  if (escape !== -1 && escape + (line[escape + 1] === 'u' ? 6 : 2) > cut) cut = escape;
-  if ((line.charCodeAt(cut - 1) & 0xfc00) === 0xd800) cut--;
-  return `${line.slice(0, cut)}…`;
+  const end = maxMessageLength - 1;
+  const escape = line.lastIndexOf('\\', end - 1);
+  return `${cutWhole(line, escape !== -1 && escape + (line[escape + 1] === 'u' ? 6 : 2) > end ? escape : end)}…`;
 }
 
 /** The error `unwrap` throws. `error` holds the normalized model. */

@@ -17,7 +17,8 @@ import { createPaginator, type PaginateOptions, type Paginator, type PageSource 
 import { cancelBody, credentialHeaders, fetchFollowing, toOrigin } from './redirects.ts';
 import { isRetryableError, isRetryableMethod, mergeRetryOptions, toRetryDelayMs, toRetryPolicy, type RetryOptions, type RetryPolicy } from './retry.ts';
 import { toStandardSchema, validateSuccess, type InferInput, type InferOutput, type StandardSchemaV1 } from './schema.ts';
-import { abortedFirst, linkAttemptSignal, toCallerCause, toReasonText, untilAborted, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
+import { linkAttemptSignal, toCallerCause, toReasonText, waitFor, type AbortCause, type AttemptSignal } from './timeouts.ts';
+import { abortedFirst, untilAborted } from '../until-aborted.ts';
 
 /** Headers of the client or of a call: {@link AnyHeaders}, or a record in which a header given as `undefined` removes the client's (ky's rule). */
 export type RequestHeaders = AnyHeaders | Readonly<Record<string, string | undefined>>;

@@ -136,6 +136,3 @@ export function waitFor(ms: number, signal: AbortSignal | undefined): Promise<bo
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
-
-/** The wait every stage of an attempt is raced with: in the core, which `normalizeResponse` uses too. */
-export { abortedFirst, untilAborted } from '../until-aborted.ts';

@@ -5,6 +5,7 @@
  */
 import type * as z from 'zod';
 import { toApiError } from '../create-error.ts';
+import { cutWhole } from '../cut-text.ts';
 import { markOwn } from '../own-errors.ts';
 import { createIssue, maxDepth } from '../issues.ts';
 import { toCode } from '../members.ts';
@@ -73,13 +74,12 @@ const maxMessageLength = 1_000;
  */
 const maxIssueBytes = 256 * 1024;
 
+/** The encoder that counts {@link maxIssueBytes}, made once, on the first issue. */
+let utf8: TextEncoder | undefined;
+
 /** A message cut at {@link maxMessageLength} with an ellipsis, never between the halves of a surrogate pair. */
 function toMessage(message: string): string {
-  if (message.length <= maxMessageLength) return message;
-  let end = maxMessageLength - 1;
-  // A high surrogate last would be half a character: UTF-8 has no bytes for it.
-  if (/[\uD800-\uDBFF]/.test(message[end - 1]!)) end--;
-  return `${message.slice(0, end)}…`;
+  return message.length <= maxMessageLength ? message : `${cutWhole(message, maxMessageLength - 1)}…`;
 }
 
 /**
@@ -174,7 +174,7 @@ function addIssue(issue: unknown, prefix: readonly (string | number)[], walk: Wa
       return;
     }
     const { path, field, message, code } = converted;
-    walk.bytes += new TextEncoder().encode(JSON.stringify([path, field, message, code])).length;
+    walk.bytes += (utf8 ??= new TextEncoder()).encode(JSON.stringify([path, field, message, code])).length;
     // The first issue is always listed: alone, its 64 keys of 1,024 characters are under the cap.
     if (walk.bytes > maxIssueBytes && walk.issues.length > 0) walk.maxIssues = walk.issues.length;
     else walk.issues.push(converted);
