@@ -33,7 +33,9 @@ export interface ToJsonSchemaOptions {
 export function toJsonSchema(schema: z.core.$ZodType, options: ToJsonSchemaOptions = {}): JsonSchema {
   // zod 3 (which faultline/zod's peer range admits, for fromZodError and the schemas) has no
   // toJSONSchema, and zod 4.0's warned of the 'openapi-3.0' target and wrote draft 2020-12.
-  // `in` before each read of a zod-4-only export: webpack 5 fails the build on `z.core` under zod 3.
+  // `in` before each read of a zod-4-only export: webpack 5 fails the build on `z.core` under zod 3,
+  // whether or not toJsonSchema is imported. esbuild then keeps all of zod in a bundle that uses
+  // toJsonSchema (an OpenAPI document's build, on a server); the schemas read none of these.
   const version = 'core' in (z as object) ? z.core.version : undefined;
   // Read once, inside its check: webpack counts only a read within the `in` check's branch.
   const toJSONSchema = 'toJSONSchema' in (z as object) ? z.toJSONSchema : undefined;
